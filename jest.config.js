@@ -1,0 +1,21 @@
+// Tests run against the machine's real Postgres and Redis; each file makes its own database,
+// so files run in parallel. `*.test.ts` run in-process, `*.e2e.ts` through a started stack.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>'],
+  testMatch: ['**/*.test.ts', '**/*.e2e.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/generated/', '/.cameo/'],
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  // ESM-only dependencies are compiled to CommonJS for jest's module loader.
+  transformIgnorePatterns: ['/node_modules/(?!(graphql-ws)/)'],
+  testTimeout: 60_000,
+};

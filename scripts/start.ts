@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { startGatewayFromEnv } from '../gateway/src/index';
+import { readCommonEnv, readSubgraphPort } from '../subgraphs/shared/src/env';
+import { createLogger } from '../subgraphs/shared/src/logger';
+import { migrateAll } from '../subgraphs/shared/src/migrations';
+import { runUntilSignal } from '../subgraphs/shared/src/run';
+import { start as startUsers } from '../subgraphs/users/src/server';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+/** Where the embedded database keeps its data between runs. Default: .cameo/pgdata in the repo. */
+export const DEFAULT_EMBEDDED_DATA_DIR = path.join(__dirname, '..', '.cameo', 'pgdata');
+
+export interface StartPlatformOptions {
+  /** The environment to read; tests pass ports 0 and their own values. Default: process.env. */
+  env?: Record<string, string | undefined>;
+  /** Data folder of the embedded database, used only when DATABASE_URL is unset. */
+  embeddedDataDir?: string;
+}
+
+/**
+ * `npm start`: the whole platform in one process, one log stream with a [service] prefix per
+ * line. Uses DATABASE_URL when set, else an embedded Postgres (PGlite) kept under .cameo/.
+ */
+export async function startPlatform(options: StartPlatformOptions = {}) {
+  const source = options.env ?? process.env;
+  const env = readCommonEnv(source);
+  const log = createLogger('platform');
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn();
+  };
+  try {
+    let databaseUrl = env.databaseUrl;
+    if (databaseUrl) {
+      log.info('using the PostgreSQL server at DATABASE_URL');
+    } else {
+      const dataDir = options.embeddedDataDir ?? DEFAULT_EMBEDDED_DATA_DIR;
+      log.info(`DATABASE_URL is not set: starting the embedded PostgreSQL (PGlite) in ${dataDir}`);
+      const embedded = await startEmbeddedPostgres({ dataDir, log: createLogger('postgres').info });
+      stops.push(embedded.stop);
+      databaseUrl = embedded.url;
+    }
+    log.info(env.redisUrl ? 'using the Redis server at REDIS_URL' : 'REDIS_URL is not set: live events stay in-process');
+    await migrateAll(databaseUrl, createLogger('migrate').info);
+
+    const users = await startUsers({
+      port: readSubgraphPort('users', source),
+      databaseUrl,
+      jwtSecret: env.jwtSecret,
+      gatewaySecret: env.gatewaySecret,
+    });
+    stops.push(users.stop);
+
+    const gateway = await startGatewayFromEnv({ ...source, USERS_URL: users.url });
+    stops.push(gateway.stop);
+    log.info(`ready: explore the graph in Apollo Sandbox at ${gateway.url.replace('127.0.0.1', 'localhost')}`);
+    return { gatewayUrl: gateway.url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** `npm start -- --data-dir <folder>` keeps the embedded database elsewhere. */
+function dataDirArgument(argv: string[]): string | undefined {
+  const index = argv.indexOf('--data-dir');
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
+if (require.main === module) {
+  runUntilSignal('platform', () => startPlatform({ embeddedDataDir: dataDirArgument(process.argv.slice(2)) }));
+}

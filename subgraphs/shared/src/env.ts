@@ -1,0 +1,110 @@
+/**
+ * Typed configuration, read once from the environment and failing fast with a clear message.
+ * Every variable the platform reads is named here (docker-compose.yml and .env.example mirror
+ * this list; test/contract/compose.test.ts checks they agree).
+ */
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+/** The subgraphs in the order of their default ports (4001, 4002, ...). */
+export const SUBGRAPH_NAMES = ['users'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const DEFAULT_GATEWAY_PORT = 4000;
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { users: 4001 };
+
+// Only for development and tests: production refuses to start without real secrets.
+const DEV_JWT_SECRET = 'dev-only-session-secret-change-me';
+const DEV_GATEWAY_SECRET = 'dev-only-gateway-secret-change-me';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Source = Record<string, string | undefined>;
+
+function nodeEnv(source: Source): NodeEnv {
+  const value = source.NODE_ENV ?? 'development';
+  if (value !== 'development' && value !== 'test' && value !== 'production') {
+    throw new ConfigError(`NODE_ENV must be development, test or production (got "${value}")`);
+  }
+  return value;
+}
+
+function port(source: Source, name: string, fallback: number): number {
+  const raw = source[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name} must be a port number 0-65535 (got "${raw}")`);
+  }
+  return value;
+}
+
+function secret(source: Source, name: string, env: NodeEnv, devDefault: string): string {
+  const value = source[name];
+  if (value) {
+    if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
+    return value;
+  }
+  if (env === 'production') throw new ConfigError(`${name} is required in production`);
+  return devDefault;
+}
+
+function url(source: Source, name: string): string | undefined {
+  const value = source[name];
+  if (value === undefined || value === '') return undefined;
+  try {
+    new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (got "${value}")`);
+  }
+  return value;
+}
+
+/** Settings shared by every process of the platform. */
+export interface CommonEnv {
+  nodeEnv: NodeEnv;
+  /** Signs and verifies viewers' session tokens (JWT, HS256). Default: a dev-only secret. */
+  jwtSecret: string;
+  /** Signs the gateway's proof that subgraphs require on every request. Default: a dev-only secret. */
+  gatewaySecret: string;
+  /** PostgreSQL connection string. Default: none (`npm start` then runs an embedded Postgres). */
+  databaseUrl: string | undefined;
+  /** Redis connection string. Default: none (in-process pub/sub). */
+  redisUrl: string | undefined;
+}
+
+export function readCommonEnv(source: Source = process.env): CommonEnv {
+  const env = nodeEnv(source);
+  return {
+    nodeEnv: env,
+    jwtSecret: secret(source, 'JWT_SECRET', env, DEV_JWT_SECRET),
+    gatewaySecret: secret(source, 'GATEWAY_SECRET', env, DEV_GATEWAY_SECRET),
+    databaseUrl: url(source, 'DATABASE_URL'),
+    redisUrl: url(source, 'REDIS_URL'),
+  };
+}
+
+const envPrefix = (name: SubgraphName) => name.toUpperCase();
+
+/** `USERS_PORT`: the port a subgraph listens on. Default: 4001 for users, and so on. */
+export function readSubgraphPort(name: SubgraphName, source: Source = process.env): number {
+  return port(source, `${envPrefix(name)}_PORT`, DEFAULT_SUBGRAPH_PORTS[name]);
+}
+
+/** `USERS_URL`: where the gateway reaches a subgraph. Default: http://127.0.0.1:<its port>/graphql. */
+export function readSubgraphUrl(name: SubgraphName, source: Source = process.env): string {
+  return url(source, `${envPrefix(name)}_URL`) ?? `http://127.0.0.1:${readSubgraphPort(name, source)}/graphql`;
+}
+
+/** `GATEWAY_PORT`: the gateway's port. Default: 4000. */
+export function readGatewayPort(source: Source = process.env): number {
+  return port(source, 'GATEWAY_PORT', DEFAULT_GATEWAY_PORT);
+}
+
+/** Requires DATABASE_URL: subgraph processes started on their own have no embedded fallback. */
+export function requireDatabaseUrl(env: CommonEnv): string {
+  if (!env.databaseUrl) throw new ConfigError('DATABASE_URL is required (npm start provides an embedded one)');
+  return env.databaseUrl;
+}

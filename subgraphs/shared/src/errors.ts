@@ -1,0 +1,30 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Stable error codes clients can branch on (`extensions.code`). Add codes here, never inline,
+ * so the list stays the contract.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  HANDLE_TAKEN: 'HANDLE_TAKEN',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  GATEWAY_PROOF_REQUIRED: 'GATEWAY_PROOF_REQUIRED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An expected failure a client should see as is. */
+export class DomainError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extra, code } });
+  }
+}
+
+export const badInput = (message: string, field?: string) =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const unauthenticated = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this.');
+export const forbidden = (message = 'You may not do this.') => new DomainError(ErrorCode.FORBIDDEN, message);
+export const notFound = (what: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} not found.`);

@@ -1,0 +1,30 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from './errors';
+import type { Logger } from './logger';
+
+/**
+ * Errors a client may see: ones we raised on purpose (a GraphQLError with a code) and
+ * GraphQL's own validation/parse errors. Anything else is a bug or an outage: logged in full,
+ * and masked so no stack trace, SQL or internal message leaks.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError) {
+      const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error('unexpected error', {
+      path: formatted.path,
+      error: original instanceof Error ? (original.stack ?? original.message) : String(original),
+    });
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

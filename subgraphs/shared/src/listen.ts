@@ -1,0 +1,20 @@
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Listens and resolves with the /graphql URL; port 0 picks a free port (tests). */
+export async function listen(
+  httpServer: http.Server,
+  port: number,
+  /** Default: 0.0.0.0, so containers are reachable. */
+  host = '0.0.0.0',
+): Promise<{ url: string; port: number }> {
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const actual = (httpServer.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${actual}/graphql`, port: actual };
+}

@@ -1,0 +1,90 @@
+import http from 'node:http';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { viewerFromProof, type BaseContext } from './context';
+import { ErrorCode } from './errors';
+import { createFormatError } from './format-error';
+import { listen } from './listen';
+import type { Logger } from './logger';
+
+export interface ServeSubgraphOptions<Context extends BaseContext> {
+  /** The subgraph's name: the audience its gateway proofs must carry. */
+  name: string;
+  schema: GraphQLSchema;
+  /** Port to listen on; 0 picks a free one (tests). */
+  port: number;
+  /** Host to bind. Default: 0.0.0.0 (containers); tests may pass 127.0.0.1. */
+  host?: string;
+  gatewaySecret: string;
+  logger: Logger;
+  /** Adds the subgraph's own services (database, loaders) to the proven viewer. */
+  buildContext: (base: BaseContext) => Context | Promise<Context>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const proofRequired = {
+  errors: [
+    {
+      message: 'This subgraph only answers the Cameo gateway. Send requests to the gateway.',
+      extensions: { code: ErrorCode.GATEWAY_PROOF_REQUIRED },
+    },
+  ],
+};
+
+/** Serves a subgraph at /graphql (gateway proof required) and /healthz. */
+export async function serveSubgraph<Context extends BaseContext>(
+  options: ServeSubgraphOptions<Context>,
+): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    // Only the gateway can reach a subgraph (proof required), and it decides what clients may
+    // introspect; tooling behind the gateway may introspect freely.
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(options.logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', subgraph: options.name });
+  });
+  app.use('/graphql', (req, res, next) => {
+    // Refused before any parsing so an unauthenticated caller learns nothing about the schema.
+    if (!viewerFromProof(req, options.gatewaySecret, options.name)) {
+      res.status(401).json(proofRequired);
+      return;
+    }
+    next();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const base = viewerFromProof(req, options.gatewaySecret, options.name);
+        // Unreachable: the middleware above refused the request already.
+        if (!base) throw new Error('gateway proof vanished');
+        return options.buildContext(base);
+      },
+    }),
+  );
+
+  const { url, port } = await listen(httpServer, options.port, options.host);
+  options.logger.info(`listening on ${url}`);
+  return {
+    url,
+    port,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,78 @@
+import { Prisma } from '../generated/prisma/client.js';
+import { DomainError, ErrorCode, badInput } from '../../../shared/src/errors';
+import { signSessionToken } from '../../../shared/src/session-token';
+import { builder } from '../builder';
+import { displayNameProblem, handleProblem, normalizeHandle, passwordProblem } from '../handles';
+import { decoyHash, hashPassword, verifyPassword } from '../passwords';
+import { User } from './user';
+
+interface Session {
+  token: string;
+  userId: string;
+}
+
+const AuthPayload = builder.objectRef<Session>('AuthPayload').implement({
+  description: 'A session: send `token` as `Authorization: Bearer <token>` to the gateway.',
+  fields: (t) => ({
+    token: t.exposeString('token'),
+    // Resolved through Prisma so clients can select any User field.
+    user: t.prismaField({
+      type: User,
+      resolve: (query, session, _args, ctx) => ctx.db.user.findUniqueOrThrow({ ...query, where: { id: session.userId } }),
+    }),
+  }),
+});
+
+const SignUpInput = builder.inputType('SignUpInput', {
+  fields: (t) => ({
+    handle: t.string({ required: true, description: '3-30 letters, digits, underscores or inner dots.' }),
+    displayName: t.string({ required: true }),
+    password: t.string({ required: true, description: '8-200 characters.' }),
+  }),
+});
+
+function check(problem: string | null, field: string) {
+  if (problem) throw badInput(problem, field);
+}
+
+builder.mutationFields((t) => ({
+  signUp: t.field({
+    type: AuthPayload,
+    description: 'Creates an account and signs it in.',
+    args: { input: t.arg({ type: SignUpInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const handle = normalizeHandle(input.handle);
+      check(handleProblem(handle), 'handle');
+      check(displayNameProblem(input.displayName), 'displayName');
+      check(passwordProblem(input.password), 'password');
+      try {
+        const user = await ctx.db.user.create({
+          data: { handle, displayName: input.displayName.trim(), passwordHash: await hashPassword(input.password) },
+          select: { id: true },
+        });
+        return { token: signSessionToken(ctx.jwtSecret, user.id), userId: user.id };
+      } catch (error) {
+        // The unique index decides, so two concurrent sign-ups for one handle cannot both win.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          throw new DomainError(ErrorCode.HANDLE_TAKEN, `@${handle} is taken.`, { field: 'handle' });
+        }
+        throw error;
+      }
+    },
+  }),
+  signIn: t.field({
+    type: AuthPayload,
+    args: { handle: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const user = await ctx.db.user.findUnique({
+        where: { handle: normalizeHandle(args.handle) },
+        select: { id: true, passwordHash: true },
+      });
+      // Same work and same answer for an unknown handle and a wrong password.
+      const valid =
+        args.password.length <= 200 && (await verifyPassword(args.password, user?.passwordHash ?? (await decoyHash())));
+      if (!user || !valid) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong handle or password.');
+      return { token: signSessionToken(ctx.jwtSecret, user.id), userId: user.id };
+    },
+  }),
+}));

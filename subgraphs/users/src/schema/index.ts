@@ -1,0 +1,8 @@
+import { builder } from '../builder';
+import './scalars';
+import './user';
+import './queries';
+import './auth';
+
+/** The users subgraph's federated schema (built once, with no database attached). */
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,141 @@
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../shared/src/gateway-proof';
+import type { RunningServer } from '../../shared/src/serve';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
+import { codes, graphql } from '../../../test/helpers/graphql';
+import { testSecrets } from '../../../test/helpers/stack';
+import { start } from '../src/server';
+import { createDb, type UsersDb } from '../src/db';
+
+let database: TestDatabase;
+let server: RunningServer;
+let db: UsersDb;
+
+beforeAll(async () => {
+  database = await createTestDatabase('users_auth');
+  db = createDb(database.url, 2);
+  server = await start({ port: 0, host: '127.0.0.1', databaseUrl: database.url, ...testSecrets });
+});
+afterAll(async () => {
+  await server?.stop();
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+const proof = (viewerId: string | null = null, audience = 'users') => ({
+  [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewaySecret, audience, { viewerId }),
+});
+const call = (query: string, variables?: Record<string, unknown>, viewerId: string | null = null) =>
+  graphql(server.url, query, { variables, headers: proof(viewerId) });
+
+const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id handle displayName } } }`;
+const SIGN_IN = `mutation ($handle: String!, $password: String!) { signIn(handle: $handle, password: $password) { token user { handle } } }`;
+
+describe('the gateway proof', () => {
+  it('refuses a direct call without it', async () => {
+    const response = await graphql(server.url, '{ __typename }');
+    expect(response.status).toBe(401);
+    expect(codes(response)).toEqual(['GATEWAY_PROOF_REQUIRED']);
+  });
+
+  it('refuses a proof for another subgraph, a forged one and a stale one', async () => {
+    const otherAudience = await graphql(server.url, '{ __typename }', { headers: proof(null, 'feed') });
+    expect(codes(otherAudience)).toEqual(['GATEWAY_PROOF_REQUIRED']);
+    const forged = await graphql(server.url, '{ __typename }', {
+      headers: { [GATEWAY_PROOF_HEADER]: signGatewayProof('x'.repeat(40), 'users', { viewerId: null }) },
+    });
+    expect(codes(forged)).toEqual(['GATEWAY_PROOF_REQUIRED']);
+    const jwt = await import('jsonwebtoken');
+    const stale = jwt.default.sign({ viewer: null, iat: 1_000_000 }, testSecrets.gatewaySecret, {
+      issuer: 'cameo-gateway',
+      audience: 'users',
+      expiresIn: 60,
+    });
+    const expired = await graphql(server.url, '{ __typename }', { headers: { [GATEWAY_PROOF_HEADER]: stale } });
+    expect(codes(expired)).toEqual(['GATEWAY_PROOF_REQUIRED']);
+  });
+
+  it('answers with a valid proof', async () => {
+    const response = await call('{ __typename }');
+    expect(response.data).toEqual({ __typename: 'Query' });
+  });
+});
+
+describe('sign-up and sign-in', () => {
+  it('signs up, then the proof viewer is `me`', async () => {
+    const signUp = await call(SIGN_UP, { input: { handle: '@Ada', displayName: ' Ada L ', password: 'analytical engine' } });
+    expect(signUp.errors).toBeUndefined();
+    const { user } = signUp.data!.signUp;
+    expect(user).toMatchObject({ handle: 'ada', displayName: 'Ada L' });
+    const me = await call('{ me { handle } }', undefined, user.id);
+    expect(me.data).toEqual({ me: { handle: 'ada' } });
+    const anonymous = await call('{ me { handle } }');
+    expect(anonymous.data).toEqual({ me: null });
+  });
+
+  it('stores a slow hash, never the password', async () => {
+    const row = await db.user.findUniqueOrThrow({ where: { handle: 'ada' } });
+    expect(row.passwordHash).toMatch(/^scrypt\$/);
+    expect(row.passwordHash).not.toContain('analytical engine');
+  });
+
+  it('refuses a taken handle, whatever its case', async () => {
+    const response = await call(SIGN_UP, { input: { handle: 'ADA', displayName: 'Other', password: 'another password' } });
+    expect(codes(response)).toEqual(['HANDLE_TAKEN']);
+    expect(await db.user.count({ where: { handle: 'ada' } })).toBe(1);
+  });
+
+  it('lets exactly one of two concurrent sign-ups for a handle win', async () => {
+    const input = { handle: 'race', displayName: 'Racer', password: 'password one' };
+    const results = await Promise.all([call(SIGN_UP, { input }), call(SIGN_UP, { input })]);
+    expect(results.map((r) => codes(r)).sort()).toEqual([[], ['HANDLE_TAKEN']]);
+    expect(await db.user.count({ where: { handle: 'race' } })).toBe(1);
+  });
+
+  it.each([
+    [{ handle: 'x', displayName: 'X', password: 'long enough' }, 'handle'],
+    [{ handle: 'valid_handle', displayName: '', password: 'long enough' }, 'displayName'],
+    [{ handle: 'valid_handle', displayName: 'Valid', password: 'short' }, 'password'],
+  ])('refuses bad input %j with BAD_USER_INPUT on %s and writes nothing', async (input, field) => {
+    const before = await db.user.count();
+    const response = await call(SIGN_UP, { input });
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.extensions?.field).toBe(field);
+    expect(await db.user.count()).toBe(before);
+  });
+
+  it('signs in with the right password only, the same way for unknown handles', async () => {
+    const ok = await call(SIGN_IN, { handle: 'Ada', password: 'analytical engine' });
+    expect(ok.data?.signIn.user).toEqual({ handle: 'ada' });
+    expect(typeof ok.data?.signIn.token).toBe('string');
+    const wrong = await call(SIGN_IN, { handle: 'ada', password: 'difference engine' });
+    const unknown = await call(SIGN_IN, { handle: 'nobody', password: 'difference engine' });
+    expect(codes(wrong)).toEqual(['INVALID_CREDENTIALS']);
+    expect(unknown.errors).toEqual(wrong.errors);
+  });
+
+  it('answers unknown ids with null and invalid queries without a stack trace', async () => {
+    const response = await call('{ user(id: "not-a-uuid") { id } userByHandle(handle: "nobody") { id } }');
+    expect(response.data).toEqual({ user: null, userByHandle: null });
+    const bad = await call('{ nope }');
+    expect(codes(bad)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(JSON.stringify(bad)).not.toMatch(/stacktrace|at .*\.ts/);
+  });
+});
+
+describe('the User entity', () => {
+  it('resolves references by id, and unknown or malformed ids to null', async () => {
+    const { data } = await call(SIGN_UP, { input: { handle: 'grace', displayName: 'Grace', password: 'cobol rules ok' } });
+    const id = data!.signUp.user.id;
+    const response = await call(
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id handle } } }`,
+      {
+        reps: [
+          { __typename: 'User', id },
+          { __typename: 'User', id: '00000000-0000-0000-0000-000000000000' },
+          { __typename: 'User', id: 'nope' },
+        ],
+      },
+    );
+    expect(response.data).toEqual({ _entities: [{ id, handle: 'grace' }, null, null] });
+  });
+});
