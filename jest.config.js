@@ -6,6 +6,8 @@ module.exports = {
   roots: ['<rootDir>'],
   testMatch: ['**/*.test.ts', '**/*.e2e.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/generated/', '/.cameo/'],
+  // Sources import with .js extensions (Node's ESM-compatible resolution); jest wants the .ts file.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.(t|j|mj)s$': [
       '@swc/jest',

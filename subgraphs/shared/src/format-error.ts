@@ -12,7 +12,10 @@ import type { Logger } from './logger';
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError) {
+    // At the gateway, a subgraph's error arrives as a plain object: the subgraph already
+    // decided what its clients may see.
+    const fromSubgraph = typeof original === 'object' && original !== null && !(original instanceof Error);
+    if (original instanceof GraphQLError || fromSubgraph) {
       const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

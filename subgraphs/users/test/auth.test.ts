@@ -13,7 +13,13 @@ let db: UsersDb;
 beforeAll(async () => {
   database = await createTestDatabase('users_auth');
   db = createDb(database.url, 2);
-  server = await start({ port: 0, host: '127.0.0.1', databaseUrl: database.url, ...testSecrets });
+  server = await start({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: database.url,
+    jwtSecret: testSecrets.jwtSecret,
+    gatewaySecret: testSecrets.gatewaySecret,
+  });
 });
 afterAll(async () => {
   await server?.stop();
