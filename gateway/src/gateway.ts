@@ -52,6 +52,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // The entry point owns shutdown order (gateway, then subgraphs, then the database).
+    stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

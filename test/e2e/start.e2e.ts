@@ -26,13 +26,17 @@ describe('npm start', () => {
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child!.once('exit', resolve));
       child.kill('SIGTERM');
-      await exited;
+      // A shutdown that hangs must fail the run, not leave a server behind.
+      const timer = setTimeout(() => child!.kill('SIGKILL'), 20_000);
+      const code = await exited;
+      clearTimeout(timer);
+      expect(code).toBe(0);
     }
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('serves the gateway with no Postgres or Redis configured (embedded default)', async () => {
-    const env = { ...process.env, NODE_ENV: 'development', GATEWAY_PORT: '0', USERS_PORT: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', GATEWAY_PORT: '0', USERS_PORT: '0' };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts', '--data-dir', dataDir], {

@@ -52,6 +52,8 @@ export async function serveSubgraph<Context extends BaseContext>(
     // introspect; tooling behind the gateway may introspect freely.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The entry point owns shutdown order (gateway, then subgraphs, then the database).
+    stopOnTerminationSignals: false,
     formatError: createFormatError(options.logger),
     // No Apollo Studio: inline traces would only cost time on every request.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
