@@ -39,6 +39,7 @@ describe('npm start', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', GATEWAY_PORT: '0', USERS_PORT: '0' };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
+    // The command `npm start` runs (package.json), spawned directly so SIGTERM reaches it.
     child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts', '--data-dir', dataDir], {
       cwd: ROOT,
       env,
