@@ -40,7 +40,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       stops.push(embedded.stop);
       databaseUrl = embedded.url;
     }
-    log.info(env.redisUrl ? 'using the Redis server at REDIS_URL' : 'REDIS_URL is not set: live events stay in-process');
+    log.info(env.redisUrl ? 'using the Redis server at REDIS_URL' : 'REDIS_URL is not set: live events stay in-process, domain events wait in the outbox');
     await migrateAll(databaseUrl, createLogger('migrate').info);
 
     const users = await startUsers({
@@ -48,6 +48,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       databaseUrl,
       jwtSecret: env.jwtSecret,
       gatewaySecret: env.gatewaySecret,
+      redisUrl: env.redisUrl,
     });
     stops.push(users.stop);
 

@@ -21,6 +21,8 @@ export interface ServeSubgraphOptions<Context extends BaseContext> {
   host?: string;
   gatewaySecret: string;
   logger: Logger;
+  /** Mounts the subgraph's declared internal routes (outside /graphql, see internal-call.ts). */
+  routes?: (app: express.Express) => void;
   /** Adds the subgraph's own services (database, loaders) to the proven viewer. */
   buildContext: (base: BaseContext) => Context | Promise<Context>;
 }
@@ -63,6 +65,7 @@ export async function serveSubgraph<Context extends BaseContext>(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', subgraph: options.name });
   });
+  options.routes?.(app);
   app.use('/graphql', (req, res, next) => {
     // Refused before any parsing so an unauthenticated caller learns nothing about the schema.
     if (!viewerFromProof(req, options.gatewaySecret, options.name)) {

@@ -1,8 +1,24 @@
+import DataLoader from 'dataloader';
 import type { BaseContext } from '../../shared/src/context';
+import { checkConsent, type ConsentCheck, type ConsentOutcome } from './consent-service';
 import type { UsersDb } from './db';
+import type { CameoVerifier } from './verifier';
 
 export interface UsersContext extends BaseContext {
   db: UsersDb;
   /** Signs session tokens at sign-up and sign-in. */
   jwtSecret: string;
+  verifier: CameoVerifier;
+  /** Consent of (cameo, user) pairs, batched per request; reads only, records nothing. */
+  consent: DataLoader<ConsentCheck, ConsentOutcome, string>;
+}
+
+export function buildUsersContext(base: BaseContext, services: Pick<UsersContext, 'db' | 'jwtSecret' | 'verifier'>): UsersContext {
+  return {
+    ...base,
+    ...services,
+    consent: new DataLoader((checks: readonly ConsentCheck[]) => checkConsent(services.db, [...checks], { record: false }), {
+      cacheKeyFn: (check) => `${check.cameoId}:${check.userId}`,
+    }),
+  };
 }

@@ -9,5 +9,6 @@ runUntilSignal('users', () =>
     databaseUrl: requireDatabaseUrl(env),
     jwtSecret: env.jwtSecret,
     gatewaySecret: env.gatewaySecret,
+    redisUrl: env.redisUrl,
   }),
 );

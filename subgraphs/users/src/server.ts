@@ -1,33 +1,50 @@
+import { Redis } from 'ioredis';
 import { createLogger } from '../../shared/src/logger';
 import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
+import { buildUsersContext } from './context';
 import { createDb } from './db';
+import { mountInternalRoutes } from './internal-routes';
+import { startOutboxRelay } from './outbox';
 import { schema } from './schema';
+import { metadataVerifier, type CameoVerifier } from './verifier';
 
 export interface StartUsersOptions {
   port: number;
   databaseUrl: string;
   jwtSecret: string;
+  /** Verifies gateway proofs and internal service tokens. */
   gatewaySecret: string;
+  /** Where domain events are relayed. Default: none; events wait in the outbox until one is set. */
+  redisUrl?: string;
+  /** Default: metadataVerifier (recording metadata and the spoken phrase). */
+  verifier?: CameoVerifier;
   /** Default: 0.0.0.0. */
   host?: string;
 }
 
 /** Starts the users subgraph; the caller owns the returned server's lifetime. */
 export async function start(options: StartUsersOptions): Promise<RunningServer> {
+  const logger = createLogger('users');
   const db = createDb(options.databaseUrl);
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  const relay = redis ? startOutboxRelay(db, redis, (error) => logger.error(`outbox relay: ${String(error)}`)) : undefined;
   const server = await serveSubgraph({
     name: 'users',
     schema,
     port: options.port,
     host: options.host,
     gatewaySecret: options.gatewaySecret,
-    logger: createLogger('users'),
-    buildContext: (base) => ({ ...base, db, jwtSecret: options.jwtSecret }),
+    logger,
+    routes: (app) => mountInternalRoutes(app, db, options.gatewaySecret),
+    buildContext: (base) =>
+      buildUsersContext(base, { db, jwtSecret: options.jwtSecret, verifier: options.verifier ?? metadataVerifier }),
   });
   return {
     ...server,
     stop: async () => {
       await server.stop();
+      await relay?.stop();
+      redis?.disconnect();
       await db.$disconnect();
     },
   };

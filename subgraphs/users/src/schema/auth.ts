@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, badInput } from '../../../shared/src/errors';
 import { signSessionToken } from '../../../shared/src/session-token';
 import { builder } from '../builder';
 import { displayNameProblem, handleProblem, normalizeHandle, passwordProblem } from '../handles';
+import { ageBandOf, ageBandProblem } from '../age';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords';
 import { User } from './user';
 
@@ -28,8 +29,19 @@ const SignUpInput = builder.inputType('SignUpInput', {
     handle: t.string({ required: true, description: '3-30 letters, digits, underscores or inner dots.' }),
     displayName: t.string({ required: true }),
     password: t.string({ required: true, description: '8-200 characters.' }),
+    birthDate: t.string({
+      description: 'YYYY-MM-DD; at least 13. Only the age band (TEEN under 18, ADULT) is kept. Default: ADULT.',
+    }),
   }),
 });
+
+function ageBandFromInput(raw: string) {
+  const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : null;
+  if (!birthDate || Number.isNaN(birthDate.getTime())) throw badInput('birthDate must be YYYY-MM-DD.', 'birthDate');
+  const today = new Date();
+  check(ageBandProblem(birthDate, today), 'birthDate');
+  return ageBandOf(birthDate, today);
+}
 
 function check(problem: string | null, field: string) {
   if (problem) throw badInput(problem, field);
@@ -45,9 +57,10 @@ builder.mutationFields((t) => ({
       check(handleProblem(handle), 'handle');
       check(displayNameProblem(input.displayName), 'displayName');
       check(passwordProblem(input.password), 'password');
+      const ageBand = input.birthDate ? ageBandFromInput(input.birthDate) : 'ADULT';
       try {
         const user = await ctx.db.user.create({
-          data: { handle, displayName: input.displayName.trim(), passwordHash: await hashPassword(input.password) },
+          data: { handle, displayName: input.displayName.trim(), passwordHash: await hashPassword(input.password), ageBand },
           select: { id: true },
         });
         return { token: signSessionToken(ctx.jwtSecret, user.id), userId: user.id };

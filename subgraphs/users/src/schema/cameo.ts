@@ -1,0 +1,124 @@
+import { builder } from '../builder';
+import type { UsersContext } from '../context';
+import { CameoKindEnum, CameoStatusEnum, ConsentPolicyEnum } from './enums';
+import { isUuid } from './user';
+
+const isOwner = (cameo: { ownerId: string }, ctx: UsersContext) => ctx.viewer?.userId === cameo.ownerId;
+
+/** Whether the viewer may use the cameo (owners always see their own). */
+export async function viewerMayUse(cameo: { id: string; ownerId: string }, ctx: UsersContext): Promise<boolean> {
+  if (isOwner(cameo, ctx)) return true;
+  if (!ctx.viewer) return false;
+  return (await ctx.consent.load({ cameoId: cameo.id, userId: ctx.viewer.userId })).allowed;
+}
+
+export const Restrictions = builder.objectRef<{ text: string; tags: string[] }>('CameoRestrictions').implement({
+  description: 'What the owner allows others to make with the cameo; travels with every use.',
+  fields: (t) => ({
+    text: t.exposeString('text', { description: 'Free text written by the owner.' }),
+    tags: t.exposeStringList('tags', { description: 'Structured toggles, e.g. NO_POLITICAL_CONTENT.' }),
+  }),
+});
+
+const Recording = builder.objectRef<{ videoRef: string; audioRef: string; durationMs: number }>('CameoRecording').implement({
+  fields: (t) => ({
+    videoRef: t.exposeString('videoRef'),
+    audioRef: t.exposeString('audioRef'),
+    durationMs: t.exposeInt('durationMs'),
+  }),
+});
+
+export const Cameo = builder.prismaObject('Cameo', {
+  description: 'A verified likeness (a person, pet or object) that its owner lets others use.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.expose('kind', { type: CameoKindEnum }),
+    name: t.exposeString('name'),
+    status: t.expose('status', { type: CameoStatusEnum }),
+    owner: t.relation('owner'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    // Owner-only fields: null for everyone else.
+    rejectionReason: t.string({
+      nullable: true,
+      description: 'Why verification failed. Owner only.',
+      resolve: (cameo, _args, ctx) => (isOwner(cameo, ctx) ? cameo.rejectionReason : null),
+    }),
+    verificationPhrase: t.string({
+      nullable: true,
+      description: 'The phrase to say in the recording. Owner only.',
+      resolve: (cameo, _args, ctx) => (isOwner(cameo, ctx) ? cameo.verificationPhrase : null),
+    }),
+    uploadUrl: t.string({
+      nullable: true,
+      description: 'Where to upload the recording (video and audio). Owner only.',
+      resolve: (cameo, _args, ctx) => (isOwner(cameo, ctx) ? `/uploads/cameos/${cameo.uploadKey}` : null),
+    }),
+    recording: t.field({
+      type: Recording,
+      nullable: true,
+      description: 'The likeness recording. Owner only; purged when the cameo is deleted.',
+      resolve: (cameo, _args, ctx) =>
+        isOwner(cameo, ctx) && cameo.videoRef && cameo.audioRef && cameo.durationMs !== null
+          ? { videoRef: cameo.videoRef, audioRef: cameo.audioRef, durationMs: cameo.durationMs }
+          : null,
+    }),
+    policy: t.field({
+      type: ConsentPolicyEnum,
+      nullable: true,
+      description: 'Who may use the cameo. Owner only.',
+      resolve: (cameo, _args, ctx) => (isOwner(cameo, ctx) ? cameo.policy : null),
+    }),
+    policyVersion: t.int({
+      nullable: true,
+      description: 'Bumped on every policy or grant change. Owner only.',
+      resolve: (cameo, _args, ctx) => (isOwner(cameo, ctx) ? cameo.policyVersion : null),
+    }),
+    approvedUsers: t.prismaField({
+      type: ['User'],
+      nullable: true,
+      description: 'Users granted access under the APPROVED policy. Owner only.',
+      resolve: async (query, cameo, _args, ctx) => {
+        if (!isOwner(cameo, ctx)) return null;
+        const grants = await ctx.db.cameoGrant.findMany({
+          where: { cameoId: cameo.id },
+          orderBy: { createdAt: 'asc' },
+          select: { grantee: query },
+        });
+        return grants.map((grant) => grant.grantee);
+      },
+    }),
+    restrictions: t.field({
+      type: Restrictions,
+      nullable: true,
+      description: 'The owner’s restrictions. Visible to the owner and to users who may use the cameo.',
+      resolve: async (cameo, _args, ctx) =>
+        (await viewerMayUse(cameo, ctx)) ? { text: cameo.restrictionsText, tags: cameo.restrictionTags } : null,
+    }),
+  }),
+});
+
+builder.asEntity(Cameo, {
+  key: builder.selection<{ id: string }>('id'),
+  // Other subgraphs reference cameos used in videos; the owner-only fields stay guarded above.
+  resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.db.cameo.findUnique({ where: { id: ref.id } }) : null),
+});
+
+builder.queryFields((t) => ({
+  cameo: t.prismaField({
+    type: 'Cameo',
+    nullable: true,
+    description: 'A cameo you own or may use; null otherwise.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      if (!isUuid(String(id))) return null;
+      const cameo = await ctx.db.cameo.findUnique({ ...query, where: { id: String(id) } });
+      return cameo && (await viewerMayUse(cameo, ctx)) ? cameo : null;
+    },
+  }),
+  myCameos: t.prismaField({
+    type: ['Cameo'],
+    description: 'Your cameos, newest first. Empty when signed out.',
+    resolve: (query, _root, _args, ctx) =>
+      ctx.viewer ? ctx.db.cameo.findMany({ ...query, where: { ownerId: ctx.viewer.userId }, orderBy: { createdAt: 'desc' } }) : [],
+  }),
+}));

@@ -1,0 +1,49 @@
+import { Prisma } from './generated/prisma/client.js';
+import type { UsersDb } from './db';
+
+/**
+ * The users subgraph's read model of the social graph (follows and blocks), fed by the social
+ * subgraph's domain events, so MUTUALS consent is decided locally with no cross-service call on
+ * the hot path. Each event is applied once: its id is recorded in the same transaction.
+ */
+export type SocialEvent =
+  | { id: string; topic: 'social.followed' | 'social.unfollowed'; payload: { followerId: string; followeeId: string } }
+  | { id: string; topic: 'social.blocked' | 'social.unblocked'; payload: { blockerId: string; blockedId: string } };
+
+/** Returns false when the event was applied before (a replay). */
+export async function applySocialEvent(db: UsersDb, event: SocialEvent): Promise<boolean> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.processedEvent.create({ data: { eventId: event.id } });
+      switch (event.topic) {
+        case 'social.followed':
+          await tx.followEdge.createMany({ data: [event.payload], skipDuplicates: true });
+          break;
+        case 'social.unfollowed':
+          await tx.followEdge.deleteMany({ where: event.payload });
+          break;
+        case 'social.blocked': {
+          const { blockerId, blockedId } = event.payload;
+          await tx.blockEdge.createMany({ data: [event.payload], skipDuplicates: true });
+          // A block removes follows both ways (the social subgraph does the same on its side).
+          await tx.followEdge.deleteMany({
+            where: {
+              OR: [
+                { followerId: blockerId, followeeId: blockedId },
+                { followerId: blockedId, followeeId: blockerId },
+              ],
+            },
+          });
+          break;
+        }
+        case 'social.unblocked':
+          await tx.blockEdge.deleteMany({ where: event.payload });
+          break;
+      }
+      return true;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
+    throw error;
+  }
+}
