@@ -1,0 +1,153 @@
+import { createDb, type UsersDb } from '../../subgraphs/users/src/db';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { codes, graphql } from '../helpers/graphql';
+import { startStack, type TestStack } from '../helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+
+let database: TestDatabase;
+let stack: TestStack;
+let db: UsersDb;
+let alice: TestUser, bob: TestUser;
+let aliceCameo: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_cameo_input');
+  stack = await startStack(database.url);
+  db = createDb(database.url, 2);
+  [alice, bob] = await Promise.all([signUp(stack.gatewayUrl, 'alice'), signUp(stack.gatewayUrl, 'bob')]);
+  aliceCameo = await verifiedCameo(stack.gatewayUrl, alice);
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await stack?.stop();
+  await database?.drop();
+});
+
+/** Everything a refused request must leave untouched. */
+const snapshot = async () => ({
+  users: await db.user.findMany({ orderBy: { handle: 'asc' } }),
+  cameos: await db.cameo.findMany({ orderBy: { createdAt: 'asc' } }),
+  grants: await db.cameoGrant.findMany(),
+  outbox: await db.outboxEvent.count(),
+});
+
+const gql = (user: TestUser | null, query: string, variables?: Record<string, unknown>) =>
+  graphql(stack.gatewayUrl, query, { token: user?.token, variables });
+
+describe('bad input changes nothing and says why', () => {
+  it.each([
+    [
+      'a bad handle',
+      () => gql(null, `mutation { signUp(input: { handle: "no spaces", displayName: "X", password: "password123" }) { token } }`),
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a duplicate handle',
+      () => gql(null, `mutation { signUp(input: { handle: "ALICE", displayName: "X", password: "password123" }) { token } }`),
+      'HANDLE_TAKEN',
+    ],
+    [
+      'a child under 13',
+      () =>
+        gql(null, `mutation ($d: String!) { signUp(input: { handle: "kiddo", displayName: "K", password: "password123", birthDate: $d }) { token } }`, {
+          d: `${new Date().getUTCFullYear() - 10}-06-01`,
+        }),
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a second personal cameo',
+      () => gql(alice, `mutation { startCameoVerification(input: { kind: PERSON }) { id } }`),
+      'PERSONAL_CAMEO_EXISTS',
+    ],
+    [
+      'a grant to oneself',
+      () => gql(alice, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "alice") { id } }`, { id: aliceCameo }),
+      'CANNOT_GRANT_TO_SELF',
+    ],
+    [
+      'a grant to nobody',
+      () => gql(alice, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "ghost") { id } }`, { id: aliceCameo }),
+      'NOT_FOUND',
+    ],
+    [
+      "a policy on someone else's cameo",
+      () => gql(bob, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: aliceCameo }),
+      'FORBIDDEN',
+    ],
+    [
+      "deleting someone else's cameo",
+      () => gql(bob, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { id: aliceCameo }),
+      'FORBIDDEN',
+    ],
+    [
+      'a policy without signing in',
+      () => gql(null, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: aliceCameo }),
+      'UNAUTHENTICATED',
+    ],
+    [
+      'a policy on a cameo that does not exist',
+      () => gql(alice, `mutation { setCameoPolicy(cameoId: "00000000-0000-0000-0000-000000000000", input: { policy: EVERYONE }) { id } }`),
+      'NOT_FOUND',
+    ],
+    [
+      'restrictions that are too long',
+      () =>
+        gql(alice, `mutation ($id: ID!, $t: String!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionsText: $t }) { id } }`, {
+          id: aliceCameo,
+          t: 'x'.repeat(501),
+        }),
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a profile with an http avatar',
+      () => gql(alice, `mutation { updateProfile(input: { bio: "new bio", avatarUrl: "http://example.com/a.png" }) { id } }`),
+      'BAD_USER_INPUT',
+    ],
+    [
+      'deleting the account with a wrong password',
+      () => gql(alice, `mutation { deleteAccount(password: "not my password") }`),
+      'INVALID_CREDENTIALS',
+    ],
+  ])('%s', async (_case, send, code) => {
+    const before = await snapshot();
+    const response = await send();
+    expect(codes(response)).toEqual([code]);
+    expect(JSON.stringify(response.errors)).not.toMatch(/stacktrace|prisma|at \//i);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a recording too short or too long is refused and the cameo stays awaiting it', async () => {
+    const started = await gql(bob, `mutation { startCameoVerification(input: { kind: OBJECT, name: "Guitar" }) { id uploadUrl verificationPhrase } }`);
+    const { id, uploadUrl, verificationPhrase } = started.data!.startCameoVerification;
+    const submit = (durationSeconds: number) =>
+      gql(bob, `mutation ($id: ID!, $r: CameoRecordingInput!) { submitCameoRecording(cameoId: $id, recording: $r) { status } }`, {
+        id,
+        r: { videoRef: `${uploadUrl}/v.mp4`, audioRef: `${uploadUrl}/a.m4a`, durationSeconds, transcript: verificationPhrase },
+      });
+    const before = await snapshot();
+    expect(codes(await submit(1.5))).toEqual(['RECORDING_TOO_SHORT']);
+    expect(codes(await submit(31))).toEqual(['RECORDING_TOO_LONG']);
+    expect(await snapshot()).toEqual(before);
+    expect((await db.cameo.findUniqueOrThrow({ where: { id } })).status).toBe('AWAITING_RECORDING');
+  });
+
+  it('the verifier rejects a recording without the phrase, with a reason, and accepts a retry', async () => {
+    const started = await gql(bob, `mutation { startCameoVerification(input: { kind: PET, name: "Rex" }) { id uploadUrl verificationPhrase } }`);
+    const { id, uploadUrl, verificationPhrase } = started.data!.startCameoVerification;
+    const submit = (transcript: string, ref = uploadUrl) =>
+      gql(bob, `mutation ($id: ID!, $r: CameoRecordingInput!) { submitCameoRecording(cameoId: $id, recording: $r) { status rejectionReason } }`, {
+        id,
+        r: { videoRef: `${ref}/v.mp4`, audioRef: `${ref}/a.m4a`, durationSeconds: 5, transcript },
+      });
+    expect((await submit('hello there')).data!.submitCameoRecording).toEqual({
+      status: 'REJECTED',
+      rejectionReason: 'The verification phrase was not heard in the recording.',
+    });
+    expect((await submit(verificationPhrase, '/uploads/cameos/someone-else')).data!.submitCameoRecording.status).toBe('REJECTED');
+    expect((await submit(`okay: ${verificationPhrase.toUpperCase()}!`)).data!.submitCameoRecording).toEqual({
+      status: 'VERIFIED',
+      rejectionReason: null,
+    });
+    expect(codes(await submit(verificationPhrase))).toEqual(['INVALID_CAMEO_STATE']);
+  });
+});

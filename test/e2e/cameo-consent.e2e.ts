@@ -1,0 +1,168 @@
+import { createDb, type UsersDb } from '../../subgraphs/users/src/db';
+import { applySocialEvent } from '../../subgraphs/users/src/social-projection';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { codes, graphql } from '../helpers/graphql';
+import { startStack, type TestStack } from '../helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+
+let database: TestDatabase;
+let stack: TestStack;
+let db: UsersDb;
+let owner: TestUser, approved: TestUser, mutual: TestUser, stranger: TestUser, blocked: TestUser, teen: TestUser;
+let cameoId: string;
+let eventId = 0;
+
+const gql = (user: TestUser | null, query: string, variables?: Record<string, unknown>) =>
+  graphql(stack.gatewayUrl, query, { token: user?.token, variables });
+
+/** Feeds the users subgraph's social projection the events the social subgraph emits. */
+const social = (topic: 'social.followed' | 'social.blocked', a: TestUser, b: TestUser) =>
+  applySocialEvent(
+    db,
+    topic === 'social.followed'
+      ? { id: `e2e-${++eventId}`, topic, payload: { followerId: a.id, followeeId: b.id } }
+      : { id: `e2e-${++eventId}`, topic, payload: { blockerId: a.id, blockedId: b.id } },
+  );
+
+const setPolicy = (policy: string, cameo = cameoId, as = owner) =>
+  gql(as, `mutation ($id: ID!, $input: SetCameoPolicyInput!) { setCameoPolicy(cameoId: $id, input: $input) { policy policyVersion } }`, {
+    id: cameo,
+    input: { policy },
+  });
+
+async function consentOf(user: TestUser, cameo = cameoId) {
+  const response = await gql(user, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed reason } }`, { id: cameo });
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data!.cameoConsent.reason as string;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_consent');
+  stack = await startStack(database.url);
+  db = createDb(database.url, 2);
+  [owner, approved, mutual, stranger, blocked, teen] = await Promise.all([
+    signUp(stack.gatewayUrl, 'owner'),
+    signUp(stack.gatewayUrl, 'approved'),
+    signUp(stack.gatewayUrl, 'mutual'),
+    signUp(stack.gatewayUrl, 'stranger'),
+    signUp(stack.gatewayUrl, 'blocked'),
+    signUp(stack.gatewayUrl, 'teen', { birthDate: `${new Date().getUTCFullYear() - 15}-01-01` }),
+  ]);
+  cameoId = await verifiedCameo(stack.gatewayUrl, owner);
+  const grant = await gql(owner, `mutation ($id: ID!, $h: String!) { grantCameoAccess(cameoId: $id, handle: $h) { id } }`, {
+    id: cameoId,
+    h: '@approved',
+  });
+  expect(grant.errors).toBeUndefined();
+  await social('social.followed', owner, mutual);
+  await social('social.followed', mutual, owner);
+  // The blocked user is approved and mutual too: the block must still win.
+  await gql(owner, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "blocked") { id } }`, { id: cameoId });
+  await social('social.followed', owner, blocked);
+  await social('social.followed', blocked, owner);
+  await social('social.blocked', owner, blocked);
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await stack?.stop();
+  await database?.drop();
+});
+
+describe('consent through the gateway, for each policy and relationship', () => {
+  it.each([
+    ['ONLY_ME', { owner: 'OWNER', approved: 'ONLY_OWNER', mutual: 'ONLY_OWNER', stranger: 'ONLY_OWNER', blocked: 'BLOCKED', teen: 'ONLY_OWNER' }],
+    ['APPROVED', { owner: 'OWNER', approved: 'APPROVED', mutual: 'NOT_APPROVED', stranger: 'NOT_APPROVED', blocked: 'BLOCKED', teen: 'NOT_APPROVED' }],
+    ['MUTUALS', { owner: 'OWNER', approved: 'NOT_MUTUALS', mutual: 'MUTUALS', stranger: 'NOT_MUTUALS', blocked: 'BLOCKED', teen: 'NOT_MUTUALS' }],
+    ['EVERYONE', { owner: 'OWNER', approved: 'EVERYONE', mutual: 'EVERYONE', stranger: 'EVERYONE', blocked: 'BLOCKED', teen: 'EVERYONE' }],
+  ])('%s', async (policy, expected) => {
+    expect((await setPolicy(policy)).errors).toBeUndefined();
+    const users = { owner, approved, mutual, stranger, blocked, teen };
+    const actual = Object.fromEntries(
+      await Promise.all(Object.entries(users).map(async ([name, user]) => [name, await consentOf(user)] as const)),
+    );
+    expect(actual).toEqual(expected);
+  });
+
+  it('revocation takes effect for the next check: removed grant, narrowed policy', async () => {
+    await setPolicy('APPROVED');
+    expect(await consentOf(approved)).toBe('APPROVED');
+    const revoke = await gql(owner, `mutation ($id: ID!, $u: ID!) { revokeCameoAccess(cameoId: $id, userId: $u) { policyVersion } }`, {
+      id: cameoId,
+      u: approved.id,
+    });
+    expect(revoke.errors).toBeUndefined();
+    expect(await consentOf(approved)).toBe('NOT_APPROVED');
+
+    await setPolicy('EVERYONE');
+    expect(await consentOf(stranger)).toBe('EVERYONE');
+    await setPolicy('ONLY_ME');
+    expect(await consentOf(stranger)).toBe('ONLY_OWNER');
+  });
+
+  it("keeps a teen's cameo from being open to everyone", async () => {
+    const teenCameo = await verifiedCameo(stack.gatewayUrl, teen);
+    const response = await setPolicy('EVERYONE', teenCameo, teen);
+    expect(codes(response)).toEqual(['TEEN_POLICY_NOT_ALLOWED']);
+    const row = await db.cameo.findUniqueOrThrow({ where: { id: teenCameo } });
+    expect(row).toMatchObject({ policy: 'ONLY_ME', policyVersion: 1 });
+    expect(await consentOf(stranger, teenCameo)).toBe('ONLY_OWNER');
+  });
+
+  it('refuses a deleted cameo and purges its recording', async () => {
+    const pet = await verifiedCameo(stack.gatewayUrl, owner, 'PET', 'Biscuit');
+    await setPolicy('EVERYONE', pet);
+    expect(await consentOf(stranger, pet)).toBe('EVERYONE');
+    const deleted = await gql(owner, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { id: pet });
+    expect(deleted.data).toEqual({ deleteCameo: pet });
+    expect(await db.cameo.findUnique({ where: { id: pet } })).toBeNull();
+    expect(await consentOf(stranger, pet)).toBe('CAMEO_NOT_FOUND');
+  });
+});
+
+describe("who can read a cameo's private parts", () => {
+  const READ = `query ($id: ID!) { cameo(id: $id) { name owner { handle } verificationPhrase uploadUrl recording { durationMs } policy approvedUsers { handle } restrictions { text tags } } }`;
+
+  beforeAll(async () => {
+    const response = await gql(
+      owner,
+      `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED, restrictionsText: "No sports brands", restrictionTags: [NO_POLITICAL_CONTENT] }) { id } }`,
+      { id: cameoId },
+    );
+    expect(response.errors).toBeUndefined();
+    await gql(owner, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "approved") { id } }`, { id: cameoId });
+  });
+
+  it('the owner reads everything', async () => {
+    const { data } = await gql(owner, READ, { id: cameoId });
+    expect(data!.cameo).toMatchObject({
+      owner: { handle: 'owner' },
+      recording: { durationMs: 6000 },
+      policy: 'APPROVED',
+      restrictions: { text: 'No sports brands', tags: ['NO_POLITICAL_CONTENT'] },
+    });
+    expect(data!.cameo.verificationPhrase).toEqual(expect.any(String));
+    expect(data!.cameo.approvedUsers.map((user: { handle: string }) => user.handle).sort()).toEqual(['approved', 'blocked']);
+  });
+
+  it('an approved user reads the restrictions, never the recording, phrase, policy or grants', async () => {
+    const { data } = await gql(approved, READ, { id: cameoId });
+    expect(data!.cameo).toEqual({
+      name: 'owner',
+      owner: { handle: 'owner' },
+      verificationPhrase: null,
+      uploadUrl: null,
+      recording: null,
+      policy: null,
+      approvedUsers: null,
+      restrictions: { text: 'No sports brands', tags: ['NO_POLITICAL_CONTENT'] },
+    });
+  });
+
+  it('a stranger, a blocked user and an anonymous caller do not see the cameo at all', async () => {
+    for (const user of [stranger, blocked, null]) {
+      const { data, errors } = await gql(user, READ, { id: cameoId });
+      expect(errors).toBeUndefined();
+      expect(data).toEqual({ cameo: null });
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { graphql } from './graphql';
+
+export interface TestUser {
+  id: string;
+  handle: string;
+  token: string;
+}
+
+/** Signs a user up through the gateway. */
+export async function signUp(gatewayUrl: string, handle: string, extra: { birthDate?: string } = {}): Promise<TestUser> {
+  const response = await graphql(
+    gatewayUrl,
+    `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id } } }`,
+    { variables: { input: { handle, displayName: handle, password: 'password123', ...extra } } },
+  );
+  if (response.errors) throw new Error(`signUp ${handle}: ${JSON.stringify(response.errors)}`);
+  return { id: response.data!.signUp.user.id, handle, token: response.data!.signUp.token };
+}
+
+/** Records and verifies a cameo for the user, the way the app does, returning its id. */
+export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind = 'PERSON', name?: string): Promise<string> {
+  const started = await graphql(
+    gatewayUrl,
+    `mutation ($input: StartCameoVerificationInput!) { startCameoVerification(input: $input) { id uploadUrl verificationPhrase } }`,
+    { token: owner.token, variables: { input: { kind, name } } },
+  );
+  if (started.errors) throw new Error(`startCameoVerification: ${JSON.stringify(started.errors)}`);
+  const { id, uploadUrl, verificationPhrase } = started.data!.startCameoVerification;
+  const submitted = await graphql(
+    gatewayUrl,
+    `mutation ($id: ID!, $recording: CameoRecordingInput!) { submitCameoRecording(cameoId: $id, recording: $recording) { status rejectionReason } }`,
+    {
+      token: owner.token,
+      variables: {
+        id,
+        recording: {
+          videoRef: `${uploadUrl}/video.mp4`,
+          audioRef: `${uploadUrl}/audio.m4a`,
+          durationSeconds: 6,
+          transcript: `Hi, this is me. ${verificationPhrase}.`,
+        },
+      },
+    },
+  );
+  if (submitted.data?.submitCameoRecording.status !== 'VERIFIED') {
+    throw new Error(`submitCameoRecording: ${JSON.stringify(submitted)}`);
+  }
+  return id;
+}
