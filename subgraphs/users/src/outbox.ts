@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { eventStream, toStreamFields } from '../../shared/src/events';
 import type { Prisma } from './generated/prisma/client.js';
 import type { UsersDb } from './db';
 
@@ -9,7 +10,7 @@ import type { UsersDb } from './db';
  * rows wait; a relay that crashes between XADD and marking may publish an event twice, so each
  * carries its id and consumers dedupe on it.
  */
-export const USERS_EVENT_STREAM = 'cameo:events:users';
+export const USERS_EVENT_STREAM = eventStream('users');
 
 export interface ConsentRevokedEvent {
   cameoId: string;
@@ -49,7 +50,8 @@ export async function relayOutbox(db: UsersDb, redis: Redis, stream = USERS_EVEN
     if (rows.length === 0) return 0;
     const pipeline = redis.multi();
     for (const row of rows) {
-      pipeline.xadd(stream, '*', 'id', `users:${row.id}`, 'topic', row.topic, 'payload', JSON.stringify(row.payload), 'at', row.created_at.toISOString());
+      const event = { id: `users:${row.id}`, topic: row.topic, payload: row.payload, at: row.created_at.toISOString() };
+      pipeline.xadd(stream, '*', ...toStreamFields(event));
     }
     const results = await pipeline.exec();
     const failed = results?.find(([error]) => error);

@@ -6,6 +6,7 @@ import { createDb } from './db';
 import { mountInternalRoutes } from './internal-routes';
 import { startOutboxRelay } from './outbox';
 import { schema } from './schema';
+import { startSocialProjection } from './social-projection';
 import { metadataVerifier, type CameoVerifier } from './verifier';
 
 export interface StartUsersOptions {
@@ -14,7 +15,10 @@ export interface StartUsersOptions {
   jwtSecret: string;
   /** Verifies gateway proofs and internal service tokens. */
   gatewaySecret: string;
-  /** Where domain events are relayed. Default: none; events wait in the outbox until one is set. */
+  /**
+   * Where domain events are relayed and the social graph's events are read from. Default: none;
+   * events wait in the outbox and MUTUALS sees no follows until one is set.
+   */
   redisUrl?: string;
   /** Default: metadataVerifier (recording metadata and the spoken phrase). */
   verifier?: CameoVerifier;
@@ -28,6 +32,9 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
   const db = createDb(options.databaseUrl);
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   const relay = redis ? startOutboxRelay(db, redis, (error) => logger.error(`outbox relay: ${String(error)}`)) : undefined;
+  const projection = options.redisUrl
+    ? startSocialProjection(db, options.redisUrl, (error) => logger.error(`social projection: ${String(error)}`))
+    : undefined;
   const server = await serveSubgraph({
     name: 'users',
     schema,
@@ -44,6 +51,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     stop: async () => {
       await server.stop();
       await relay?.stop();
+      await projection?.stop();
       redis?.disconnect();
       await db.$disconnect();
     },

@@ -1,3 +1,4 @@
+import { eventStream, startStreamConsumer, type DomainEvent, type StreamConsumer } from '../../shared/src/events';
 import { Prisma } from './generated/prisma/client.js';
 import type { UsersDb } from './db';
 
@@ -46,4 +47,49 @@ export async function applySocialEvent(db: UsersDb, event: SocialEvent): Promise
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
     throw error;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ids = (payload: unknown, keys: [string, string]) => {
+  const record = payload as Record<string, unknown> | null;
+  const values = keys.map((key) => record?.[key]);
+  return values.every((value) => typeof value === 'string' && UUID.test(value)) ? (values as [string, string]) : null;
+};
+
+/** Validates a social domain event; null for topics the projection does not need or bad payloads. */
+export function toSocialEvent(event: DomainEvent): SocialEvent | null {
+  switch (event.topic) {
+    case 'social.followed':
+    case 'social.unfollowed': {
+      const pair = ids(event.payload, ['followerId', 'followeeId']);
+      return pair ? { id: event.id, topic: event.topic, payload: { followerId: pair[0], followeeId: pair[1] } } : null;
+    }
+    case 'social.blocked':
+    case 'social.unblocked': {
+      const pair = ids(event.payload, ['blockerId', 'blockedId']);
+      return pair ? { id: event.id, topic: event.topic, payload: { blockerId: pair[0], blockedId: pair[1] } } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Keeps the projection up to date from the social subgraph's event stream. */
+export function startSocialProjection(
+  db: UsersDb,
+  redisUrl: string,
+  onError: (error: unknown) => void,
+  /** Default: the social subgraph's stream, cameo:events:social. */
+  stream = eventStream('social'),
+): StreamConsumer {
+  return startStreamConsumer({
+    redisUrl,
+    stream,
+    group: 'users',
+    onError,
+    handle: async (event) => {
+      const social = toSocialEvent(event);
+      if (social) await applySocialEvent(db, social);
+    },
+  });
 }

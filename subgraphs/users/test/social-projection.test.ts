@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { toStreamFields } from '../../shared/src/events';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
 import { createDb, type UsersDb } from '../src/db';
-import { applySocialEvent } from '../src/social-projection';
+import { applySocialEvent, startSocialProjection } from '../src/social-projection';
 
 let database: TestDatabase;
 let db: UsersDb;
@@ -42,5 +45,42 @@ describe('the social projection', () => {
     await applySocialEvent(db, { id: 's-7', topic: 'social.followed', payload: { followerId: A, followeeId: B } });
     expect(await applySocialEvent(db, { id: 's-6', topic: 'social.unfollowed', payload: { followerId: A, followeeId: B } })).toBe(false);
     expect(await edges()).toEqual({ follows: ['A->B'], blocks: [] });
+  });
+});
+
+describe('the projection fed from the social event stream', () => {
+  it('applies each event once, skips malformed ones, and picks up events written before it started', async () => {
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const stream = `cameo-test:events:social:${randomBytes(4).toString('hex')}`;
+    const redis = new Redis(redisUrl);
+    const C = '33333333-3333-4333-8333-333333333333';
+    const publish = (id: string, topic: string, payload: unknown) =>
+      redis.xadd(stream, '*', ...toStreamFields({ id, topic, payload, at: new Date().toISOString() }));
+    const errors: unknown[] = [];
+    await publish('social:1', 'social.followed', { followerId: C, followeeId: A });
+    const projection = startSocialProjection(db, redisUrl, (error) => errors.push(error), stream);
+    try {
+      await publish('social:1', 'social.followed', { followerId: C, followeeId: A }); // redelivered duplicate
+      await publish('social:2', 'social.followed', { followerId: 'not-a-uuid', followeeId: A });
+      await publish('social:3', 'social.liked', { postId: 'x' });
+      await publish('social:4', 'social.followed', { followerId: A, followeeId: C });
+      // Wait until the consumer group has acknowledged all five entries.
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const groups = (await redis.xinfo('GROUPS', stream)) as unknown[][];
+        const info = Object.fromEntries(
+          (groups[0] ?? []).reduce<unknown[][]>((pairs, value, i, all) => (i % 2 ? pairs : [...pairs, [value, all[i + 1]]]), []),
+        );
+        if (info['entries-read'] === 5 && info.pending === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const follows = await db.followEdge.findMany({ where: { OR: [{ followerId: C }, { followeeId: C }] } });
+      expect(follows.map((edge) => `${edge.followerId === C ? 'C' : 'A'}->${edge.followeeId === C ? 'C' : 'A'}`).sort()).toEqual(['A->C', 'C->A']);
+      expect(await db.processedEvent.count({ where: { eventId: { startsWith: 'social:' } } })).toBe(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await projection.stop();
+      await redis.del(stream);
+      redis.disconnect();
+    }
   });
 });

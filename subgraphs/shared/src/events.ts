@@ -1,0 +1,114 @@
+import { Redis } from 'ioredis';
+
+/**
+ * Domain events between subgraphs travel on Redis streams, one per producing subgraph
+ * (`cameo:events:<subgraph>`), as entries with the fields id, topic, payload (JSON) and at.
+ * Delivery is at-least-once: consumers dedupe on `id`.
+ */
+export interface DomainEvent<Payload = unknown> {
+  /** Unique and stable across redeliveries, e.g. "users:42". */
+  id: string;
+  topic: string;
+  payload: Payload;
+  at: string;
+}
+
+export const eventStream = (subgraph: string) => `cameo:events:${subgraph}`;
+
+export function toStreamFields(event: DomainEvent): string[] {
+  return ['id', event.id, 'topic', event.topic, 'payload', JSON.stringify(event.payload), 'at', event.at];
+}
+
+export function fromStreamFields(fields: string[]): DomainEvent | null {
+  const map = new Map<string, string>();
+  for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i]!, fields[i + 1]!);
+  const id = map.get('id');
+  const topic = map.get('topic');
+  const payload = map.get('payload');
+  if (!id || !topic || payload === undefined) return null;
+  try {
+    return { id, topic, payload: JSON.parse(payload) as unknown, at: map.get('at') ?? '' };
+  } catch {
+    return null;
+  }
+}
+
+export interface StreamConsumerOptions {
+  redisUrl: string;
+  stream: string;
+  /** The consuming subgraph: each group gets every event once between its replicas. */
+  group: string;
+  /** Applies one event; must be idempotent. A throw leaves the event pending for a retry. */
+  handle: (event: DomainEvent) => Promise<void>;
+  onError: (error: unknown) => void;
+  /** Entries read per call. Default: 100. */
+  batchSize?: number;
+  /** How long one read waits for new entries. Default: 1000 ms. */
+  blockMs?: number;
+}
+
+export interface StreamConsumer {
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads a stream through a consumer group and acknowledges each entry once it is handled.
+ * On start it first re-reads its own unacknowledged entries (a crash mid-batch loses nothing).
+ * Malformed entries are acknowledged and reported, so one bad entry cannot wedge the stream.
+ */
+export function startStreamConsumer(options: StreamConsumerOptions): StreamConsumer {
+  // XREADGROUP ... BLOCK holds its connection, so the consumer has one of its own.
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const consumer = `${options.group}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  let stopped = false;
+
+  const ensureGroup = async () => {
+    try {
+      await redis.xgroup('CREATE', options.stream, options.group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String(error).includes('BUSYGROUP')) throw error;
+    }
+  };
+
+  const readBatch = async (from: '0' | '>') => {
+    const reply = (await redis.xreadgroup(
+      'GROUP', options.group, consumer,
+      'COUNT', options.batchSize ?? 100,
+      'BLOCK', from === '>' ? (options.blockMs ?? 1000) : 1,
+      'STREAMS', options.stream, from,
+    )) as [string, [string, string[]][]][] | null;
+    const entries = reply?.[0]?.[1] ?? [];
+    for (const [entryId, fields] of entries) {
+      if (stopped) return entries.length;
+      const event = fromStreamFields(fields);
+      if (!event) options.onError(new Error(`${options.stream} ${entryId}: malformed event skipped`));
+      else await options.handle(event);
+      await redis.xack(options.stream, options.group, entryId);
+    }
+    return entries.length;
+  };
+
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        await ensureGroup();
+        // Own pending entries first (left by a crash or a failed handler), then new ones.
+        while (!stopped && (await readBatch('0')) > 0);
+        while (!stopped) await readBatch('>');
+      } catch (error) {
+        if (stopped) return;
+        options.onError(error);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  };
+  const running = loop();
+
+  return {
+    stop: async () => {
+      stopped = true;
+      redis.disconnect();
+      await running;
+    },
+  };
+}
