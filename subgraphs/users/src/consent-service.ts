@@ -7,6 +7,8 @@ export interface ConsentCheck {
 }
 
 export interface ConsentOutcome extends ConsentCheck, ConsentDecision {
+  /** The cameo's owner, or null when the cameo does not exist. */
+  ownerId: string | null;
   policy: ConsentPolicy | null;
   policyVersion: number | null;
   /** The owner's restrictions travel with every allowed use. */
@@ -70,6 +72,7 @@ export async function checkConsent(
     return {
       ...check,
       ...decision,
+      ownerId: cameo?.ownerId ?? null,
       policy: cameo?.policy ?? null,
       policyVersion: cameo?.policyVersion ?? null,
       restrictions: cameo && decision.allowed ? { text: cameo.restrictionsText, tags: cameo.restrictionTags } : null,

@@ -3,6 +3,8 @@ import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../../shared/src/int
 import { checkConsent, type ConsentCheck } from './consent-service';
 import type { UsersDb } from './db';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Most checks one internal call may ask for. Default: 500. */
 export const MAX_CONSENT_CHECKS = 500;
 
@@ -13,14 +15,30 @@ const refuse = (res: express.Response, status: number, code: string, message: st
   res.status(status).json({ error: { code, message } });
 };
 
+/** Path of the account facts other services need (plan for quotas, age band); body `{ userIds }`. */
+export const USER_FACTS_PATH = '/internal/user-facts';
+
 /**
  * The consent decision for other services (generations before queueing, the worker before
  * rendering). Every decision it returns is recorded for audit.
  */
 export function mountInternalRoutes(app: express.Express, db: UsersDb, platformSecret: string) {
-  app.post(CONSENT_CHECKS_PATH, express.json({ limit: '256kb' }), async (req, res) => {
+  app.use('/internal', express.json({ limit: '256kb' }), (req, res, next) => {
     const caller = verifyInternalToken(platformSecret, 'users', req.header(INTERNAL_TOKEN_HEADER));
     if (!caller) return refuse(res, 401, 'INTERNAL_TOKEN_REQUIRED', 'Internal routes need a service token.');
+    next();
+  });
+
+  app.post(USER_FACTS_PATH, async (req, res) => {
+    const userIds: unknown = req.body?.userIds;
+    if (!Array.isArray(userIds) || userIds.length > MAX_CONSENT_CHECKS || !userIds.every((id) => typeof id === 'string' && UUID.test(id))) {
+      return refuse(res, 400, 'BAD_REQUEST', `Send { userIds: [uuid] } with at most ${MAX_CONSENT_CHECKS} ids.`);
+    }
+    const users = await db.user.findMany({ where: { id: { in: userIds as string[] } }, select: { id: true, plan: true, ageBand: true } });
+    res.json({ users });
+  });
+
+  app.post(CONSENT_CHECKS_PATH, async (req, res) => {
     const checks: unknown = req.body?.checks;
     const valid =
       Array.isArray(checks) &&

@@ -4,7 +4,8 @@ import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
 import { buildUsersContext } from './context';
 import { createDb } from './db';
 import { mountInternalRoutes } from './internal-routes';
-import { startOutboxRelay } from './outbox';
+import { eventStream } from '../../shared/src/events';
+import { startOutboxRelay } from '../../shared/src/outbox';
 import { schema } from './schema';
 import { startSocialProjection } from './social-projection';
 import { metadataVerifier, type CameoVerifier } from './verifier';
@@ -31,7 +32,13 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
   const logger = createLogger('users');
   const db = createDb(options.databaseUrl);
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
-  const relay = redis ? startOutboxRelay(db, redis, (error) => logger.error(`outbox relay: ${String(error)}`)) : undefined;
+  const relay = redis
+    ? startOutboxRelay(db, redis, {
+        subgraph: 'users',
+        stream: eventStream('users'),
+        onError: (error) => logger.error(`outbox relay: ${String(error)}`),
+      })
+    : undefined;
   const projection = options.redisUrl
     ? startSocialProjection(db, options.redisUrl, (error) => logger.error(`social projection: ${String(error)}`))
     : undefined;

@@ -137,3 +137,20 @@ describe('the internal consent route', () => {
     }
   });
 });
+
+describe('the internal user-facts route', () => {
+  it('answers plans and age bands to a service, and nothing without a token', async () => {
+    const token = signInternalToken(testSecrets.gatewaySecret, 'generations', 'users');
+    const { users } = await callInternal<{ users: { id: string; plan: string; ageBand: string }[] }>(`${baseUrl}/internal/user-facts`, token, {
+      userIds: [owner, '00000000-0000-0000-0000-000000000000'],
+    });
+    expect(users).toEqual([{ id: owner, plan: 'FREE', ageBand: 'ADULT' }]);
+    const anonymous = await fetch(`${baseUrl}/internal/user-facts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userIds: [owner] }),
+    });
+    expect(anonymous.status).toBe(401);
+    await expect(callInternal(`${baseUrl}/internal/user-facts`, token, { userIds: ['nope'] })).rejects.toThrow('BAD_REQUEST');
+  });
+});

@@ -5,7 +5,7 @@ import { graphql } from '../../../test/helpers/graphql';
 import { startStack, type TestStack } from '../../../test/helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '../../../test/helpers/users';
 import { createDb, type UsersDb } from '../src/db';
-import { relayOutbox } from '../src/outbox';
+import { relayOutbox } from '../../shared/src/outbox';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const stream = `cameo-test:events:${randomBytes(4).toString('hex')}`;
@@ -60,7 +60,7 @@ describe('cameo.consent_revoked', () => {
   it('waits in the outbox while Redis is down, then is relayed exactly once', async () => {
     const down = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
     try {
-      await expect(relayOutbox(db, down, stream)).rejects.toThrow();
+      await expect(relayOutbox(db, down, { subgraph: 'users', stream })).rejects.toThrow();
     } finally {
       down.disconnect();
     }
@@ -68,10 +68,10 @@ describe('cameo.consent_revoked', () => {
     expect(await redis.xlen(stream)).toBe(0);
 
     // Redis is back: two relays (replicas) race; each event is published by exactly one.
-    const published = await Promise.all([relayOutbox(db, redis, stream), relayOutbox(db, redis, stream)]);
+    const published = await Promise.all([relayOutbox(db, redis, { subgraph: 'users', stream }), relayOutbox(db, redis, { subgraph: 'users', stream })]);
     const total = await db.outboxEvent.count();
     expect(published[0] + published[1]).toBe(total);
-    expect(await relayOutbox(db, redis, stream)).toBe(0);
+    expect(await relayOutbox(db, redis, { subgraph: 'users', stream })).toBe(0);
 
     const entries = await redis.xrange(stream, '-', '+');
     expect(entries).toHaveLength(total);

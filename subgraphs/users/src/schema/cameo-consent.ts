@@ -2,7 +2,7 @@ import { DomainError, ErrorCode, badInput, notFound } from '../../../shared/src/
 import { builder } from '../builder';
 import { ConsentReason, policyChangeRevokes } from '../consent';
 import { normalizeHandle } from '../handles';
-import { emit } from '../outbox';
+import { emit } from '../events';
 import { Cameo, Restrictions } from './cameo';
 import { invalidState, ownedCameo, requireViewer } from './cameo-access';
 import { ConsentPolicyEnum } from './enums';

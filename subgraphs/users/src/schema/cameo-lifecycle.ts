@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { DomainError, ErrorCode, badInput } from '../../../shared/src/errors';
 import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
-import { emit } from '../outbox';
+import { emit } from '../events';
 import { RECORDING_MAX_MS, RECORDING_MIN_MS, newVerificationPhrase } from '../verifier';
 import { Cameo } from './cameo';
 import { invalidState, ownedCameo, requireViewer } from './cameo-access';

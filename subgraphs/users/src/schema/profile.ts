@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, badInput } from '../../../shared/src/errors';
 import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
-import { emit } from '../outbox';
+import { emit } from '../events';
 import { verifyPassword } from '../passwords';
 import { requireViewer } from './cameo-access';
 import { User } from './user';
