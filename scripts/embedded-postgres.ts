@@ -1,54 +1,373 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { createServer, type Socket } from 'node:net';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 /**
- * The embedded default database for `npm start` on a machine with no PostgreSQL: PGlite
- * (Postgres 17 compiled to WebAssembly) behind a Postgres wire-protocol socket, so the app uses
- * the same adapter-pg path as with a real server.
+ * The embedded default database for `npm start` on a machine with no PostgreSQL: PGlite 0.4.6
+ * (Postgres 17 compiled to WebAssembly) behind a Postgres wire-protocol TCP port on 127.0.0.1, so
+ * the app uses the same pg / @prisma/adapter-pg path as with a real server.
  *
- * What pglite-socket 0.1.6 does with several connections (read from its source): it accepts up
- * to `maxConnections` sockets and rejects more with "Too many connections"; all of them share
- * ONE PGlite session, and a single queue runs one protocol message at a time, keeping the
- * connection that holds an open transaction in front until it ends. So: no per-connection
- * `search_path` or session state (our SQL is schema-qualified), no NOTIFY between connections,
- * and throughput is that of one connection. Fine for a laptop; use a real server beyond that.
+ * Why not @electric-sql/pglite-socket 0.1.6's PGLiteSocketServer (read from its source, and
+ * reproduced here against pg 8):
+ * - Its default `maxConnections` is 1; beyond the limit it writes "Too many connections\n" (not a
+ *   protocol message) and closes, and an SSLRequest is forwarded to PGlite and never answered.
+ * - All sockets share ONE PGlite session. It queues single protocol messages, not pipelines: once
+ *   a client's Parse/Bind/Execute/Sync spans two TCP reads (large parameters), another
+ *   connection's messages run in between and replace the unnamed statement or portal ("bind
+ *   message supplies 2 parameters, but prepared statement "" requires 1"; with equal parameter
+ *   counts, silently another query's rows). It keeps a connection first in line only while an
+ *   explicit transaction (BEGIN) is open.
+ * - PGlite answers an error inside the extended protocol with an extra ReadyForQuery before the
+ *   one for Sync; pg then completes the NEXT query on that connection with no rows and hands each
+ *   later query the previous one's rows.
+ * So this file speaks the wire protocol itself: it reads each connection's messages up to a
+ * synchronisation point (Sync, simple Query, Flush) and runs that whole unit at once; a connection
+ * keeps the session from its first unit until the server reports it idle again (no open
+ * transaction, no unsynced extended-protocol state), and other connections wait their turn (FIFO);
+ * surplus ReadyForQuery messages are dropped; a client that disconnects mid-transaction is rolled
+ * back. PGlite runs in a worker thread: its WebAssembly work does not block the app's event loop
+ * (everything runs in one process under `npm start`), and it loads outside jest's module sandbox,
+ * where PGlite's own `import()` calls fail without --experimental-vm-modules.
+ *
+ * What remains of sharing one session: no per-connection settings (`search_path`, `SET`, start-up
+ * `options`; use schema-qualified tables), no LISTEN/NOTIFY between connections, no named
+ * prepared statements reused across connections, no query cancellation, one query at a time, and
+ * a connection idling inside a transaction blocks the others until it ends. Any user and database
+ * name is accepted and ignored (the session is always user "postgres" in database "postgres");
+ * a user name must be present.
  */
 export interface EmbeddedPostgresOptions {
   /** Folder for the data files; created if missing and reused between runs. */
   dataDir: string;
   /** TCP port on 127.0.0.1. Default: 0, a free port. */
   port?: number;
-  /** Sockets accepted at once; must cover every pool plus tools. Default: 40. */
+  /** Open connections accepted at once; must cover the sum of all pools plus tools (+2). Default: 40. */
   maxConnections?: number;
+  /** Receives one line per notable event (start, rejected connection, engine failure). Default: none. */
   log?: (line: string) => void;
 }
 
 export interface EmbeddedPostgres {
   /** A postgresql:// URL for pg and @prisma/adapter-pg. */
   url: string;
+  /** Closes every connection, then PGlite (data flushed to dataDir). Safe to call twice. */
   stop(): Promise<void>;
 }
 
+const PROTOCOL_3 = 196608;
+const SSL_REQUEST = 80877103;
+const GSSENC_REQUEST = 80877104;
+const MAX_MESSAGE = 1 << 30;
+const [SYNC, QUERY, FLUSH, TERMINATE, READY] = ['S', 'Q', 'H', 'X', 'Z'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
+const IDLE = 'I'.charCodeAt(0);
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir);
-  const server = new PGLiteSocketServer({
-    db,
-    host: '127.0.0.1',
-    port: options.port ?? 0,
-    maxConnections: options.maxConnections ?? 40,
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const log = options.log ?? (() => {});
+  const maxConnections = options.maxConnections ?? 40;
+  const engine = await startEngine(dataDir, log);
+  const lock = new SessionLock();
+  const connections = new Set<Connection>();
+  const server = createServer((socket) => {
+    if (connections.size >= maxConnections) {
+      log(`refused a connection: all ${maxConnections} are in use (raise maxConnections)`);
+      socket.on('error', () => {});
+      socket.end(errorResponse('53300', `sorry, too many clients already (maxConnections ${maxConnections})`));
+      return;
+    }
+    const connection = new Connection(socket, engine, lock, log);
+    connections.add(connection);
+    socket.on('close', () => connections.delete(connection));
   });
-  await server.start();
-  const port = Number(server.getServerConn().split(':').pop());
-  // PGlite ignores the user, password and database in the start-up message: one database.
-  const url = `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
-  options.log?.(`embedded PostgreSQL (PGlite) on 127.0.0.1:${port}, data in ${options.dataDir}`);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+  const { port } = server.address() as { port: number };
+  log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${port}, data in ${dataDir}`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const open = [...connections];
+    for (const connection of open) connection.socket.destroy();
+    // Each connection finishes its running unit and rolls back an open transaction first.
+    await Promise.all(open.map((connection) => connection.settled()));
+    await closed;
+    await engine.close();
+  };
   return {
-    url,
-    stop: async () => {
-      await server.stop();
-      await db.close();
+    // sslmode=disable: no TLS here, and pg would otherwise treat prefer/require as verify-full.
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    stop: () => (stopping ??= stop()),
+  };
+}
+
+/** Who holds the one PGlite session; the others wait in arrival order. */
+class SessionLock {
+  private held = false;
+  private readonly waiting: (() => void)[] = [];
+
+  acquire(): Promise<void> {
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held = false;
+  }
+}
+
+/** One client socket: frames its messages into units and runs them in order. */
+class Connection {
+  private input: Buffer[] = [];
+  private inputBytes = 0;
+  /** Bytes needed before parsing is worth trying again (avoids re-joining a large message per read). */
+  private needed = 0;
+  private unit: Buffer[] = [];
+  private started = false;
+  private holding = false;
+  private closed = false;
+  private work: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly socket: Socket,
+    private readonly engine: Engine,
+    private readonly lock: SessionLock,
+    private readonly log: (line: string) => void,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('error', () => {}); // a client going away resets the socket; 'close' follows
+    socket.on('close', () => {
+      this.closed = true;
+      this.chain(() => this.cleanUp());
+    });
+  }
+
+  /** Resolves once every unit of this connection has run and its session state is cleaned up. */
+  settled(): Promise<void> {
+    return this.work;
+  }
+
+  private receive(chunk: Buffer): void {
+    this.input.push(chunk);
+    this.inputBytes += chunk.length;
+    if (this.inputBytes < this.needed) return;
+    let buffer = this.input.length === 1 ? chunk : Buffer.concat(this.input);
+    for (;;) {
+      const headerSize = this.started ? 5 : 4;
+      const length = buffer.length >= headerSize ? (this.started ? 1 : 0) + buffer.readInt32BE(this.started ? 1 : 0) : headerSize;
+      if (length < headerSize || length > MAX_MESSAGE) return void this.socket.destroy();
+      if (buffer.length < length) {
+        this.needed = length;
+        break;
+      }
+      // Copy: a subarray would keep the whole (possibly large) read buffer alive.
+      this.accept(Buffer.from(buffer.subarray(0, length)));
+      buffer = buffer.subarray(length);
+      if (this.socket.destroyed) return;
+    }
+    this.input = buffer.length > 0 ? [buffer] : [];
+    this.inputBytes = buffer.length;
+  }
+
+  private accept(message: Buffer): void {
+    if (!this.started) {
+      const code = message.length >= 8 ? message.readInt32BE(4) : 0;
+      // No TLS or GSS encryption here: 'N' tells the client to go on in plain text.
+      if (code === SSL_REQUEST || code === GSSENC_REQUEST) return void this.socket.write('N');
+      // A CancelRequest (or an unknown protocol): nothing can be cancelled in a single session.
+      if (code !== PROTOCOL_3) return void this.socket.destroy();
+      this.started = true;
+      return this.submit([message], true);
+    }
+    const type = message[0];
+    // PGlite ignores Terminate; closing the socket is what ends the connection.
+    if (type === TERMINATE) return void this.socket.end();
+    this.unit.push(message);
+    if (type === SYNC || type === QUERY || type === FLUSH) {
+      this.submit(this.unit, type !== FLUSH);
+      this.unit = [];
+    }
+  }
+
+  /** `synced`: the unit ends at a point where the server reports ReadyForQuery. */
+  private submit(messages: Buffer[], synced: boolean): void {
+    const bytes = Buffer.concat(messages);
+    this.chain(async () => {
+      if (this.closed) return;
+      if (!this.holding) {
+        await this.lock.acquire();
+        this.holding = true;
+        if (this.closed) return; // cleanUp (queued behind us) releases the session
+      }
+      const { data, status } = tidyOutput(await this.engine.exec(bytes), synced);
+      if (this.socket.writable) this.socket.write(data);
+      if (status === IDLE) this.releaseSession();
+    });
+  }
+
+  /** Leaves the shared session as a new connection expects it, then lets the next one in. */
+  private async cleanUp(): Promise<void> {
+    if (!this.holding) return;
+    try {
+      // Sync ends an unfinished extended-protocol exchange; ROLLBACK an open transaction.
+      let { status } = tidyOutput(await this.engine.exec(frontendMessage('S', '')), true);
+      if (status !== IDLE) ({ status } = tidyOutput(await this.engine.exec(frontendMessage('Q', 'ROLLBACK\0')), true));
+      if (status !== IDLE) this.log(`the session was left in state ${String.fromCharCode(status ?? 63)} by a closed connection`);
+    } finally {
+      this.releaseSession();
+    }
+  }
+
+  private releaseSession(): void {
+    if (!this.holding) return;
+    this.holding = false;
+    this.lock.release();
+  }
+
+  private chain(step: () => Promise<void>): void {
+    this.work = this.work.then(step).catch((error: Error) => {
+      this.log(`embedded PostgreSQL: closing a connection after an engine error: ${error.message}`);
+      this.socket.destroy();
+      if (this.closed) this.releaseSession(); // cleanUp already ran or failed; never strand the others
+    });
+  }
+}
+
+/**
+ * Drops every ReadyForQuery except a final one after a synchronisation point (PGlite sends an
+ * extra one after an error inside the extended protocol) and reports that final one's
+ * transaction status: 'I' idle, 'T' in a transaction, 'E' in a failed transaction.
+ */
+function tidyOutput(output: Buffer, synced: boolean): { data: Buffer; status: number | undefined } {
+  const ready: number[] = [];
+  for (let offset = 0; offset + 5 <= output.length; offset += 1 + output.readInt32BE(offset + 1)) {
+    if (output[offset] === READY) ready.push(offset);
+  }
+  const last = ready.at(-1);
+  const final = synced && last !== undefined && last + 6 === output.length ? last : undefined;
+  const status = final === undefined ? undefined : output[final + 5];
+  const surplus = ready.filter((offset) => offset !== final);
+  if (surplus.length === 0) return { data: output, status };
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (const offset of surplus) {
+    parts.push(output.subarray(from, offset));
+    from = offset + 6;
+  }
+  parts.push(output.subarray(from));
+  return { data: Buffer.concat(parts), status };
+}
+
+function frontendMessage(type: string, body: string): Buffer {
+  const payload = Buffer.from(body, 'utf8');
+  const header = Buffer.alloc(5);
+  header.write(type, 0, 'latin1');
+  header.writeInt32BE(payload.length + 4, 1);
+  return Buffer.concat([header, payload]);
+}
+
+function errorResponse(code: string, message: string): Buffer {
+  return frontendMessage('E', `SFATAL\0VFATAL\0C${code}\0M${message}\0\0`);
+}
+
+interface Engine {
+  /** Runs protocol messages in the PGlite session; one call at a time (the SessionLock sees to it). */
+  exec(bytes: Buffer): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/**
+ * PGlite in a worker thread. Plain CommonJS source, so it runs the same under tsx and jest; the
+ * package path is resolved here because the worker has no resolver of the caller's.
+ */
+const ENGINE_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { PGlite } = require(workerData.pglite);
+let db = PGlite.create(workerData.dataDir);
+db.then(() => parentPort.postMessage({ kind: 'ready' }), (error) => parentPort.postMessage({ kind: 'failed', message: String(error && error.stack || error) }));
+parentPort.on('message', (request) => {
+  db = db.then(async (pg) => {
+    try {
+      if (request.kind === 'close') {
+        await pg.close();
+        parentPort.postMessage({ kind: 'closed' });
+      } else {
+        const out = (await pg.execProtocolRaw(request.bytes)).slice();
+        parentPort.postMessage({ kind: 'result', data: out }, [out.buffer]);
+      }
+    } catch (error) {
+      parentPort.postMessage({ kind: 'failed', message: String(error && error.stack || error) });
+    }
+    return pg;
+  });
+});
+`;
+
+type EngineReply = { kind: 'ready' | 'closed' } | { kind: 'result'; data: Uint8Array } | { kind: 'failed'; message: string };
+
+async function startEngine(dataDir: string, log: (line: string) => void): Promise<Engine> {
+  const worker = new Worker(ENGINE_SOURCE, {
+    eval: true,
+    execArgv: [], // no tsx or jest flags: the worker runs plain JavaScript
+    workerData: { dataDir, pglite: require.resolve('@electric-sql/pglite') },
+  });
+  // Replies come back in request order: the worker handles one request at a time.
+  const pending: { resolve(reply: EngineReply): void; reject(error: Error): void }[] = [];
+  let broken: Error | undefined;
+  /** Sends `message` (none: waits for the start-up reply) and resolves with its reply. */
+  const request = (message?: { kind: string; bytes?: Uint8Array }, transfer: ArrayBuffer[] = []) => {
+    if (broken) return Promise.reject(broken);
+    return new Promise<EngineReply>((resolve, reject) => {
+      pending.push({ resolve, reject });
+      if (message) worker.postMessage(message, transfer);
+    });
+  };
+  const fail = (error: Error) => {
+    broken ??= error;
+    for (const waiter of pending.splice(0)) waiter.reject(broken);
+  };
+  worker.on('message', (reply: EngineReply) => pending.shift()?.resolve(reply));
+  worker.on('error', (error) => {
+    log(`embedded PostgreSQL engine failed: ${error.stack ?? error.message}`);
+    fail(error);
+  });
+  worker.on('exit', (code) => fail(new Error(`the embedded PostgreSQL engine exited (code ${code})`)));
+
+  const first = await request().catch((error: Error) => ({ kind: 'failed' as const, message: error.message }));
+  if (first.kind !== 'ready') {
+    await worker.terminate();
+    throw new Error(`could not start PGlite in ${dataDir}: ${first.kind === 'failed' ? first.message : first.kind}`);
+  }
+  return {
+    async exec(bytes) {
+      // A fresh copy the worker can own: `bytes` may share Node's pooled buffer memory.
+      const copy = new Uint8Array(bytes);
+      const reply = await request({ kind: 'exec', bytes: copy }, [copy.buffer]);
+      if (reply.kind !== 'result') throw new Error(reply.kind === 'failed' ? reply.message : `unexpected ${reply.kind}`);
+      return Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength);
+    },
+    async close() {
+      if (!broken) {
+        const reply = await request({ kind: 'close' }).catch((error: Error) => ({ kind: 'failed' as const, message: error.message }));
+        if (reply.kind === 'failed') log(`embedded PostgreSQL did not close cleanly: ${reply.message}`);
+      }
+      broken ??= new Error('the embedded PostgreSQL is stopped');
+      await worker.terminate();
     },
   };
 }
