@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphName } from '../subgraphs/shared/src/env';
+import { schema as generations } from '../subgraphs/generations/src/schema';
 import { schema as users } from '../subgraphs/users/src/schema';
 
 /** Every subgraph's schema, by name; composition reads the schemas, never a running server. */
-export const subgraphSchemas: Record<SubgraphName, GraphQLSchema> = { users };
+export const subgraphSchemas: Record<SubgraphName, GraphQLSchema> = { users, generations };

@@ -74,7 +74,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (connections.size >= maxConnections) {
       log(`refused a connection: all ${maxConnections} are in use (raise maxConnections)`);
       socket.on('error', () => {});
-      socket.end(errorResponse('53300', `sorry, too many clients already (maxConnections ${maxConnections})`));
+      // Answer the start-up packet, as Postgres does, so the client reports the reason.
+      socket.once('data', () => socket.end(errorResponse('53300', `sorry, too many clients already (maxConnections ${maxConnections})`)));
+      socket.setTimeout(5000, () => socket.destroy());
       return;
     }
     const connection = new Connection(socket, engine, lock, log);
@@ -166,6 +168,7 @@ class Connection {
     this.input.push(chunk);
     this.inputBytes += chunk.length;
     if (this.inputBytes < this.needed) return;
+    this.needed = 0;
     let buffer = this.input.length === 1 ? chunk : Buffer.concat(this.input);
     for (;;) {
       const headerSize = this.started ? 5 : 4;

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { startGatewayFromEnv } from '../gateway/src/index';
-import { readCommonEnv, readSubgraphPort } from '../subgraphs/shared/src/env';
+import { readCommonEnv, readGenerationsEnv, readSubgraphPort } from '../subgraphs/shared/src/env';
+import { start as startGenerations } from '../subgraphs/generations/src/server';
+import { startWorker } from '../subgraphs/generations/src/worker/start-worker';
 import { createLogger } from '../subgraphs/shared/src/logger';
 import { migrateAll } from '../subgraphs/shared/src/migrations';
 import { runUntilSignal } from '../subgraphs/shared/src/run';
@@ -40,7 +42,11 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       stops.push(embedded.stop);
       databaseUrl = embedded.url;
     }
-    log.info(env.redisUrl ? 'using the Redis server at REDIS_URL' : 'REDIS_URL is not set: live events stay in-process, domain events wait in the outbox');
+    log.info(
+      env.redisUrl
+        ? 'using the Redis server at REDIS_URL'
+        : 'REDIS_URL is not set: jobs run and live events stay in-process; domain events wait in the outbox',
+    );
     await migrateAll(databaseUrl, createLogger('migrate').info);
 
     const users = await startUsers({
@@ -52,7 +58,29 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
     });
     stops.push(users.stop);
 
-    const gateway = await startGatewayFromEnv({ ...source, USERS_URL: users.url });
+    const usersBaseUrl = users.url.replace(/\/graphql$/, '');
+    const generations = await startGenerations({
+      port: readSubgraphPort('generations', source),
+      databaseUrl,
+      gatewaySecret: env.gatewaySecret,
+      usersBaseUrl,
+      settings: readGenerationsEnv(source),
+      redisUrl: env.redisUrl,
+    });
+    stops.push(generations.stop);
+    if (env.redisUrl) {
+      // With Redis, jobs go through BullMQ; npm start runs one worker beside the subgraphs.
+      const worker = startWorker({
+        databaseUrl,
+        redisUrl: env.redisUrl,
+        usersBaseUrl,
+        gatewaySecret: env.gatewaySecret,
+        assetsDir: readGenerationsEnv(source).assetsDir,
+      });
+      stops.push(worker.stop);
+    }
+
+    const gateway = await startGatewayFromEnv({ ...source, USERS_URL: users.url, GENERATIONS_URL: generations.url });
     stops.push(gateway.stop);
     log.info(`ready: explore the graph in Apollo Sandbox at ${gateway.url.replace('127.0.0.1', 'localhost')}`);
     return { gatewayUrl: gateway.url, stop };

@@ -3,21 +3,30 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { startEmbeddedPostgres } from '../scripts/embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../scripts/embedded-postgres';
 import { applyMigrations, subgraphsWithMigrations } from '../subgraphs/shared/src/migrations';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-pglite-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const root = mkdtempSync(path.join(os.tmpdir(), 'cameo-pglite-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the embedded PostgreSQL', () => {
   it('serves pooled connections, transactions and the Prisma adapter, and keeps data across restarts', async () => {
+    const dataDir = path.join(root, 'restart');
     const first = await startEmbeddedPostgres({ dataDir });
     const pool = new pg.Pool({ connectionString: first.url, max: 5 });
     try {
       await pool.query('CREATE SCHEMA s');
       await pool.query('CREATE TABLE s.t (id int PRIMARY KEY, label text NOT NULL)');
-      const sums = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => pool.query('SELECT $1::int + 1 AS n', [n])));
-      expect(sums.map((result) => result.rows[0].n)).toEqual([2, 3, 4, 5, 6, 7]);
+
+      // Five connections open at once, each with queries in flight.
+      const clients = await Promise.all([1, 2, 3, 4, 5].map(() => pool.connect()));
+      try {
+        expect(pool.totalCount).toBe(5);
+        const sums = await Promise.all(clients.flatMap((client, c) => [1, 2].map((n) => client.query('SELECT $1::int + $2::int AS n', [c + 1, n]))));
+        expect(sums.map((result) => result.rows[0].n)).toEqual([2, 3, 3, 4, 4, 5, 5, 6, 6, 7]);
+      } finally {
+        for (const client of clients) client.release();
+      }
 
       const client = await pool.connect();
       try {
@@ -32,9 +41,12 @@ describe('the embedded PostgreSQL', () => {
       }
 
       const adapter = await new PrismaPg({ connectionString: first.url }).connect();
-      const viaPrisma = await adapter.queryRaw({ sql: 'SELECT label FROM s.t', args: [], argTypes: [] });
-      expect(viaPrisma.rows).toEqual([['kept']]);
-      await adapter.dispose();
+      try {
+        const viaPrisma = await adapter.queryRaw({ sql: 'SELECT label FROM s.t WHERE id = $1', args: [1], argTypes: [{ scalarType: 'int', arity: 'scalar' }] });
+        expect(viaPrisma.rows).toEqual([['kept']]);
+      } finally {
+        await adapter.dispose();
+      }
     } finally {
       await pool.end();
       await first.stop();
@@ -52,8 +64,106 @@ describe('the embedded PostgreSQL', () => {
     }
   });
 
+  describe('sharing one PGlite session between connections', () => {
+    let db: EmbeddedPostgres;
+    let pool: pg.Pool;
+    beforeAll(async () => {
+      db = await startEmbeddedPostgres({ dataDir: path.join(root, 'shared'), maxConnections: 8 });
+      pool = new pg.Pool({ connectionString: db.url, max: 6 });
+      await pool.query('CREATE TABLE public.notes (id int PRIMARY KEY)');
+    });
+    afterAll(async () => {
+      await pool.end();
+      await db.stop();
+    });
+
+    // pglite-socket 0.1.6 interleaved other connections' messages into a pipeline that spanned
+    // several TCP reads, so a Bind could meet another connection's statement.
+    it('keeps each pipeline whole, even when large parameters split it across reads', async () => {
+      const big = 'x'.repeat(300_000);
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          i % 2
+            ? pool.query('SELECT $1::int AS v, length($2::text) AS extra', [i, big])
+            : pool.query('SELECT $1::int AS v, 7 AS extra', [i]),
+        ),
+      );
+      expect(results.map((result) => result.rows[0])).toEqual(Array.from({ length: 60 }, (_, i) => ({ v: i, extra: i % 2 ? big.length : 7 })));
+    });
+
+    // PGlite sends an extra ReadyForQuery after an error in the extended protocol; pg would then
+    // complete the next queued query with no rows.
+    it('answers the queries after a failed one with their own rows', async () => {
+      const client = await pool.connect();
+      try {
+        const settle = (query: Promise<pg.QueryResult>) => query.then((result) => result.rows, (error: Error) => error.message);
+        // Queued on purpose (pg warns about it): the next query is sent as soon as one completes.
+        const results = await Promise.all([
+          settle(client.query('SELECT 1 / $1::int AS x', [0])),
+          settle(client.query('SELECT $1::int AS b', [2])),
+          settle(client.query('SELECT $1::int AS d', [3])),
+        ]);
+        expect(results).toEqual(['division by zero', [{ b: 2 }], [{ d: 3 }]]);
+      } finally {
+        client.release();
+      }
+    });
+
+    it('lets no other connection into an open transaction', async () => {
+      const owner = await pool.connect();
+      try {
+        await owner.query('BEGIN');
+        await owner.query('INSERT INTO public.notes VALUES (1)');
+        // Waits until the transaction ends; inside it, it would count the uncommitted row.
+        const count = pool.query('SELECT count(*)::int AS n FROM public.notes');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await owner.query('ROLLBACK');
+        expect((await count).rows).toEqual([{ n: 0 }]);
+      } finally {
+        owner.release();
+      }
+    });
+
+    it('rolls back the transaction of a client that disconnects and lets the others go on', async () => {
+      const leaver = new pg.Client({ connectionString: db.url });
+      await leaver.connect();
+      await leaver.query('BEGIN');
+      await leaver.query('INSERT INTO public.notes VALUES (2)');
+      await leaver.end();
+      expect((await pool.query('SELECT count(*)::int AS n FROM public.notes')).rows).toEqual([{ n: 0 }]);
+      expect((await pool.query('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
+    });
+
+    it('accepts any user and database name but always serves postgres/postgres', async () => {
+      const url = new URL(db.url);
+      url.username = 'cameo';
+      url.pathname = '/cameo';
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        const { rows } = await client.query('SELECT current_user AS u, current_database() AS d');
+        expect(rows).toEqual([{ u: 'postgres', d: 'postgres' }]);
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('refuses connections beyond maxConnections with a Postgres error', async () => {
+      const held = await Promise.all(Array.from({ length: 6 }, () => pool.connect()));
+      const extra = [new pg.Client({ connectionString: db.url }), new pg.Client({ connectionString: db.url })];
+      const surplus = new pg.Client({ connectionString: db.url });
+      try {
+        for (const client of extra) await client.connect();
+        await expect(surplus.connect()).rejects.toThrow(/too many clients/);
+      } finally {
+        for (const client of held) client.release();
+        for (const client of extra) await client.end();
+      }
+    });
+  });
+
   it('takes every subgraph migration', async () => {
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'migrations') });
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(root, 'migrations') });
     try {
       for (const subgraph of subgraphsWithMigrations()) {
         const result = await applyMigrations({ databaseUrl: embedded.url, ...subgraph });

@@ -11,6 +11,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { createFormatError } from '../../subgraphs/shared/src/format-error';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { contextFromRequest, type GatewayContext } from './context';
+import { mountAssetProxy } from './assets';
 import { checkSubgraphs } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
 
@@ -31,7 +32,7 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-/** Builds the gateway: /graphql (queries and mutations), /healthz and /readyz. */
+/** Builds the gateway: /graphql (queries and mutations), /assets, /healthz and /readyz. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = createLogger('gateway');
   // Filled as the gateway builds a data source per subgraph of the supergraph.
@@ -72,6 +73,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const ready = health.length > 0 && health.every((subgraph) => subgraph.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: health });
   });
+  mountAssetProxy(app, () => subgraphs.generations);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

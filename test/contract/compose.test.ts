@@ -42,7 +42,7 @@ describe('docker-compose.yml', () => {
 
   it('runs commands that exist in the repo', () => {
     const commands = Object.entries(services).filter(([, service]) => service.command);
-    expect(commands.map(([name]) => name).sort()).toEqual(['gateway', 'migrate', ...SUBGRAPH_NAMES].sort());
+    expect(commands.map(([name]) => name).sort()).toEqual(['gateway', 'migrate', 'worker', ...SUBGRAPH_NAMES].sort());
     for (const [, service] of commands) {
       expect(service.command?.[0]).toBe('node_modules/.bin/tsx');
       expect(existsSync(path.join(ROOT, service.command![1]!))).toBe(true);

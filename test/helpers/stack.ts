@@ -1,31 +1,78 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { createGateway } from '../../gateway/src/gateway';
 import { SUPERGRAPH_PATH } from '../../gateway/src/index';
-import { readCommonEnv } from '../../subgraphs/shared/src/env';
+import { readCommonEnv, readGenerationsEnv, type GenerationsEnv } from '../../subgraphs/shared/src/env';
 import { listen } from '../../subgraphs/shared/src/listen';
+import { start as startGenerations } from '../../subgraphs/generations/src/server';
+import type { VideoModelAdapter } from '../../subgraphs/generations/src/worker/adapter';
+import { createLocalAdapter } from '../../subgraphs/generations/src/worker/local-adapter';
+import { startWorker } from '../../subgraphs/generations/src/worker/start-worker';
 import { start as startUsers } from '../../subgraphs/users/src/server';
 
 export const testSecrets = readCommonEnv({ NODE_ENV: 'test' });
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface StackOptions {
+  /**
+   * Use the machine's Redis (BullMQ, streams, pub/sub) with keys isolated per stack, and a
+   * worker in this process unless `worker: false`. Default: false — everything in-process.
+   */
+  redis?: boolean;
+  worker?: boolean;
+  /** Default: the local renderer at 2 ms per frame. */
+  adapter?: VideoModelAdapter;
+  settings?: Partial<GenerationsEnv>;
+}
 
 export interface TestStack {
   gatewayUrl: string;
-  subgraphUrls: { users: string };
+  /** The gateway's origin, for /assets and /healthz. */
+  origin: string;
+  subgraphUrls: { users: string; generations: string };
+  assetsDir: string;
+  /** BullMQ prefix of this stack, for an out-of-process worker. */
+  queuePrefix: string;
   stopUsers(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** The whole platform on free ports against one test database, from the committed supergraph. */
-export async function startStack(databaseUrl: string): Promise<TestStack> {
+export async function startStack(databaseUrl: string, options: StackOptions = {}): Promise<TestStack> {
+  const assetsDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-assets-'));
+  const queuePrefix = `cameo-test-${randomBytes(4).toString('hex')}`;
+  const redisUrl = options.redis ? TEST_REDIS_URL : undefined;
+  const adapter = options.adapter ?? createLocalAdapter({ msPerFrame: 2 });
   const users = await startUsers({
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
     jwtSecret: testSecrets.jwtSecret,
     gatewaySecret: testSecrets.gatewaySecret,
+    redisUrl,
   });
+  const usersBaseUrl = users.url.replace(/\/graphql$/, '');
+  const settings = { ...readGenerationsEnv({}), assetsDir, ...options.settings };
+  const generations = await startGenerations({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    gatewaySecret: testSecrets.gatewaySecret,
+    usersBaseUrl,
+    settings,
+    redisUrl,
+    adapter,
+    queuePrefix,
+  });
+  const worker =
+    redisUrl && options.worker !== false
+      ? startWorker({ databaseUrl, redisUrl, usersBaseUrl, gatewaySecret: testSecrets.gatewaySecret, assetsDir, adapter, queuePrefix })
+      : undefined;
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { users: users.url },
+    subgraphUrls: { users: users.url, generations: generations.url },
     jwtSecret: testSecrets.jwtSecret,
     gatewaySecret: testSecrets.gatewaySecret,
     production: false,
@@ -39,11 +86,17 @@ export async function startStack(databaseUrl: string): Promise<TestStack> {
   };
   return {
     gatewayUrl: url,
-    subgraphUrls: { users: users.url },
+    origin: url.replace(/\/graphql$/, ''),
+    subgraphUrls: { users: users.url, generations: generations.url },
+    assetsDir,
+    queuePrefix,
     stopUsers,
     stop: async () => {
       await gateway.stop();
+      await worker?.stop();
+      await generations.stop();
       await stopUsers();
+      rmSync(assetsDir, { recursive: true, force: true });
     },
   };
 }

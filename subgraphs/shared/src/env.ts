@@ -7,11 +7,11 @@
 export type NodeEnv = 'development' | 'test' | 'production';
 
 /** The subgraphs in the order of their default ports (4001, 4002, ...). */
-export const SUBGRAPH_NAMES = ['users'] as const;
+export const SUBGRAPH_NAMES = ['users', 'generations'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export const DEFAULT_GATEWAY_PORT = 4000;
-export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { users: 4001 };
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { users: 4001, generations: 4002 };
 
 // Only for development and tests: production refuses to start without real secrets.
 const DEV_JWT_SECRET = 'dev-only-session-secret-change-me';
@@ -107,4 +107,33 @@ export function readGatewayPort(source: Source = process.env): number {
 export function requireDatabaseUrl(env: CommonEnv): string {
   if (!env.databaseUrl) throw new ConfigError('DATABASE_URL is required (npm start provides an embedded one)');
   return env.databaseUrl;
+}
+
+function positiveInt(source: Source, name: string, fallback: number): number {
+  const raw = source[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number >= 1 (got "${raw}")`);
+  return value;
+}
+
+/** Settings of the generations subgraph and its worker. */
+export interface GenerationsEnv {
+  /** GENERATIONS_FREE_DAILY_QUOTA: generations per rolling 24 h on the free plan. Default: 30. */
+  freeDailyQuota: number;
+  /** GENERATIONS_PRO_DAILY_QUOTA: the same on the pro plan. Default: 100. */
+  proDailyQuota: number;
+  /** GENERATIONS_MAX_CAMEOS: cameos one generation may cast. Default: 2. */
+  maxCameos: number;
+  /** ASSETS_DIR: where rendered videos and their provenance manifests are stored. Default: .cameo/assets. */
+  assetsDir: string;
+}
+
+export function readGenerationsEnv(source: Source = process.env): GenerationsEnv {
+  return {
+    freeDailyQuota: positiveInt(source, 'GENERATIONS_FREE_DAILY_QUOTA', 30),
+    proDailyQuota: positiveInt(source, 'GENERATIONS_PRO_DAILY_QUOTA', 100),
+    maxCameos: positiveInt(source, 'GENERATIONS_MAX_CAMEOS', 2),
+    assetsDir: source.ASSETS_DIR || '.cameo/assets',
+  };
 }

@@ -5,28 +5,45 @@ import pg from 'pg';
 
 /**
  * Applies committed Prisma migrations without Prisma's native schema engine (it cannot be
- * downloaded here). Records go to a Prisma-compatible `"<schema>"."_prisma_migrations"` table,
- * one per subgraph schema, so Prisma tooling elsewhere reads the same history.
+ * downloaded here). Each subgraph's history goes to a Prisma-compatible
+ * `"<schema>"."_prisma_migrations"` table in its own schema, so Prisma tooling reads the same
+ * history wherever the native engine is available.
  */
 export interface ApplyMigrationsOptions {
+  /** A postgresql:// URL; the runner opens one connection of its own and closes it. */
   databaseUrl: string;
-  /** Folder of `<timestamp>_<name>/migration.sql` directories. */
+  /** Folder of `<timestamp>_<name>/migration.sql` directories, applied in name order. Must exist. */
   migrationsDir: string;
-  /** The subgraph's Postgres schema, e.g. "users". */
+  /** The subgraph's Postgres schema, e.g. "users"; created if missing. */
   schema: string;
   /** Receives one line per applied or skipped migration. Default: silent. */
   log?: (line: string) => void;
 }
 
 export interface MigrationResult {
+  /** Migrations applied by this call, in order. */
   applied: string[];
+  /** Migrations that were already applied (checksum verified). */
   skipped: string[];
 }
 
-const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
+interface MigrationFile {
+  name: string;
+  sql: string;
+  /** sha256 hex of the file's bytes: what Prisma records, so both tools agree on edits. */
+  checksum: string;
+}
+
+interface MigrationRecord {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+}
+
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-function readMigrations(migrationsDir: string) {
+function readMigrations(migrationsDir: string): MigrationFile[] {
+  // A missing folder is a wrong path or a broken image, never "nothing to do".
   if (!existsSync(migrationsDir)) throw new Error(`migrations folder not found: ${migrationsDir}`);
   return readdirSync(migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -35,24 +52,46 @@ function readMigrations(migrationsDir: string) {
     .map((name) => {
       const file = path.join(migrationsDir, name, 'migration.sql');
       if (!existsSync(file)) throw new Error(`migration ${name} has no migration.sql`);
-      const sql = readFileSync(file, 'utf8');
-      return { name, sql, checksum: checksum(sql) };
+      const bytes = readFileSync(file);
+      return { name, sql: bytes.toString('utf8'), checksum: createHash('sha256').update(bytes).digest('hex') };
     });
 }
 
+/** Throws unless every recorded migration finished and still exists, unedited, in the folder. */
+function checkHistory(schema: string, migrationsDir: string, files: MigrationFile[], records: MigrationRecord[]) {
+  const byName = new Map(files.map((file) => [file.name, file]));
+  for (const record of records) {
+    const file = byName.get(record.migration_name);
+    // Prisma's tool records a failed attempt with no finished_at; the database may be half-changed.
+    if (!record.finished_at) {
+      throw new Error(`${schema}: migration ${record.migration_name} failed earlier and is recorded as unfinished; fix the database and resolve it by hand`);
+    }
+    if (!file) {
+      throw new Error(`${schema}: migration ${record.migration_name} was applied but its folder is missing from ${migrationsDir}`);
+    }
+    if (file.checksum !== record.checksum) {
+      throw new Error(`${schema}: migration ${record.migration_name} was edited after it was applied (checksum differs); add a new migration instead`);
+    }
+  }
+}
+
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<MigrationResult> {
+  const { schema, migrationsDir } = options;
   const log = options.log ?? (() => {});
-  const migrations = readMigrations(options.migrationsDir);
-  const table = `${quote(options.schema)}."_prisma_migrations"`;
+  const files = readMigrations(migrationsDir);
+  const table = `${quote(schema)}."_prisma_migrations"`;
+  const result: MigrationResult = { applied: [], skipped: [] };
+
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
-  const result: MigrationResult = { applied: [], skipped: [] };
-  // Keyed on the schema, so replicas and parallel test runners starting together serialise.
-  const lockKey = `cameo-migrations:${options.schema}`;
+  // Keyed on the schema, so replicas and parallel test files starting together take turns.
+  const lockKey = `cameo-migrations:${schema}`;
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+    // Released in finally: on the embedded database every connection shares one session, so a
+    // lock left behind would outlive this connection.
     try {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quote(options.schema)}`);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quote(schema)}`);
       await client.query(`CREATE TABLE IF NOT EXISTS ${table} (
         id VARCHAR(36) PRIMARY KEY NOT NULL,
         checksum VARCHAR(64) NOT NULL,
@@ -63,44 +102,23 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
         started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
         applied_steps_count INTEGER NOT NULL DEFAULT 0
       )`);
-      const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-        `SELECT migration_name, checksum FROM ${table} WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-      );
-      const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
-      const known = new Set(migrations.map((migration) => migration.name));
-      for (const name of applied.keys()) {
-        if (!known.has(name)) {
-          throw new Error(`${options.schema}: migration ${name} was applied but its folder is missing from ${options.migrationsDir}`);
+      // Rolled-back records (`prisma migrate resolve --rolled-back`) do not count: that migration runs again.
+      const records = (
+        await client.query<MigrationRecord>(
+          `SELECT migration_name, checksum, finished_at FROM ${table} WHERE rolled_back_at IS NULL ORDER BY started_at`,
+        )
+      ).rows;
+      checkHistory(schema, migrationsDir, files, records);
+      const done = new Set(records.map((record) => record.migration_name));
+
+      for (const file of files) {
+        if (done.has(file.name) || !(await applyOne(client, table, file, schema))) {
+          result.skipped.push(file.name);
+          log(`${schema}: ${file.name} already applied`);
+        } else {
+          result.applied.push(file.name);
+          log(`${schema}: applied ${file.name}`);
         }
-      }
-      for (const migration of migrations) {
-        const recorded = applied.get(migration.name);
-        if (recorded !== undefined) {
-          if (recorded !== migration.checksum) {
-            throw new Error(
-              `${options.schema}: migration ${migration.name} was edited after it was applied (checksum differs); add a new migration instead`,
-            );
-          }
-          result.skipped.push(migration.name);
-          log(`${options.schema}: ${migration.name} already applied`);
-          continue;
-        }
-        // The migration and its record commit together: a failure leaves neither behind.
-        await client.query('BEGIN');
-        try {
-          await client.query(migration.sql);
-          await client.query(
-            `INSERT INTO ${table} (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
-            [randomUUID(), migration.checksum, migration.name],
-          );
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new Error(`${options.schema}: migration ${migration.name} failed: ${reason}`);
-        }
-        result.applied.push(migration.name);
-        log(`${options.schema}: applied ${migration.name}`);
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
@@ -111,17 +129,57 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
   return result;
 }
 
+/**
+ * Runs one migration and writes its record in the same transaction, so a failure leaves neither.
+ * Returns false when another runner recorded it first: advisory locks are re-entrant within a
+ * session, so on the embedded database (one shared session) they do not keep runners apart, but
+ * its transactions do run one at a time; re-reading under a table lock catches that case.
+ * (A migration.sql with its own BEGIN/COMMIT, as Prisma writes for some enum changes, ends this
+ * transaction early and loses that guarantee.)
+ */
+async function applyOne(client: pg.Client, table: string, file: MigrationFile, schema: string): Promise<boolean> {
+  await client.query('BEGIN');
+  try {
+    await client.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
+    const recorded = await client.query(`SELECT 1 FROM ${table} WHERE migration_name = $1 AND rolled_back_at IS NULL`, [
+      file.name,
+    ]);
+    if (recorded.rowCount) {
+      await client.query('ROLLBACK');
+      return false;
+    }
+    await client.query(file.sql);
+    await client.query(
+      `INSERT INTO ${table} (id, checksum, started_at, finished_at, migration_name, applied_steps_count)
+       VALUES ($1, $2, now(), clock_timestamp(), $3, 1)`,
+      [randomUUID(), file.checksum, file.name],
+    );
+    await client.query('COMMIT');
+    return true;
+  } catch (error) {
+    // Keep the migration's own error even if the rollback fails too (e.g. the connection died).
+    await client.query('ROLLBACK').catch(() => {});
+    throw new Error(`${schema}: migration ${file.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Subgraphs live in `subgraphs/<name>/`; the ones with `prisma/migrations` own a schema of that name. */
 export const SUBGRAPHS_DIR = path.join(__dirname, '..', '..');
 
+/** Every subgraph folder (except `shared`) with a `prisma/migrations` folder; schema = folder name. */
 export function subgraphsWithMigrations(root = SUBGRAPHS_DIR): { schema: string; migrationsDir: string }[] {
   return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
-    .map((entry) => ({ schema: entry.name, migrationsDir: path.join(root, entry.name, 'prisma', 'migrations') }))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({ schema: name, migrationsDir: path.join(root, name, 'prisma', 'migrations') }))
     .filter(({ migrationsDir }) => existsSync(migrationsDir));
 }
 
-/** Applies every subgraph's migrations, one schema after another. */
+/**
+ * Applies every subgraph's migrations, one schema after another; names in the result are
+ * `<schema>/<migration>`. Used by `npm run migrate`, `npm start` and the test helpers.
+ */
 export async function migrateAll(databaseUrl: string, log?: (line: string) => void): Promise<MigrationResult> {
   const total: MigrationResult = { applied: [], skipped: [] };
   for (const subgraph of subgraphsWithMigrations()) {

@@ -1,17 +1,4 @@
-import { GraphQLError, Kind } from 'graphql';
+import { dateTimeScalar } from '../../../shared/src/date-time';
 import { builder } from '../builder';
 
-builder.scalarType('DateTime', {
-  description: 'An instant, as an ISO-8601 string in UTC, e.g. 2026-11-25T02:00:00.000Z.',
-  serialize: (value) => value.toISOString(),
-  parseValue: (value) => parseDate(value),
-  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
-});
-
-function parseDate(value: unknown): Date {
-  const date = typeof value === 'string' ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError('DateTime must be an ISO-8601 string.', { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  return date;
-}
+builder.scalarType('DateTime', dateTimeScalar);

@@ -1,0 +1,20 @@
+import type { BaseContext } from '../../shared/src/context';
+import type { PubSub } from '../../shared/src/pubsub';
+import type { GenerationsDb } from './db';
+import type { GenerationJobs } from './queue';
+import type { QuotaLimits } from './quota';
+import type { UsersClient } from './users-client';
+
+/** Services the generations subgraph and its worker share. */
+export interface GenerationsServices {
+  db: GenerationsDb;
+  users: UsersClient;
+  jobs: GenerationJobs;
+  pubsub: PubSub;
+  quotas: QuotaLimits;
+  maxCameos: number;
+  /** Names the adapter's model in rows created now. */
+  model: string;
+}
+
+export interface GenerationsContext extends BaseContext, GenerationsServices {}

@@ -1,0 +1,15 @@
+import { readCommonEnv, readGenerationsEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
+import { runUntilSignal } from '../../shared/src/run';
+import { start } from './server';
+
+const env = readCommonEnv();
+runUntilSignal('generations', () =>
+  start({
+    port: readSubgraphPort('generations'),
+    databaseUrl: requireDatabaseUrl(env),
+    gatewaySecret: env.gatewaySecret,
+    usersBaseUrl: readSubgraphUrl('users').replace(/\/graphql$/, ''),
+    settings: readGenerationsEnv(),
+    redisUrl: env.redisUrl,
+  }),
+);

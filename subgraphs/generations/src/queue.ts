@@ -1,0 +1,108 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+
+/**
+ * Generation jobs. With Redis: the BullMQ queue `generations`, so workers in other processes
+ * pick jobs up, stalled jobs (a worker that died) are retried, and a job id equal to the
+ * generation id makes enqueueing idempotent. Without Redis (`npm start` on a laptop): an
+ * in-process queue with the same interface.
+ */
+export const QUEUE_NAME = 'generations';
+
+export interface GenerationJobs {
+  /**
+   * Queues a render. The same (generation, run) is queued once however often this is called;
+   * a retry passes a new `run` label.
+   */
+  enqueue(generationId: string, run?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Renders one generation; `lastAttempt` tells it a failure now is final. */
+export type JobHandler = (generationId: string, lastAttempt: boolean) => Promise<void>;
+
+export interface JobRunner {
+  close(): Promise<void>;
+}
+
+/** Attempts per job (the first run included) before BullMQ gives up. Default: 3. */
+export const JOB_ATTEMPTS = 3;
+
+export const redisConnection = (redisUrl: string): ConnectionOptions => ({ url: redisUrl, maxRetriesPerRequest: null });
+
+export function createBullJobs(redisUrl: string, prefix?: string): GenerationJobs {
+  const queue = new Queue(QUEUE_NAME, { connection: redisConnection(redisUrl), prefix });
+  return {
+    async enqueue(generationId, run) {
+      await queue.add(
+        'render',
+        { generationId },
+        { jobId: run ? `${generationId}-${run}` : generationId, attempts: JOB_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+      );
+    },
+    close: () => queue.close(),
+  };
+}
+
+export interface BullRunnerOptions {
+  redisUrl: string;
+  prefix?: string;
+  /** Jobs rendered at once per process. Default: 2. */
+  concurrency?: number;
+  /** How long a job's lock lasts without renewal before it counts as stalled. Default: 30 s. */
+  lockDurationMs?: number;
+  /** How often stalled jobs are looked for. Default: 30 s. */
+  stalledIntervalMs?: number;
+  onError: (error: unknown) => void;
+}
+
+export function startBullRunner(handle: JobHandler, options: BullRunnerOptions): JobRunner {
+  const worker = new Worker<{ generationId: string }>(QUEUE_NAME, (job) => handle(job.data.generationId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)), {
+    connection: redisConnection(options.redisUrl),
+    prefix: options.prefix,
+    concurrency: options.concurrency ?? 2,
+    lockDuration: options.lockDurationMs ?? 30_000,
+    stalledInterval: options.stalledIntervalMs ?? 30_000,
+  });
+  worker.on('error', options.onError);
+  return { close: () => worker.close() };
+}
+
+/** The in-process queue: jobs run in this process, one at a time, retried like BullMQ's. */
+export function createMemoryJobs(onError: (error: unknown) => void): GenerationJobs & { run(handle: JobHandler): JobRunner } {
+  const pending: string[] = [];
+  const known = new Set<string>();
+  let handler: JobHandler | undefined;
+  let busy = false;
+  let closed = false;
+  const drain = async () => {
+    if (busy || !handler) return;
+    busy = true;
+    while (!closed && pending.length > 0) {
+      const id = pending.shift()!;
+      for (let attempt = 1; attempt <= JOB_ATTEMPTS; attempt++) {
+        try {
+          await handler(id, attempt === JOB_ATTEMPTS);
+          break;
+        } catch (error) {
+          onError(error);
+        }
+      }
+    }
+    busy = false;
+  };
+  return {
+    async enqueue(generationId, run) {
+      const key = run ? `${generationId}-${run}` : generationId;
+      if (known.has(key)) return;
+      known.add(key);
+      pending.push(generationId);
+      setImmediate(drain);
+    },
+    run(handle) {
+      handler = handle;
+      setImmediate(drain);
+      return { close: async () => void (closed = true) };
+    },
+    close: async () => void (closed = true),
+  };
+}

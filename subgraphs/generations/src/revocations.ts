@@ -1,0 +1,67 @@
+import { Prisma } from './generated/prisma/client.js';
+import { eventStream, startStreamConsumer, type DomainEvent, type StreamConsumer } from '../../shared/src/events';
+import type { PubSub } from '../../shared/src/pubsub';
+import type { GenerationsDb } from './db';
+import { publishProgress } from './events';
+import type { UsersClient } from './users-client';
+
+/**
+ * Applies `cameo.consent_revoked` from the users subgraph: every generation casting the cameo
+ * whose creator may no longer use it (asked again, since narrowing a policy does not stop
+ * everyone) is stopped if queued or rendering (BLOCKED) and hidden if finished. Applied once
+ * per event id.
+ */
+export async function applyConsentRevoked(
+  deps: { db: GenerationsDb; users: UsersClient; pubsub: PubSub },
+  event: DomainEvent,
+): Promise<void> {
+  const payload = event.payload as { cameoId?: unknown; ownerId?: unknown; userId?: unknown };
+  if (event.topic !== 'cameo.consent_revoked' || typeof payload.cameoId !== 'string') return;
+  const cameoId = payload.cameoId;
+  const { db } = deps;
+  try {
+    await db.processedEvent.create({ data: { eventId: event.id } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return;
+    throw error;
+  }
+  const affected = await db.generation.findMany({
+    where: {
+      cameos: { some: { cameoId } },
+      creatorId: typeof payload.userId === 'string' ? payload.userId : { not: String(payload.ownerId) },
+      OR: [{ status: { in: ['QUEUED', 'IN_PROGRESS'] } }, { status: 'COMPLETED', hiddenReason: null }],
+    },
+    select: { id: true, creatorId: true, status: true, progress: true },
+  });
+  const creators = [...new Set(affected.map((generation) => generation.creatorId))];
+  const stillAllowed = new Set<string>();
+  for (const creatorId of creators) {
+    const [answer] = await deps.users.checkConsent(creatorId, [cameoId]);
+    if (answer?.allowed) stillAllowed.add(creatorId);
+  }
+  for (const generation of affected) {
+    if (stillAllowed.has(generation.creatorId)) continue;
+    if (generation.status === 'COMPLETED') {
+      await db.generation.updateMany({ where: { id: generation.id, hiddenReason: null }, data: { hiddenReason: 'CAMEO_CONSENT_REVOKED' } });
+      continue;
+    }
+    const reason = 'Consent to use a cameo was withdrawn.';
+    const { count } = await db.generation.updateMany({
+      where: { id: generation.id, status: { in: ['QUEUED', 'IN_PROGRESS'] } },
+      data: { status: 'BLOCKED', stage: 'blocked', errorReason: reason, finishedAt: new Date() },
+    });
+    if (count) {
+      await publishProgress(deps.pubsub, { generationId: generation.id, creatorId: generation.creatorId, status: 'BLOCKED', progress: generation.progress, stage: 'blocked', errorReason: reason });
+    }
+  }
+}
+
+export function startRevocationConsumer(
+  deps: { db: GenerationsDb; users: UsersClient; pubsub: PubSub },
+  redisUrl: string,
+  onError: (error: unknown) => void,
+  /** Default: the users subgraph's stream. */
+  stream = eventStream('users'),
+): StreamConsumer {
+  return startStreamConsumer({ redisUrl, stream, group: 'generations', onError, handle: (event) => applyConsentRevoked(deps, event) });
+}

@@ -1,0 +1,10 @@
+import { builder } from '../builder';
+import './scalars';
+import './generation';
+import './connection';
+import './queries';
+import './create';
+import './manage';
+
+/** The generations subgraph's federated schema (built once, with no database attached). */
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,76 @@
+import { builder } from '../builder';
+import { forbidden } from '../../../shared/src/errors';
+import { GenerationStatusEnum, CameoRef, UserRef, canSee, castOwners, isUuid } from './generation';
+import { GenerationConnection, afterCursor, newestFirst, pageSize, toPage } from './connection';
+
+builder.queryFields((t) => ({
+  generation: t.prismaField({
+    type: 'Generation',
+    nullable: true,
+    description: 'A generation you made, one you appear in, or a published one; null otherwise.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      if (!isUuid(String(id))) return null;
+      const generation = await ctx.db.generation.findUnique({ ...query, where: { id: String(id) } });
+      return generation && canSee(generation, await castOwners(ctx, generation.id), ctx) ? generation : null;
+    },
+  }),
+  myGenerations: t.field({
+    type: GenerationConnection,
+    description: 'Your generations, drafts included, newest first.',
+    args: { first: t.arg.int(), after: t.arg.string(), status: t.arg({ type: GenerationStatusEnum }) },
+    resolve: async (_root, args, ctx) => {
+      if (!ctx.viewer) return { rows: [], hasNextPage: false };
+      const size = pageSize(args.first);
+      const rows = await ctx.db.generation.findMany({
+        where: { creatorId: ctx.viewer.userId, ...(args.status ? { status: args.status } : {}), ...afterCursor(args.after) },
+        orderBy: newestFirst,
+        take: size + 1,
+      });
+      return toPage(rows, size);
+    },
+  }),
+}));
+
+builder.objectField(UserRef, 'generations', (t) =>
+  t.field({
+    type: GenerationConnection,
+    description: 'Published videos by this user, newest first (all of them, drafts included, for yourself).',
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: async (user, args, ctx) => {
+      const size = pageSize(args.first);
+      const own = ctx.viewer?.userId === user.id;
+      const rows = await ctx.db.generation.findMany({
+        where: { creatorId: user.id, ...(own ? {} : { publishedAt: { not: null }, hiddenReason: null }), ...afterCursor(args.after) },
+        orderBy: newestFirst,
+        take: size + 1,
+      });
+      return toPage(rows, size);
+    },
+  }),
+);
+
+builder.objectField(CameoRef, 'appearances', (t) =>
+  t.field({
+    type: GenerationConnection,
+    description: 'Every generation, draft or published, by anyone, that casts this cameo. Its owner only.',
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: async (cameo, args, ctx) => {
+      const size = pageSize(args.first);
+      const viewer = ctx.viewer?.userId;
+      // Ownership is recorded per cast when the generation was created.
+      const owned = viewer ? await ctx.db.generationCameo.findFirst({ where: { cameoId: cameo.id, ownerId: viewer }, select: { ownerId: true } }) : null;
+      if (!owned) {
+        const anyCast = await ctx.db.generationCameo.findFirst({ where: { cameoId: cameo.id }, select: { ownerId: true } });
+        if (anyCast) throw forbidden('Only the cameo’s owner sees its appearances.');
+        return { rows: [], hasNextPage: false };
+      }
+      const rows = await ctx.db.generation.findMany({
+        where: { cameos: { some: { cameoId: cameo.id } }, ...afterCursor(args.after) },
+        orderBy: newestFirst,
+        take: size + 1,
+      });
+      return toPage(rows, size);
+    },
+  }),
+);

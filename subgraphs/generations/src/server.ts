@@ -1,0 +1,100 @@
+import express from 'express';
+import { Redis } from 'ioredis';
+import { eventStream } from '../../shared/src/events';
+import type { GenerationsEnv } from '../../shared/src/env';
+import { createLogger } from '../../shared/src/logger';
+import { startOutboxRelay } from '../../shared/src/outbox';
+import { createPubSub, type PubSub } from '../../shared/src/pubsub';
+import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
+import { createDb } from './db';
+import { createBullJobs, createMemoryJobs, type GenerationJobs } from './queue';
+import { startRevocationConsumer } from './revocations';
+import { schema } from './schema';
+import { createUsersClient } from './users-client';
+import type { VideoModelAdapter } from './worker/adapter';
+import { createLocalAdapter } from './worker/local-adapter';
+import { renderGeneration } from './worker/render';
+import { createLocalStorage } from './worker/storage';
+
+export interface StartGenerationsOptions {
+  port: number;
+  databaseUrl: string;
+  /** Verifies gateway proofs; signs internal calls and provenance manifests. */
+  gatewaySecret: string;
+  /** The users subgraph's base URL (its internal routes), e.g. http://users:4001. */
+  usersBaseUrl: string;
+  settings: GenerationsEnv;
+  /**
+   * Redis for the BullMQ queue, live progress and domain events. Default: none — jobs run in
+   * this process, progress stays in-process and events wait in the outbox.
+   */
+  redisUrl?: string;
+  /** Live progress bus; default: one from redisUrl (or in-process). */
+  pubsub?: PubSub;
+  /** The video model. Default: the local GIF renderer. Used here only when jobs run in-process. */
+  adapter?: VideoModelAdapter;
+  /** BullMQ key prefix (tests isolate queues with it). Default: "bull". */
+  queuePrefix?: string;
+  /** Default: 0.0.0.0. */
+  host?: string;
+}
+
+/** Starts the generations subgraph; without Redis it also renders jobs in this process. */
+export async function start(options: StartGenerationsOptions): Promise<RunningServer & { pubsub: PubSub }> {
+  const logger = createLogger('generations');
+  const onError = (what: string) => (error: unknown) => logger.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const db = createDb(options.databaseUrl);
+  const users = createUsersClient(options.usersBaseUrl, options.gatewaySecret);
+  const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
+  const storage = createLocalStorage(options.settings.assetsDir);
+  const adapter = options.adapter ?? createLocalAdapter();
+  const stops: (() => Promise<void>)[] = [];
+
+  let jobs: GenerationJobs;
+  if (options.redisUrl) {
+    jobs = createBullJobs(options.redisUrl, options.queuePrefix);
+    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
+    const relay = startOutboxRelay(db, redis, { subgraph: 'generations', stream: eventStream('generations'), onError: onError('outbox relay') });
+    const revocations = startRevocationConsumer({ db, users, pubsub }, options.redisUrl, onError('consent revocations'));
+    stops.push(() => revocations.stop(), () => relay.stop(), async () => redis.disconnect());
+  } else {
+    const memory = createMemoryJobs(onError('render'));
+    const runner = memory.run((id, lastAttempt) =>
+      renderGeneration({ db, users, pubsub, adapter, storage, signingSecret: options.gatewaySecret }, id, lastAttempt),
+    );
+    jobs = memory;
+    stops.push(() => runner.close());
+  }
+  stops.push(() => jobs.close());
+
+  const server = await serveSubgraph({
+    name: 'generations',
+    schema,
+    port: options.port,
+    host: options.host,
+    gatewaySecret: options.gatewaySecret,
+    logger,
+    // Rendered files are public by their unguessable key; the gateway proxies /assets here.
+    routes: (app) => app.use('/assets', express.static(storage.dir, { fallthrough: false, index: false, maxAge: '1h' })),
+    buildContext: (base) => ({
+      ...base,
+      db,
+      users,
+      jobs,
+      pubsub,
+      quotas: { FREE: options.settings.freeDailyQuota, PRO: options.settings.proDailyQuota },
+      maxCameos: options.settings.maxCameos,
+      model: adapter.model,
+    }),
+  });
+  return {
+    ...server,
+    pubsub,
+    stop: async () => {
+      await server.stop();
+      for (const stop of stops) await stop();
+      if (!options.pubsub) await pubsub.close();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { ConfigError, readCommonEnv, readGenerationsEnv, readSubgraphUrl, requireDatabaseUrl } from '../../../shared/src/env';
+import { runUntilSignal } from '../../../shared/src/run';
+import { startWorker } from './start-worker';
+
+const env = readCommonEnv();
+runUntilSignal('worker', async () => {
+  if (!env.redisUrl) throw new ConfigError('REDIS_URL is required: the worker reads the BullMQ queue (npm start runs jobs in-process instead)');
+  return startWorker({
+    databaseUrl: requireDatabaseUrl(env),
+    redisUrl: env.redisUrl,
+    usersBaseUrl: readSubgraphUrl('users').replace(/\/graphql$/, ''),
+    gatewaySecret: env.gatewaySecret,
+    assetsDir: readGenerationsEnv().assetsDir,
+  });
+});

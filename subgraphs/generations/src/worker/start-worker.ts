@@ -1,0 +1,58 @@
+import { createLogger } from '../../../shared/src/logger';
+import { createPubSub } from '../../../shared/src/pubsub';
+import { createDb } from '../db';
+import { startBullRunner } from '../queue';
+import { createUsersClient } from '../users-client';
+import type { VideoModelAdapter } from './adapter';
+import { createLocalAdapter } from './local-adapter';
+import { renderGeneration } from './render';
+import { createLocalStorage } from './storage';
+
+export interface StartWorkerOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  usersBaseUrl: string;
+  /** Signs internal calls and provenance manifests. */
+  gatewaySecret: string;
+  assetsDir: string;
+  /** Default: the local GIF renderer. */
+  adapter?: VideoModelAdapter;
+  /** BullMQ key prefix. Default: "bull". */
+  queuePrefix?: string;
+  /** Jobs at once. Default: 2. */
+  concurrency?: number;
+  /** A dead worker's job is retried after this long. Default: 30 s. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+}
+
+/** The generation worker: renders jobs from the BullMQ queue `generations`. */
+export function startWorker(options: StartWorkerOptions) {
+  const logger = createLogger('worker');
+  const db = createDb(options.databaseUrl, 4);
+  const pubsub = createPubSub(options.redisUrl);
+  const deps = {
+    db,
+    users: createUsersClient(options.usersBaseUrl, options.gatewaySecret, 'worker'),
+    pubsub,
+    adapter: options.adapter ?? createLocalAdapter(),
+    storage: createLocalStorage(options.assetsDir),
+    signingSecret: options.gatewaySecret,
+  };
+  const runner = startBullRunner((id, lastAttempt) => renderGeneration(deps, id, lastAttempt), {
+    redisUrl: options.redisUrl,
+    prefix: options.queuePrefix,
+    concurrency: options.concurrency,
+    lockDurationMs: options.lockDurationMs,
+    stalledIntervalMs: options.stalledIntervalMs,
+    onError: (error) => logger.error(`queue: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  logger.info(`rendering jobs with ${deps.adapter.model}`);
+  return {
+    stop: async () => {
+      await runner.close();
+      await pubsub.close();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { createDb, type GenerationsDb } from '../../subgraphs/generations/src/db';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { codes, graphql } from '../helpers/graphql';
+import { startStack, type TestStack } from '../helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+
+/**
+ * Generations end to end with no Redis: the in-process queue and worker (the `npm start`
+ * default). test/e2e/generation-redis.e2e.ts runs the BullMQ path.
+ */
+let database: TestDatabase;
+let stack: TestStack;
+let db: GenerationsDb;
+let creator: TestUser, friend: TestUser, stranger: TestUser;
+let friendCameo: string;
+
+const gql = (user: TestUser | null, query: string, variables?: Record<string, unknown>) =>
+  graphql(stack.gatewayUrl, query, { token: user?.token, variables });
+
+const CREATE = `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id status } }`;
+
+export async function waitForStatus(gatewayUrl: string, user: TestUser, id: string, done: (status: string) => boolean) {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const { data } = await graphql(gatewayUrl, `query ($id: ID!) { generation(id: $id) { status progress } }`, { token: user.token, variables: { id } });
+    if (data?.generation && done(data.generation.status)) return data.generation as { status: string; progress: number };
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`generation ${id} did not finish`);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_generation');
+  stack = await startStack(database.url, { settings: { freeDailyQuota: 3 } });
+  db = createDb(database.url, 2);
+  [creator, friend, stranger] = await Promise.all([
+    signUp(stack.gatewayUrl, 'creator'),
+    signUp(stack.gatewayUrl, 'friend'),
+    signUp(stack.gatewayUrl, 'stranger'),
+  ]);
+  friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
+  const grant = await gql(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: friendCameo });
+  expect(grant.errors).toBeUndefined();
+  await gql(friend, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: friendCameo });
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await stack?.stop();
+  await database?.drop();
+});
+
+describe('a generation with a friend’s cameo', () => {
+  let generationId: string;
+
+  it('is created, rendered and served with provenance naming creator and cameo owner', async () => {
+    const created = await gql(creator, CREATE, {
+      input: { prompt: 'my friend surfing a giant wave at dawn', cameoIds: [friendCameo], seconds: 2, aspect: 'SQUARE', idempotencyKey: 'first' },
+    });
+    expect(created.errors).toBeUndefined();
+    generationId = created.data!.createGeneration.id;
+    expect(created.data!.createGeneration.status).toMatch(/QUEUED|IN_PROGRESS/);
+
+    const finished = await waitForStatus(stack.gatewayUrl, creator, generationId, (status) => !['QUEUED', 'IN_PROGRESS'].includes(status));
+    expect(finished).toEqual({ status: 'COMPLETED', progress: 100 });
+
+    const { data } = await gql(
+      creator,
+      `query ($id: ID!) { generation(id: $id) { videoUrl watermark creator { handle } cameos { id owner { handle } }
+        provenance { creator { handle } cameoOwners { handle displayName } model promptSha256 manifestUrl } } }`,
+      { id: generationId },
+    );
+    const generation = data!.generation;
+    expect(generation.creator).toEqual({ handle: 'creator' });
+    expect(generation.cameos).toEqual([{ id: friendCameo, owner: { handle: 'friend' } }]);
+    expect(generation.provenance).toMatchObject({
+      creator: { handle: 'creator' },
+      cameoOwners: [{ handle: 'friend', displayName: 'friend' }],
+      model: 'cameo-local-gif-1',
+      promptSha256: createHash('sha256').update('my friend surfing a giant wave at dawn').digest('hex'),
+    });
+
+    const video = await fetch(`${stack.origin}${generation.videoUrl}`);
+    expect(video.status).toBe(200);
+    expect(video.headers.get('content-type')).toBe('image/gif');
+    const bytes = Buffer.from(await video.arrayBuffer());
+    expect(bytes.subarray(0, 6).toString('ascii')).toBe('GIF89a');
+    expect(bytes.length).toBeGreaterThan(1000);
+
+    const manifest = (await (await fetch(`${stack.origin}${generation.provenance.manifestUrl}`)).json()) as {
+      claim: { assertions: { label: string; data: unknown }[] };
+    };
+    const assertion = (label: string) => manifest.claim.assertions.find((a) => a.label === label)?.data;
+    expect(assertion('cameo.creator')).toEqual({ userId: creator.id });
+    expect(assertion('cameo.cast')).toEqual([{ cameoId: friendCameo, ownerId: friend.id, policyVersion: 3 }]);
+    expect(assertion('c2pa.hash.data')).toEqual({ alg: 'sha256', hash: createHash('sha256').update(bytes).digest('hex') });
+    expect(assertion('cameo.watermark')).toEqual({ label: generation.watermark });
+  });
+
+  it('shows up in the cameo owner’s appearances, not to a stranger, and is published', async () => {
+    const APPEARANCES = `query ($id: ID!) { cameo(id: $id) { appearances(first: 10) { edges { node { id prompt } } pageInfo { hasNextPage } } } }`;
+    const owner = await gql(friend, APPEARANCES, { id: friendCameo });
+    expect(owner.data!.cameo.appearances.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([generationId]);
+    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({ generation: null });
+
+    const published = await gql(creator, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "dawn patrol") { publishedAt caption } }`, {
+      id: generationId,
+    });
+    expect(published.data!.publishGeneration.caption).toBe('dawn patrol');
+    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({ generation: { id: generationId } });
+    const events = await db.outboxEvent.findMany({ orderBy: { id: 'asc' } });
+    expect(events.map((event) => event.topic)).toEqual(['generation.completed', 'generation.published']);
+  });
+
+  it('removeCameoAppearance by the cameo’s owner hides it everywhere', async () => {
+    const removed = await gql(friend, `mutation ($g: ID!, $c: ID!) { removeCameoAppearance(generationId: $g, cameoId: $c) { hidden } }`, {
+      g: generationId,
+      c: friendCameo,
+    });
+    expect(removed.data).toEqual({ removeCameoAppearance: { hidden: true } });
+    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({ generation: null });
+    const byCreator = await gql(stranger, `mutation ($g: ID!, $c: ID!) { removeCameoAppearance(generationId: $g, cameoId: $c) { hidden } }`, {
+      g: generationId,
+      c: friendCameo,
+    });
+    expect(codes(byCreator)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('refusals', () => {
+  it('without consent: CAMEO_CONSENT_REQUIRED and nothing queued', async () => {
+    const before = await db.generation.count();
+    const response = await gql(stranger, CREATE, { input: { prompt: 'uses a cameo without asking', cameoIds: [friendCameo] } });
+    expect(codes(response)).toEqual(['CAMEO_CONSENT_REQUIRED']);
+    expect(response.errors![0]!.extensions!.refused).toEqual([{ cameoId: friendCameo, reason: 'NOT_APPROVED' }]);
+    expect(await db.generation.count()).toBe(before);
+  });
+
+  it('bad input: stable codes, nothing stored', async () => {
+    const before = await db.generation.count();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ prompt: '   ' }, 'BAD_USER_INPUT'],
+      [{ prompt: 'x'.repeat(2001) }, 'BAD_USER_INPUT'],
+      [{ prompt: 'ok', seconds: 0 }, 'BAD_USER_INPUT'],
+      [{ prompt: 'ok', seconds: 21 }, 'BAD_USER_INPUT'],
+      [{ prompt: 'ok', cameoIds: ['nope'] }, 'BAD_USER_INPUT'],
+      [{ prompt: 'ok', cameoIds: [friendCameo, '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'] }, 'TOO_MANY_CAMEOS'],
+      [{ prompt: 'ok', remixOf: '00000000-0000-4000-8000-000000000001' }, 'NOT_FOUND'],
+    ];
+    for (const [input, code] of cases) expect(codes(await gql(creator, CREATE, { input }))).toEqual([code]);
+    expect(codes(await gql(null, CREATE, { input: { prompt: 'anonymous' } }))).toEqual(['UNAUTHENTICATED']);
+    expect(await db.generation.count()).toBe(before);
+  });
+
+  it('over quota: QUOTA_EXCEEDED (free plan limited to 3 a day here)', async () => {
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(codes(await gql(stranger, CREATE, { input: { prompt: `clip ${i}`, seconds: 1 } })));
+    expect(results).toEqual([[], [], []]);
+    const over = await gql(stranger, CREATE, { input: { prompt: 'one too many', seconds: 1 } });
+    expect(codes(over)).toEqual(['QUOTA_EXCEEDED']);
+    expect(over.errors![0]!.extensions!.limit).toBe(3);
+    expect(await db.generation.count({ where: { creatorId: stranger.id } })).toBe(3);
+  });
+
+  it('50 concurrent creates with one idempotency key make one generation and one job', async () => {
+    const input = { prompt: 'same request, many taps', seconds: 1, idempotencyKey: 'tap-tap-tap' };
+    const responses = await Promise.all(Array.from({ length: 50 }, () => gql(friend, CREATE, { input })));
+    expect(responses.flatMap((response) => codes(response))).toEqual([]);
+    const ids = new Set(responses.map((response) => response.data!.createGeneration.id));
+    expect(ids.size).toBe(1);
+    expect(await db.generation.count({ where: { creatorId: friend.id, idempotencyKey: 'tap-tap-tap' } })).toBe(1);
+    const [id] = [...ids];
+    const finished = await waitForStatus(stack.gatewayUrl, friend, id!, (status) => status === 'COMPLETED');
+    expect(finished.status).toBe('COMPLETED');
+    expect((await db.generation.findUniqueOrThrow({ where: { id: id! } })).attempts).toBe(1);
+  });
+});
