@@ -51,7 +51,7 @@ function readMigrations(migrationsDir: string): MigrationFile[] {
     .sort()
     .map((name) => {
       const file = path.join(migrationsDir, name, 'migration.sql');
-      if (!existsSync(file)) throw new Error(`migration ${name} has no migration.sql`);
+      if (!existsSync(file)) throw new Error(`migration ${name} has no migration.sql in ${migrationsDir}`);
       const bytes = readFileSync(file);
       return { name, sql: bytes.toString('utf8'), checksum: createHash('sha256').update(bytes).digest('hex') };
     });
@@ -75,6 +75,11 @@ function checkHistory(schema: string, migrationsDir: string, files: MigrationFil
   }
 }
 
+/**
+ * Applies the not-yet-applied migrations in order, each in its own transaction with its record.
+ * Throws, naming the migration, on a failed migration (with Postgres's message), an edited or
+ * vanished applied one, or a missing folder; what was applied before the failure stays.
+ */
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<MigrationResult> {
   const { schema, migrationsDir } = options;
   const log = options.log ?? (() => {});

@@ -1,0 +1,91 @@
+import { readdirSync } from 'node:fs';
+import { createPubSub, type PubSub } from '../../subgraphs/shared/src/pubsub';
+import { createDb, type GenerationsDb } from '../../subgraphs/generations/src/db';
+import { generationTopic, type ProgressEvent } from '../../subgraphs/generations/src/events';
+import { createLocalAdapter } from '../../subgraphs/generations/src/worker/local-adapter';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { graphql } from '../helpers/graphql';
+import { TEST_REDIS_URL, startStack, type TestStack } from '../helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+
+/** Generations through Redis: BullMQ, live progress over pub/sub, revocation events. */
+let database: TestDatabase;
+let stack: TestStack;
+let db: GenerationsDb;
+let pubsub: PubSub;
+let creator: TestUser, friend: TestUser;
+let friendCameo: string;
+
+const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const create = async (input: Record<string, unknown>) => {
+  const response = await gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input });
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data!.createGeneration.id as string;
+};
+const row = (id: string) => db.generation.findUniqueOrThrow({ where: { id } });
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, attempts = 600): Promise<T> {
+  for (let i = 0; i < attempts; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+const assetsOf = (id: string) => readdirSync(stack.assetsDir).filter((file) => file.startsWith(id)).sort();
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_generation_redis');
+  // The worker renders slowly enough to revoke consent while it renders.
+  stack = await startStack(database.url, { redis: true, adapter: createLocalAdapter({ msPerFrame: 15 }) });
+  db = createDb(database.url, 2);
+  pubsub = createPubSub(TEST_REDIS_URL, { prefix: 'cameo:' });
+  [creator, friend] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend')]);
+  friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
+  await gql(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: friendCameo });
+  await gql(friend, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: friendCameo });
+});
+afterAll(async () => {
+  await pubsub?.close();
+  await db?.$disconnect();
+  await stack?.stop();
+  await database?.drop();
+});
+
+describe('through BullMQ and Redis', () => {
+  it('publishes live progress in order up to 100, then completes with one asset', async () => {
+    const id = await create({ prompt: 'a slow pan over a neon city', seconds: 2, cameoIds: [friendCameo] });
+    // Progress events go to every subscriber; this one listens from outside the stack's process objects.
+    const stream = pubsub.subscribe(generationTopic(id));
+    await stream.ready;
+    const events: ProgressEvent[] = [];
+    for (;;) {
+      const { value } = await stream.next();
+      events.push(value as ProgressEvent);
+      if ((value as ProgressEvent).status !== 'IN_PROGRESS') break;
+    }
+    await stream.return();
+    const progress = events.filter((event) => event.status === 'IN_PROGRESS').map((event) => event.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(events.at(-1)).toMatchObject({ status: 'COMPLETED', progress: 100, creatorId: creator.id });
+    expect(assetsOf(id)).toEqual([`${id}.gif`, `${id}.manifest.json`]);
+  });
+
+  it('a revoke during rendering blocks the job and publishes no asset', async () => {
+    const id = await create({ prompt: 'a long take with my friend', seconds: 8, cameoIds: [friendCameo] });
+    await until('rendering', async () => (await row(id)).progress >= 10);
+    const revoke = await gql(friend, `mutation ($id: ID!, $u: ID!) { revokeCameoAccess(cameoId: $id, userId: $u) { id } }`, {
+      id: friendCameo,
+      u: creator.id,
+    });
+    expect(revoke.errors).toBeUndefined();
+    const blocked = await until('blocked', async () => {
+      const current = await row(id);
+      return current.status !== 'IN_PROGRESS' && current.status !== 'QUEUED' && current;
+    });
+    expect(blocked).toMatchObject({ status: 'BLOCKED', assetKey: null });
+    expect(blocked.progress).toBeLessThan(100);
+    expect(assetsOf(id)).toEqual([]);
+    // Restore the grant for the next test.
+    await gql(friend, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: friendCameo });
+  });
+});

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createDb, type GenerationsDb } from '../../subgraphs/generations/src/db';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { graphql } from '../helpers/graphql';
+import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '../helpers/stack';
+import { signUp, type TestUser } from '../helpers/users';
+
+/** A worker killed mid-job: BullMQ's stalled-job check hands the job to another worker. */
+const ROOT = path.join(__dirname, '..', '..');
+let database: TestDatabase;
+let stack: TestStack;
+let db: GenerationsDb;
+let creator: TestUser;
+const workers: ChildProcess[] = [];
+
+function startWorkerProcess(): Promise<ChildProcess> {
+  // node itself with tsx's loader, not the tsx wrapper: SIGKILL must hit the worker process.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/worker-process.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      CAMEO_TEST_WORKER: JSON.stringify({
+        databaseUrl: database.url,
+        redisUrl: TEST_REDIS_URL,
+        usersBaseUrl: stack.subgraphUrls.users.replace(/\/graphql$/, ''),
+        gatewaySecret: testSecrets.gatewaySecret,
+        assetsDir: stack.assetsDir,
+        queuePrefix: stack.queuePrefix,
+        // Short locks so the dead worker's job is noticed quickly.
+        lockDurationMs: 1500,
+        stalledIntervalMs: 500,
+        msPerFrame: 25,
+      }),
+    },
+  });
+  workers.push(child);
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => String(chunk).includes('worker ready') && resolve(child));
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
+  for (let i = 0; i < 1200; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_worker_crash');
+  stack = await startStack(database.url, { redis: true, worker: false });
+  db = createDb(database.url, 2);
+  creator = await signUp(stack.gatewayUrl, 'creator');
+});
+afterAll(async () => {
+  for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
+  await db?.$disconnect();
+  await stack?.stop();
+  await database?.drop();
+});
+
+it('a job whose worker is killed mid-render finishes after a restart, with exactly one asset', async () => {
+  const first = await startWorkerProcess();
+  const created = await graphql(stack.gatewayUrl, `mutation { createGeneration(input: { prompt: "survives a crash", seconds: 4 }) { id } }`, {
+    token: creator.token,
+  });
+  const id = created.data!.createGeneration.id as string;
+  await until('rendering', async () => (await db.generation.findUniqueOrThrow({ where: { id } })).progress >= 20);
+  first.kill('SIGKILL');
+  const atCrash = await db.generation.findUniqueOrThrow({ where: { id } });
+  expect(atCrash.status).toBe('IN_PROGRESS');
+  expect(atCrash.assetKey).toBeNull();
+
+  await startWorkerProcess();
+  const done = await until('completed after the restart', async () => {
+    const current = await db.generation.findUniqueOrThrow({ where: { id } });
+    return current.status === 'COMPLETED' && current;
+  });
+  expect(done.attempts).toBe(2);
+  expect(done.assetKey).toBe(`${id}.gif`);
+  expect(readdirSync(stack.assetsDir).filter((file) => file.startsWith(id)).sort()).toEqual([`${id}.gif`, `${id}.manifest.json`]);
+});
