@@ -2,6 +2,7 @@ import path from 'node:path';
 import { startGatewayFromEnv } from '../gateway/src/index';
 import { readCommonEnv, readGenerationsEnv, readSubgraphPort } from '../subgraphs/shared/src/env';
 import { start as startGenerations } from '../subgraphs/generations/src/server';
+import { adapterFromSettings } from '../subgraphs/generations/src/worker/adapters';
 import { startWorker } from '../subgraphs/generations/src/worker/start-worker';
 import { createLogger } from '../subgraphs/shared/src/logger';
 import { migrateAll } from '../subgraphs/shared/src/migrations';
@@ -76,6 +77,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
         usersBaseUrl,
         gatewaySecret: env.gatewaySecret,
         assetsDir: readGenerationsEnv(source).assetsDir,
+        adapter: adapterFromSettings(readGenerationsEnv(source)),
       });
       stops.push(worker.stop);
     }

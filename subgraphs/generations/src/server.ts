@@ -12,7 +12,7 @@ import { startRevocationConsumer } from './revocations';
 import { schema } from './schema';
 import { createUsersClient } from './users-client';
 import type { VideoModelAdapter } from './worker/adapter';
-import { createLocalAdapter } from './worker/local-adapter';
+import { adapterFromSettings } from './worker/adapters';
 import { renderGeneration } from './worker/render';
 import { createLocalStorage } from './worker/storage';
 
@@ -31,7 +31,7 @@ export interface StartGenerationsOptions {
   redisUrl?: string;
   /** Live progress bus; default: one from redisUrl (or in-process). */
   pubsub?: PubSub;
-  /** The video model. Default: the local GIF renderer. Used here only when jobs run in-process. */
+  /** The video model. Default: the one VIDEO_MODEL names. It names new rows' model and renders in-process jobs. */
   adapter?: VideoModelAdapter;
   /** BullMQ key prefix (tests isolate queues with it). Default: "bull". */
   queuePrefix?: string;
@@ -47,7 +47,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const users = createUsersClient(options.usersBaseUrl, options.gatewaySecret);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const storage = createLocalStorage(options.settings.assetsDir);
-  const adapter = options.adapter ?? createLocalAdapter();
+  const adapter = options.adapter ?? adapterFromSettings(options.settings);
   const stops: (() => Promise<void>)[] = [];
 
   let jobs: GenerationJobs;

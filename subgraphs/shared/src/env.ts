@@ -127,6 +127,12 @@ export interface GenerationsEnv {
   maxCameos: number;
   /** ASSETS_DIR: where rendered videos and their provenance manifests are stored. Default: .cameo/assets. */
   assetsDir: string;
+  /** VIDEO_MODEL: `local` (the built-in GIF renderer) or `openai` (the Videos API). Default: local. */
+  videoModel: 'local' | 'openai';
+  /** OPENAI_BASE_URL: the Videos API root. Default: https://api.openai.com/v1. */
+  openAiBaseUrl: string;
+  /** OPENAI_API_KEY: required when VIDEO_MODEL=openai. */
+  openAiApiKey: string | undefined;
 }
 
 export function readGenerationsEnv(source: Source = process.env): GenerationsEnv {
@@ -135,5 +141,14 @@ export function readGenerationsEnv(source: Source = process.env): GenerationsEnv
     proDailyQuota: positiveInt(source, 'GENERATIONS_PRO_DAILY_QUOTA', 100),
     maxCameos: positiveInt(source, 'GENERATIONS_MAX_CAMEOS', 2),
     assetsDir: source.ASSETS_DIR || '.cameo/assets',
+    ...videoModel(source),
   };
+}
+
+function videoModel(source: Source) {
+  const model = source.VIDEO_MODEL || 'local';
+  if (model !== 'local' && model !== 'openai') throw new ConfigError(`VIDEO_MODEL must be local or openai (got "${model}")`);
+  const openAiApiKey = source.OPENAI_API_KEY || undefined;
+  if (model === 'openai' && !openAiApiKey) throw new ConfigError('OPENAI_API_KEY is required when VIDEO_MODEL=openai');
+  return { videoModel: model, openAiBaseUrl: url(source, 'OPENAI_BASE_URL') ?? 'https://api.openai.com/v1', openAiApiKey } as const;
 }
