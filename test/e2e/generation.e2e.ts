@@ -174,3 +174,35 @@ describe('refusals', () => {
     expect((await db.generation.findUniqueOrThrow({ where: { id: id! } })).attempts).toBe(1);
   });
 });
+
+describe('managing generations', () => {
+  it('cancels a running generation, then retries it to completion', async () => {
+    const created = await gql(creator, CREATE, { input: { prompt: 'a long, slow sunset', seconds: 20 } });
+    const id = created.data!.createGeneration.id;
+    const cancelled = await gql(creator, `mutation ($id: ID!) { cancelGeneration(id: $id) { status } }`, { id });
+    expect(cancelled.data).toEqual({ cancelGeneration: { status: 'CANCELLED' } });
+    expect(codes(await gql(creator, `mutation ($id: ID!) { cancelGeneration(id: $id) { status } }`, { id }))).toEqual(['INVALID_GENERATION_STATE']);
+    expect(codes(await gql(stranger, `mutation ($id: ID!) { retryGeneration(id: $id) { status } }`, { id }))).toEqual(['FORBIDDEN']);
+    const row = await db.generation.findUniqueOrThrow({ where: { id } });
+    expect(row.assetKey).toBeNull();
+
+    const retried = await gql(creator, `mutation ($id: ID!) { retryGeneration(id: $id) { status progress } }`, { id });
+    expect(retried.data).toEqual({ retryGeneration: { status: 'QUEUED', progress: 0 } });
+    expect((await waitForStatus(stack.gatewayUrl, creator, id, (status) => status === 'COMPLETED')).progress).toBe(100);
+  });
+
+  it('pages through myGenerations newest first with no repeats', async () => {
+    const PAGE = `query ($after: String) { myGenerations(first: 1, after: $after) { edges { node { id createdAt } } pageInfo { hasNextPage endCursor } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const { data } = await gql(creator, PAGE, { after });
+      seen.push(...data!.myGenerations.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      if (!data!.myGenerations.pageInfo.hasNextPage) break;
+      after = data!.myGenerations.pageInfo.endCursor;
+    }
+    const rows = await db.generation.findMany({ where: { creatorId: creator.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    expect(seen).toEqual(rows.map((row) => row.id));
+    expect(codes(await gql(creator, PAGE, { after: 'not-a-cursor' }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
