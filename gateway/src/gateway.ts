@@ -7,13 +7,20 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { ErrorCode } from '../../subgraphs/shared/src/errors';
+import { readSubscriptionEnv } from '../../subgraphs/shared/src/env';
 import { createFormatError } from '../../subgraphs/shared/src/format-error';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { contextFromRequest, type GatewayContext } from './context';
 import { mountAssetProxy } from './assets';
 import { checkSubgraphs } from './readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { SubscriptionHub } from './subscriptions/hub';
+import { SubscriptionPlanner } from './subscriptions/planner';
+import { UpstreamSubscriptions } from './subscriptions/upstream';
+import { serveGraphqlWs, type SubscriptionLimits, type SubscriptionStats } from './subscriptions/ws-server';
 
 export interface GatewayOptions {
   /** The composed supergraph (schema/supergraph.graphql). */
@@ -24,26 +31,40 @@ export interface GatewayOptions {
   gatewaySecret: string;
   /** Production turns introspection and the Sandbox landing page off. */
   production: boolean;
+  /** Default: SUBSCRIPTIONS_* from an empty environment, pings every 12 s. */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
 }
 
 export interface Gateway {
   /** Not yet listening: the caller decides the port. */
   httpServer: http.Server;
+  /** Live figures of the graphql-ws server (tests and benchmarks read them). */
+  subscriptionStats(): SubscriptionStats;
   stop(): Promise<void>;
 }
 
-/** Builds the gateway: /graphql (queries and mutations), /assets, /healthz and /readyz. */
+const DEFAULT_KEEP_ALIVE_MS = 12_000;
+
+const subscriptionOverHttp = () =>
+  new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) at this same /graphql URL.', {
+    extensions: { code: ErrorCode.SUBSCRIPTION_REQUIRES_WEBSOCKET, http: { status: 400 } },
+  });
+
+/** Builds the gateway: /graphql (HTTP and graphql-ws), /assets, /healthz and /readyz. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = createLogger('gateway');
   // Filled as the gateway builds a data source per subgraph of the supergraph.
   const subgraphs: Record<string, string> = {};
+  const dataSources: ServiceMap = {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       subgraphs[name] = target;
-      return new SubgraphDataSource(name, target, options.gatewaySecret);
+      const source = new SubgraphDataSource(name, target, options.gatewaySecret);
+      dataSources[name] = source;
+      return source;
     },
   });
 
@@ -58,6 +79,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError: createFormatError(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation }) {
+              if (operation?.operation === 'subscription') throw subscriptionOverHttp();
+            },
+          };
+        },
+      },
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -80,5 +110,36 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     expressMiddleware(apollo, { context: async ({ req }) => contextFromRequest(req, options.jwtSecret) }),
   );
 
-  return { httpServer, stop: () => apollo.stop() };
+  const planner = new SubscriptionPlanner(options.supergraphSdl);
+  const upstream = new UpstreamSubscriptions(subgraphs, options.gatewaySecret);
+  const hub = new SubscriptionHub({
+    planner,
+    upstream,
+    dataSources: () => dataSources,
+    logger,
+    clientBufferSize: 1000,
+    pendingEventLimit: 1000,
+  });
+  const ws = serveGraphqlWs({
+    httpServer,
+    apiSchema: planner.apiSchema,
+    hub,
+    jwtSecret: options.jwtSecret,
+    logger,
+    limits: { ...readSubscriptionEnv({}), keepAliveMs: DEFAULT_KEEP_ALIVE_MS, ...options.subscriptionLimits },
+    execute: async (request, contextValue) => {
+      const response = await apollo.executeOperation(request, { contextValue });
+      return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
+    },
+  });
+
+  return {
+    httpServer,
+    subscriptionStats: ws.stats,
+    stop: async () => {
+      await ws.stop();
+      await upstream.close();
+      await apollo.stop();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readCommonEnv, readGatewayPort, readSubgraphUrl, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
+import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
 import { listen } from '../../subgraphs/shared/src/listen';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { runUntilSignal } from '../../subgraphs/shared/src/run';
@@ -17,6 +17,7 @@ export async function startGatewayFromEnv(source: Record<string, string | undefi
     jwtSecret: env.jwtSecret,
     gatewaySecret: env.gatewaySecret,
     production: env.nodeEnv === 'production',
+    subscriptionLimits: readSubscriptionEnv(source),
   });
   const { url } = await listen(gateway.httpServer, readGatewayPort(source));
   createLogger('gateway').info(`listening on ${url}`);

@@ -72,23 +72,31 @@ export function createMemoryJobs(onError: (error: unknown) => void): GenerationJ
   const pending: string[] = [];
   const known = new Set<string>();
   let handler: JobHandler | undefined;
-  let busy = false;
+  let draining: Promise<void> | undefined;
   let closed = false;
-  const drain = async () => {
-    if (busy || !handler) return;
-    busy = true;
+  const drain = () => {
+    if (draining || !handler) return;
+    draining = drainPending(handler).finally(() => {
+      draining = undefined;
+    });
+  };
+  // Close waits for the job in hand, so nothing renders against a database being shut down.
+  const close = async () => {
+    closed = true;
+    await draining;
+  };
+  const drainPending = async (handle: JobHandler) => {
     while (!closed && pending.length > 0) {
       const id = pending.shift()!;
       for (let attempt = 1; attempt <= JOB_ATTEMPTS; attempt++) {
         try {
-          await handler(id, attempt === JOB_ATTEMPTS);
+          await handle(id, attempt === JOB_ATTEMPTS);
           break;
         } catch (error) {
           onError(error);
         }
       }
     }
-    busy = false;
   };
   return {
     async enqueue(generationId, run) {
@@ -101,8 +109,8 @@ export function createMemoryJobs(onError: (error: unknown) => void): GenerationJ
     run(handle) {
       handler = handle;
       setImmediate(drain);
-      return { close: async () => void (closed = true) };
+      return { close };
     },
-    close: async () => void (closed = true),
+    close,
   };
 }

@@ -17,7 +17,12 @@ export interface BaseContext {
  */
 export function viewerFromProof(req: IncomingMessage, gatewaySecret: string, subgraph: string): BaseContext | null {
   const header = req.headers[GATEWAY_PROOF_HEADER];
-  const proof = verifyGatewayProof(gatewaySecret, subgraph, Array.isArray(header) ? header[0] : header);
+  return viewerFromProofToken(gatewaySecret, subgraph, Array.isArray(header) ? header[0] : header);
+}
+
+/** The same for a proof carried outside HTTP headers (graphql-ws messages). */
+export function viewerFromProofToken(gatewaySecret: string, subgraph: string, token: string | undefined): BaseContext | null {
+  const proof = verifyGatewayProof(gatewaySecret, subgraph, token);
   if (!proof) return null;
   return { viewer: proof.viewerId ? { userId: proof.viewerId } : null };
 }

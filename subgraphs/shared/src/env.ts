@@ -103,6 +103,24 @@ export function readGatewayPort(source: Source = process.env): number {
   return port(source, 'GATEWAY_PORT', DEFAULT_GATEWAY_PORT);
 }
 
+/** Limits of the gateway's subscriptions (graphql-ws). */
+export interface SubscriptionEnv {
+  /** SUBSCRIPTIONS_PER_CONNECTION: operations one WebSocket may have open. Default: 100. */
+  perConnection: number;
+  /** SUBSCRIPTIONS_MAX: client subscriptions one gateway process serves. Default: 50000. */
+  total: number;
+  /** SUBSCRIPTION_CLIENT_BUFFER_BYTES: unsent bytes one WebSocket may hold before it is closed (4008). Default: 1 MiB. */
+  clientBufferBytes: number;
+}
+
+export function readSubscriptionEnv(source: Source = process.env): SubscriptionEnv {
+  return {
+    perConnection: positiveInt(source, 'SUBSCRIPTIONS_PER_CONNECTION', 100),
+    total: positiveInt(source, 'SUBSCRIPTIONS_MAX', 50_000),
+    clientBufferBytes: positiveInt(source, 'SUBSCRIPTION_CLIENT_BUFFER_BYTES', 1024 * 1024),
+  };
+}
+
 /** Requires DATABASE_URL: subgraph processes started on their own have no embedded fallback. */
 export function requireDatabaseUrl(env: CommonEnv): string {
   if (!env.databaseUrl) throw new ConfigError('DATABASE_URL is required (npm start provides an embedded one)');

@@ -9,6 +9,7 @@ import { viewerFromProof, type BaseContext } from './context';
 import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
 import { listen } from './listen';
+import { serveSubscriptions } from './serve-ws';
 import type { Logger } from './logger';
 
 export interface ServeSubgraphOptions<Context extends BaseContext> {
@@ -42,7 +43,7 @@ const proofRequired = {
   ],
 };
 
-/** Serves a subgraph at /graphql (gateway proof required) and /healthz. */
+/** Serves a subgraph at /graphql (gateway proof required; subscriptions over graphql-ws) and /healthz. */
 export async function serveSubgraph<Context extends BaseContext>(
   options: ServeSubgraphOptions<Context>,
 ): Promise<RunningServer> {
@@ -87,11 +88,18 @@ export async function serveSubgraph<Context extends BaseContext>(
     }),
   );
 
+  const subscriptions = options.schema.getSubscriptionType()
+    ? serveSubscriptions({ ...options, httpServer })
+    : undefined;
+
   const { url, port } = await listen(httpServer, options.port, options.host);
   options.logger.info(`listening on ${url}`);
   return {
     url,
     port,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await subscriptions?.stop();
+      await apollo.stop();
+    },
   };
 }

@@ -5,6 +5,7 @@ import './connection';
 import './queries';
 import './create';
 import './manage';
+import './subscriptions';
 
 /** The generations subgraph's federated schema (built once, with no database attached). */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

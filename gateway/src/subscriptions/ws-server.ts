@@ -1,0 +1,200 @@
+import type http from 'node:http';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  print,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
+import { WebSocket, WebSocketServer } from 'ws';
+import { ErrorCode } from '../../../subgraphs/shared/src/errors';
+import { createFormatError } from '../../../subgraphs/shared/src/format-error';
+import type { Logger } from '../../../subgraphs/shared/src/logger';
+import { verifySessionToken } from '../../../subgraphs/shared/src/session-token';
+import type { GatewayContext } from '../context';
+import type { SubscriptionHub } from './hub';
+
+/** Close codes of ours, beyond graphql-ws's own (4400-4504). Documented in the README. */
+export const CloseCodes = {
+  /** The session token in connection_init is invalid or expired. */
+  UNAUTHORIZED: CloseCode.Unauthorized,
+  /** The client let more than the buffer bound of messages pile up unread. */
+  SLOW_CLIENT: 4008,
+  /** The gateway is shutting down; reconnect (to another replica). */
+  GOING_AWAY: 1001,
+} as const;
+
+export interface SubscriptionLimits {
+  /** Operations one connection may have open at once. */
+  perConnection: number;
+  /** Client subscriptions this gateway process serves at once. */
+  total: number;
+  /** Bytes of unsent messages a connection may hold before it is closed as too slow. */
+  clientBufferBytes: number;
+  /** Interval of WebSocket pings; a connection that misses a pong for this long is dropped. */
+  keepAliveMs: number;
+}
+
+export interface SubscriptionStats {
+  connections: number;
+  /** Client subscriptions open. */
+  subscriptions: number;
+  /** Upstream subscriptions open (after deduplication). */
+  upstream: number;
+  slowClientsClosed: number;
+  /** The most bytes any connection has had waiting to be sent. */
+  peakBufferedBytes: number;
+}
+
+export interface WsServerOptions {
+  httpServer: http.Server;
+  apiSchema: GraphQLSchema;
+  hub: SubscriptionHub;
+  jwtSecret: string;
+  logger: Logger;
+  limits: SubscriptionLimits;
+  /** Queries and mutations sent over the socket run through the HTTP pipeline. */
+  execute: (request: { query: string; operationName?: string; variables?: Record<string, unknown> }, context: GatewayContext) => Promise<ExecutionResult>;
+}
+
+interface Extra {
+  socket: WebSocket;
+  viewerId: string | null;
+}
+
+const sessionToken = (params: Readonly<Record<string, unknown>> | null | undefined): string | undefined => {
+  const value = params?.authorization ?? params?.Authorization ?? params?.token;
+  if (typeof value !== 'string') return undefined;
+  return /^Bearer\s+(\S+)$/i.exec(value)?.[1] ?? value;
+};
+
+const requestError = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
+
+/**
+ * graphql-ws (the graphql-transport-ws protocol) on the gateway's /graphql path. Clients
+ * authenticate in connection_init with the same session token as over HTTP; subscriptions go
+ * to the hub, queries and mutations to the HTTP pipeline. Memory per connection is bounded:
+ * a client that stops reading is closed with 4008 once its unsent messages pass the bound.
+ */
+export function serveGraphqlWs(options: WsServerOptions) {
+  const { hub, limits, apiSchema } = options;
+  const formatError = createFormatError(options.logger);
+  const format = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
+    errors.map((error) => formatError(error instanceof GraphQLError ? error.toJSON() : error, error));
+  const stats = { slowClientsClosed: 0, peakBufferedBytes: 0 };
+
+  const server = makeServer<Record<string, unknown>, Extra>({
+    onConnect: (ctx) => {
+      const token = sessionToken(ctx.connectionParams);
+      if (!token) return true;
+      const viewerId = verifySessionToken(options.jwtSecret, token);
+      if (viewerId) {
+        ctx.extra.viewerId = viewerId;
+        return true;
+      }
+      ctx.extra.socket.close(CloseCodes.UNAUTHORIZED, 'Unauthorized: the session token is invalid or expired');
+      return false;
+    },
+    onSubscribe: (ctx, _id, payload) => {
+      if (Object.keys(ctx.subscriptions).length > limits.perConnection) {
+        return [requestError(ErrorCode.SUBSCRIPTION_LIMIT, `One connection may have at most ${limits.perConnection} operations open.`)];
+      }
+      if (hub.clientCount >= limits.total) {
+        return [requestError(ErrorCode.SUBSCRIPTION_LIMIT, 'This gateway is serving as many subscriptions as it may; try again shortly.')];
+      }
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query);
+      } catch (error) {
+        return [requestError('GRAPHQL_PARSE_FAILED', error instanceof Error ? error.message : 'Syntax error')];
+      }
+      const invalid = validate(apiSchema, document);
+      if (invalid.length) return invalid.map((error) => requestError('GRAPHQL_VALIDATION_FAILED', error.message));
+      const contextValue: GatewayContext = { viewerId: ctx.extra.viewerId };
+      return { schema: apiSchema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+    },
+    subscribe: (args) => subscribe(args),
+    execute: (args) =>
+      options.execute(
+        { query: print(args.document), operationName: args.operationName ?? undefined, variables: args.variableValues ?? undefined },
+        args.contextValue as GatewayContext,
+      ),
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
+    onError: (_ctx, _id, _payload, errors) => format(errors),
+  });
+
+  function subscribe(args: ExecutionArgs): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return { errors: [requestError('GRAPHQL_VALIDATION_FAILED', 'Name the operation to run.')] };
+    const coerced = getVariableValues(apiSchema, operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 10 });
+    if (coerced.errors) return { errors: coerced.errors.map((error) => requestError(ErrorCode.BAD_USER_INPUT, error.message)) };
+    const { viewerId } = args.contextValue as GatewayContext;
+    return hub.subscribe({ document: args.document, operationName: args.operationName ?? undefined, variables: coerced.coerced, viewerId });
+  }
+
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', handleProtocols, maxPayload: 1024 * 1024 });
+  wss.on('connection', (socket) => {
+    let alive = true;
+    socket.on('pong', () => {
+      alive = true;
+    });
+    const keepAlive = setInterval(() => {
+      if (!alive) return socket.terminate();
+      alive = false;
+      socket.ping();
+    }, limits.keepAliveMs);
+    const closeSlow = () => {
+      stats.slowClientsClosed++;
+      socket.close(CloseCodes.SLOW_CLIENT, 'Client too slow: too many unread messages');
+      // A client that does not read will not read the close frame either.
+      setTimeout(() => socket.terminate(), 1000).unref();
+    };
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => {
+          if (socket.readyState !== WebSocket.OPEN) return;
+          if (socket.bufferedAmount > limits.clientBufferBytes) return closeSlow();
+          socket.send(data);
+          stats.peakBufferedBytes = Math.max(stats.peakBufferedBytes, socket.bufferedAmount);
+        },
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', (data) => {
+            handle(String(data)).catch((error: unknown) => {
+              options.logger.error('graphql-ws message failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            });
+          }),
+      },
+      { socket, viewerId: null },
+    );
+    socket.on('error', () => socket.terminate());
+    socket.once('close', (code, reason) => {
+      clearInterval(keepAlive);
+      void closed(code, String(reason));
+    });
+  });
+
+  return {
+    stats: (): SubscriptionStats => ({
+      connections: wss.clients.size,
+      subscriptions: hub.clientCount,
+      upstream: hub.upstreamCount,
+      ...stats,
+    }),
+    /** Ends every subscription and closes every socket with 1001 so clients reconnect elsewhere. */
+    stop: async () => {
+      hub.endAll();
+      for (const socket of wss.clients) socket.close(CloseCodes.GOING_AWAY, 'Gateway shutting down');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { EventStream } from '../../shared/src/pubsub';
+import type { ProgressEvent } from './events';
+
+const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'BLOCKED']);
+export const isTerminal = (status: string) => TERMINAL.has(status);
+
+const rank = (event: ProgressEvent) => (isTerminal(event.status) ? 2 : event.status === 'IN_PROGRESS' ? 1 : 0);
+
+/** True when `event` is older than `last`: progress only moves forward for a subscriber. */
+function isStale(event: ProgressEvent, last: ProgressEvent): boolean {
+  return rank(event) < rank(last) || (rank(event) === rank(last) && event.progress < last.progress);
+}
+
+/**
+ * One generation's progress for a subscriber: its current state first, then live events that
+ * move it forward, ending after a final status. Reading the state after the live subscription
+ * is confirmed means no event falls between the two; a subscriber that reconnects (the gateway
+ * after a subgraph restart) starts from the truth, not from whatever it missed. A job retried
+ * after a worker crash starts again from 0: its events are held back until they pass the point
+ * the subscriber has seen, so progress a client draws never moves backwards.
+ *
+ * An explicit iterator, not an `async function*`, so `return()` ends it at once (see pubsub.ts).
+ */
+export class GenerationProgressStream implements AsyncIterableIterator<ProgressEvent> {
+  private last: ProgressEvent | null = null;
+  private ended = false;
+
+  constructor(
+    private readonly live: EventStream,
+    private readonly readState: () => Promise<ProgressEvent>,
+  ) {}
+
+  async next(): Promise<IteratorResult<ProgressEvent>> {
+    while (!this.ended) {
+      const event = this.last ? await this.nextLive() : await this.live.ready.then(this.readState);
+      if (!event) break;
+      if (this.last && isStale(event, this.last)) continue;
+      this.last = event;
+      if (isTerminal(event.status)) await this.return();
+      return { value: event, done: false };
+    }
+    return { value: undefined, done: true };
+  }
+
+  async return(): Promise<IteratorResult<ProgressEvent>> {
+    this.ended = true;
+    await this.live.return();
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  private async nextLive(): Promise<ProgressEvent | null> {
+    const result = await this.live.next();
+    return result.done ? null : (result.value as ProgressEvent);
+  }
+}

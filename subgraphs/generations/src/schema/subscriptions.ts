@@ -1,0 +1,56 @@
+import { forbidden, notFound, unauthenticated } from '../../../shared/src/errors';
+import { builder } from '../builder';
+import { creatorTopic, generationTopic, type ProgressEvent } from '../events';
+import { GenerationProgressStream } from '../progress-stream';
+import { Generation, GenerationStatusEnum, canSee, isUuid } from './generation';
+
+const GenerationProgress = builder.objectRef<ProgressEvent>('GenerationProgress').implement({
+  description: 'A step of a generation: its status, how far it is and what the model is doing.',
+  fields: (t) => ({
+    generationId: t.exposeID('generationId'),
+    status: t.field({ type: GenerationStatusEnum, resolve: (event) => event.status as never }),
+    progress: t.exposeInt('progress', { description: '0-100; never moves backwards for one subscriber.' }),
+    stage: t.exposeString('stage'),
+    errorReason: t.exposeString('errorReason', { nullable: true }),
+    generation: t.prismaField({
+      type: Generation,
+      nullable: true,
+      description: 'The generation as stored when this event was delivered.',
+      resolve: (query, event, _args, ctx) => ctx.db.generation.findUnique({ ...query, where: { id: event.generationId } }),
+    }),
+  }),
+});
+
+builder.subscriptionType({});
+
+builder.subscriptionFields((t) => ({
+  generationProgress: t.field({
+    type: GenerationProgress,
+    description:
+      'Progress of a generation you may see: its current state first, then every step; completes after COMPLETED, FAILED, CANCELLED or BLOCKED.',
+    args: { id: t.arg.id({ required: true }) },
+    subscribe: async (_root, { id }, ctx) => {
+      if (!ctx.viewer) throw unauthenticated();
+      const generation = isUuid(String(id))
+        ? await ctx.db.generation.findUnique({ where: { id: String(id) }, include: { cameos: { select: { ownerId: true } } } })
+        : null;
+      if (!generation) throw notFound('Generation');
+      if (!canSee(generation, generation.cameos.map((cameo) => cameo.ownerId), ctx)) throw forbidden('Only its creator and the people cast in it can follow this generation.');
+      const live = ctx.pubsub.subscribe(generationTopic(generation.id));
+      return new GenerationProgressStream(live, async () => {
+        const now = await ctx.db.generation.findUniqueOrThrow({ where: { id: generation.id } });
+        return { generationId: now.id, creatorId: now.creatorId, status: now.status, progress: now.progress, stage: now.stage, errorReason: now.errorReason };
+      });
+    },
+    resolve: (event) => event as ProgressEvent,
+  }),
+  myGenerationUpdates: t.field({
+    type: GenerationProgress,
+    description: 'Every step of every generation you make, from now on.',
+    subscribe: (_root, _args, ctx) => {
+      if (!ctx.viewer) throw unauthenticated();
+      return ctx.pubsub.subscribe(creatorTopic(ctx.viewer.userId)) as AsyncIterable<ProgressEvent>;
+    },
+    resolve: (event) => event as ProgressEvent,
+  }),
+}));

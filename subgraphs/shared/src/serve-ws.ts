@@ -1,0 +1,56 @@
+import type http from 'node:http';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { viewerFromProofToken, type BaseContext } from './context';
+import { ErrorCode } from './errors';
+import { createFormatError } from './format-error';
+import { GATEWAY_PROOF_HEADER } from './gateway-proof';
+import type { Logger } from './logger';
+
+export interface SubscriptionServerOptions<Context extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  httpServer: http.Server;
+  gatewaySecret: string;
+  logger: Logger;
+  buildContext: (base: BaseContext) => Context | Promise<Context>;
+}
+
+const proofOf = (source: Readonly<Record<string, unknown>> | null | undefined): string | undefined => {
+  const value = source?.[GATEWAY_PROOF_HEADER];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/**
+ * Subscriptions over graphql-ws on the subgraph's /graphql path, for the gateway only. The
+ * gateway shares one socket per subgraph between all its viewers, so the socket proves it is
+ * the gateway (a proof in `connection_init`) and each subscription names its viewer (a proof in
+ * the subscribe message's `extensions`).
+ */
+export function serveSubscriptions<Context extends BaseContext>(options: SubscriptionServerOptions<Context>) {
+  const formatError = createFormatError(options.logger);
+  const viewerOf = (extensions: Record<string, unknown> | null | undefined) =>
+    viewerFromProofToken(options.gatewaySecret, options.name, proofOf(extensions));
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const server = useServer<Record<string, unknown>>(
+    {
+      schema: options.schema,
+      onConnect: (ctx) => viewerFromProofToken(options.gatewaySecret, options.name, proofOf(ctx.connectionParams)) !== null,
+      onSubscribe: (_ctx, _id, payload) => {
+        if (viewerOf(payload.extensions)) return;
+        return [new GraphQLError('Every subscription needs a gateway proof naming its viewer.', { extensions: { code: ErrorCode.GATEWAY_PROOF_REQUIRED } })];
+      },
+      context: (_ctx, _id, payload) => {
+        const base = viewerOf(payload.extensions);
+        // Unreachable: onSubscribe refused the subscription already.
+        if (!base) throw new Error('gateway proof vanished');
+        return options.buildContext(base);
+      },
+      onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
+    },
+    wsServer,
+  );
+  return { stop: () => server.dispose() };
+}

@@ -1,0 +1,71 @@
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/** The gateway's graphql-ws endpoint for its HTTP /graphql URL. */
+export const wsUrl = (gatewayUrl: string) => gatewayUrl.replace(/^http/, 'ws');
+
+/** A graphql-ws client as third-party apps configure one: the session token in connection_init. */
+export function wsClient(gatewayUrl: string, token?: string, options: { retryAttempts?: number } = {}): Client {
+  return createClient({
+    url: wsUrl(gatewayUrl),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: options.retryAttempts ?? 0,
+  });
+}
+
+export interface Collected<Data> {
+  results: FormattedExecutionResult<Data, unknown>[];
+  /** Resolves when the server completes the subscription; rejects on an error message or close. */
+  done: Promise<void>;
+  /** Resolves once `count` results (or the end) have arrived. */
+  waitFor(count: number): Promise<void>;
+  unsubscribe(): void;
+}
+
+/** Subscribes and keeps every result, in order. */
+export function collect<Data = Record<string, any>>(client: Client, query: string, variables?: Record<string, unknown>): Collected<Data> {
+  const results: FormattedExecutionResult<Data, unknown>[] = [];
+  const waiters: { count: number; resolve(): void }[] = [];
+  let finished = false;
+  const wake = () => {
+    for (const waiter of [...waiters]) {
+      if (finished || results.length >= waiter.count) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  };
+  let unsubscribe = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    unsubscribe = client.subscribe<Data>(
+      { query, variables },
+      {
+        next: (result) => {
+          results.push(result);
+          wake();
+        },
+        error: (error) => {
+          finished = true;
+          wake();
+          reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+        },
+        complete: () => {
+          finished = true;
+          wake();
+          resolve();
+        },
+      },
+    );
+  });
+  done.catch(() => {});
+  return {
+    results,
+    done,
+    waitFor: (count) => new Promise<void>((resolve) => {
+      waiters.push({ count, resolve });
+      wake();
+    }),
+    unsubscribe: () => unsubscribe(),
+  };
+}
