@@ -119,6 +119,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     clientBufferSize: 1000,
     pendingEventLimit: 1000,
+    stateFields: new Set(['generationProgress']),
   });
   const ws = serveGraphqlWs({
     httpServer,

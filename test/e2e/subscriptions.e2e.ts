@@ -16,6 +16,11 @@ const client = (user?: TestUser) => {
   clients.push(created);
   return created;
 };
+const createClientWithToken = (token: string) => {
+  const created = wsClient(stack.gatewayUrl, token);
+  clients.push(created);
+  return created;
+};
 const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
 const create = async (prompt: string) => {
   const response = await gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
@@ -34,7 +39,7 @@ const PROGRESS = `subscription ($id: ID!) {
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_subscriptions');
-  stack = await startStack(database.url);
+  stack = await startStack(database.url, { subscriptionLimits: { perConnection: 2 } });
   [creator, friend, stranger] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend'), signUp(stack.gatewayUrl, 'stranger')]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
   await gql(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: friendCameo });
@@ -70,4 +75,59 @@ it('refuses another user’s generation with FORBIDDEN and sends no event', asyn
   await spy.done.catch(() => {});
   expect(spy.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
   expect(spy.results.filter((result) => result.data)).toEqual([]);
+});
+
+describe('clear errors', () => {
+  const firstCodes = async (run: ReturnType<typeof collect>) => {
+    await run.done.catch(() => {});
+    return run.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code);
+  };
+
+  it('closes a connection whose session token is invalid with 4401', async () => {
+    const bad = createClientWithToken('not-a-token');
+    const closed = new Promise<number>((resolve) => bad.on('closed', (event) => resolve((event as { code: number }).code)));
+    const run = collect(bad, `subscription { myGenerationUpdates { progress } }`);
+    expect(await closed).toBe(4401);
+    expect(run.results).toEqual([]);
+  });
+
+  it('answers UNAUTHENTICATED to an anonymous subscription', async () => {
+    expect(await firstCodes(collect(client(), `subscription { myGenerationUpdates { progress } }`))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses a subscription over HTTP and says where to go', async () => {
+    const response = await graphql(stack.gatewayUrl, `subscription { myGenerationUpdates { progress } }`, { token: creator.token });
+    expect(response.status).toBe(400);
+    expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['SUBSCRIPTION_REQUIRES_WEBSOCKET']);
+  });
+
+  it('rejects bad input with stable codes', async () => {
+    const socket = client(creator);
+    const codesOf = (query: string, variables?: Record<string, unknown>) =>
+      new Promise<unknown[]>((resolve) => {
+        socket.subscribe({ query, variables }, {
+          next: (result) => resolve((result.errors ?? []).map((error) => error.extensions?.code)),
+          error: (errors) => resolve((errors as { extensions?: { code?: string } }[]).map((error) => error.extensions?.code)),
+          complete: () => {},
+        });
+      });
+    expect(await codesOf('subscription { generationProgress(id: ')).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(await codesOf('subscription { noSuchField }')).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(await codesOf('subscription ($id: ID!) { generationProgress(id: $id) { progress } }', { id: { nested: true } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codesOf('subscription { generationProgress(id: "not-a-uuid") { progress } }')).toEqual(['NOT_FOUND']);
+  });
+
+  it('limits the operations one connection may hold open', async () => {
+    const socket = client(creator);
+    const open = Array.from({ length: 3 }, () => collect(socket, `subscription { myGenerationUpdates { progress } }`));
+    expect(await firstCodes(open[2]!)).toEqual(['SUBSCRIPTION_LIMIT']);
+    for (const run of open) run.unsubscribe();
+  });
+
+  it('runs queries and mutations sent over the socket like HTTP ones', async () => {
+    const result = await new Promise<unknown>((resolve, reject) =>
+      client(creator).subscribe({ query: '{ me { handle } }' }, { next: resolve, error: reject, complete: () => {} }),
+    );
+    expect(result).toEqual({ data: { me: { handle: 'creator' } } });
+  });
 });

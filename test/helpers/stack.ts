@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createGateway } from '../../gateway/src/gateway';
+import { createGateway, type Gateway, type GatewayOptions } from '../../gateway/src/gateway';
 import { SUPERGRAPH_PATH } from '../../gateway/src/index';
 import { readCommonEnv, readGenerationsEnv, type GenerationsEnv } from '../../subgraphs/shared/src/env';
 import { listen } from '../../subgraphs/shared/src/listen';
@@ -25,6 +25,7 @@ export interface StackOptions {
   /** Default: the local renderer at 2 ms per frame. */
   adapter?: VideoModelAdapter;
   settings?: Partial<GenerationsEnv>;
+  subscriptionLimits?: GatewayOptions['subscriptionLimits'];
 }
 
 export interface TestStack {
@@ -32,6 +33,9 @@ export interface TestStack {
   /** The gateway's origin, for /assets and /healthz. */
   origin: string;
   subgraphUrls: { users: string; generations: string };
+  subscriptionStats: Gateway['subscriptionStats'];
+  /** Stops the generations subgraph and starts it again on the same port (a restart). */
+  restartGenerations(): Promise<void>;
   assetsDir: string;
   /** BullMQ prefix of this stack, for an out-of-process worker. */
   queuePrefix: string;
@@ -55,7 +59,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   });
   const usersBaseUrl = users.url.replace(/\/graphql$/, '');
   const settings = { ...readGenerationsEnv({}), assetsDir, ...options.settings };
-  const generations = await startGenerations({
+  const generationsOptions = {
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
@@ -65,17 +69,20 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     redisUrl,
     adapter,
     queuePrefix,
-  });
+  };
+  let generations = await startGenerations(generationsOptions);
+  const generationsUrl = generations.url;
   const worker =
     redisUrl && options.worker !== false
       ? startWorker({ databaseUrl, redisUrl, usersBaseUrl, gatewaySecret: testSecrets.gatewaySecret, assetsDir, adapter, queuePrefix })
       : undefined;
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { users: users.url, generations: generations.url },
+    subgraphUrls: { users: users.url, generations: generationsUrl },
     jwtSecret: testSecrets.jwtSecret,
     gatewaySecret: testSecrets.gatewaySecret,
     production: false,
+    subscriptionLimits: options.subscriptionLimits,
   });
   const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');
   let usersStopped = false;
@@ -87,7 +94,12 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   return {
     gatewayUrl: url,
     origin: url.replace(/\/graphql$/, ''),
-    subgraphUrls: { users: users.url, generations: generations.url },
+    subgraphUrls: { users: users.url, generations: generationsUrl },
+    subscriptionStats: () => gateway.subscriptionStats(),
+    restartGenerations: async () => {
+      await generations.stop();
+      generations = await startGenerations({ ...generationsOptions, port: generations.port });
+    },
     assetsDir,
     queuePrefix,
     stopUsers,

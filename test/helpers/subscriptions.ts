@@ -16,7 +16,7 @@ export function wsClient(gatewayUrl: string, token?: string, options: { retryAtt
 
 export interface Collected<Data> {
   results: FormattedExecutionResult<Data, unknown>[];
-  /** Resolves when the server completes the subscription; rejects on an error message or close. */
+  /** Resolves when the server completes or refuses the subscription; rejects when the connection fails. */
   done: Promise<void>;
   /** Resolves once `count` results (or the end) have arrived. */
   waitFor(count: number): Promise<void>;
@@ -47,8 +47,12 @@ export function collect<Data = Record<string, any>>(client: Client, query: strin
         },
         error: (error) => {
           finished = true;
+          // An `error` message (the operation was refused before it ran) is kept as a result;
+          // anything else (a closed socket) fails `done`.
+          if (Array.isArray(error)) results.push({ errors: error });
           wake();
-          reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+          if (Array.isArray(error)) resolve();
+          else reject(error instanceof Error ? error : new Error(`connection closed: ${(error as { code?: number }).code ?? String(error)}`));
         },
         complete: () => {
           finished = true;

@@ -17,6 +17,12 @@ export interface HubOptions {
   clientBufferSize: number;
   /** Upstream events one shared subscription may have waiting to be resolved. */
   pendingEventLimit: number;
+  /**
+   * Root fields whose events are states, not occurrences (each one supersedes the last, as
+   * generationProgress's do). A client joining a shared subscription to one of them gets the
+   * latest state first, as it would have alone; others only get events from then on.
+   */
+  stateFields: ReadonlySet<string>;
 }
 
 export interface SubscribeRequest {
@@ -72,6 +78,7 @@ class SharedSubscription {
   private chain: Promise<void> = Promise.resolve();
   private pending = 0;
   private closed = false;
+  private latest: ExecutionResult | undefined;
 
   constructor(
     private readonly plan: SubscriptionPlan,
@@ -101,6 +108,7 @@ class SharedSubscription {
       if (this.subscribers.size === 0) this.close();
     });
     this.subscribers.add(stream);
+    if (this.latest && this.options.stateFields.has(this.plan.rootField)) stream.push(this.latest);
     return stream;
   }
 
@@ -160,6 +168,7 @@ class SharedSubscription {
   }
 
   private broadcast(result: ExecutionResult): void {
+    this.latest = result;
     for (const stream of this.subscribers) stream.push(result);
   }
 

@@ -1,4 +1,4 @@
-import { print, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Kind, getOperationAST, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
 import { buildOperationContext } from '@apollo/gateway';
@@ -12,6 +12,8 @@ export interface SubscriptionPlan {
   /** Per event: Primary (answered with the event itself) then the fetches of the other fields. */
   perEvent: QueryPlan;
   operationContext: OperationContext;
+  /** The subscription's root field (a subscription has exactly one). */
+  rootField: string;
 }
 
 /** Distinct operations remembered; clients send the same few documents over and over. */
@@ -51,9 +53,15 @@ export class SubscriptionPlanner {
       primary: node.primary,
       perEvent: { kind: 'QueryPlan', node: perEventNode },
       operationContext: buildOperationContext({ schema: this.apiSchema, operationDocument: document, operationName }),
+      rootField: rootFieldOf(document, operationName),
     };
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, plan);
     return plan;
   }
+}
+
+function rootFieldOf(document: DocumentNode, operationName: string | undefined): string {
+  const selection = getOperationAST(document, operationName)?.selectionSet.selections[0];
+  return selection?.kind === Kind.FIELD ? selection.name.value : '';
 }

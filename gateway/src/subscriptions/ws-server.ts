@@ -31,6 +31,8 @@ export const CloseCodes = {
   GOING_AWAY: 1001,
 } as const;
 
+const SLOW_CLIENT_GRACE_MS = 5_000;
+
 export interface SubscriptionLimits {
   /** Operations one connection may have open at once. */
   perConnection: number;
@@ -153,8 +155,9 @@ export function serveGraphqlWs(options: WsServerOptions) {
     const closeSlow = () => {
       stats.slowClientsClosed++;
       socket.close(CloseCodes.SLOW_CLIENT, 'Client too slow: too many unread messages');
-      // A client that does not read will not read the close frame either.
-      setTimeout(() => socket.terminate(), 1000).unref();
+      // The close frame waits behind the unread messages: a client that resumes reading within
+      // the grace period learns why; one that does not is cut off, freeing its buffer.
+      setTimeout(() => socket.terminate(), SLOW_CLIENT_GRACE_MS).unref();
     };
     const closed = server.opened(
       {

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { createGateway } from '../../gateway/src/gateway';
+import { SUPERGRAPH_PATH } from '../../gateway/src/index';
+import { readGenerationsEnv } from '../../subgraphs/shared/src/env';
+import { listen } from '../../subgraphs/shared/src/listen';
+import { start as startGenerations } from '../../subgraphs/generations/src/server';
+
+/**
+ * A second gateway and generations subgraph in their own process, sharing a test stack's
+ * database, Redis and users subgraph: a replica as a deployment would run one. Options arrive
+ * as JSON in CAMEO_TEST_GATEWAY; it prints "gateway ready <url>" once it listens.
+ */
+interface GatewayProcessOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  usersUrl: string;
+  jwtSecret: string;
+  gatewaySecret: string;
+  queuePrefix: string;
+  assetsDir: string;
+}
+
+async function main() {
+  const options = JSON.parse(process.env.CAMEO_TEST_GATEWAY ?? '{}') as GatewayProcessOptions;
+  const generations = await startGenerations({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: options.databaseUrl,
+    gatewaySecret: options.gatewaySecret,
+    usersBaseUrl: options.usersUrl.replace(/\/graphql$/, ''),
+    settings: { ...readGenerationsEnv({}), assetsDir: options.assetsDir },
+    redisUrl: options.redisUrl,
+    queuePrefix: options.queuePrefix,
+  });
+  const gateway = await createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: { users: options.usersUrl, generations: generations.url },
+    jwtSecret: options.jwtSecret,
+    gatewaySecret: options.gatewaySecret,
+    production: false,
+  });
+  const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');
+  console.log(`gateway ready ${url}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
