@@ -3,8 +3,6 @@ import path from 'node:path';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { generationTopic } from '../../subgraphs/generations/src/events';
-import { createLocalAdapter } from '../../subgraphs/generations/src/worker/local-adapter';
-import { startWorker } from '../../subgraphs/generations/src/worker/start-worker';
 import { createPubSub, type PubSub } from '../../subgraphs/shared/src/pubsub';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { graphql } from '../helpers/graphql';
@@ -49,15 +47,7 @@ async function create(prompt: string): Promise<string> {
 
 /** Renders the queued jobs, then stops. */
 async function renderQueued(until: () => Promise<unknown>) {
-  const worker = startWorker({
-    databaseUrl: database.url,
-    redisUrl: TEST_REDIS_URL,
-    usersBaseUrl: stack.subgraphUrls.users.replace(/\/graphql$/, ''),
-    gatewaySecret: testSecrets.gatewaySecret,
-    assetsDir: stack.assetsDir,
-    adapter: createLocalAdapter({ msPerFrame: 2 }),
-    queuePrefix: stack.queuePrefix,
-  });
+  const worker = stack.startWorker();
   try {
     await until();
   } finally {

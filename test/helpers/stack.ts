@@ -34,6 +34,11 @@ export interface TestStack {
   origin: string;
   subgraphUrls: { users: string; generations: string };
   subscriptionStats: Gateway['subscriptionStats'];
+  /**
+   * Starts a worker on this stack's queue (Redis stacks started with `worker: false`, so jobs
+   * wait until a test has its subscribers in place).
+   */
+  startWorker(): { stop(): Promise<void> };
   /** Stops the generations subgraph and starts it again on the same port (a restart). */
   restartGenerations(): Promise<void>;
   assetsDir: string;
@@ -96,6 +101,10 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     origin: url.replace(/\/graphql$/, ''),
     subgraphUrls: { users: users.url, generations: generationsUrl },
     subscriptionStats: () => gateway.subscriptionStats(),
+    startWorker: () => {
+      if (!redisUrl) throw new Error('startWorker needs a stack started with redis: true');
+      return startWorker({ databaseUrl, redisUrl, usersBaseUrl, gatewaySecret: testSecrets.gatewaySecret, assetsDir, adapter, queuePrefix });
+    },
     restartGenerations: async () => {
       await generations.stop();
       generations = await startGenerations({ ...generationsOptions, port: generations.port });
