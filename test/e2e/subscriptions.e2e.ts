@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { Client } from 'graphql-ws';
+import { createGateway } from '../../gateway/src/gateway';
+import { SUPERGRAPH_PATH } from '../../gateway/src/index';
+import { listen } from '../../subgraphs/shared/src/listen';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { graphql } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
+import { startStack, testSecrets, type TestStack } from '../helpers/stack';
 import { collect, wsClient } from '../helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
 
@@ -131,3 +135,27 @@ describe('clear errors', () => {
     expect(result).toEqual({ data: { me: { handle: 'creator' } } });
   });
 });
+
+it('ends open subscriptions with 1001 when a gateway shuts down', async () => {
+  const gateway = await createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: stack.subgraphUrls,
+    jwtSecret: testSecrets.jwtSecret,
+    gatewaySecret: testSecrets.gatewaySecret,
+    production: false,
+  });
+  const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');
+  const socket = wsClient(url, creator.token);
+  clients.push(socket);
+  const closed = new Promise<number>((resolve) => socket.on('closed', (event) => resolve((event as { code: number }).code)));
+  const run = collect(socket, `subscription { myGenerationUpdates { progress } }`);
+  await until(() => gateway.subscriptionStats().subscriptions === 1);
+  await gateway.stop();
+  expect(await closed).toBe(1001);
+  await expect(run.done).rejects.toThrow('connection closed: 1001');
+});
+
+async function until(probe: () => boolean) {
+  for (let i = 0; i < 400 && !probe(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  expect(probe()).toBe(true);
+}
