@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createGateway } from '../../gateway/src/gateway';
 import { SUPERGRAPH_PATH } from '../../gateway/src/index';
 import { listen } from '../../subgraphs/shared/src/listen';
@@ -153,6 +154,26 @@ it('ends open subscriptions with 1001 when a gateway shuts down', async () => {
   await gateway.stop();
   expect(await closed).toBe(1001);
   await expect(run.done).rejects.toThrow('connection closed: 1001');
+});
+
+it('drops a connection that stops answering pings', async () => {
+  const gateway = await createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: stack.subgraphUrls,
+    jwtSecret: testSecrets.jwtSecret,
+    gatewaySecret: testSecrets.gatewaySecret,
+    production: false,
+    subscriptionLimits: { keepAliveMs: 100 },
+  });
+  const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');
+  // A peer that has gone away without closing: it never answers a ping.
+  const silent = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', { autoPong: false });
+  const closed = new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)));
+  await new Promise((resolve) => silent.once('open', resolve));
+  expect(gateway.subscriptionStats().connections).toBe(1);
+  expect(await closed).toBe(1006);
+  await until(() => gateway.subscriptionStats().connections === 0);
+  await gateway.stop();
 });
 
 async function until(probe: () => boolean) {
