@@ -7,6 +7,7 @@ import { startWorker } from '../subgraphs/generations/src/worker/start-worker';
 import { createLogger } from '../subgraphs/shared/src/logger';
 import { migrateAll } from '../subgraphs/shared/src/migrations';
 import { runUntilSignal } from '../subgraphs/shared/src/run';
+import { start as startSocial } from '../subgraphs/social/src/server';
 import { start as startUsers } from '../subgraphs/users/src/server';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
@@ -60,15 +61,28 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
     stops.push(users.stop);
 
     const usersBaseUrl = users.url.replace(/\/graphql$/, '');
+    // Generations and social call each other: generations learns social's URL once it listens.
+    let socialBaseUrl = '';
     const generations = await startGenerations({
       port: readSubgraphPort('generations', source),
       databaseUrl,
       gatewaySecret: env.gatewaySecret,
       usersBaseUrl,
+      socialBaseUrl: () => socialBaseUrl,
       settings: readGenerationsEnv(source),
       redisUrl: env.redisUrl,
     });
     stops.push(generations.stop);
+    const social = await startSocial({
+      port: readSubgraphPort('social', source),
+      databaseUrl,
+      gatewaySecret: env.gatewaySecret,
+      usersBaseUrl,
+      generationsBaseUrl: generations.url.replace(/\/graphql$/, ''),
+      redisUrl: env.redisUrl,
+    });
+    socialBaseUrl = social.url.replace(/\/graphql$/, '');
+    stops.push(social.stop);
     if (env.redisUrl) {
       // With Redis, jobs go through BullMQ; npm start runs one worker beside the subgraphs.
       const worker = startWorker({
@@ -82,7 +96,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       stops.push(worker.stop);
     }
 
-    const gateway = await startGatewayFromEnv({ ...source, USERS_URL: users.url, GENERATIONS_URL: generations.url });
+    const gateway = await startGatewayFromEnv({ ...source, USERS_URL: users.url, GENERATIONS_URL: generations.url, SOCIAL_URL: social.url });
     stops.push(gateway.stop);
     log.info(`ready: explore the graph in Apollo Sandbox at ${gateway.url.replace('127.0.0.1', 'localhost')}`);
     return { gatewayUrl: gateway.url, stop };

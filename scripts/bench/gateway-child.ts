@@ -11,6 +11,7 @@ import { listen } from '../../subgraphs/shared/src/listen';
 interface ChildOptions {
   usersUrl: string;
   generationsUrl: string;
+  socialUrl: string;
   jwtSecret: string;
   gatewaySecret: string;
 }
@@ -19,7 +20,7 @@ async function main() {
   const options = JSON.parse(process.env.CAMEO_BENCH_GATEWAY ?? '{}') as ChildOptions;
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { users: options.usersUrl, generations: options.generationsUrl },
+    subgraphUrls: { users: options.usersUrl, generations: options.generationsUrl, social: options.socialUrl },
     jwtSecret: options.jwtSecret,
     gatewaySecret: options.gatewaySecret,
     production: true,

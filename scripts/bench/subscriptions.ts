@@ -12,6 +12,7 @@ import { generationTopic } from '../../subgraphs/generations/src/events';
 import { readCommonEnv, readGenerationsEnv } from '../../subgraphs/shared/src/env';
 import { migrateAll } from '../../subgraphs/shared/src/migrations';
 import { createPubSub } from '../../subgraphs/shared/src/pubsub';
+import { start as startSocial } from '../../subgraphs/social/src/server';
 import { start as startUsers } from '../../subgraphs/users/src/server';
 
 /**
@@ -112,19 +113,32 @@ async function main() {
     await migrateAll(databaseUrl);
     const users = await startUsers({ port: 0, host: '127.0.0.1', databaseUrl, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret, redisUrl: REDIS_URL });
     stops.push(() => users.stop());
+    let socialBaseUrl = '';
     const generations = await startGenerations({
       port: 0,
       host: '127.0.0.1',
       databaseUrl,
       gatewaySecret: secrets.gatewaySecret,
       usersBaseUrl: users.url.replace(/\/graphql$/, ''),
+      socialBaseUrl: () => socialBaseUrl,
       settings: { ...readGenerationsEnv({}), assetsDir },
       redisUrl: REDIS_URL,
       // Jobs wait in a queue no worker reads: this run publishes the progress itself.
       queuePrefix: `cameo-bench-${randomBytes(4).toString('hex')}`,
     });
     stops.push(() => generations.stop());
-    const gateway = await startGatewayChild({ usersUrl: users.url, generationsUrl: generations.url, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret });
+    const social = await startSocial({
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl,
+      gatewaySecret: secrets.gatewaySecret,
+      usersBaseUrl: users.url.replace(/\/graphql$/, ''),
+      generationsBaseUrl: generations.url.replace(/\/graphql$/, ''),
+      redisUrl: REDIS_URL,
+    });
+    socialBaseUrl = social.url.replace(/\/graphql$/, '');
+    stops.push(() => social.stop());
+    const gateway = await startGatewayChild({ usersUrl: users.url, generationsUrl: generations.url, socialUrl: social.url, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret });
     stops.push(async () => gateway.child.kill());
 
     log(`signing up ${VIEWERS} viewers, one generation each`);

@@ -67,6 +67,7 @@ describe('health', () => {
     expect(readyBody.status).toBe('ready');
     expect(readyBody.subgraphs.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'generations', ready: true },
+      { name: 'social', ready: true },
       { name: 'users', ready: true },
     ]);
 

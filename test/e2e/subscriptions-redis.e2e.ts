@@ -101,6 +101,7 @@ describe('a second gateway process sharing Redis', () => {
           databaseUrl: database.url,
           redisUrl: TEST_REDIS_URL,
           usersUrl: stack.subgraphUrls.users,
+          socialUrl: stack.subgraphUrls.social,
           jwtSecret: testSecrets.jwtSecret,
           gatewaySecret: testSecrets.gatewaySecret,
           queuePrefix: stack.queuePrefix,

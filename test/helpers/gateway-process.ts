@@ -14,6 +14,7 @@ interface GatewayProcessOptions {
   databaseUrl: string;
   redisUrl: string;
   usersUrl: string;
+  socialUrl: string;
   jwtSecret: string;
   gatewaySecret: string;
   queuePrefix: string;
@@ -28,13 +29,14 @@ async function main() {
     databaseUrl: options.databaseUrl,
     gatewaySecret: options.gatewaySecret,
     usersBaseUrl: options.usersUrl.replace(/\/graphql$/, ''),
+    socialBaseUrl: options.socialUrl.replace(/\/graphql$/, ''),
     settings: { ...readGenerationsEnv({}), assetsDir: options.assetsDir },
     redisUrl: options.redisUrl,
     queuePrefix: options.queuePrefix,
   });
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { users: options.usersUrl, generations: generations.url },
+    subgraphUrls: { users: options.usersUrl, generations: generations.url, social: options.socialUrl },
     jwtSecret: options.jwtSecret,
     gatewaySecret: options.gatewaySecret,
     production: false,

@@ -10,6 +10,7 @@ import { start as startGenerations } from '../../subgraphs/generations/src/serve
 import type { VideoModelAdapter } from '../../subgraphs/generations/src/worker/adapter';
 import { createLocalAdapter } from '../../subgraphs/generations/src/worker/local-adapter';
 import { startWorker } from '../../subgraphs/generations/src/worker/start-worker';
+import { start as startSocial } from '../../subgraphs/social/src/server';
 import { start as startUsers } from '../../subgraphs/users/src/server';
 
 export const testSecrets = readCommonEnv({ NODE_ENV: 'test' });
@@ -32,7 +33,7 @@ export interface TestStack {
   gatewayUrl: string;
   /** The gateway's origin, for /assets and /healthz. */
   origin: string;
-  subgraphUrls: { users: string; generations: string };
+  subgraphUrls: { users: string; generations: string; social: string };
   subscriptionStats: Gateway['subscriptionStats'];
   /**
    * Starts a worker on this stack's queue (Redis stacks started with `worker: false`, so jobs
@@ -64,12 +65,15 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   });
   const usersBaseUrl = users.url.replace(/\/graphql$/, '');
   const settings = { ...readGenerationsEnv({}), assetsDir, ...options.settings };
+  // Generations and social call each other: generations learns social's URL once it listens.
+  let socialBaseUrl = '';
   const generationsOptions = {
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
     gatewaySecret: testSecrets.gatewaySecret,
     usersBaseUrl,
+    socialBaseUrl: () => socialBaseUrl,
     settings,
     redisUrl,
     adapter,
@@ -77,13 +81,23 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   };
   let generations = await startGenerations(generationsOptions);
   const generationsUrl = generations.url;
+  const social = await startSocial({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    gatewaySecret: testSecrets.gatewaySecret,
+    usersBaseUrl,
+    generationsBaseUrl: generationsUrl.replace(/\/graphql$/, ''),
+    redisUrl,
+  });
+  socialBaseUrl = social.url.replace(/\/graphql$/, '');
   const worker =
     redisUrl && options.worker !== false
       ? startWorker({ databaseUrl, redisUrl, usersBaseUrl, gatewaySecret: testSecrets.gatewaySecret, assetsDir, adapter, queuePrefix })
       : undefined;
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { users: users.url, generations: generationsUrl },
+    subgraphUrls: { users: users.url, generations: generationsUrl, social: social.url },
     jwtSecret: testSecrets.jwtSecret,
     gatewaySecret: testSecrets.gatewaySecret,
     production: false,
@@ -99,7 +113,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   return {
     gatewayUrl: url,
     origin: url.replace(/\/graphql$/, ''),
-    subgraphUrls: { users: users.url, generations: generationsUrl },
+    subgraphUrls: { users: users.url, generations: generationsUrl, social: social.url },
     subscriptionStats: () => gateway.subscriptionStats(),
     startWorker: () => {
       if (!redisUrl) throw new Error('startWorker needs a stack started with redis: true');
@@ -115,6 +129,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     stop: async () => {
       await gateway.stop();
       await worker?.stop();
+      await social.stop();
       await generations.stop();
       await stopUsers();
       rmSync(assetsDir, { recursive: true, force: true });

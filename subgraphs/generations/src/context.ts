@@ -17,4 +17,10 @@ export interface GenerationsServices {
   model: string;
 }
 
-export interface GenerationsContext extends BaseContext, GenerationsServices {}
+export interface GenerationsContext extends BaseContext, GenerationsServices {
+  /**
+   * The people the viewer has a block with (either way), asked of social once per request and
+   * only when someone else's video is at stake. Their videos are hidden from the viewer.
+   */
+  blockedWithViewer(): Promise<Set<string>>;
+}

@@ -9,6 +9,7 @@ runUntilSignal('generations', () =>
     databaseUrl: requireDatabaseUrl(env),
     gatewaySecret: env.gatewaySecret,
     usersBaseUrl: readSubgraphUrl('users').replace(/\/graphql$/, ''),
+    socialBaseUrl: readSubgraphUrl('social').replace(/\/graphql$/, ''),
     settings: readGenerationsEnv(),
     redisUrl: env.redisUrl,
   }),

@@ -11,6 +11,8 @@ import { createBullJobs, createMemoryJobs, type GenerationJobs } from './queue';
 import { startRevocationConsumer } from './revocations';
 import { schema } from './schema';
 import { createUsersClient } from './users-client';
+import { mountInternalRoutes } from './internal-routes';
+import { createSocialClient } from './social-client';
 import type { VideoModelAdapter } from './worker/adapter';
 import { adapterFromSettings } from './worker/adapters';
 import { renderGeneration } from './worker/render';
@@ -23,6 +25,8 @@ export interface StartGenerationsOptions {
   gatewaySecret: string;
   /** The users subgraph's base URL (its internal routes), e.g. http://users:4001. */
   usersBaseUrl: string;
+  /** The social subgraph's base URL (blocks), or a function giving it once it is known. */
+  socialBaseUrl: string | (() => string);
   settings: GenerationsEnv;
   /**
    * Redis for the BullMQ queue, live progress and domain events. Default: none — jobs run in
@@ -45,6 +49,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const onError = (what: string) => (error: unknown) => logger.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   const db = createDb(options.databaseUrl);
   const users = createUsersClient(options.usersBaseUrl, options.gatewaySecret);
+  const social = createSocialClient(options.socialBaseUrl, options.gatewaySecret);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const storage = createLocalStorage(options.settings.assetsDir);
   const adapter = options.adapter ?? adapterFromSettings(options.settings);
@@ -75,9 +80,13 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     gatewaySecret: options.gatewaySecret,
     logger,
     // Rendered files are public by their unguessable key; the gateway proxies /assets here.
-    routes: (app) => app.use('/assets', express.static(storage.dir, { fallthrough: false, index: false, maxAge: '1h' })),
+    routes: (app) => {
+      app.use('/assets', express.static(storage.dir, { fallthrough: false, index: false, maxAge: '1h' }));
+      mountInternalRoutes(app, db, options.gatewaySecret);
+    },
     buildContext: (base) => ({
       ...base,
+      blockedWithViewer: memoize(() => (base.viewer ? social.blockedWith(base.viewer.userId) : Promise.resolve(new Set<string>()))),
       db,
       users,
       jobs,
@@ -97,4 +106,10 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
       await db.$disconnect();
     },
   };
+}
+
+/** Runs `load` at most once, on first use. */
+function memoize<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
 }

@@ -7,11 +7,11 @@
 export type NodeEnv = 'development' | 'test' | 'production';
 
 /** The subgraphs in the order of their default ports (4001, 4002, ...). */
-export const SUBGRAPH_NAMES = ['users', 'generations'] as const;
+export const SUBGRAPH_NAMES = ['users', 'generations', 'social'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export const DEFAULT_GATEWAY_PORT = 4000;
-export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { users: 4001, generations: 4002 };
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { users: 4001, generations: 4002, social: 4003 };
 
 // Only for development and tests: production refuses to start without real secrets.
 const DEV_JWT_SECRET = 'dev-only-session-secret-change-me';

@@ -6,12 +6,12 @@ export const DEFAULT_POOL_SIZE = 10;
 export interface DbOptions {
   /** Default: DEFAULT_POOL_SIZE. */
   poolSize?: number;
-  /** Called with every SQL statement; tests count them to guard against N+1 queries. */
-  onQuery?: (sql: string) => void;
+  /** Called with every SQL statement (and its parameters as JSON); tests count them to guard against N+1 queries. */
+  onQuery?: (sql: string, params: string) => void;
 }
 
 interface QueryLogging {
-  $on(event: 'query', listener: (event: { query: string }) => void): void;
+  $on(event: 'query', listener: (event: { query: string; params: string }) => void): void;
 }
 
 /**
@@ -27,6 +27,6 @@ export function createPrismaClient<Client>(
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
   if (!onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ level: 'query', emit: 'event' }] });
-  (client as unknown as QueryLogging).$on('query', (event) => onQuery(event.query));
+  (client as unknown as QueryLogging).$on('query', (event) => onQuery(event.query, event.params));
   return client;
 }

@@ -46,10 +46,12 @@ export function toPage<Row>(rows: Row[], size: number): Page<Row> {
   return { rows: rows.slice(0, size), hasNextPage: rows.length > size };
 }
 
+// Shared with other subgraphs' connections: the same value type everywhere.
 const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
+  shareable: true,
   fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage'),
-    endCursor: t.exposeString('endCursor', { nullable: true }),
+    hasNextPage: t.exposeBoolean('hasNextPage', { shareable: true }),
+    endCursor: t.exposeString('endCursor', { nullable: true, shareable: true }),
   }),
 });
 

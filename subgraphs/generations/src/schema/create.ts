@@ -5,7 +5,7 @@ import { builder } from '../builder';
 import type { GenerationsContext } from '../context';
 import { QUOTA_WINDOW_MS, quotaLeft } from '../quota';
 import type { ConsentAnswer } from '../users-client';
-import { AspectEnum, Generation, canSee, castOwners, isUuid } from './generation';
+import { AspectEnum, Generation, castOwners, isUuid, visibleTo } from './generation';
 
 export const PROMPT_MAX = 2_000;
 export const SECONDS_MIN = 1;
@@ -68,7 +68,7 @@ builder.mutationFields((t) => ({
       let remixOfId: string | null = null;
       if (input.remixOf != null) {
         const source = isUuid(String(input.remixOf)) ? await ctx.db.generation.findUnique({ where: { id: String(input.remixOf) } }) : null;
-        if (!source || source.status !== 'COMPLETED' || !canSee(source, await castOwners(ctx, source.id), ctx)) throw notFound('Generation to remix');
+        if (!source || source.status !== 'COMPLETED' || !(await visibleTo(source, await castOwners(ctx, source.id), ctx))) throw notFound('Generation to remix');
         remixOfId = source.id;
       }
       const consent = await consentOrRefuse(ctx, creatorId, cameoIds);

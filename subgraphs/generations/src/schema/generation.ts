@@ -25,6 +25,25 @@ export function canSee(
   return generation.publishedAt !== null && generation.hiddenReason === null;
 }
 
+/**
+ * True when the viewer has a block with the creator (either way): the video is hidden from
+ * them, as everything else between the two is. Asks social only for someone else's video.
+ */
+export async function hiddenByBlock(generation: { creatorId: string }, ctx: GenerationsContext): Promise<boolean> {
+  const viewer = ctx.viewer?.userId;
+  if (!viewer || viewer === generation.creatorId) return false;
+  return (await ctx.blockedWithViewer()).has(generation.creatorId);
+}
+
+/** canSee, and not hidden by a block. */
+export async function visibleTo(
+  generation: { creatorId: string; publishedAt: Date | null; hiddenReason: string | null },
+  castOwnerIds: string[],
+  ctx: GenerationsContext,
+): Promise<boolean> {
+  return canSee(generation, castOwnerIds, ctx) && !(await hiddenByBlock(generation, ctx));
+}
+
 /** Owners of the cameos cast in a generation. */
 export async function castOwners(ctx: GenerationsContext, generationId: string): Promise<string[]> {
   const cast = await ctx.db.generationCameo.findMany({ where: { generationId }, select: { ownerId: true } });
@@ -90,7 +109,7 @@ export const Generation = builder.prismaObject('Generation', {
       resolve: async (query, g, _args, ctx) => {
         if (!g.remixOfId) return null;
         const source = await ctx.db.generation.findUnique({ ...query, where: { id: g.remixOfId } });
-        return source && canSee(source, await castOwners(ctx, source.id), ctx) ? source : null;
+        return source && (await visibleTo(source, await castOwners(ctx, source.id), ctx)) ? source : null;
       },
     }),
     videoUrl: t.string({
@@ -111,6 +130,6 @@ builder.asEntity(Generation, {
   resolveReference: async (ref, ctx) => {
     if (!isUuid(ref.id)) return null;
     const generation = await ctx.db.generation.findUnique({ where: { id: ref.id }, include: { cameos: { select: { ownerId: true } } } });
-    return generation && canSee(generation, generation.cameos.map((c) => c.ownerId), ctx) ? generation : null;
+    return generation && (await visibleTo(generation, generation.cameos.map((c) => c.ownerId), ctx)) ? generation : null;
   },
 });

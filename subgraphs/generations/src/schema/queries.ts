@@ -1,6 +1,6 @@
 import { builder } from '../builder';
 import { forbidden } from '../../../shared/src/errors';
-import { GenerationStatusEnum, CameoRef, UserRef, canSee, castOwners, isUuid } from './generation';
+import { GenerationStatusEnum, CameoRef, UserRef, castOwners, hiddenByBlock, isUuid, visibleTo } from './generation';
 import { GenerationConnection, afterCursor, newestFirst, pageSize, toPage } from './connection';
 
 builder.queryFields((t) => ({
@@ -12,7 +12,7 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, { id }, ctx) => {
       if (!isUuid(String(id))) return null;
       const generation = await ctx.db.generation.findUnique({ ...query, where: { id: String(id) } });
-      return generation && canSee(generation, await castOwners(ctx, generation.id), ctx) ? generation : null;
+      return generation && (await visibleTo(generation, await castOwners(ctx, generation.id), ctx)) ? generation : null;
     },
   }),
   myGenerations: t.field({
@@ -40,6 +40,7 @@ builder.objectField(UserRef, 'generations', (t) =>
     resolve: async (user, args, ctx) => {
       const size = pageSize(args.first);
       const own = ctx.viewer?.userId === user.id;
+      if (await hiddenByBlock({ creatorId: user.id }, ctx)) return { rows: [], hasNextPage: false };
       const rows = await ctx.db.generation.findMany({
         where: { creatorId: user.id, ...(own ? {} : { publishedAt: { not: null }, hiddenReason: null }), ...afterCursor(args.after) },
         orderBy: newestFirst,

@@ -1,0 +1,16 @@
+import { readCommonEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
+import { runUntilSignal } from '../../shared/src/run';
+import { start } from './server';
+
+const env = readCommonEnv();
+const baseUrl = (name: 'users' | 'generations') => readSubgraphUrl(name).replace(/\/graphql$/, '');
+runUntilSignal('social', () =>
+  start({
+    port: readSubgraphPort('social'),
+    databaseUrl: requireDatabaseUrl(env),
+    gatewaySecret: env.gatewaySecret,
+    usersBaseUrl: baseUrl('users'),
+    generationsBaseUrl: baseUrl('generations'),
+    redisUrl: env.redisUrl,
+  }),
+);

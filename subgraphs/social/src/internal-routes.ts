@@ -1,0 +1,36 @@
+import express from 'express';
+import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../../shared/src/internal-call';
+import type { SocialDb } from './db';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Path of the block check for other services; body `{ userId }`, answer `{ blocked: [ids] }`. */
+export const BLOCKS_PATH = '/internal/blocks';
+
+const refuse = (res: express.Response, status: number, code: string, message: string) => {
+  res.status(status).json({ error: { code, message } });
+};
+
+/**
+ * The people a user has a block with, either way, for services that hide content across
+ * blocks (generations hides videos). A synchronous answer: a block takes effect at once.
+ */
+export function mountInternalRoutes(app: express.Express, db: SocialDb, platformSecret: string) {
+  app.use('/internal', express.json({ limit: '16kb' }), (req, res, next) => {
+    if (!verifyInternalToken(platformSecret, 'social', req.header(INTERNAL_TOKEN_HEADER))) {
+      return refuse(res, 401, 'INTERNAL_TOKEN_REQUIRED', 'Internal routes need a service token.');
+    }
+    next();
+  });
+
+  app.post(BLOCKS_PATH, async (req, res) => {
+    const userId: unknown = req.body?.userId;
+    if (typeof userId !== 'string' || !UUID.test(userId)) return refuse(res, 400, 'BAD_REQUEST', 'Send { userId: uuid }.');
+    try {
+      const rows = await db.block.findMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] } });
+      res.json({ blocked: [...new Set(rows.map((row) => (row.blockerId === userId ? row.blockedId : row.blockerId)))] });
+    } catch {
+      refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'The block check failed; hide what depends on it.');
+    }
+  });
+}

@@ -1,0 +1,75 @@
+import DataLoader from 'dataloader';
+import type { SocialDb } from './db';
+
+export interface Counts {
+  followers: number;
+  following: number;
+}
+
+export interface VideoCountsRow {
+  likes: number;
+  comments: number;
+  views: number;
+}
+
+export interface ViewerBlocks {
+  /** Users the viewer blocked. */
+  byViewer: Set<string>;
+  /** Users blocked either way: nothing passes between them and the viewer. */
+  either: Set<string>;
+}
+
+const NO_BLOCKS: ViewerBlocks = { byViewer: new Set(), either: new Set() };
+
+/** A loader answering "is `id` in the set the query returns" for a batch of ids. */
+function membership(query: (ids: string[]) => Promise<string[]>) {
+  return new DataLoader<string, boolean>(async (ids) => {
+    const found = new Set(await query([...ids]));
+    return ids.map((id) => found.has(id));
+  });
+}
+
+/** Batches every per-row fact of one request into one query per kind of fact. */
+export function createLoaders(db: SocialDb, viewerId: string | null) {
+  let blocks: Promise<ViewerBlocks> | undefined;
+  const whenViewer = (query: (viewer: string, ids: string[]) => Promise<string[]>) =>
+    membership(async (ids) => (viewerId ? query(viewerId, ids) : []));
+  return {
+    userCounts: new DataLoader<string, Counts>(async (ids) => {
+      const rows = await db.userCounts.findMany({ where: { userId: { in: [...ids] } } });
+      const byId = new Map(rows.map((row) => [row.userId, row]));
+      return ids.map((id) => byId.get(id) ?? { followers: 0, following: 0 });
+    }),
+    videoCounts: new DataLoader<string, VideoCountsRow>(async (ids) => {
+      const rows = await db.videoCounts.findMany({ where: { generationId: { in: [...ids] } } });
+      const byId = new Map(rows.map((row) => [row.generationId, row]));
+      return ids.map((id) => byId.get(id) ?? { likes: 0, comments: 0, views: 0 });
+    }),
+    viewerFollows: whenViewer(async (viewer, ids) =>
+      (await db.follow.findMany({ where: { followerId: viewer, followeeId: { in: ids } }, select: { followeeId: true } })).map((row) => row.followeeId),
+    ),
+    followsViewer: whenViewer(async (viewer, ids) =>
+      (await db.follow.findMany({ where: { followeeId: viewer, followerId: { in: ids } }, select: { followerId: true } })).map((row) => row.followerId),
+    ),
+    viewerMutes: whenViewer(async (viewer, ids) =>
+      (await db.mute.findMany({ where: { muterId: viewer, mutedId: { in: ids } }, select: { mutedId: true } })).map((row) => row.mutedId),
+    ),
+    viewerLiked: whenViewer(async (viewer, ids) =>
+      (await db.like.findMany({ where: { userId: viewer, generationId: { in: ids } }, select: { generationId: true } })).map((row) => row.generationId),
+    ),
+    /** The viewer's blocks, read once per request. */
+    blocks: (): Promise<ViewerBlocks> => {
+      if (!viewerId) return Promise.resolve(NO_BLOCKS);
+      blocks ??= db.block
+        .findMany({ where: { OR: [{ blockerId: viewerId }, { blockedId: viewerId }] } })
+        .then((rows) => {
+          const byViewer = new Set(rows.filter((row) => row.blockerId === viewerId).map((row) => row.blockedId));
+          const either = new Set(rows.map((row) => (row.blockerId === viewerId ? row.blockedId : row.blockerId)));
+          return { byViewer, either };
+        });
+      return blocks;
+    },
+  };
+}
+
+export type SocialLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,10 @@
+import { builder } from '../builder';
+import './scalars';
+import './refs';
+import './paging';
+import './follows';
+import './videos';
+import './notifications';
+
+/** The social subgraph's federated schema (built once, with no database attached). */
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

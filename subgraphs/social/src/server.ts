@@ -1,0 +1,69 @@
+import { Redis } from 'ioredis';
+import { eventStream } from '../../shared/src/events';
+import { createLogger } from '../../shared/src/logger';
+import { startOutboxRelay } from '../../shared/src/outbox';
+import { createPubSub, type PubSub } from '../../shared/src/pubsub';
+import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
+import { buildContext, type SocialServices } from './context';
+import { createDb } from './db';
+import { startGenerationEvents } from './generation-events';
+import { createGenerationsClient } from './generations-client';
+import { mountInternalRoutes } from './internal-routes';
+import { schema } from './schema';
+import { createUsersClient } from './users-client';
+
+export interface StartSocialOptions {
+  port: number;
+  databaseUrl: string;
+  /** Verifies gateway proofs; signs and verifies internal calls. */
+  gatewaySecret: string;
+  /** Base URLs of the users and generations subgraphs (their internal routes). */
+  usersBaseUrl: string;
+  generationsBaseUrl: string;
+  /** Redis for live notifications and domain events. Default: none (in-process; events wait in the outbox). */
+  redisUrl?: string;
+  pubsub?: PubSub;
+  /** Default: 0.0.0.0. */
+  host?: string;
+}
+
+/** Starts the social subgraph, its outbox relay and its consumer of generations' events. */
+export async function start(options: StartSocialOptions): Promise<RunningServer & { pubsub: PubSub }> {
+  const logger = createLogger('social');
+  const onError = (what: string) => (error: unknown) => logger.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const db = createDb(options.databaseUrl);
+  const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
+  const services: SocialServices = {
+    db,
+    pubsub,
+    users: createUsersClient(options.usersBaseUrl, options.gatewaySecret),
+    generations: createGenerationsClient(options.generationsBaseUrl, options.gatewaySecret),
+  };
+  const stops: (() => Promise<void>)[] = [];
+  if (options.redisUrl) {
+    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
+    const relay = startOutboxRelay(db, redis, { subgraph: 'social', stream: eventStream('social'), onError: onError('outbox relay') });
+    const consumer = startGenerationEvents(services, options.redisUrl, onError('generation events'));
+    stops.push(() => consumer.stop(), () => relay.stop(), async () => redis.disconnect());
+  }
+  const server = await serveSubgraph({
+    name: 'social',
+    schema,
+    port: options.port,
+    host: options.host,
+    gatewaySecret: options.gatewaySecret,
+    logger,
+    routes: (app) => mountInternalRoutes(app, db, options.gatewaySecret),
+    buildContext: (base) => buildContext(base, services),
+  });
+  return {
+    ...server,
+    pubsub,
+    stop: async () => {
+      await server.stop();
+      for (const stop of stops) await stop();
+      if (!options.pubsub) await pubsub.close();
+      await db.$disconnect();
+    },
+  };
+}
