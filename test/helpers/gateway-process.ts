@@ -33,6 +33,7 @@ async function main() {
     settings: { ...readGenerationsEnv({}), assetsDir: options.assetsDir },
     redisUrl: options.redisUrl,
     queuePrefix: options.queuePrefix,
+    eventNamespace: options.queuePrefix,
   });
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),

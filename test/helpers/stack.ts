@@ -43,7 +43,7 @@ export interface TestStack {
   /** Stops the generations subgraph and starts it again on the same port (a restart). */
   restartGenerations(): Promise<void>;
   assetsDir: string;
-  /** BullMQ prefix of this stack, for an out-of-process worker. */
+  /** BullMQ prefix of this stack, for an out-of-process worker; also its event-stream namespace. */
   queuePrefix: string;
   stopUsers(): Promise<void>;
   stop(): Promise<void>;
@@ -62,6 +62,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     jwtSecret: testSecrets.jwtSecret,
     gatewaySecret: testSecrets.gatewaySecret,
     redisUrl,
+    eventNamespace: queuePrefix,
   });
   const usersBaseUrl = users.url.replace(/\/graphql$/, '');
   const settings = { ...readGenerationsEnv({}), assetsDir, ...options.settings };
@@ -78,6 +79,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     redisUrl,
     adapter,
     queuePrefix,
+    eventNamespace: queuePrefix,
   };
   let generations = await startGenerations(generationsOptions);
   const generationsUrl = generations.url;
@@ -89,6 +91,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     usersBaseUrl,
     generationsBaseUrl: generationsUrl.replace(/\/graphql$/, ''),
     redisUrl,
+    eventNamespace: queuePrefix,
   });
   socialBaseUrl = social.url.replace(/\/graphql$/, '');
   const worker =

@@ -39,6 +39,8 @@ export interface StartGenerationsOptions {
   adapter?: VideoModelAdapter;
   /** BullMQ key prefix (tests isolate queues with it). Default: "bull". */
   queuePrefix?: string;
+  /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
+  eventNamespace?: string;
   /** Default: 0.0.0.0. */
   host?: string;
 }
@@ -59,8 +61,8 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   if (options.redisUrl) {
     jobs = createBullJobs(options.redisUrl, options.queuePrefix);
     const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
-    const relay = startOutboxRelay(db, redis, { subgraph: 'generations', stream: eventStream('generations'), onError: onError('outbox relay') });
-    const revocations = startRevocationConsumer({ db, users, pubsub }, options.redisUrl, onError('consent revocations'));
+    const relay = startOutboxRelay(db, redis, { subgraph: 'generations', stream: eventStream('generations', options.eventNamespace), onError: onError('outbox relay') });
+    const revocations = startRevocationConsumer({ db, users, pubsub }, options.redisUrl, onError('consent revocations'), eventStream('users', options.eventNamespace));
     stops.push(() => revocations.stop(), () => relay.stop(), async () => redis.disconnect());
   } else {
     const memory = createMemoryJobs(onError('render'));

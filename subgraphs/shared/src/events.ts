@@ -13,7 +13,14 @@ export interface DomainEvent<Payload = unknown> {
   at: string;
 }
 
-export const eventStream = (subgraph: string) => `cameo:events:${subgraph}`;
+/** Default namespace of the domain-event streams. */
+export const DEFAULT_EVENT_NAMESPACE = 'cameo';
+
+/**
+ * A subgraph's domain-event stream, `<namespace>:events:<subgraph>`. Deployments sharing a
+ * Redis (and test stacks running side by side) keep their events apart with the namespace.
+ */
+export const eventStream = (subgraph: string, namespace = DEFAULT_EVENT_NAMESPACE) => `${namespace}:events:${subgraph}`;
 
 export function toStreamFields(event: DomainEvent): string[] {
   return ['id', event.id, 'topic', event.topic, 'payload', JSON.stringify(event.payload), 'at', event.at];

@@ -45,10 +45,16 @@ export async function applyGenerationEvent(services: SocialServices, event: Doma
 }
 
 /** Notifies people of what generations did with them (cast, remixed), from its event stream. */
-export function startGenerationEvents(services: SocialServices, redisUrl: string, onError: (error: unknown) => void): StreamConsumer {
+export function startGenerationEvents(
+  services: SocialServices,
+  redisUrl: string,
+  onError: (error: unknown) => void,
+  /** Default: the generations subgraph's stream. */
+  stream = eventStream('generations'),
+): StreamConsumer {
   return startStreamConsumer({
     redisUrl,
-    stream: eventStream('generations'),
+    stream,
     group: 'social',
     onError,
     handle: async (event) => {

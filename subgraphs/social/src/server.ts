@@ -23,6 +23,8 @@ export interface StartSocialOptions {
   /** Redis for live notifications and domain events. Default: none (in-process; events wait in the outbox). */
   redisUrl?: string;
   pubsub?: PubSub;
+  /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
+  eventNamespace?: string;
   /** Default: 0.0.0.0. */
   host?: string;
 }
@@ -42,8 +44,8 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
   const stops: (() => Promise<void>)[] = [];
   if (options.redisUrl) {
     const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
-    const relay = startOutboxRelay(db, redis, { subgraph: 'social', stream: eventStream('social'), onError: onError('outbox relay') });
-    const consumer = startGenerationEvents(services, options.redisUrl, onError('generation events'));
+    const relay = startOutboxRelay(db, redis, { subgraph: 'social', stream: eventStream('social', options.eventNamespace), onError: onError('outbox relay') });
+    const consumer = startGenerationEvents(services, options.redisUrl, onError('generation events'), eventStream('generations', options.eventNamespace));
     stops.push(() => consumer.stop(), () => relay.stop(), async () => redis.disconnect());
   }
   const server = await serveSubgraph({

@@ -21,6 +21,8 @@ export interface StartUsersOptions {
    * events wait in the outbox and MUTUALS sees no follows until one is set.
    */
   redisUrl?: string;
+  /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
+  eventNamespace?: string;
   /** Default: metadataVerifier (recording metadata and the spoken phrase). */
   verifier?: CameoVerifier;
   /** Default: 0.0.0.0. */
@@ -35,12 +37,12 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
   const relay = redis
     ? startOutboxRelay(db, redis, {
         subgraph: 'users',
-        stream: eventStream('users'),
+        stream: eventStream('users', options.eventNamespace),
         onError: (error) => logger.error(`outbox relay: ${String(error)}`),
       })
     : undefined;
   const projection = options.redisUrl
-    ? startSocialProjection(db, options.redisUrl, (error) => logger.error(`social projection: ${String(error)}`))
+    ? startSocialProjection(db, options.redisUrl, (error) => logger.error(`social projection: ${String(error)}`), eventStream('social', options.eventNamespace))
     : undefined;
   const server = await serveSubgraph({
     name: 'users',

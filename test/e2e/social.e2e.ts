@@ -1,0 +1,225 @@
+import type { Client } from 'graphql-ws';
+import { createDb, type SocialDb } from '../../subgraphs/social/src/db';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { codes, graphql, type GraphQLResponse } from '../helpers/graphql';
+import { startStack, type TestStack } from '../helpers/stack';
+import { collect, wsClient } from '../helpers/subscriptions';
+import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+
+/** The social graph through the gateway, with Redis carrying events to users' consent projection. */
+let database: TestDatabase;
+let stack: TestStack;
+let social: SocialDb;
+let ada: TestUser, bob: TestUser, cy: TestUser, teen: TestUser;
+let bobCameo: string;
+let adaVideo: string;
+const sockets: Client[] = [];
+
+const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const ok = async (response: Promise<GraphQLResponse>) => {
+  const result = await response;
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+};
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const relation = async (viewer: TestUser, other: TestUser) =>
+  (await ok(gql(viewer, `query ($id: ID!) { user(id: $id) { isFollowedByViewer followsViewer isMutual followerCount followingCount } }`, { id: other.id }))).user;
+/** Whether users lets `user` use the cameo now (its owner's restrictions show only then). */
+const mayUse = async (user: TestUser, cameoId: string) =>
+  (await ok(gql(user, `query ($id: ID!) { cameo(id: $id) { restrictions { text } } }`, { id: cameoId }))).cameo?.restrictions != null;
+const createWithCameo = (user: TestUser, cameoId: string, key: string) =>
+  gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
+    input: { prompt: 'us at the beach', seconds: 1, cameoIds: [cameoId], idempotencyKey: key },
+  });
+
+/** A completed, published video by `user`. */
+async function publishedVideo(user: TestUser, prompt: string): Promise<string> {
+  const { createGeneration } = await ok(gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt, seconds: 1 } }));
+  await until('rendered', async () => (await ok(gql(user, `query ($id: ID!) { generation(id: $id) { status } }`, { id: createGeneration.id }))).generation.status === 'COMPLETED');
+  await ok(gql(user, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id } }`, { id: createGeneration.id }));
+  return createGeneration.id as string;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_social');
+  stack = await startStack(database.url, { redis: true });
+  social = createDb(database.url, 2);
+  const fifteen = new Date(Date.now() - 15 * 365.25 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  [ada, bob, cy, teen] = await Promise.all([
+    signUp(stack.gatewayUrl, 'ada'),
+    signUp(stack.gatewayUrl, 'bob'),
+    signUp(stack.gatewayUrl, 'cyd'),
+    signUp(stack.gatewayUrl, 'teen', { birthDate: fifteen }),
+  ]);
+  bobCameo = await verifiedCameo(stack.gatewayUrl, bob);
+  await ok(gql(bob, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: MUTUALS }) { id } }`, { id: bobCameo }));
+  adaVideo = await publishedVideo(ada, 'ada’s first video');
+});
+afterAll(async () => {
+  await Promise.all(sockets.map((socket) => socket.dispose()));
+  await social?.$disconnect();
+  await stack?.stop();
+  await database?.drop();
+});
+
+describe('follows, mutuals and blocks', () => {
+  it('follow both ways -> mutual -> a MUTUALS cameo is usable; block -> not usable, follows gone, content hidden both ways', async () => {
+    expect(codes(await createWithCameo(ada, bobCameo, 'before'))).toEqual(['CAMEO_CONSENT_REQUIRED']);
+
+    await ok(gql(ada, `mutation ($id: ID!) { follow(userId: $id) { isFollowedByViewer } }`, { id: bob.id }));
+    expect(await relation(ada, bob)).toEqual({ isFollowedByViewer: true, followsViewer: false, isMutual: false, followerCount: 1, followingCount: 0 });
+    await ok(gql(bob, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }));
+    expect(await relation(ada, bob)).toEqual({ isFollowedByViewer: true, followsViewer: true, isMutual: true, followerCount: 1, followingCount: 1 });
+    const followers = await ok(gql(ada, `query ($id: ID!) { user(id: $id) { followers(first: 10) { totalCount edges { node { handle } } } } }`, { id: bob.id }));
+    expect(followers.user.followers).toEqual({ totalCount: 1, edges: [{ node: { handle: 'ada' } }] });
+
+    // users learns the follows from social's events; the cameo becomes usable once it has.
+    await until('mutual consent', () => mayUse(ada, bobCameo));
+    expect((await createWithCameo(ada, bobCameo, 'mutual')).errors).toBeUndefined();
+
+    await ok(gql(bob, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, { input: { generationId: adaVideo, body: 'nice one' } }));
+    const bobVideo = await publishedVideo(bob, 'bob’s video');
+
+    await ok(gql(ada, `mutation ($id: ID!) { block(userId: $id) { isBlockedByViewer } }`, { id: bob.id }));
+    expect(await relation(ada, bob)).toMatchObject({ isFollowedByViewer: false, followsViewer: false, isMutual: false, followerCount: 0 });
+    expect(await relation(bob, ada)).toMatchObject({ isMutual: false, followerCount: 0, followingCount: 0 });
+    await until('consent withdrawn by the block', async () => !(await mayUse(ada, bobCameo)));
+    expect(codes(await createWithCameo(ada, bobCameo, 'after-block'))).toEqual(['CAMEO_CONSENT_REQUIRED']);
+
+    // Content is hidden both ways: videos, comments, and no new interaction.
+    expect((await ok(gql(bob, `query ($id: ID!) { generation(id: $id) { id } }`, { id: adaVideo }))).generation).toBeNull();
+    expect((await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { id } }`, { id: bobVideo }))).generation).toBeNull();
+    expect((await ok(gql(ada, `query ($id: ID!) { user(id: $id) { generations { edges { node { id } } } } }`, { id: bob.id }))).user.generations.edges).toEqual([]);
+    const comments = await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { commentCount comments { edges { node { body } } } } }`, { id: adaVideo }));
+    expect(comments.generation.comments.edges).toEqual([]);
+    expect(codes(await gql(bob, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: adaVideo }))).toEqual(['BLOCKED']);
+    expect(codes(await gql(bob, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }))).toEqual(['BLOCKED']);
+    // cy, unrelated, still sees everything.
+    expect((await ok(gql(cy, `query ($id: ID!) { generation(id: $id) { comments { edges { node { body } } } } }`, { id: adaVideo }))).generation.comments.edges).toEqual([{ node: { body: 'nice one' } }]);
+
+    await ok(gql(ada, `mutation ($id: ID!) { unblock(userId: $id) { isBlockedByViewer } }`, { id: bob.id }));
+    expect((await ok(gql(bob, `query ($id: ID!) { generation(id: $id) { id } }`, { id: adaVideo }))).generation).toEqual({ id: adaVideo });
+  });
+
+  it('mutes without telling', async () => {
+    const { mute } = await ok(gql(ada, `mutation ($id: ID!) { mute(userId: $id) { isMutedByViewer isFollowedByViewer } }`, { id: cy.id }));
+    expect(mute).toEqual({ isMutedByViewer: true, isFollowedByViewer: false });
+    expect((await relation(cy, ada)).followerCount).toBe(0);
+    expect((await ok(gql(ada, `mutation ($id: ID!) { unmute(userId: $id) { isMutedByViewer } }`, { id: cy.id }))).unmute).toEqual({ isMutedByViewer: false });
+  });
+});
+
+describe('likes', () => {
+  it('counts 200 concurrent likes from distinct users exactly; a second like from one user changes nothing', async () => {
+    const video = await publishedVideo(cy, 'a popular video');
+    const fans: TestUser[] = [];
+    for (let i = 0; i < 200; i += 20) {
+      fans.push(...(await Promise.all(Array.from({ length: 20 }, (_, j) => signUp(stack.gatewayUrl, `fan${i + j}`)))));
+    }
+    const results = await Promise.all(fans.map((fan) => gql(fan, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: video })));
+    expect(results.filter((result) => result.errors)).toEqual([]);
+    const count = async (viewer: TestUser) => (await ok(gql(viewer, `query ($id: ID!) { generation(id: $id) { likeCount viewerHasLiked } }`, { id: video }))).generation;
+    expect(await count(cy)).toEqual({ likeCount: 200, viewerHasLiked: false });
+    await Promise.all([0, 1].map(() => ok(gql(fans[0]!, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: video }))));
+    expect(await count(fans[0]!)).toEqual({ likeCount: 200, viewerHasLiked: true });
+    await ok(gql(fans[0]!, `mutation ($id: ID!) { unlikeGeneration(id: $id) { id } }`, { id: video }));
+    expect(await count(fans[0]!)).toEqual({ likeCount: 199, viewerHasLiked: false });
+    expect(await social.like.count({ where: { generationId: video } })).toBe(199);
+  }, 60_000);
+});
+
+describe('comments', () => {
+  it('threads one level deep; the author or the video’s creator may delete', async () => {
+    const comment = (user: TestUser, input: Record<string, unknown>) =>
+      ok(gql(user, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id parentId } }`, { input: { generationId: adaVideo, ...input } }));
+    const top = (await comment(cy, { body: 'first!' })).createComment;
+    const reply = (await comment(ada, { body: 'thanks', parentId: top.id })).createComment;
+    const replyToReply = (await comment(cy, { body: 'you are welcome', parentId: reply.id })).createComment;
+    expect(replyToReply.parentId).toBe(top.id);
+    const thread = await ok(gql(cy, `query ($id: ID!) { generation(id: $id) { comments(first: 1) { edges { node { body replies { edges { node { body author { handle } } } } } } } } }`, { id: adaVideo }));
+    expect(thread.generation.comments.edges[0].node).toEqual({
+      body: 'first!',
+      replies: { edges: [{ node: { body: 'thanks', author: { handle: 'ada' } } }, { node: { body: 'you are welcome', author: { handle: 'cyd' } } }] },
+    });
+    expect(codes(await gql(bob, `mutation ($id: ID!) { deleteComment(id: $id) }`, { id: top.id }))).toEqual(['FORBIDDEN']);
+    const before = (await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { commentCount } }`, { id: adaVideo }))).generation.commentCount;
+    // The video's creator removes someone else's comment, and its replies with it.
+    expect((await ok(gql(ada, `mutation ($id: ID!) { deleteComment(id: $id) }`, { id: top.id }))).deleteComment).toBe(top.id);
+    expect((await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { commentCount } }`, { id: adaVideo }))).generation.commentCount).toBe(before - 3);
+  });
+
+  it('an adult may comment on a teen’s video only once the teen follows them', async () => {
+    const teenVideo = await publishedVideo(teen, 'my skateboard');
+    const attempt = () => gql(cy, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, { input: { generationId: teenVideo, body: 'cool' } });
+    expect(codes(await attempt())).toEqual(['TEEN_PROTECTED']);
+    await ok(gql(teen, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: cy.id }));
+    expect((await attempt()).errors).toBeUndefined();
+  });
+});
+
+describe('bad input changes nothing', () => {
+  it('answers stable codes with no write', async () => {
+    const rows = async () => ({
+      follows: await social.follow.count(),
+      comments: await social.comment.count(),
+      likes: await social.like.count(),
+      notifications: await social.notification.count(),
+      outbox: await social.outboxEvent.count(),
+    });
+    const before = await rows();
+    expect(codes(await gql(ada, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }))).toEqual(['CANNOT_TARGET_SELF']);
+    expect(codes(await gql(ada, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
+    const tooLong = await gql(cy, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, { input: { generationId: adaVideo, body: 'x'.repeat(501) } });
+    expect(codes(tooLong)).toEqual(['BAD_USER_INPUT']);
+    expect(tooLong.errors![0]!.extensions!.field).toBe('body');
+    expect(codes(await gql(cy, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(cy, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: 'not-an-id' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await graphql(stack.gatewayUrl, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { variables: { id: bob.id } }))).toEqual(['UNAUTHENTICATED']);
+    expect(await rows()).toEqual(before);
+  });
+});
+
+describe('notifications', () => {
+  it('lists follows, likes and comments, delivers them live through the gateway, and marks them read', async () => {
+    const socket = wsClient(stack.gatewayUrl, cy.token);
+    sockets.push(socket);
+    const live = collect(socket, `subscription { notificationReceived { kind actor { handle } video { id } } }`);
+    await until('subscribed', async () => stack.subscriptionStats().subscriptions > 0);
+    const cyVideo = await publishedVideo(cy, 'notify me');
+    await ok(gql(bob, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: cy.id }));
+    await ok(gql(bob, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: cyVideo }));
+    const received = () => live.results.map((result) => result.data!.notificationReceived);
+    await until('the like, live', async () => received().some((notification) => notification.kind === 'LIKE'));
+    expect(received().at(-1)).toEqual({ kind: 'LIKE', actor: { handle: 'bob' }, video: { id: cyVideo } });
+    live.unsubscribe();
+
+    const list = await ok(gql(cy, `{ unreadNotificationCount notifications(first: 2) { edges { node { kind read actor { handle } } } } }`));
+    expect(list.notifications.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { kind: 'LIKE', read: false, actor: { handle: 'bob' } },
+      { kind: 'NEW_FOLLOWER', read: false, actor: { handle: 'bob' } },
+    ]);
+    expect((await ok(gql(cy, `mutation { markNotificationsRead }`))).markNotificationsRead).toBe(list.unreadNotificationCount);
+    expect((await ok(gql(cy, `{ unreadNotificationCount }`))).unreadNotificationCount).toBe(0);
+  });
+
+  it('tells a cameo’s owner they were cast (from generations’ events)', async () => {
+    // The block ended both follows; they follow each other again.
+    await ok(gql(ada, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: bob.id }));
+    await ok(gql(bob, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }));
+    await until('mutual again', () => mayUse(ada, bobCameo));
+    expect((await createWithCameo(ada, bobCameo, 'cast-me')).errors).toBeUndefined();
+    const cast = await until('cast notification', async () => {
+      const list = await ok(gql(bob, `{ notifications(first: 5) { edges { node { kind actor { handle } } } } }`));
+      return list.notifications.edges.find((edge: { node: { kind: string } }) => edge.node.kind === 'CAST');
+    });
+    expect(cast.node).toEqual({ kind: 'CAST', actor: { handle: 'ada' } });
+  });
+});
