@@ -41,8 +41,8 @@ const createWithCameo = (user: TestUser, cameoId: string, key: string) =>
   });
 
 /** A completed, published video by `user`. */
-async function publishedVideo(user: TestUser, prompt: string): Promise<string> {
-  const { createGeneration } = await ok(gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt, seconds: 1 } }));
+async function publishedVideo(user: TestUser, prompt: string, remixOf?: string): Promise<string> {
+  const { createGeneration } = await ok(gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt, seconds: 1, remixOf } }));
   await until('rendered', async () => (await ok(gql(user, `query ($id: ID!) { generation(id: $id) { status } }`, { id: createGeneration.id }))).generation.status === 'COMPLETED');
   await ok(gql(user, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id } }`, { id: createGeneration.id }));
   return createGeneration.id as string;
@@ -136,6 +136,14 @@ describe('likes', () => {
   }, 60_000);
 });
 
+it('counts each viewer once, however often they watch', async () => {
+  const view = (user: TestUser) => ok(gql(user, `mutation ($id: ID!) { recordView(id: $id) { viewCount } }`, { id: adaVideo }));
+  const before = (await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { viewCount } }`, { id: adaVideo }))).generation.viewCount;
+  await view(cy);
+  await view(cy);
+  expect((await view(teen)).recordView.viewCount).toBe(before + 2);
+});
+
 describe('comments', () => {
   it('threads one level deep; the author or the video’s creator may delete', async () => {
     const comment = (user: TestUser, input: Record<string, unknown>) =>
@@ -208,6 +216,18 @@ describe('notifications', () => {
     ]);
     expect((await ok(gql(cy, `mutation { markNotificationsRead }`))).markNotificationsRead).toBe(list.unreadNotificationCount);
     expect((await ok(gql(cy, `{ unreadNotificationCount }`))).unreadNotificationCount).toBe(0);
+  });
+
+  it('tells a creator their video was remixed; remixes and remixOf link both ways', async () => {
+    const remix = await publishedVideo(cy, 'my take on ada’s video', adaVideo);
+    const lineage = await ok(gql(bob, `query ($id: ID!, $remix: ID!) { source: generation(id: $id) { remixes { edges { node { id creator { handle } } } } } remix: generation(id: $remix) { remixOf { id } } }`, { id: adaVideo, remix }));
+    expect(lineage.source.remixes.edges).toEqual([{ node: { id: remix, creator: { handle: 'cyd' } } }]);
+    expect(lineage.remix.remixOf).toEqual({ id: adaVideo });
+    const notice = await until('remix notification', async () => {
+      const list = await ok(gql(ada, `{ notifications(first: 10) { edges { node { kind actor { handle } video { id } } } } }`));
+      return list.notifications.edges.find((edge: { node: { kind: string } }) => edge.node.kind === 'REMIX');
+    });
+    expect(notice.node).toEqual({ kind: 'REMIX', actor: { handle: 'cyd' }, video: { id: remix } });
   });
 
   it('tells a cameo’s owner they were cast (from generations’ events)', async () => {

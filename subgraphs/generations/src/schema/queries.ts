@@ -1,6 +1,6 @@
 import { builder } from '../builder';
 import { forbidden } from '../../../shared/src/errors';
-import { GenerationStatusEnum, CameoRef, UserRef, castOwners, hiddenByBlock, isUuid, visibleTo } from './generation';
+import { Generation, GenerationStatusEnum, CameoRef, UserRef, castOwners, hiddenByBlock, isUuid, visibleTo } from './generation';
 import { GenerationConnection, afterCursor, newestFirst, pageSize, toPage } from './connection';
 
 builder.queryFields((t) => ({
@@ -43,6 +43,30 @@ builder.objectField(UserRef, 'generations', (t) =>
       if (await hiddenByBlock({ creatorId: user.id }, ctx)) return { rows: [], hasNextPage: false };
       const rows = await ctx.db.generation.findMany({
         where: { creatorId: user.id, ...(own ? {} : { publishedAt: { not: null }, hiddenReason: null }), ...afterCursor(args.after) },
+        orderBy: newestFirst,
+        take: size + 1,
+      });
+      return toPage(rows, size);
+    },
+  }),
+);
+
+builder.objectField(Generation, 'remixes', (t) =>
+  t.field({
+    type: GenerationConnection,
+    description: 'Published remixes of this video, newest first.',
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: async (generation, args, ctx) => {
+      const size = pageSize(args.first);
+      const hidden = ctx.viewer ? [...(await ctx.blockedWithViewer())] : [];
+      const rows = await ctx.db.generation.findMany({
+        where: {
+          remixOfId: generation.id,
+          publishedAt: { not: null },
+          hiddenReason: null,
+          ...(hidden.length ? { creatorId: { notIn: hidden } } : {}),
+          ...afterCursor(args.after),
+        },
         orderBy: newestFirst,
         take: size + 1,
       });
