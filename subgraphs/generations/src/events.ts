@@ -4,7 +4,18 @@ import type { PubSub } from '../../shared/src/pubsub';
 /** Durable domain events of the generations subgraph (stream cameo:events:generations). */
 export interface GenerationsEvents {
   'generation.completed': { generationId: string; creatorId: string; cameoIds: string[]; cameoOwnerIds: string[] };
-  'generation.published': { generationId: string; creatorId: string; caption: string; cameoIds: string[]; remixOfId: string | null };
+  'generation.published': {
+    generationId: string;
+    creatorId: string;
+    caption: string;
+    prompt: string;
+    cameoIds: string[];
+    cameoOwnerIds: string[];
+    remixOfId: string | null;
+    publishedAt: string;
+  };
+  /** A finished video taken down (consent withdrawn, removed by a cameo's owner): it leaves every feed. */
+  'generation.hidden': { generationId: string; creatorId: string; reason: string };
 }
 
 export const emit = <Topic extends keyof GenerationsEvents>(tx: OutboxWriter, topic: Topic, payload: GenerationsEvents[Topic]) =>

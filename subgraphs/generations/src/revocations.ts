@@ -2,7 +2,7 @@ import { Prisma } from './generated/prisma/client.js';
 import { eventStream, startStreamConsumer, type DomainEvent, type StreamConsumer } from '../../shared/src/events';
 import type { PubSub } from '../../shared/src/pubsub';
 import type { GenerationsDb } from './db';
-import { publishProgress } from './events';
+import { emit, publishProgress } from './events';
 import type { UsersClient } from './users-client';
 
 /**
@@ -42,7 +42,10 @@ export async function applyConsentRevoked(
   for (const generation of affected) {
     if (stillAllowed.has(generation.creatorId)) continue;
     if (generation.status === 'COMPLETED') {
-      await db.generation.updateMany({ where: { id: generation.id, hiddenReason: null }, data: { hiddenReason: 'CAMEO_CONSENT_REVOKED' } });
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.generation.updateMany({ where: { id: generation.id, hiddenReason: null }, data: { hiddenReason: 'CAMEO_CONSENT_REVOKED' } });
+        if (count) await emit(tx, 'generation.hidden', { generationId: generation.id, creatorId: generation.creatorId, reason: 'CAMEO_CONSENT_REVOKED' });
+      });
       continue;
     }
     const reason = 'Consent to use a cameo was withdrawn.';

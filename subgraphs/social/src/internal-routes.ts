@@ -4,7 +4,7 @@ import type { SocialDb } from './db';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Path of the block check for other services; body `{ userId }`, answer `{ blocked: [ids] }`. */
+/** Path of the block check for other services; body `{ userId }`, answer `{ blocked: [ids], muted: [ids] }`. */
 export const BLOCKS_PATH = '/internal/blocks';
 
 const refuse = (res: express.Response, status: number, code: string, message: string) => {
@@ -12,8 +12,9 @@ const refuse = (res: express.Response, status: number, code: string, message: st
 };
 
 /**
- * The people a user has a block with, either way, for services that hide content across
- * blocks (generations hides videos). A synchronous answer: a block takes effect at once.
+ * The people a user has a block with, either way, and the people they muted, for services that
+ * hide content across blocks (generations, the feed). A synchronous answer: a block takes
+ * effect at once.
  */
 export function mountInternalRoutes(app: express.Express, db: SocialDb, platformSecret: string) {
   app.use('/internal', express.json({ limit: '16kb' }), (req, res, next) => {
@@ -27,8 +28,14 @@ export function mountInternalRoutes(app: express.Express, db: SocialDb, platform
     const userId: unknown = req.body?.userId;
     if (typeof userId !== 'string' || !UUID.test(userId)) return refuse(res, 400, 'BAD_REQUEST', 'Send { userId: uuid }.');
     try {
-      const rows = await db.block.findMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] } });
-      res.json({ blocked: [...new Set(rows.map((row) => (row.blockerId === userId ? row.blockedId : row.blockerId)))] });
+      const [rows, mutes] = await Promise.all([
+        db.block.findMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] } }),
+        db.mute.findMany({ where: { muterId: userId }, select: { mutedId: true } }),
+      ]);
+      res.json({
+        blocked: [...new Set(rows.map((row) => (row.blockerId === userId ? row.blockedId : row.blockerId)))],
+        muted: mutes.map((row) => row.mutedId),
+      });
     } catch {
       refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'The block check failed; hide what depends on it.');
     }

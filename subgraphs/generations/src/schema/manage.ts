@@ -70,17 +70,21 @@ builder.mutationFields((t) => ({
       if (generation.status !== 'COMPLETED' || generation.hiddenReason) throw invalidState('Only a completed, visible generation can be published.');
       if (generation.publishedAt) return ctx.db.generation.findUniqueOrThrow({ ...query, where: { id: generation.id } });
       return ctx.db.$transaction(async (tx) => {
+        const publishedAt = new Date();
         const { count } = await tx.generation.updateMany({
           where: { id: generation.id, status: 'COMPLETED', publishedAt: null, hiddenReason: null },
-          data: { publishedAt: new Date(), caption: text },
+          data: { publishedAt, caption: text },
         });
         if (count === 1) {
           await emit(tx, 'generation.published', {
             generationId: generation.id,
             creatorId: generation.creatorId,
             caption: text,
+            prompt: generation.prompt,
             cameoIds: generation.cameos.map((cameo) => cameo.cameoId),
+            cameoOwnerIds: [...new Set(generation.cameos.map((cameo) => cameo.ownerId))],
             remixOfId: generation.remixOfId,
+            publishedAt: publishedAt.toISOString(),
           });
         }
         return tx.generation.findUniqueOrThrow({ ...query, where: { id: generation.id } });
@@ -104,7 +108,11 @@ builder.mutationFields((t) => ({
         where: { id: cast.generationId, status: { in: ['QUEUED', 'IN_PROGRESS'] } },
         data: { status: 'BLOCKED', stage: 'blocked', errorReason: 'A cameo’s owner removed this video.', finishedAt: new Date() },
       });
-      await ctx.db.generation.updateMany({ where: { id: cast.generationId, hiddenReason: null }, data: { hiddenReason: 'REMOVED_BY_CAMEO_OWNER' } });
+      await ctx.db.$transaction(async (tx) => {
+        const { count } = await tx.generation.updateMany({ where: { id: cast.generationId, hiddenReason: null }, data: { hiddenReason: 'REMOVED_BY_CAMEO_OWNER' } });
+        const hidden = count ? await tx.generation.findUniqueOrThrow({ where: { id: cast.generationId }, select: { creatorId: true } }) : null;
+        if (hidden) await emit(tx, 'generation.hidden', { generationId: cast.generationId, creatorId: hidden.creatorId, reason: 'REMOVED_BY_CAMEO_OWNER' });
+      });
       return ctx.db.generation.findUniqueOrThrow({ ...query, where: { id: cast.generationId } });
     },
   }),
