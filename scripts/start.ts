@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { startGatewayFromEnv } from '../gateway/src/index';
-import { readCommonEnv, readGenerationsEnv, readSubgraphPort } from '../subgraphs/shared/src/env';
+import { readCommonEnv, readFeedEnv, readGenerationsEnv, readSubgraphPort } from '../subgraphs/shared/src/env';
+import { start as startFeed } from '../subgraphs/feed/src/server';
 import { start as startGenerations } from '../subgraphs/generations/src/server';
 import { adapterFromSettings } from '../subgraphs/generations/src/worker/adapters';
 import { startWorker } from '../subgraphs/generations/src/worker/start-worker';
@@ -83,6 +84,16 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
     });
     socialBaseUrl = social.url.replace(/\/graphql$/, '');
     stops.push(social.stop);
+    const feed = await startFeed({
+      port: readSubgraphPort('feed', source),
+      databaseUrl,
+      gatewaySecret: env.gatewaySecret,
+      usersBaseUrl,
+      socialBaseUrl,
+      teenDailyCap: readFeedEnv(source).teenDailyCap,
+      redisUrl: env.redisUrl,
+    });
+    stops.push(feed.stop);
     if (env.redisUrl) {
       // With Redis, jobs go through BullMQ; npm start runs one worker beside the subgraphs.
       const worker = startWorker({
@@ -96,7 +107,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       stops.push(worker.stop);
     }
 
-    const gateway = await startGatewayFromEnv({ ...source, USERS_URL: users.url, GENERATIONS_URL: generations.url, SOCIAL_URL: social.url });
+    const gateway = await startGatewayFromEnv({ ...source, USERS_URL: users.url, GENERATIONS_URL: generations.url, SOCIAL_URL: social.url, FEED_URL: feed.url });
     stops.push(gateway.stop);
     log.info(`ready: explore the graph in Apollo Sandbox at ${gateway.url.replace('127.0.0.1', 'localhost')}`);
     return { gatewayUrl: gateway.url, stop };

@@ -12,6 +12,7 @@ interface ChildOptions {
   usersUrl: string;
   generationsUrl: string;
   socialUrl: string;
+  feedUrl: string;
   jwtSecret: string;
   gatewaySecret: string;
 }
@@ -20,7 +21,7 @@ async function main() {
   const options = JSON.parse(process.env.CAMEO_BENCH_GATEWAY ?? '{}') as ChildOptions;
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { users: options.usersUrl, generations: options.generationsUrl, social: options.socialUrl },
+    subgraphUrls: { users: options.usersUrl, generations: options.generationsUrl, social: options.socialUrl, feed: options.feedUrl },
     jwtSecret: options.jwtSecret,
     gatewaySecret: options.gatewaySecret,
     production: true,

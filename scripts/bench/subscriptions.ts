@@ -12,6 +12,7 @@ import { generationTopic } from '../../subgraphs/generations/src/events';
 import { readCommonEnv, readGenerationsEnv } from '../../subgraphs/shared/src/env';
 import { migrateAll } from '../../subgraphs/shared/src/migrations';
 import { createPubSub } from '../../subgraphs/shared/src/pubsub';
+import { start as startFeed } from '../../subgraphs/feed/src/server';
 import { start as startSocial } from '../../subgraphs/social/src/server';
 import { start as startUsers } from '../../subgraphs/users/src/server';
 
@@ -138,7 +139,17 @@ async function main() {
     });
     socialBaseUrl = social.url.replace(/\/graphql$/, '');
     stops.push(() => social.stop());
-    const gateway = await startGatewayChild({ usersUrl: users.url, generationsUrl: generations.url, socialUrl: social.url, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret });
+    const feed = await startFeed({
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl,
+      gatewaySecret: secrets.gatewaySecret,
+      usersBaseUrl: users.url.replace(/\/graphql$/, ''),
+      socialBaseUrl,
+      teenDailyCap: 100,
+    });
+    stops.push(() => feed.stop());
+    const gateway = await startGatewayChild({ usersUrl: users.url, generationsUrl: generations.url, socialUrl: social.url, feedUrl: feed.url, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret });
     stops.push(async () => gateway.child.kill());
 
     log(`signing up ${VIEWERS} viewers, one generation each`);

@@ -66,6 +66,7 @@ describe('health', () => {
     const readyBody = (await ready.json()) as { status: string; subgraphs: { name: string }[] };
     expect(readyBody.status).toBe('ready');
     expect(readyBody.subgraphs.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'feed', ready: true },
       { name: 'generations', ready: true },
       { name: 'social', ready: true },
       { name: 'users', ready: true },

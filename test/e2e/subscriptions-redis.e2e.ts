@@ -102,6 +102,7 @@ describe('a second gateway process sharing Redis', () => {
           redisUrl: TEST_REDIS_URL,
           usersUrl: stack.subgraphUrls.users,
           socialUrl: stack.subgraphUrls.social,
+          feedUrl: stack.subgraphUrls.feed,
           jwtSecret: testSecrets.jwtSecret,
           gatewaySecret: testSecrets.gatewaySecret,
           queuePrefix: stack.queuePrefix,

@@ -15,6 +15,7 @@ interface GatewayProcessOptions {
   redisUrl: string;
   usersUrl: string;
   socialUrl: string;
+  feedUrl: string;
   jwtSecret: string;
   gatewaySecret: string;
   queuePrefix: string;
@@ -37,7 +38,7 @@ async function main() {
   });
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { users: options.usersUrl, generations: generations.url, social: options.socialUrl },
+    subgraphUrls: { users: options.usersUrl, generations: generations.url, social: options.socialUrl, feed: options.feedUrl },
     jwtSecret: options.jwtSecret,
     gatewaySecret: options.gatewaySecret,
     production: false,

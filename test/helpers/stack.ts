@@ -10,6 +10,8 @@ import { start as startGenerations } from '../../subgraphs/generations/src/serve
 import type { VideoModelAdapter } from '../../subgraphs/generations/src/worker/adapter';
 import { createLocalAdapter } from '../../subgraphs/generations/src/worker/local-adapter';
 import { startWorker } from '../../subgraphs/generations/src/worker/start-worker';
+import { start as startFeed } from '../../subgraphs/feed/src/server';
+import type { DbOptions } from '../../subgraphs/shared/src/prisma';
 import { start as startSocial } from '../../subgraphs/social/src/server';
 import { start as startUsers } from '../../subgraphs/users/src/server';
 
@@ -27,13 +29,17 @@ export interface StackOptions {
   adapter?: VideoModelAdapter;
   settings?: Partial<GenerationsEnv>;
   subscriptionLimits?: GatewayOptions['subscriptionLimits'];
+  /** The feed's database options (tests count its statements). */
+  feedDb?: DbOptions;
+  /** Default: 100. */
+  teenDailyCap?: number;
 }
 
 export interface TestStack {
   gatewayUrl: string;
   /** The gateway's origin, for /assets and /healthz. */
   origin: string;
-  subgraphUrls: { users: string; generations: string; social: string };
+  subgraphUrls: { users: string; generations: string; social: string; feed: string };
   subscriptionStats: Gateway['subscriptionStats'];
   /**
    * Starts a worker on this stack's queue (Redis stacks started with `worker: false`, so jobs
@@ -94,13 +100,25 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     eventNamespace: queuePrefix,
   });
   socialBaseUrl = social.url.replace(/\/graphql$/, '');
+  const feed = await startFeed({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    gatewaySecret: testSecrets.gatewaySecret,
+    usersBaseUrl,
+    socialBaseUrl,
+    teenDailyCap: options.teenDailyCap ?? 100,
+    redisUrl,
+    eventNamespace: queuePrefix,
+    db: options.feedDb,
+  });
   const worker =
     redisUrl && options.worker !== false
       ? startWorker({ databaseUrl, redisUrl, usersBaseUrl, gatewaySecret: testSecrets.gatewaySecret, assetsDir, adapter, queuePrefix })
       : undefined;
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { users: users.url, generations: generationsUrl, social: social.url },
+    subgraphUrls: { users: users.url, generations: generationsUrl, social: social.url, feed: feed.url },
     jwtSecret: testSecrets.jwtSecret,
     gatewaySecret: testSecrets.gatewaySecret,
     production: false,
@@ -116,7 +134,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   return {
     gatewayUrl: url,
     origin: url.replace(/\/graphql$/, ''),
-    subgraphUrls: { users: users.url, generations: generationsUrl, social: social.url },
+    subgraphUrls: { users: users.url, generations: generationsUrl, social: social.url, feed: feed.url },
     subscriptionStats: () => gateway.subscriptionStats(),
     startWorker: () => {
       if (!redisUrl) throw new Error('startWorker needs a stack started with redis: true');
@@ -132,6 +150,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     stop: async () => {
       await gateway.stop();
       await worker?.stop();
+      await feed.stop();
       await social.stop();
       await generations.stop();
       await stopUsers();

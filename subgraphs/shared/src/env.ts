@@ -7,11 +7,11 @@
 export type NodeEnv = 'development' | 'test' | 'production';
 
 /** The subgraphs in the order of their default ports (4001, 4002, ...). */
-export const SUBGRAPH_NAMES = ['users', 'generations', 'social'] as const;
+export const SUBGRAPH_NAMES = ['users', 'generations', 'social', 'feed'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export const DEFAULT_GATEWAY_PORT = 4000;
-export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { users: 4001, generations: 4002, social: 4003 };
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { users: 4001, generations: 4002, social: 4003, feed: 4004 };
 
 // Only for development and tests: production refuses to start without real secrets.
 const DEV_JWT_SECRET = 'dev-only-session-secret-change-me';
@@ -119,6 +119,16 @@ export function readSubscriptionEnv(source: Source = process.env): SubscriptionE
     total: positiveInt(source, 'SUBSCRIPTIONS_MAX', 50_000),
     clientBufferBytes: positiveInt(source, 'SUBSCRIPTION_CLIENT_BUFFER_BYTES', 1024 * 1024),
   };
+}
+
+/** Settings of the feed subgraph. */
+export interface FeedEnv {
+  /** FEED_TEEN_DAILY_CAP: feed items a teen account may be served per day. Default: 100. */
+  teenDailyCap: number;
+}
+
+export function readFeedEnv(source: Source = process.env): FeedEnv {
+  return { teenDailyCap: positiveInt(source, 'FEED_TEEN_DAILY_CAP', 100) };
 }
 
 /** Requires DATABASE_URL: subgraph processes started on their own have no embedded fallback. */

@@ -1,0 +1,18 @@
+import type { BaseContext } from '../../shared/src/context';
+import type { FeedClients } from './clients';
+import type { FeedDb } from './db';
+
+export interface FeedSettings {
+  /** Items a teen account may be served per day (FEED_TEEN_DAILY_CAP). */
+  teenDailyCap: number;
+  /** Signs cursors. */
+  cursorSecret: string;
+}
+
+export interface FeedServices {
+  db: FeedDb;
+  clients: FeedClients;
+  settings: FeedSettings;
+}
+
+export interface FeedContext extends BaseContext, FeedServices {}

@@ -1,0 +1,8 @@
+import { createPrismaClient, type DbOptions } from '../../shared/src/prisma';
+import { PrismaClient } from './generated/prisma/client.js';
+
+export type FeedDb = PrismaClient;
+
+/** One client per process (or per test database); the adapter owns the connection pool. */
+export const createDb = (databaseUrl: string, options?: DbOptions | number): FeedDb =>
+  createPrismaClient(PrismaClient, databaseUrl, options);

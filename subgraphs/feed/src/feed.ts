@@ -1,0 +1,274 @@
+import { DomainError, ErrorCode, badInput, unauthenticated } from '../../shared/src/errors';
+import type { FeedContext } from './context';
+import { readCursor, signCursor } from './cursor';
+import type { Post } from './generated/prisma/client.js';
+import { isShown, rank, scorePost, type Candidate, type Scored, type ViewerSignals } from './ranking';
+
+/** Page sizes: `first` defaults to 10 and is capped at 50. */
+export const PAGE_DEFAULT = 10;
+export const PAGE_MAX = 50;
+/** Posts a For You ranking pins; paging past them ends the feed until a fresh first page. */
+export const SNAPSHOT_SIZE = 500;
+/** How long a pinned ranking (and its cursors) lasts. */
+export const SNAPSHOT_TTL_MS = 60 * 60 * 1000;
+
+export interface FeedItem {
+  post: Post;
+  cursor: string;
+}
+
+export interface FeedPage {
+  items: FeedItem[];
+  hasNextPage: boolean;
+}
+
+const EMPTY: FeedPage = { items: [], hasNextPage: false };
+
+function pageSize(first: number | null | undefined): number {
+  const size = first ?? PAGE_DEFAULT;
+  if (!Number.isInteger(size) || size < 1 || size > PAGE_MAX) throw badInput(`first must be 1-${PAGE_MAX}.`, 'first');
+  return size;
+}
+
+interface PostColumns {
+  id: string;
+  creator_id: string;
+  caption: string;
+  prompt: string;
+  remix_of_id: string | null;
+  cameo_ids: string[];
+  cameo_owner_ids: string[];
+  published_at: Date;
+  likes: number;
+  comments: number;
+  views: number;
+  remixes: number;
+  hot: number;
+  hidden_at: Date | null;
+}
+
+const toPost = (row: PostColumns): Post => ({
+  id: row.id,
+  creatorId: row.creator_id,
+  caption: row.caption,
+  prompt: row.prompt,
+  remixOfId: row.remix_of_id,
+  cameoIds: row.cameo_ids,
+  cameoOwnerIds: row.cameo_owner_ids,
+  publishedAt: row.published_at,
+  likes: row.likes,
+  comments: row.comments,
+  views: row.views,
+  remixes: row.remixes,
+  hot: row.hot,
+  hiddenAt: row.hidden_at,
+});
+
+const toCandidate = (post: Post): Candidate => ({
+  id: post.id,
+  creatorId: post.creatorId,
+  publishedAt: post.publishedAt,
+  likes: post.likes,
+  comments: post.comments,
+  views: post.views,
+  remixes: post.remixes,
+  text: `${post.caption} ${post.prompt}`,
+});
+
+/** Creators the viewer must not see now: blocked either way or muted (asked of social). */
+async function excludedCreators(ctx: FeedContext): Promise<Set<string>> {
+  if (!ctx.viewer) return new Set();
+  const { blocked, muted } = await ctx.clients.exclusions(ctx.viewer.userId);
+  return new Set([...blocked, ...muted]);
+}
+
+/** How many more items a teen may be served today (Infinity for everyone else). */
+async function remainingToday(ctx: FeedContext): Promise<number> {
+  if (!ctx.viewer || !(await ctx.clients.isTeen(ctx.viewer.userId))) return Number.POSITIVE_INFINITY;
+  const served = await ctx.db.servedDaily.findUnique({ where: { userId_day: { userId: ctx.viewer.userId, day: today() } } });
+  return Math.max(0, ctx.settings.teenDailyCap - (served?.count ?? 0));
+}
+
+const today = () => new Date(new Date().toISOString().slice(0, 10));
+
+async function countServed(ctx: FeedContext, remaining: number, served: number) {
+  if (!ctx.viewer || remaining === Number.POSITIVE_INFINITY || served === 0) return;
+  await ctx.db.$executeRaw`
+    INSERT INTO "feed"."served_daily" (user_id, day, count) VALUES (${ctx.viewer.userId}::uuid, ${today()}::date, ${served})
+    ON CONFLICT (user_id, day) DO UPDATE SET count = served_daily.count + EXCLUDED.count`;
+}
+
+/**
+ * Candidates for one viewer, in one statement: recent posts of people they follow (one index
+ * probe per followee), trending (the `hot` index, last 48 h), remixes of posts they engaged
+ * with, and recent posts casting cameos of people they follow. Seen posts are left out.
+ */
+async function candidates(ctx: FeedContext): Promise<Post[]> {
+  const viewer = ctx.viewer?.userId ?? null;
+  const rows = await ctx.db.$queryRaw<PostColumns[]>`
+    WITH following AS (SELECT followee_id FROM "feed"."follow_edge" WHERE follower_id = ${viewer}::uuid),
+    pool AS (
+      (SELECT p.id FROM following f CROSS JOIN LATERAL (
+         SELECT id, published_at FROM "feed"."post" WHERE creator_id = f.followee_id AND hidden_at IS NULL
+         ORDER BY published_at DESC, id DESC LIMIT 10) p
+       WHERE p.published_at > now() - interval '14 days' ORDER BY p.published_at DESC LIMIT 200)
+      UNION
+      (SELECT id FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - interval '48 hours' ORDER BY hot DESC LIMIT 300)
+      UNION
+      (SELECT p.id FROM "feed"."post" p WHERE p.hidden_at IS NULL AND p.remix_of_id IN
+         (SELECT post_id FROM "feed"."engaged" WHERE user_id = ${viewer}::uuid ORDER BY at DESC LIMIT 50) LIMIT 100)
+      UNION
+      (SELECT id FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - interval '14 days'
+         AND cameo_owner_ids && ARRAY(SELECT followee_id FROM following) ORDER BY published_at DESC LIMIT 100)
+    )
+    SELECT p.* FROM pool JOIN "feed"."post" p ON p.id = pool.id
+    WHERE NOT EXISTS (SELECT 1 FROM "feed"."seen" s WHERE s.user_id = ${viewer}::uuid AND s.post_id = p.id)`;
+  return rows.map(toPost);
+}
+
+/** Everything scoring needs about the viewer, in a fixed number of statements. */
+async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSignals & { lessPosts: Set<string> }> {
+  const viewer = ctx.viewer?.userId;
+  if (!viewer) return { now: new Date(), following: new Set(), affinity: new Map(), lessOfCreator: new Map(), more: [], less: [], lessPosts: new Set() };
+  const [following, affinity, feedback, preference] = await Promise.all([
+    ctx.db.followEdge.findMany({ where: { followerId: viewer, followeeId: { in: creatorIds } }, select: { followeeId: true } }),
+    ctx.db.affinity.findMany({ where: { userId: viewer, creatorId: { in: creatorIds } } }),
+    ctx.db.feedback.findMany({ where: { userId: viewer }, select: { postId: true, creatorId: true }, orderBy: { at: 'desc' }, take: 500 }),
+    ctx.db.preference.findUnique({ where: { userId: viewer } }),
+  ]);
+  const lessOfCreator = new Map<string, number>();
+  for (const row of feedback) lessOfCreator.set(row.creatorId, (lessOfCreator.get(row.creatorId) ?? 0) + 1);
+  return {
+    now: new Date(),
+    following: new Set(following.map((row) => row.followeeId)),
+    affinity: new Map(affinity.map((row) => [row.creatorId, row.score])),
+    lessOfCreator,
+    more: preference?.more ?? [],
+    less: preference?.less ?? [],
+    lessPosts: new Set(feedback.map((row) => row.postId)),
+  };
+}
+
+async function rankFor(ctx: FeedContext, excluded: Set<string>): Promise<Scored[]> {
+  const pool = await candidates(ctx);
+  const viewer = await signals(ctx, [...new Set(pool.map((post) => post.creatorId))]);
+  const filters = { excludedCreators: excluded, excludedPosts: viewer.lessPosts };
+  const shown = pool.filter((post) => isShown({ id: post.id, creatorId: post.creatorId, hidden: post.hiddenAt !== null }, filters));
+  return rank(shown.map(toCandidate), viewer);
+}
+
+interface ForYouCursor extends Record<string, unknown> {
+  k: 'Y';
+  s: string;
+  o: number;
+}
+const isForYouCursor = (value: Record<string, unknown>): value is ForYouCursor =>
+  value.k === 'Y' && typeof value.s === 'string' && Number.isInteger(value.o) && (value.o as number) >= 0;
+
+/**
+ * For You. The first page ranks and pins up to SNAPSHOT_SIZE posts; each cursor names the
+ * pinned ranking and a position in it, so paging never repeats or skips while scores change.
+ * What may be shown is checked again on every page (a revoked cameo, a new block or mute).
+ */
+export async function forYou(ctx: FeedContext, args: { first?: number | null; after?: string | null }): Promise<FeedPage> {
+  const size = pageSize(args.first);
+  const viewer = ctx.viewer?.userId ?? null;
+  const [remaining, excluded] = await Promise.all([remainingToday(ctx), excludedCreators(ctx)]);
+  let snapshot: { id: string; postIds: string[] };
+  let offset = 0;
+  if (args.after) {
+    const cursor = readCursor(ctx.settings.cursorSecret, args.after, isForYouCursor);
+    const pinned = await ctx.db.snapshot.findUnique({ where: { id: cursor.s } });
+    if (!pinned || pinned.userId !== viewer) throw badInput('after is not a cursor from this feed.', 'after');
+    if (Date.now() - pinned.createdAt.getTime() > SNAPSHOT_TTL_MS) throw new DomainError(ErrorCode.CURSOR_EXPIRED, 'This feed has moved on: load its first page again.');
+    snapshot = pinned;
+    offset = cursor.o;
+  } else {
+    if (remaining === 0) return EMPTY;
+    const ranked = await rankFor(ctx, excluded);
+    snapshot = await ctx.db.snapshot.create({ data: { userId: viewer, postIds: ranked.slice(0, SNAPSHOT_SIZE).map((item) => item.candidate.id) } });
+  }
+  const take = Math.min(size, remaining);
+  if (take === 0) return EMPTY;
+  const { posts, positions } = await readPinned(ctx, snapshot.postIds, offset, take, excluded);
+  await countServed(ctx, remaining, posts.length);
+  const last = positions.at(-1) ?? offset;
+  return {
+    items: posts.map((post, i) => ({ post, cursor: signCursor(ctx.settings.cursorSecret, { k: 'Y', s: snapshot.id, o: positions[i]! + 1 }) })),
+    hasNextPage: posts.length === take && take < remaining && last + 1 < snapshot.postIds.length,
+  };
+}
+
+/** The next `take` showable posts of a pinned ranking from `offset`, with their positions. */
+async function readPinned(ctx: FeedContext, ids: string[], offset: number, take: number, excluded: Set<string>) {
+  const posts: Post[] = [];
+  const positions: number[] = [];
+  let position = offset;
+  while (posts.length < take && position < ids.length) {
+    // A little more than a page, so a few posts gone since pinning cost no second read.
+    const window = ids.slice(position, position + take + 10);
+    const rows = new Map((await ctx.db.post.findMany({ where: { id: { in: window } } })).map((post) => [post.id, post]));
+    for (const id of window) {
+      const post = rows.get(id);
+      if (post && isShown({ id, creatorId: post.creatorId, hidden: post.hiddenAt !== null }, { excludedCreators: excluded, excludedPosts: new Set() })) {
+        posts.push(post);
+        positions.push(position);
+      }
+      position++;
+      if (posts.length === take) break;
+    }
+  }
+  return { posts, positions };
+}
+
+interface FollowingCursor extends Record<string, unknown> {
+  k: 'F';
+  t: string;
+  id: string;
+}
+const isFollowingCursor = (value: Record<string, unknown>): value is FollowingCursor =>
+  value.k === 'F' && typeof value.t === 'string' && !Number.isNaN(Date.parse(value.t)) && typeof value.id === 'string' && /^[0-9a-f-]{36}$/i.test(value.id);
+
+/** Following: posts of the people you follow, newest first, by keyset (one index probe per followee). */
+export async function following(ctx: FeedContext, args: { first?: number | null; after?: string | null }): Promise<FeedPage> {
+  if (!ctx.viewer) throw unauthenticated();
+  const size = pageSize(args.first);
+  const viewer = ctx.viewer.userId;
+  const cursor = args.after ? readCursor(ctx.settings.cursorSecret, args.after, isFollowingCursor) : null;
+  const [remaining, excluded] = await Promise.all([remainingToday(ctx), excludedCreators(ctx)]);
+  const take = Math.min(size, remaining);
+  if (take === 0) return EMPTY;
+  const before = cursor ? new Date(cursor.t) : new Date('9999-12-31T00:00:00Z');
+  const beforeId = cursor?.id ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+  const rows = await ctx.db.$queryRaw<PostColumns[]>`
+    SELECT p.* FROM "feed"."follow_edge" f CROSS JOIN LATERAL (
+      SELECT * FROM "feed"."post" WHERE creator_id = f.followee_id AND hidden_at IS NULL
+        AND (published_at, id) < (${before}::timestamptz, ${beforeId}::uuid)
+      ORDER BY published_at DESC, id DESC LIMIT ${take + 1}) p
+    WHERE f.follower_id = ${viewer}::uuid AND NOT (f.followee_id = ANY(${[...excluded]}::uuid[]))
+    ORDER BY p.published_at DESC, p.id DESC LIMIT ${take + 1}`;
+  const posts = rows.slice(0, take).map(toPost);
+  await countServed(ctx, remaining, posts.length);
+  return {
+    items: posts.map((post) => ({ post, cursor: signCursor(ctx.settings.cursorSecret, { k: 'F', t: post.publishedAt.toISOString(), id: post.id }) })),
+    hasNextPage: rows.length > take && take < remaining,
+  };
+}
+
+export interface Explanation {
+  postId: string;
+  score: number;
+  shown: boolean;
+  reasons: Scored['reasons'];
+}
+
+/** Why a post ranks where it does for the viewer (the same scoring as For You). */
+export async function explain(ctx: FeedContext, postId: string): Promise<Explanation | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(postId)) return null;
+  const post = await ctx.db.post.findUnique({ where: { id: postId } });
+  if (!post) return null;
+  const [excluded, viewer] = await Promise.all([excludedCreators(ctx), signals(ctx, [post.creatorId])]);
+  const scored = scorePost(toCandidate(post), viewer);
+  const shown = isShown({ id: post.id, creatorId: post.creatorId, hidden: post.hiddenAt !== null }, { excludedCreators: excluded, excludedPosts: viewer.lessPosts });
+  return { postId: post.id, score: scored.score, shown, reasons: scored.reasons };
+}

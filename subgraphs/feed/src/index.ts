@@ -1,0 +1,17 @@
+import { readCommonEnv, readFeedEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
+import { runUntilSignal } from '../../shared/src/run';
+import { start } from './server';
+
+const env = readCommonEnv();
+const baseUrl = (name: 'users' | 'social') => readSubgraphUrl(name).replace(/\/graphql$/, '');
+runUntilSignal('feed', () =>
+  start({
+    port: readSubgraphPort('feed'),
+    databaseUrl: requireDatabaseUrl(env),
+    gatewaySecret: env.gatewaySecret,
+    usersBaseUrl: baseUrl('users'),
+    socialBaseUrl: baseUrl('social'),
+    teenDailyCap: readFeedEnv().teenDailyCap,
+    redisUrl: env.redisUrl,
+  }),
+);

@@ -1,0 +1,4 @@
+import { dateTimeScalar } from '../../../shared/src/date-time';
+import { builder } from '../builder';
+
+builder.scalarType('DateTime', dateTimeScalar);

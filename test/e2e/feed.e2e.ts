@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { createDb, type FeedDb } from '../../subgraphs/feed/src/db';
+import { applyFeedEvent } from '../../subgraphs/feed/src/projection';
+import { rebuildFeed } from '../../subgraphs/feed/src/rebuild';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { codes, graphql, type GraphQLResponse } from '../helpers/graphql';
+import { TEST_REDIS_URL, startStack, type TestStack } from '../helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+
+/** The feed through the gateway, built from real domain events on Redis. */
+let database: TestDatabase;
+let stack: TestStack;
+let feedDb: FeedDb;
+const statements: string[] = [];
+let ada: TestUser, bob: TestUser, cy: TestUser, dee: TestUser, teen: TestUser;
+let bobCameo: string;
+let withCameo: string, deeVideo: string, newest: string;
+
+const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const ok = async (response: Promise<GraphQLResponse>) => {
+  const result = await response;
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+};
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const FEED = `query ($kind: FeedKind!, $first: Int, $after: String) {
+  feed(kind: $kind, first: $first, after: $after) {
+    edges { cursor node { id caption creator { handle } cameos { owner { handle } } video { videoUrl likeCount } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+const ids = async (user: TestUser, kind: string, first = 50, after?: string) => {
+  const { feed } = await ok(gql(user, `query ($kind: FeedKind!, $first: Int, $after: String) { feed(kind: $kind, first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { kind, first, after }));
+  return { ids: feed.edges.map((edge: { node: { id: string } }) => edge.node.id) as string[], pageInfo: feed.pageInfo };
+};
+
+async function publish(user: TestUser, prompt: string, caption: string, cameoIds: string[] = []): Promise<string> {
+  const { createGeneration } = await ok(gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt, seconds: 1, cameoIds } }));
+  await until('rendered', async () => (await ok(gql(user, `query ($id: ID!) { generation(id: $id) { status } }`, { id: createGeneration.id }))).generation.status === 'COMPLETED');
+  await ok(gql(user, `mutation ($id: ID!, $caption: String!) { publishGeneration(id: $id, caption: $caption) { id } }`, { id: createGeneration.id, caption }));
+  return createGeneration.id as string;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_feed');
+  stack = await startStack(database.url, { redis: true, teenDailyCap: 2, feedDb: { onQuery: (sql) => statements.push(sql) } });
+  feedDb = createDb(database.url, 2);
+  const fifteen = new Date(Date.now() - 15 * 365.25 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  [ada, bob, cy, dee, teen] = await Promise.all([
+    signUp(stack.gatewayUrl, 'ada'),
+    signUp(stack.gatewayUrl, 'bob'),
+    signUp(stack.gatewayUrl, 'cyd'),
+    signUp(stack.gatewayUrl, 'dee'),
+    signUp(stack.gatewayUrl, 'teen', { birthDate: fifteen }),
+  ]);
+  bobCameo = await verifiedCameo(stack.gatewayUrl, bob);
+  await ok(gql(bob, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: bobCameo }));
+  await ok(gql(cy, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }));
+  withCameo = await publish(ada, 'ada and bob on a boat', 'boat day', [bobCameo]);
+  deeVideo = await publish(dee, 'a cat playing piano', 'piano cat');
+  newest = await publish(ada, 'sunset over the sea', 'sunset');
+  await ok(gql(cy, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: deeVideo }));
+  await until('posts in the feed', async () => (await ids(cy, 'FOR_YOU')).ids.length === 3);
+  await until('follows in the feed', async () => (await ids(cy, 'FOLLOWING')).ids.length === 2);
+});
+afterAll(async () => {
+  await feedDb?.$disconnect();
+  await stack?.stop();
+  await database?.drop();
+});
+
+describe('a page through the gateway', () => {
+  it('resolves creator, cast, video and like counts from their subgraphs', async () => {
+    const { feed } = await ok(gql(cy, FEED, { kind: 'FOR_YOU', first: 10 }));
+    const byId = new Map(feed.edges.map((edge: { node: { id: string } }) => [edge.node.id, edge.node]));
+    expect(byId.get(withCameo)).toEqual({
+      id: withCameo,
+      caption: 'boat day',
+      creator: { handle: 'ada' },
+      cameos: [{ owner: { handle: 'bob' } }],
+      video: { videoUrl: `/assets/${withCameo}.gif`, likeCount: 0 },
+    });
+    expect(byId.get(deeVideo)).toMatchObject({ creator: { handle: 'dee' }, video: { likeCount: 1 } });
+    const following = await ok(gql(cy, FEED, { kind: 'FOLLOWING', first: 10 }));
+    expect(following.feed.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([newest, withCameo]);
+  });
+
+  it('costs the feed the same number of statements for 10 or 50 posts', async () => {
+    const count = async (kind: string, first: number) => {
+      statements.length = 0;
+      await ok(gql(cy, FEED, { kind, first }));
+      return statements.length;
+    };
+    expect(await count('FOR_YOU', 10)).toBe(await count('FOR_YOU', 50));
+    expect(await count('FOLLOWING', 10)).toBe(await count('FOLLOWING', 50));
+  });
+});
+
+describe('steering, feedback and explanations', () => {
+  it('explains a ranking, reads preferences in plain words and drops what you asked to see less of', async () => {
+    const { explainRanking } = await ok(gql(cy, `query ($id: ID!) { explainRanking(postId: $id) { shown reasons { factor detail } } }`, { id: newest }));
+    expect(explainRanking.shown).toBe(true);
+    expect(explainRanking.reasons.map((reason: { factor: string }) => reason.factor)).toEqual(expect.arrayContaining(['engagement', 'age', 'following', 'freshness']));
+
+    const { setFeedPreferences } = await ok(gql(cy, `mutation { setFeedPreferences(text: "more cats, less boats") { more less } }`));
+    expect(setFeedPreferences).toEqual({ more: ['cats'], less: ['boats'] });
+    const steered = await ok(gql(cy, `query ($id: ID!) { explainRanking(postId: $id) { reasons { factor detail } } }`, { id: withCameo }));
+    expect(steered.explainRanking.reasons).toContainEqual({ factor: 'less', detail: 'you asked for less: boats' });
+    expect((await ids(cy, 'FOR_YOU')).ids[0]).toBe(deeVideo);
+
+    expect((await ok(gql(bob, `mutation ($id: ID!) { seeLessLikeThis(postId: $id) }`, { id: deeVideo }))).seeLessLikeThis).toBe(true);
+    expect((await ids(bob, 'FOR_YOU')).ids.sort()).toEqual([withCameo, newest].sort());
+  });
+
+  it('caps a teen’s feed per day', async () => {
+    await ok(gql(teen, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }));
+    const first = await ids(teen, 'FOR_YOU', 5);
+    expect(first.ids).toHaveLength(2);
+    expect(first.pageInfo.hasNextPage).toBe(false);
+    expect((await ids(teen, 'FOR_YOU', 5)).ids).toEqual([]);
+    expect((await ids(teen, 'FOLLOWING', 5)).ids).toEqual([]);
+  });
+});
+
+describe('filters on the next page', () => {
+  it('a block removes the creator at once, from a fresh page and from a pinned one', async () => {
+    const page1 = await ids(dee, 'FOR_YOU', 1);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    await ok(gql(dee, `mutation ($id: ID!) { block(userId: $id) { id } }`, { id: ada.id }));
+    const rest = await ids(dee, 'FOR_YOU', 50, page1.pageInfo.endCursor);
+    expect([...page1.ids.slice(1), ...rest.ids].filter((id) => id === withCameo || id === newest)).toEqual([]);
+    expect((await ids(dee, 'FOR_YOU')).ids).toEqual([deeVideo]);
+    await ok(gql(dee, `mutation ($id: ID!) { unblock(userId: $id) { id } }`, { id: ada.id }));
+  });
+
+  it('a revoked cameo takes its videos out of every feed by the next page', async () => {
+    const page1 = await ids(cy, 'FOLLOWING', 1);
+    expect(page1.ids).toEqual([newest]);
+    await ok(gql(bob, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: bobCameo }));
+    // users -> generations (hides the video) -> feed, through the event streams.
+    await until('hidden in the feed', async () => (await feedDb.post.findUniqueOrThrow({ where: { id: withCameo } })).hiddenAt !== null);
+    expect((await ids(cy, 'FOLLOWING', 10, page1.pageInfo.endCursor)).ids).toEqual([]);
+    expect((await ids(cy, 'FOR_YOU')).ids).not.toContain(withCameo);
+    expect((await ids(dee, 'FOR_YOU')).ids).not.toContain(withCameo);
+  });
+});
+
+describe('cursors', () => {
+  it('refuses a tampered or foreign cursor', async () => {
+    const page = await ids(cy, 'FOR_YOU', 1);
+    const cursor = page.pageInfo.endCursor as string;
+    const [body, mac] = cursor.split('.');
+    const forged = `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), o: 0 })).toString('base64url')}.${mac}`;
+    expect(codes(await gql(cy, `query ($after: String) { feed(kind: FOR_YOU, after: $after) { edges { cursor } } }`, { after: forged }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(dee, `query ($after: String) { feed(kind: FOR_YOU, after: $after) { edges { cursor } } }`, { after: cursor }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(cy, `{ feed(kind: FOR_YOU, first: 51) { edges { cursor } } }`))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await graphql(stack.gatewayUrl, `{ feed(kind: FOLLOWING) { edges { cursor } } }`))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('stable paging at size', () => {
+  it('pages through 200 posts while likes change underneath: no duplicate, no gap', async () => {
+    const creators = Array.from({ length: 40 }, () => randomUUID());
+    const seeded = Array.from({ length: 200 }, (_, i) => ({ id: randomUUID(), creatorId: creators[i % 40]! }));
+    for (const [i, post] of seeded.entries()) {
+      await applyFeedEvent(feedDb, {
+        id: `seed:${post.id}`,
+        topic: 'generation.published',
+        at: new Date().toISOString(),
+        payload: { generationId: post.id, creatorId: post.creatorId, caption: `post ${i}`, prompt: '', cameoIds: [], cameoOwnerIds: [], remixOfId: null, publishedAt: new Date(Date.now() - i * 60_000).toISOString() },
+      });
+    }
+    const expected = new Set((await ids(cy, 'FOR_YOU', 1)).ids.length ? [...seeded.map((post) => post.id), deeVideo, newest] : []);
+    const seen: string[] = [];
+    let after: string | undefined;
+    let round = 0;
+    do {
+      const page = await ids(cy, 'FOR_YOU', 7, after);
+      seen.push(...page.ids);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+      // Likes pour in between pages, reordering what a fresh ranking would say.
+      await Promise.all(
+        seeded.slice(round * 10, round * 10 + 10).map((post, i) =>
+          applyFeedEvent(feedDb, {
+            id: `like:${round}:${i}`,
+            topic: 'social.liked',
+            at: new Date().toISOString(),
+            payload: { userId: randomUUID(), generationId: post.id, creatorId: post.creatorId },
+          }),
+        ),
+      );
+      round++;
+    } while (after);
+    expect(seen.length).toBe(new Set(seen).size);
+    expect(new Set(seen)).toEqual(expected);
+  });
+});
+
+describe('rebuild', () => {
+  it('replays the event streams into an identical read model', async () => {
+    const snapshot = async () => (await feedDb.post.findMany({ where: { id: { in: [withCameo, deeVideo, newest] } }, orderBy: { id: 'asc' } })).map(({ hiddenAt, hot, ...post }) => ({ ...post, hidden: hiddenAt !== null }));
+    const before = await snapshot();
+    const follows = await feedDb.followEdge.count();
+    const applied = await rebuildFeed(feedDb, TEST_REDIS_URL, { namespace: stack.queuePrefix });
+    expect(applied).toBeGreaterThan(5);
+    expect(await snapshot()).toEqual(before);
+    expect(await feedDb.followEdge.count()).toBe(follows);
+  });
+});
