@@ -14,17 +14,27 @@ export interface FeedClients {
   isTeen(userId: string): Promise<boolean>;
 }
 
+/** How long an age band is remembered: it changes once in a lifetime, a cap may lag a minute. */
+const AGE_BAND_TTL_MS = 60_000;
+const AGE_BAND_CACHE_SIZE = 10_000;
+
 /** The declared internal calls from the feed to social and users. */
 export function createFeedClients(options: { usersBaseUrl: string; socialBaseUrl: string; platformSecret: string }): FeedClients {
   const token = (audience: string) => signInternalToken(options.platformSecret, 'feed', audience);
+  const teens = new Map<string, { teen: boolean; until: number }>();
   return {
     async exclusions(userId) {
       const answer = await callInternal<{ blocked: string[]; muted: string[] }>(`${options.socialBaseUrl}/internal/blocks`, token('social'), { userId });
       return { blocked: new Set(answer.blocked), muted: new Set(answer.muted) };
     },
     async isTeen(userId) {
+      const known = teens.get(userId);
+      if (known && known.until > Date.now()) return known.teen;
       const { users } = await callInternal<{ users: { id: string; ageBand: string }[] }>(`${options.usersBaseUrl}/internal/user-facts`, token('users'), { userIds: [userId] });
-      return users[0]?.ageBand === 'TEEN';
+      const teen = users[0]?.ageBand === 'TEEN';
+      if (teens.size >= AGE_BAND_CACHE_SIZE) teens.delete(teens.keys().next().value as string);
+      teens.set(userId, { teen, until: Date.now() + AGE_BAND_TTL_MS });
+      return teen;
     },
   };
 }

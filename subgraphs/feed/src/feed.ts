@@ -103,9 +103,9 @@ async function countServed(ctx: FeedContext, remaining: number, served: number) 
  * probe per followee), trending (the `hot` index, last 48 h), remixes of posts they engaged
  * with, and recent posts casting cameos of people they follow. Seen posts are left out.
  */
-async function candidates(ctx: FeedContext): Promise<Post[]> {
+async function candidates(ctx: FeedContext): Promise<Candidate[]> {
   const viewer = ctx.viewer?.userId ?? null;
-  const rows = await ctx.db.$queryRaw<PostColumns[]>`
+  const rows = await ctx.db.$queryRaw<CandidateColumns[]>`
     WITH following AS (SELECT followee_id FROM "feed"."follow_edge" WHERE follower_id = ${viewer}::uuid),
     pool AS (
       (SELECT p.id FROM following f CROSS JOIN LATERAL (
@@ -118,34 +118,52 @@ async function candidates(ctx: FeedContext): Promise<Post[]> {
       (SELECT p.id FROM "feed"."post" p WHERE p.hidden_at IS NULL AND p.remix_of_id IN
          (SELECT post_id FROM "feed"."engaged" WHERE user_id = ${viewer}::uuid ORDER BY at DESC LIMIT 50) LIMIT 100)
       UNION
-      (SELECT id FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - interval '14 days'
-         AND cameo_owner_ids && ARRAY(SELECT followee_id FROM following) ORDER BY published_at DESC LIMIT 100)
+      (SELECT c.post_id FROM following f CROSS JOIN LATERAL (
+         SELECT post_id, published_at FROM "feed"."post_cast" WHERE owner_id = f.followee_id ORDER BY published_at DESC LIMIT 3) c
+       WHERE c.published_at > now() - interval '14 days' ORDER BY c.published_at DESC LIMIT 100)
     )
-    SELECT p.* FROM pool JOIN "feed"."post" p ON p.id = pool.id
-    WHERE NOT EXISTS (SELECT 1 FROM "feed"."seen" s WHERE s.user_id = ${viewer}::uuid AND s.post_id = p.id)`;
-  return rows.map(toPost);
+    SELECT p.id, p.creator_id, p.caption, p.prompt, p.published_at, p.likes, p.comments, p.views, p.remixes FROM "feed"."post" p
+    -- An id list, not a join: a few hundred primary-key probes, never a scan of every post.
+    WHERE p.id = ANY(ARRAY(SELECT id FROM pool)) AND p.hidden_at IS NULL AND NOT EXISTS (SELECT 1 FROM "feed"."seen" s WHERE s.user_id = ${viewer}::uuid AND s.post_id = p.id)`;
+  return rows.map((row) => ({
+    id: row.id,
+    creatorId: row.creator_id,
+    publishedAt: row.published_at,
+    likes: row.likes,
+    comments: row.comments,
+    views: row.views,
+    remixes: row.remixes,
+    text: `${row.caption} ${row.prompt}`,
+  }));
 }
+
+type CandidateColumns = Pick<PostColumns, 'id' | 'creator_id' | 'caption' | 'prompt' | 'published_at' | 'likes' | 'comments' | 'views' | 'remixes'>;
 
 /** Everything scoring needs about the viewer, in a fixed number of statements. */
 async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSignals & { lessPosts: Set<string> }> {
   const viewer = ctx.viewer?.userId;
   if (!viewer) return { now: new Date(), following: new Set(), affinity: new Map(), lessOfCreator: new Map(), more: [], less: [], lessPosts: new Set() };
-  const [following, affinity, feedback, preference] = await Promise.all([
-    ctx.db.followEdge.findMany({ where: { followerId: viewer, followeeId: { in: creatorIds } }, select: { followeeId: true } }),
-    ctx.db.affinity.findMany({ where: { userId: viewer, creatorId: { in: creatorIds } } }),
-    ctx.db.feedback.findMany({ where: { userId: viewer }, select: { postId: true, creatorId: true }, orderBy: { at: 'desc' }, take: 500 }),
-    ctx.db.preference.findUnique({ where: { userId: viewer } }),
-  ]);
+  // One round trip; arrays as parameters, not hundreds of placeholders.
+  const [row] = await ctx.db.$queryRaw<
+    { following: string[]; affinity: [string, number][]; feedback: [string, string][]; more: string[] | null; less: string[] | null }[]
+  >`
+    SELECT
+      ARRAY(SELECT followee_id::text FROM "feed"."follow_edge" WHERE follower_id = ${viewer}::uuid AND followee_id = ANY(${creatorIds}::uuid[])) AS following,
+      (SELECT coalesce(json_agg(json_build_array(creator_id, score)), '[]') FROM "feed"."affinity" WHERE user_id = ${viewer}::uuid AND creator_id = ANY(${creatorIds}::uuid[])) AS affinity,
+      (SELECT coalesce(json_agg(json_build_array(post_id, creator_id)), '[]') FROM
+        (SELECT post_id, creator_id FROM "feed"."feedback" WHERE user_id = ${viewer}::uuid ORDER BY at DESC LIMIT 500) f) AS feedback,
+      (SELECT more FROM "feed"."preference" WHERE user_id = ${viewer}::uuid) AS more,
+      (SELECT less FROM "feed"."preference" WHERE user_id = ${viewer}::uuid) AS less`;
   const lessOfCreator = new Map<string, number>();
-  for (const row of feedback) lessOfCreator.set(row.creatorId, (lessOfCreator.get(row.creatorId) ?? 0) + 1);
+  for (const [, creatorId] of row!.feedback) lessOfCreator.set(creatorId, (lessOfCreator.get(creatorId) ?? 0) + 1);
   return {
     now: new Date(),
-    following: new Set(following.map((row) => row.followeeId)),
-    affinity: new Map(affinity.map((row) => [row.creatorId, row.score])),
+    following: new Set(row!.following),
+    affinity: new Map(row!.affinity),
     lessOfCreator,
-    more: preference?.more ?? [],
-    less: preference?.less ?? [],
-    lessPosts: new Set(feedback.map((row) => row.postId)),
+    more: row!.more ?? [],
+    less: row!.less ?? [],
+    lessPosts: new Set(row!.feedback.map(([postId]) => postId)),
   };
 }
 
@@ -153,8 +171,8 @@ async function rankFor(ctx: FeedContext, excluded: Set<string>): Promise<Scored[
   const pool = await candidates(ctx);
   const viewer = await signals(ctx, [...new Set(pool.map((post) => post.creatorId))]);
   const filters = { excludedCreators: excluded, excludedPosts: viewer.lessPosts };
-  const shown = pool.filter((post) => isShown({ id: post.id, creatorId: post.creatorId, hidden: post.hiddenAt !== null }, filters));
-  return rank(shown.map(toCandidate), viewer);
+  // The pool holds visible posts only (hidden_at IS NULL in the query).
+  return rank(pool.filter((post) => isShown({ id: post.id, creatorId: post.creatorId, hidden: false }, filters)), viewer);
 }
 
 interface ForYouCursor extends Record<string, unknown> {
@@ -186,7 +204,8 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
   } else {
     if (remaining === 0) return EMPTY;
     const ranked = await rankFor(ctx, excluded);
-    snapshot = await ctx.db.snapshot.create({ data: { userId: viewer, postIds: ranked.slice(0, SNAPSHOT_SIZE).map((item) => item.candidate.id) } });
+    const postIds = ranked.slice(0, SNAPSHOT_SIZE).map((item) => item.candidate.id);
+    snapshot = { ...(await ctx.db.snapshot.create({ data: { userId: viewer, postIds }, select: { id: true } })), postIds };
   }
   const take = Math.min(size, remaining);
   if (take === 0) return EMPTY;
@@ -253,6 +272,12 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
     items: posts.map((post) => ({ post, cursor: signCursor(ctx.settings.cursorSecret, { k: 'F', t: post.publishedAt.toISOString(), id: post.id }) })),
     hasNextPage: rows.length > take && take < remaining,
   };
+}
+
+/** Deletes pinned rankings past their lifetime (the server runs it every few minutes). */
+export async function sweepSnapshots(db: FeedContext['db']): Promise<number> {
+  const { count } = await db.snapshot.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - SNAPSHOT_TTL_MS) } } });
+  return count;
 }
 
 export interface Explanation {

@@ -72,6 +72,8 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
         skipDuplicates: true,
       });
       if (count === 0) return;
+      const owners = ids(p.cameoOwnerIds);
+      if (owners.length) await tx.postCast.createMany({ data: owners.map((ownerId) => ({ ownerId, postId, publishedAt })), skipDuplicates: true });
       await tx.$executeRaw`
         UPDATE "feed"."post" p SET likes = greatest(p.likes + c.likes, 0), comments = greatest(p.comments + c.comments, 0),
           views = greatest(p.views + c.views, 0), remixes = greatest(p.remixes + c.remixes, 0)

@@ -15,7 +15,7 @@ const BATCH = 500;
  */
 export async function rebuildFeed(db: FeedDb, redisUrl: string, options: { namespace?: string; onProgress?: (line: string) => void } = {}): Promise<number> {
   await db.$executeRawUnsafe(
-    'TRUNCATE "feed"."post", "feed"."pending_counts", "feed"."follow_edge", "feed"."affinity", "feed"."engaged", "feed"."seen", "feed"."processed_event", "feed"."snapshot"',
+    'TRUNCATE "feed"."post", "feed"."pending_counts", "feed"."post_cast", "feed"."follow_edge", "feed"."affinity", "feed"."engaged", "feed"."seen", "feed"."processed_event", "feed"."snapshot"',
   );
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   let applied = 0;

@@ -5,6 +5,10 @@ import { createFeedClients } from './clients';
 import { startFeedConsumers } from './consumer';
 import type { FeedServices } from './context';
 import { createDb } from './db';
+import { sweepSnapshots } from './feed';
+
+/** How often expired For You rankings are deleted. */
+const SWEEP_INTERVAL_MS = 5 * 60 * 1000;
 import { schema } from './schema';
 
 export interface StartFeedOptions {
@@ -39,6 +43,10 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
   const consumers = options.redisUrl
     ? startFeedConsumers(db, options.redisUrl, (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`), options.eventNamespace)
     : [];
+  const sweeper = setInterval(() => {
+    sweepSnapshots(db).catch((error: unknown) => logger.error(`snapshot sweep: ${error instanceof Error ? error.message : String(error)}`));
+  }, SWEEP_INTERVAL_MS);
+  sweeper.unref();
   const server = await serveSubgraph({
     name: 'feed',
     schema,
@@ -51,6 +59,7 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
   return {
     ...server,
     stop: async () => {
+      clearInterval(sweeper);
       await server.stop();
       for (const consumer of consumers) await consumer.stop();
       await db.$disconnect();

@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { migrateAll } from '../subgraphs/shared/src/migrations';
+
+/**
+ * `npm run seed -- [--users 10000] [--posts 1000000] [--follows 5000000] [--likes 10000000]`:
+ * a realistic data set for benchmarks (small sizes for tests), written straight into the
+ * users and feed schemas of DATABASE_URL with set-based SQL:
+ * - users with handles `seed<n>`; ids are md5-derived, so any step can name them without a lookup;
+ * - posts over the last 30 days, more of them recent; a few prolific creators (rank squared);
+ *   10% cast a cameo of another user, 5% remix an earlier post;
+ * - follows skewed towards popular creators; likes from random users on random posts (the
+ *   feed's engagement rows and per-post counters), with affinity derived from them.
+ * Re-running adds nothing twice for the same sizes (ids are deterministic; conflicts skipped).
+ */
+export interface SeedSize {
+  users: number;
+  posts: number;
+  follows: number;
+  likes: number;
+}
+
+export const DEFAULT_SEED: SeedSize = { users: 10_000, posts: 1_000_000, follows: 5_000_000, likes: 10_000_000 };
+
+const userId = (expr: string) => `md5('u' || (${expr}))::uuid`;
+const postId = (expr: string) => `md5('p' || (${expr}))::uuid`;
+/** A user number 1..U, skewed towards low numbers (the popular ones). */
+const popularUser = (users: number) => `(1 + floor(${users} * random() ^ 2))::int`;
+
+/** Seeds `size` into the database; `log` gets a line per step with its duration. */
+export async function seed(databaseUrl: string, size: SeedSize, log: (line: string) => void = () => {}): Promise<void> {
+  await migrateAll(databaseUrl);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const step = async (what: string, sql: string) => {
+    const started = Date.now();
+    const result = await client.query(sql);
+    log(`${what}: ${result.rowCount ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+  try {
+    await step(
+      'users',
+      `INSERT INTO users."user" (id, handle, display_name, password_hash, updated_at)
+       SELECT ${userId('g')}, 'seed' || g, 'Seed user ' || g, 'seeded-no-login', now() FROM generate_series(1, ${size.users}) g
+       ON CONFLICT DO NOTHING`,
+    );
+    await step(
+      'posts',
+      `INSERT INTO feed.post (id, creator_id, caption, prompt, remix_of_id, cameo_ids, cameo_owner_ids, published_at, likes, hot)
+       SELECT id, creator, caption, prompt, remix, cameos, owners, published, 0, extract(epoch from published) / 45000
+       FROM (
+         SELECT ${postId('g')} AS id, ${userId(popularUser(size.users))} AS creator,
+           'seed post ' || g AS caption,
+           (ARRAY['cats', 'skateboarding', 'street food', 'politics', 'music', 'travel', 'horror', 'dance'])[1 + g % 8] || ' video ' || g AS prompt,
+           CASE WHEN g % 20 = 0 AND g > 1 THEN ${postId('1 + floor(random() * (g - 1))::int')} END AS remix,
+           CASE WHEN g % 10 = 0 THEN ARRAY[md5('c' || g)::uuid] ELSE '{}'::uuid[] END AS cameos,
+           CASE WHEN g % 10 = 0 THEN ARRAY[${userId(popularUser(size.users))}] ELSE '{}'::uuid[] END AS owners,
+           now() - interval '30 days' * (random() ^ 2) AS published
+         FROM generate_series(1, ${size.posts}) g
+       ) p
+       ON CONFLICT DO NOTHING`,
+    );
+    await step(
+      'cast',
+      `INSERT INTO feed.post_cast (owner_id, post_id, published_at)
+       SELECT unnest(cameo_owner_ids), id, published_at FROM feed.post WHERE cardinality(cameo_owner_ids) > 0
+       ON CONFLICT DO NOTHING`,
+    );
+    await step(
+      'follows',
+      `INSERT INTO feed.follow_edge (follower_id, followee_id)
+       SELECT ${userId(`1 + g % ${size.users}`)}, ${userId(popularUser(size.users))} FROM generate_series(1, ${size.follows}) g
+       ON CONFLICT DO NOTHING`,
+    );
+    await step(
+      'likes',
+      `INSERT INTO feed.engaged (user_id, post_id, at)
+       SELECT ${userId(`1 + floor(random() * ${size.users})::int`)}, ${postId(`1 + floor(${size.posts} * random() ^ 1.5)::int`)}, now() - interval '30 days' * random()
+       FROM generate_series(1, ${size.likes}) g
+       ON CONFLICT DO NOTHING`,
+    );
+    await step(
+      'like counts',
+      `UPDATE feed.post p SET likes = c.n, hot = log(greatest(c.n, 1)) + extract(epoch from p.published_at) / 45000
+       FROM (SELECT post_id, count(*) AS n FROM feed.engaged GROUP BY post_id) c WHERE c.post_id = p.id`,
+    );
+    await step(
+      'affinity',
+      `INSERT INTO feed.affinity (user_id, creator_id, score)
+       SELECT e.user_id, p.creator_id, count(*) FROM feed.engaged e JOIN feed.post p ON p.id = e.post_id
+       WHERE e.user_id <> p.creator_id GROUP BY e.user_id, p.creator_id
+       ON CONFLICT (user_id, creator_id) DO UPDATE SET score = EXCLUDED.score`,
+    );
+    await step('analyze', 'ANALYZE feed.post; ANALYZE feed.follow_edge; ANALYZE feed.engaged; ANALYZE feed.affinity; ANALYZE users."user"');
+  } finally {
+    await client.end();
+  }
+}
+
+/** The ids seed() gives user n (1-based), for benchmarks that act as seeded users. */
+export const seededUserIdSql = (n: number) => `SELECT md5('u' || ${n})::uuid AS id`;
+
+if (require.main === module) {
+  const { values } = parseArgs({
+    options: { users: { type: 'string' }, posts: { type: 'string' }, follows: { type: 'string' }, likes: { type: 'string' } },
+  });
+  const size: SeedSize = {
+    users: Number(values.users ?? DEFAULT_SEED.users),
+    posts: Number(values.posts ?? DEFAULT_SEED.posts),
+    follows: Number(values.follows ?? DEFAULT_SEED.follows),
+    likes: Number(values.likes ?? DEFAULT_SEED.likes),
+  };
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error('seed: set DATABASE_URL to the database to fill');
+    process.exit(1);
+  }
+  console.log(`seeding ${JSON.stringify(size)}`);
+  seed(databaseUrl, size, (line) => console.log(`  ${line}`)).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`seed failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
