@@ -12,6 +12,7 @@ import { readCommonEnv, readGenerationsEnv } from '../../subgraphs/shared/src/en
 import { listen } from '../../subgraphs/shared/src/listen';
 import { start as startSocial } from '../../subgraphs/social/src/server';
 import { start as startUsers } from '../../subgraphs/users/src/server';
+import { migrateAll } from '../../subgraphs/shared/src/migrations';
 import { DEFAULT_SEED, seed, type SeedSize } from '../seed';
 import type { LoadPlan, LoadResult, LoadTarget } from './load';
 
@@ -55,6 +56,7 @@ async function prepareDatabase(): Promise<string> {
     const url = Object.assign(new URL(SERVER_URL), { pathname: `/${DATABASE}` }).toString();
     if (exists) {
       log(`using the data set in ${DATABASE} (--reseed to build it again)`);
+      await migrateAll(url);
       return url;
     }
     await admin.query(`CREATE DATABASE ${DATABASE}`);

@@ -3,7 +3,7 @@ import { createDb, type FeedDb } from '../../subgraphs/feed/src/db';
 import { applyFeedEvent } from '../../subgraphs/feed/src/projection';
 import { rebuildFeed } from '../../subgraphs/feed/src/rebuild';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql, type GraphQLResponse } from '../helpers/graphql';
+import { codes, graphql, ok, until } from '../helpers/graphql';
 import { TEST_REDIS_URL, startStack, type TestStack } from '../helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
 
@@ -17,19 +17,6 @@ let bobCameo: string;
 let withCameo: string, deeVideo: string, newest: string;
 
 const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
-const ok = async (response: Promise<GraphQLResponse>) => {
-  const result = await response;
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-};
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const FEED = `query ($kind: FeedKind!, $first: Int, $after: String) {
   feed(kind: $kind, first: $first, after: $after) {

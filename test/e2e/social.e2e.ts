@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { createDb, type SocialDb } from '../../subgraphs/social/src/db';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql, type GraphQLResponse } from '../helpers/graphql';
+import { codes, graphql, ok, until } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
 import { collect, wsClient } from '../helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
@@ -16,19 +16,6 @@ let adaVideo: string;
 const sockets: Client[] = [];
 
 const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
-const ok = async (response: Promise<GraphQLResponse>) => {
-  const result = await response;
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-};
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const relation = async (viewer: TestUser, other: TestUser) =>
   (await ok(gql(viewer, `query ($id: ID!) { user(id: $id) { isFollowedByViewer followsViewer isMutual followerCount followingCount } }`, { id: other.id }))).user;

@@ -27,3 +27,20 @@ export async function graphql<Data = Record<string, any>>(
 
 /** The `extensions.code` of each error, for exact assertions. */
 export const codes = (response: GraphQLResponse) => (response.errors ?? []).map((error) => error.extensions?.code);
+
+/** The data of a response that must succeed; its errors otherwise, as the failure. */
+export async function ok<Data = Record<string, any>>(response: Promise<GraphQLResponse<Data>>): Promise<Data> {
+  const result = await response;
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+}
+
+/** Polls until `probe` returns something truthy (events crossing services), up to 10 s. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

@@ -110,7 +110,7 @@ async function candidates(ctx: FeedContext): Promise<Candidate[]> {
     pool AS (
       (SELECT p.id FROM following f CROSS JOIN LATERAL (
          SELECT id, published_at FROM "feed"."post" WHERE creator_id = f.followee_id AND hidden_at IS NULL
-         ORDER BY published_at DESC, id DESC LIMIT 10) p
+         ORDER BY published_at DESC, id DESC LIMIT 3) p
        WHERE p.published_at > now() - interval '14 days' ORDER BY p.published_at DESC LIMIT 200)
       UNION
       (SELECT id FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - interval '48 hours' ORDER BY hot DESC LIMIT 300)
@@ -259,13 +259,17 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
   if (take === 0) return EMPTY;
   const before = cursor ? new Date(cursor.t) : new Date('9999-12-31T00:00:00Z');
   const beforeId = cursor?.id ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+  // Ids first from the index alone (one probe per followee), then the page's rows by id.
   const rows = await ctx.db.$queryRaw<PostColumns[]>`
-    SELECT p.* FROM "feed"."follow_edge" f CROSS JOIN LATERAL (
-      SELECT * FROM "feed"."post" WHERE creator_id = f.followee_id AND hidden_at IS NULL
-        AND (published_at, id) < (${before}::timestamptz, ${beforeId}::uuid)
-      ORDER BY published_at DESC, id DESC LIMIT ${take + 1}) p
-    WHERE f.follower_id = ${viewer}::uuid AND NOT (f.followee_id = ANY(${[...excluded]}::uuid[]))
-    ORDER BY p.published_at DESC, p.id DESC LIMIT ${take + 1}`;
+    WITH page AS (
+      SELECT p.id FROM "feed"."follow_edge" f CROSS JOIN LATERAL (
+        SELECT id, published_at FROM "feed"."post" WHERE creator_id = f.followee_id AND hidden_at IS NULL
+          AND (published_at, id) < (${before}::timestamptz, ${beforeId}::uuid)
+        ORDER BY published_at DESC, id DESC LIMIT ${take + 1}) p
+      WHERE f.follower_id = ${viewer}::uuid AND NOT (f.followee_id = ANY(${[...excluded]}::uuid[]))
+      ORDER BY p.published_at DESC, p.id DESC LIMIT ${take + 1})
+    SELECT post.* FROM "feed"."post" post WHERE post.id = ANY(ARRAY(SELECT id FROM page))
+    ORDER BY post.published_at DESC, post.id DESC`;
   const posts = rows.slice(0, take).map(toPost);
   await countServed(ctx, remaining, posts.length);
   return {
