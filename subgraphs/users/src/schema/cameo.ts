@@ -122,3 +122,15 @@ builder.queryFields((t) => ({
       ctx.viewer ? ctx.db.cameo.findMany({ ...query, where: { ownerId: ctx.viewer.userId }, orderBy: { createdAt: 'desc' } }) : [],
   }),
 }));
+
+builder.prismaObjectField('User', 'cameo', (t) =>
+  t.prismaField({
+    type: 'Cameo',
+    nullable: true,
+    description: 'This person’s own verified cameo, when it is yours or you may use it; null otherwise.',
+    resolve: async (query, user, _args, ctx) => {
+      const cameo = await ctx.db.cameo.findUnique({ ...query, where: { personOwnerId: user.id } });
+      return cameo && cameo.status === 'VERIFIED' && (await viewerMayUse(cameo, ctx)) ? cameo : null;
+    },
+  }),
+);

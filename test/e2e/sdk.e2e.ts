@@ -1,0 +1,97 @@
+import WebSocket from 'ws';
+import {
+  CameoError,
+  CameoOfUserDocument,
+  CreateGenerationDocument,
+  FeedDocument,
+  GenerationProgressDocument,
+  GrantCameoAccessDocument,
+  MeDocument,
+  PublishGenerationDocument,
+  SetCameoPolicyDocument,
+  SignUpDocument,
+  StartCameoVerificationDocument,
+  SubmitCameoRecordingDocument,
+  createCameoClient,
+  type CameoClient,
+  type GenerationProgressSubscription,
+} from '../../clients/sdk/src';
+import { until } from '../helpers/graphql';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { startStack, type TestStack } from '../helpers/stack';
+
+/** The whole flow with the generated SDK only: no query string is written here. */
+let database: TestDatabase;
+let stack: TestStack;
+const clients: CameoClient[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_sdk');
+  stack = await startStack(database.url, { redis: true });
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  await stack?.stop();
+  await database?.drop();
+});
+
+async function signedUp(handle: string): Promise<CameoClient> {
+  const client = createCameoClient({ url: stack.gatewayUrl, webSocketImpl: WebSocket });
+  clients.push(client);
+  const { signUp } = await client.request(SignUpDocument, { input: { handle, displayName: handle.toUpperCase(), password: 'password123' } });
+  client.setToken(signUp.token);
+  return client;
+}
+
+it('signs up, verifies a cameo, generates with a friend’s cameo, watches progress, publishes, and the friend sees it', async () => {
+  const [creator, friend] = await Promise.all([signedUp('creator'), signedUp('friend')]);
+  expect((await friend.request(MeDocument)).me?.handle).toBe('friend');
+
+  const { startCameoVerification: started } = await friend.request(StartCameoVerificationDocument, { input: { kind: 'PERSON' } });
+  const { submitCameoRecording } = await friend.request(SubmitCameoRecordingDocument, {
+    cameoId: started.id,
+    recording: {
+      videoRef: `${started.uploadUrl}/video.mp4`,
+      audioRef: `${started.uploadUrl}/audio.m4a`,
+      durationSeconds: 6,
+      transcript: `Hello, it is me. ${started.verificationPhrase}.`,
+    },
+  });
+  expect(submitCameoRecording.status).toBe('VERIFIED');
+  await friend.request(SetCameoPolicyDocument, { cameoId: started.id, input: { policy: 'APPROVED' } });
+  await friend.request(GrantCameoAccessDocument, { cameoId: started.id, handle: 'creator' });
+
+  const { userByHandle } = await creator.request(CameoOfUserDocument, { handle: 'friend' });
+  expect(userByHandle?.cameo?.id).toBe(started.id);
+  const { createGeneration } = await creator.request(CreateGenerationDocument, {
+    input: { prompt: 'two friends surfing at dawn', seconds: 2, cameoIds: [userByHandle!.cameo!.id] },
+  });
+
+  const steps = await new Promise<GenerationProgressSubscription['generationProgress'][]>((resolve, reject) => {
+    const seen: GenerationProgressSubscription['generationProgress'][] = [];
+    creator.subscribe(GenerationProgressDocument, { id: createGeneration.id }, {
+      next: (data) => seen.push(data.generationProgress),
+      error: reject,
+      complete: () => resolve(seen),
+    });
+  });
+  expect(steps.at(-1)).toMatchObject({ status: 'COMPLETED', progress: 100, generation: { videoUrl: `/assets/${createGeneration.id}.gif` } });
+  const progress = steps.map((step) => step.progress);
+  expect(progress).toEqual([...progress].sort((a, b) => a - b));
+
+  await creator.request(PublishGenerationDocument, { id: createGeneration.id, caption: 'surf’s up' });
+  const post = await until('the post in the friend’s feed', async () => {
+    const { feed } = await friend.request(FeedDocument, { kind: 'FOR_YOU', first: 10 });
+    return feed.edges.find((edge) => edge.node.id === createGeneration.id)?.node;
+  });
+  expect(post).toMatchObject({ caption: 'surf’s up', creator: { handle: 'creator' }, cameos: [{ owner: { handle: 'friend' } }] });
+});
+
+it('reports refusals as CameoError with the stable code', async () => {
+  const stranger = await signedUp('stranger');
+  const { userByHandle } = await stranger.request(CameoOfUserDocument, { handle: 'friend' });
+  expect(userByHandle?.cameo).toBeNull();
+  const error = await stranger.request(CreateGenerationDocument, { input: { prompt: '', seconds: 2 } }).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(CameoError);
+  expect((error as CameoError).code).toBe('BAD_USER_INPUT');
+});
