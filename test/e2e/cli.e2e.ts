@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { graphql } from '../helpers/graphql';
+import { startStack, type TestStack } from '../helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+
+/** The `cameo` CLI as a user runs it: a child process, its output captured, its exit code checked. */
+const ROOT = path.join(__dirname, '..', '..');
+let database: TestDatabase;
+let stack: TestStack;
+let configDir: string;
+let friend: TestUser;
+
+function cameo(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'clients/cli/src/main.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CAMEO_URL: stack.gatewayUrl, CAMEO_CONFIG_DIR: configDir, CAMEO_PASSWORD: 'password123' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_cli');
+  stack = await startStack(database.url);
+  configDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-cli-'));
+  const [, friendUser] = await Promise.all([signUp(stack.gatewayUrl, 'director'), signUp(stack.gatewayUrl, 'friend'), signUp(stack.gatewayUrl, 'loner')]);
+  friend = friendUser;
+  const cameoId = await verifiedCameo(stack.gatewayUrl, friend);
+  await graphql(stack.gatewayUrl, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { token: friend.token, variables: { id: cameoId } });
+  await graphql(stack.gatewayUrl, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "director") { id } }`, { token: friend.token, variables: { id: cameoId } });
+});
+afterAll(async () => {
+  await stack?.stop();
+  await database?.drop();
+  rmSync(configDir, { recursive: true, force: true });
+});
+
+it('refuses to work signed out, with exit code 2', async () => {
+  const result = await cameo('feed');
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('not signed in');
+});
+
+it('signs in, then generate --watch draws a live progress bar to 100% and exits 0', async () => {
+  expect((await cameo('login', '@director')).stdout).toContain('signed in as @director');
+  const result = await cameo('generate', 'my friend juggling torches', '--cameo', '@friend', '--seconds', '2', '--watch');
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const bars = result.stdout.split('\n').filter((line) => line.startsWith('['));
+  const percents = bars.map((line) => Number(/(\d+)%/.exec(line)![1]));
+  expect(percents.at(-1)).toBe(100);
+  expect(percents).toEqual([...percents].sort((a, b) => a - b));
+  expect(bars.at(-1)).toMatch(/^\[█{30}\] 100% /);
+  expect(result.stdout).toMatch(/done: http:\/\/127\.0\.0\.1:\d+\/assets\/[0-9a-f-]+\.gif/);
+});
+
+it('exits 3 with a message when the platform refuses', async () => {
+  const noCameo = await cameo('generate', 'with someone who never agreed', '--cameo', '@loner', '--watch');
+  expect(noCameo.code).toBe(3);
+  expect(noCameo.stderr).toContain('@loner has no cameo you may use');
+  const badInput = await cameo('generate', 'x', '--seconds', '999');
+  expect(badInput.code).toBe(3);
+  expect(badInput.stderr).toContain('refused (BAD_USER_INPUT)');
+});
+
+it('sets who may use my cameo, and shows the feed', async () => {
+  await cameo('login', 'friend');
+  const policy = await cameo('cameo', 'set-policy', 'MUTUALS');
+  expect(policy.code).toBe(0);
+  expect(policy.stdout).toContain('your cameo is now MUTUALS');
+  expect((await cameo('cameo', 'set-policy', 'SOMETIMES')).code).toBe(1);
+  const feed = await cameo('feed');
+  expect(feed.code).toBe(0);
+});
