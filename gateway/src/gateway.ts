@@ -33,6 +33,8 @@ export interface GatewayOptions {
   production: boolean;
   /** Default: SUBSCRIPTIONS_* from an empty environment, pings every 12 s. */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** A built web app (clients/web) to serve at `/`. Default: none. */
+  webAppDir?: string;
 }
 
 export interface Gateway {
@@ -50,7 +52,7 @@ const subscriptionOverHttp = () =>
     extensions: { code: ErrorCode.SUBSCRIPTION_REQUIRES_WEBSOCKET, http: { status: 400 } },
   });
 
-/** Builds the gateway: /graphql (HTTP and graphql-ws), /assets, /healthz and /readyz. */
+/** Builds the gateway: /graphql (HTTP and graphql-ws), /assets, /healthz, /readyz and the web app at /. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = createLogger('gateway');
   // Filled as the gateway builds a data source per subgraph of the supergraph.
@@ -104,6 +106,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: health });
   });
   mountAssetProxy(app, () => subgraphs.generations);
+  if (options.webAppDir) app.use(express.static(options.webAppDir, { index: 'index.html', maxAge: '5m' }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -4,13 +4,23 @@ import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, S
 import { listen } from '../../subgraphs/shared/src/listen';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { runUntilSignal } from '../../subgraphs/shared/src/run';
+import { buildWebApp } from '../../clients/web/build';
 import { createGateway } from './gateway';
+
+/** Where `npm start` builds the web app it serves at `/`. */
+const WEB_APP_DIR = path.join(__dirname, '..', '..', '.cameo', 'web');
 
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
 /** Starts the gateway from the environment: used by this entry point and by `npm start`. */
 export async function startGatewayFromEnv(source: Record<string, string | undefined> = process.env) {
   const env = readCommonEnv(source);
+  const logger = createLogger('gateway');
+  // The API does not depend on the web app: if it cannot be built, say so and serve the API.
+  const webAppDir = await buildWebApp(WEB_APP_DIR).catch((error: unknown) => {
+    logger.error(`web app not built: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, readSubgraphUrl(name, source)])),
@@ -18,9 +28,10 @@ export async function startGatewayFromEnv(source: Record<string, string | undefi
     gatewaySecret: env.gatewaySecret,
     production: env.nodeEnv === 'production',
     subscriptionLimits: readSubscriptionEnv(source),
+    webAppDir,
   });
   const { url } = await listen(gateway.httpServer, readGatewayPort(source));
-  createLogger('gateway').info(`listening on ${url}`);
+  logger.info(`listening on ${url}${webAppDir ? `; the web app is at ${url.replace(/\/graphql$/, '/')}` : ''}`);
   return { url, stop: gateway.stop };
 }
 

@@ -9,6 +9,7 @@ import { listen } from '../../subgraphs/shared/src/listen';
 import { start as startGenerations } from '../../subgraphs/generations/src/server';
 import type { VideoModelAdapter } from '../../subgraphs/generations/src/worker/adapter';
 import { createLocalAdapter } from '../../subgraphs/generations/src/worker/local-adapter';
+import { buildWebApp } from '../../clients/web/build';
 import { startWorker } from '../../subgraphs/generations/src/worker/start-worker';
 import { start as startFeed } from '../../subgraphs/feed/src/server';
 import type { DbOptions } from '../../subgraphs/shared/src/prisma';
@@ -33,6 +34,8 @@ export interface StackOptions {
   feedDb?: DbOptions;
   /** Default: 100. */
   teenDailyCap?: number;
+  /** Build the web app and serve it at `/`. Default: false. */
+  webApp?: boolean;
 }
 
 export interface TestStack {
@@ -123,6 +126,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     gatewaySecret: testSecrets.gatewaySecret,
     production: false,
     subscriptionLimits: options.subscriptionLimits,
+    webAppDir: options.webApp ? await buildWebApp(`${assetsDir}-web`) : undefined,
   });
   const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');
   let usersStopped = false;
@@ -155,6 +159,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
       await generations.stop();
       await stopUsers();
       rmSync(assetsDir, { recursive: true, force: true });
+      rmSync(`${assetsDir}-web`, { recursive: true, force: true });
     },
   };
 }

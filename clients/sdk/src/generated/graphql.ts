@@ -1,0 +1,421 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Aspect =
+  | 'LANDSCAPE'
+  | 'PORTRAIT'
+  | 'SQUARE';
+
+/** PERSON: your own likeness (one per account). PET and OBJECT: as many as you like. */
+export type CameoKind =
+  | 'OBJECT'
+  | 'PERSON'
+  | 'PET';
+
+export type CameoRecordingInput = {
+  /** Reference of the uploaded audio, under the cameo’s uploadUrl. */
+  audioRef: string;
+  /** 3-30 seconds. */
+  durationSeconds: number;
+  /** What was said: must contain the verification phrase. */
+  transcript: string;
+  /** Reference of the uploaded video, under the cameo’s uploadUrl. */
+  videoRef: string;
+};
+
+export type CameoRestrictionTag =
+  | 'NO_ADVERTISING'
+  | 'NO_IMPERSONATION'
+  | 'NO_POLITICAL_CONTENT'
+  | 'NO_SEXUAL_CONTENT'
+  | 'NO_VIOLENCE';
+
+export type CameoStatus =
+  | 'AWAITING_RECORDING'
+  | 'PENDING_REVIEW'
+  | 'REJECTED'
+  | 'VERIFIED';
+
+/** Who may use a cameo besides its owner. A block always wins; a teen’s cameo is never EVERYONE. */
+export type ConsentPolicy =
+  | 'APPROVED'
+  | 'EVERYONE'
+  | 'MUTUALS'
+  | 'ONLY_ME';
+
+export type CreateGenerationInput = {
+  /** Default: PORTRAIT. */
+  aspect?: Aspect | null | undefined;
+  /** Cameos to cast (at most 2 by default); each owner’s consent is checked. */
+  cameoIds?: Array<string | number> | null | undefined;
+  /** Retrying with the same key returns the same generation instead of a second job. Default: a new key. */
+  idempotencyKey?: string | null | undefined;
+  /** 1-2000 characters. */
+  prompt: string;
+  /** A completed generation you may see, to remix. */
+  remixOf?: string | number | null | undefined;
+  /** 1-20. Default: 10. */
+  seconds?: number | null | undefined;
+};
+
+export type FeedKind =
+  /** Everything from people you follow, newest first. */
+  | 'FOLLOWING'
+  /** Ranked for you: people you follow and engage with, trending, remixes, cameos of people you follow. */
+  | 'FOR_YOU';
+
+/** QUEUED -> IN_PROGRESS -> COMPLETED | FAILED | CANCELLED | BLOCKED (a cameo’s consent was withdrawn). */
+export type GenerationStatus =
+  | 'BLOCKED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  | 'QUEUED';
+
+export type SetCameoPolicyInput = {
+  policy: ConsentPolicy;
+  /** Replaces the set. Omit to keep. */
+  restrictionTags?: Array<CameoRestrictionTag> | null | undefined;
+  /** At most 500 characters. Omit to keep. */
+  restrictionsText?: string | null | undefined;
+};
+
+export type SignUpInput = {
+  /** YYYY-MM-DD; at least 13. Only the age band (TEEN under 18, ADULT) is kept. Default: ADULT. */
+  birthDate?: string | null | undefined;
+  displayName: string;
+  /** 3-30 letters, digits, underscores or inner dots. */
+  handle: string;
+  /** 8-200 characters. */
+  password: string;
+};
+
+export type StartCameoVerificationInput = {
+  kind: CameoKind;
+  /** Shown to others. Default for PERSON: your display name. */
+  name?: string | null | undefined;
+};
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { token: string, user: { id: string, handle: string, displayName: string } } };
+
+export type SignInMutationVariables = Exact<{
+  handle: string;
+  password: string;
+}>;
+
+
+export type SignInMutation = { signIn: { token: string, user: { id: string, handle: string, displayName: string } } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, handle: string, displayName: string } | null };
+
+export type StartCameoVerificationMutationVariables = Exact<{
+  input: StartCameoVerificationInput;
+}>;
+
+
+export type StartCameoVerificationMutation = { startCameoVerification: { id: string, uploadUrl: string | null, verificationPhrase: string | null } };
+
+export type SubmitCameoRecordingMutationVariables = Exact<{
+  cameoId: string | number;
+  recording: CameoRecordingInput;
+}>;
+
+
+export type SubmitCameoRecordingMutation = { submitCameoRecording: { id: string, status: CameoStatus, rejectionReason: string | null } };
+
+export type SetCameoPolicyMutationVariables = Exact<{
+  cameoId: string | number;
+  input: SetCameoPolicyInput;
+}>;
+
+
+export type SetCameoPolicyMutation = { setCameoPolicy: { id: string, policy: ConsentPolicy | null, policyVersion: number | null } };
+
+export type GrantCameoAccessMutationVariables = Exact<{
+  cameoId: string | number;
+  handle: string;
+}>;
+
+
+export type GrantCameoAccessMutation = { grantCameoAccess: { id: string } };
+
+export type MyCameosQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCameosQuery = { myCameos: Array<{ id: string, name: string, kind: CameoKind, status: CameoStatus, policy: ConsentPolicy | null }> };
+
+export type CameoOfUserQueryVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type CameoOfUserQuery = { userByHandle: { id: string, handle: string, cameo: { id: string, name: string } | null } | null };
+
+export type FeedQueryVariables = Exact<{
+  kind: FeedKind;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FeedQuery = { feed: { edges: Array<{ cursor: string, node: { id: string, caption: string, publishedAt: string, creator: { handle: string, displayName: string }, cameos: Array<{ owner: { handle: string } }>, video: { videoUrl: string | null, likeCount: number, viewerHasLiked: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateGenerationMutationVariables = Exact<{
+  input: CreateGenerationInput;
+}>;
+
+
+export type CreateGenerationMutation = { createGeneration: { id: string, status: GenerationStatus, progress: number } };
+
+export type PublishGenerationMutationVariables = Exact<{
+  id: string | number;
+  caption: string;
+}>;
+
+
+export type PublishGenerationMutation = { publishGeneration: { id: string, publishedAt: string | null } };
+
+export type GenerationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GenerationQuery = { generation: { id: string, prompt: string, status: GenerationStatus, progress: number, stage: string, videoUrl: string | null, errorReason: string | null } | null };
+
+export type GenerationProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GenerationProgressSubscription = { generationProgress: { status: GenerationStatus, progress: number, stage: string, errorReason: string | null, generation: { id: string, videoUrl: string | null } | null } };
+
+export type FollowMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type FollowMutation = { follow: { id: string, isFollowedByViewer: boolean, isMutual: boolean } };
+
+export type LikeGenerationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LikeGenerationMutation = { likeGeneration: { id: string, likeCount: number, viewerHasLiked: boolean } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    token
+    user {
+      id
+      handle
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($handle: String!, $password: String!) {
+  signIn(handle: $handle, password: $password) {
+    token
+    user {
+      id
+      handle
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    handle
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const StartCameoVerificationDocument = new TypedDocumentString(`
+    mutation StartCameoVerification($input: StartCameoVerificationInput!) {
+  startCameoVerification(input: $input) {
+    id
+    uploadUrl
+    verificationPhrase
+  }
+}
+    `) as unknown as TypedDocumentString<StartCameoVerificationMutation, StartCameoVerificationMutationVariables>;
+export const SubmitCameoRecordingDocument = new TypedDocumentString(`
+    mutation SubmitCameoRecording($cameoId: ID!, $recording: CameoRecordingInput!) {
+  submitCameoRecording(cameoId: $cameoId, recording: $recording) {
+    id
+    status
+    rejectionReason
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitCameoRecordingMutation, SubmitCameoRecordingMutationVariables>;
+export const SetCameoPolicyDocument = new TypedDocumentString(`
+    mutation SetCameoPolicy($cameoId: ID!, $input: SetCameoPolicyInput!) {
+  setCameoPolicy(cameoId: $cameoId, input: $input) {
+    id
+    policy
+    policyVersion
+  }
+}
+    `) as unknown as TypedDocumentString<SetCameoPolicyMutation, SetCameoPolicyMutationVariables>;
+export const GrantCameoAccessDocument = new TypedDocumentString(`
+    mutation GrantCameoAccess($cameoId: ID!, $handle: String!) {
+  grantCameoAccess(cameoId: $cameoId, handle: $handle) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<GrantCameoAccessMutation, GrantCameoAccessMutationVariables>;
+export const MyCameosDocument = new TypedDocumentString(`
+    query MyCameos {
+  myCameos {
+    id
+    name
+    kind
+    status
+    policy
+  }
+}
+    `) as unknown as TypedDocumentString<MyCameosQuery, MyCameosQueryVariables>;
+export const CameoOfUserDocument = new TypedDocumentString(`
+    """A person's own cameo by @handle, when you may use it."""
+query CameoOfUser($handle: String!) {
+  userByHandle(handle: $handle) {
+    id
+    handle
+    cameo {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CameoOfUserQuery, CameoOfUserQueryVariables>;
+export const FeedDocument = new TypedDocumentString(`
+    query Feed($kind: FeedKind!, $first: Int, $after: String) {
+  feed(kind: $kind, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        caption
+        publishedAt
+        creator {
+          handle
+          displayName
+        }
+        cameos {
+          owner {
+            handle
+          }
+        }
+        video {
+          videoUrl
+          likeCount
+          viewerHasLiked
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
+export const CreateGenerationDocument = new TypedDocumentString(`
+    mutation CreateGeneration($input: CreateGenerationInput!) {
+  createGeneration(input: $input) {
+    id
+    status
+    progress
+  }
+}
+    `) as unknown as TypedDocumentString<CreateGenerationMutation, CreateGenerationMutationVariables>;
+export const PublishGenerationDocument = new TypedDocumentString(`
+    mutation PublishGeneration($id: ID!, $caption: String!) {
+  publishGeneration(id: $id, caption: $caption) {
+    id
+    publishedAt
+  }
+}
+    `) as unknown as TypedDocumentString<PublishGenerationMutation, PublishGenerationMutationVariables>;
+export const GenerationDocument = new TypedDocumentString(`
+    query Generation($id: ID!) {
+  generation(id: $id) {
+    id
+    prompt
+    status
+    progress
+    stage
+    videoUrl
+    errorReason
+  }
+}
+    `) as unknown as TypedDocumentString<GenerationQuery, GenerationQueryVariables>;
+export const GenerationProgressDocument = new TypedDocumentString(`
+    subscription GenerationProgress($id: ID!) {
+  generationProgress(id: $id) {
+    status
+    progress
+    stage
+    errorReason
+    generation {
+      id
+      videoUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GenerationProgressSubscription, GenerationProgressSubscriptionVariables>;
+export const FollowDocument = new TypedDocumentString(`
+    mutation Follow($userId: ID!) {
+  follow(userId: $userId) {
+    id
+    isFollowedByViewer
+    isMutual
+  }
+}
+    `) as unknown as TypedDocumentString<FollowMutation, FollowMutationVariables>;
+export const LikeGenerationDocument = new TypedDocumentString(`
+    mutation LikeGeneration($id: ID!) {
+  likeGeneration(id: $id) {
+    id
+    likeCount
+    viewerHasLiked
+  }
+}
+    `) as unknown as TypedDocumentString<LikeGenerationMutation, LikeGenerationMutationVariables>;
