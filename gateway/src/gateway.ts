@@ -16,6 +16,7 @@ import { createLogger } from '../../subgraphs/shared/src/logger';
 import { contextFromRequest, type GatewayContext } from './context';
 import { mountAssetProxy } from './assets';
 import { checkSubgraphs } from './readiness';
+import { DEFAULT_LIMITS, operationLimitsPlugin, type OperationLimits } from './limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/planner';
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   subscriptionLimits?: Partial<SubscriptionLimits>;
   /** A built web app (clients/web) to serve at `/`. Default: none. */
   webAppDir?: string;
+  /** Operation limits (depth, aliases, root fields, cost, tokens, body size). Default: DEFAULT_LIMITS. */
+  limits?: Partial<OperationLimits>;
 }
 
 export interface Gateway {
@@ -70,6 +73,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
 
+  const limits: OperationLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const planner = new SubscriptionPlanner(options.supergraphSdl);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -79,7 +84,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The entry point owns shutdown order (gateway, then subgraphs, then the database).
     stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
+    // The parser stops at this many tokens, before any work proportional to a huge document.
+    parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
+      operationLimitsPlugin(() => planner.apiSchema, limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async requestDidStart() {
@@ -109,11 +117,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (options.webAppDir) app.use(express.static(options.webAppDir, { index: 'index.html', maxAge: '5m' }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, { context: async ({ req }) => contextFromRequest(req, options.jwtSecret) }),
   );
+  app.use('/graphql', bodyErrors);
 
-  const planner = new SubscriptionPlanner(options.supergraphSdl);
   const upstream = new UpstreamSubscriptions(subgraphs, options.gatewaySecret);
   const hub = new SubscriptionHub({
     planner,
@@ -131,6 +139,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     jwtSecret: options.jwtSecret,
     logger,
     limits: { ...readSubscriptionEnv({}), keepAliveMs: DEFAULT_KEEP_ALIVE_MS, ...options.subscriptionLimits },
+    operationLimits: limits,
     execute: async (request, contextValue) => {
       const response = await apollo.executeOperation(request, { contextValue });
       return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
@@ -146,4 +155,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await apollo.stop();
     },
   };
+}
+
+/**
+ * Bodies express could not read (too large, not JSON) get a GraphQL error body with a code,
+ * like every other refusal, instead of express's HTML page.
+ */
+function bodyErrors(error: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (error.type === 'entity.too.large') {
+    res.status(413).json({ errors: [{ message: 'The request body is too large.', extensions: { code: ErrorCode.REQUEST_TOO_LARGE } }] });
+    return;
+  }
+  if (error.type === 'entity.parse.failed' || error.status === 400) {
+    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: ErrorCode.BAD_REQUEST } }] });
+    return;
+  }
+  next(error);
 }

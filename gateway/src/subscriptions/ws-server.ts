@@ -19,6 +19,7 @@ import { createFormatError } from '../../../subgraphs/shared/src/format-error';
 import type { Logger } from '../../../subgraphs/shared/src/logger';
 import { verifySessionToken } from '../../../subgraphs/shared/src/session-token';
 import type { GatewayContext } from '../context';
+import { checkLimits, measureOperation, type OperationLimits } from '../limits';
 import type { SubscriptionHub } from './hub';
 
 /** Close codes of ours, beyond graphql-ws's own (4400-4504). Documented in the README. */
@@ -62,6 +63,8 @@ export interface WsServerOptions {
   jwtSecret: string;
   logger: Logger;
   limits: SubscriptionLimits;
+  /** The same operation limits as over HTTP. */
+  operationLimits: OperationLimits;
   /** Queries and mutations sent over the socket run through the HTTP pipeline. */
   execute: (request: { query: string; operationName?: string; variables?: Record<string, unknown> }, context: GatewayContext) => Promise<ExecutionResult>;
 }
@@ -113,12 +116,15 @@ export function serveGraphqlWs(options: WsServerOptions) {
       }
       let document: DocumentNode;
       try {
-        document = parse(payload.query);
+        document = parse(payload.query, { maxTokens: options.operationLimits.maxTokens });
       } catch (error) {
         return [requestError('GRAPHQL_PARSE_FAILED', error instanceof Error ? error.message : 'Syntax error')];
       }
       const invalid = validate(apiSchema, document);
       if (invalid.length) return invalid.map((error) => requestError('GRAPHQL_VALIDATION_FAILED', error.message));
+      const operation = getOperationAST(document, payload.operationName);
+      const tooMuch = operation && checkLimits(measureOperation(apiSchema, document, operation, payload.variables ?? {}), options.operationLimits);
+      if (tooMuch) return [tooMuch];
       const contextValue: GatewayContext = { viewerId: ctx.extra.viewerId };
       return { schema: apiSchema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
     },
