@@ -6,13 +6,15 @@ import { verifySessionToken } from '../../subgraphs/shared/src/session-token';
 export interface GatewayContext {
   /** The viewer proven by their session token, or null when the request carries none. */
   viewerId: string | null;
+  /** This request's id (x-request-id): in every log line, subgraph request and error. */
+  requestId: string;
 }
 
 /**
  * A missing token means an anonymous request; a bad one is refused outright rather than
  * silently downgraded to anonymous, so a client with an expired session finds out.
  */
-export function contextFromRequest(req: IncomingMessage, jwtSecret: string): GatewayContext {
+export function contextFromRequest(req: IncomingMessage, jwtSecret: string): Omit<GatewayContext, 'requestId'> {
   const header = req.headers.authorization;
   if (!header) return { viewerId: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header);

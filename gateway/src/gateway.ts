@@ -17,6 +17,9 @@ import { contextFromRequest, type GatewayContext } from './context';
 import { mountAssetProxy } from './assets';
 import { checkSubgraphs } from './readiness';
 import { DEFAULT_LIMITS, operationLimitsPlugin, type OperationLimits } from './limits';
+import { createGatewayMetrics } from './metrics';
+import { observabilityPlugin } from './observability';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../../subgraphs/shared/src/request-id';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/planner';
@@ -38,6 +41,8 @@ export interface GatewayOptions {
   webAppDir?: string;
   /** Operation limits (depth, aliases, root fields, cost, tokens, body size). Default: DEFAULT_LIMITS. */
   limits?: Partial<OperationLimits>;
+  /** Browser origins allowed to call the API (CORS). Default: none (same origin only). */
+  corsOrigins?: string[];
 }
 
 export interface Gateway {
@@ -61,13 +66,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Filled as the gateway builds a data source per subgraph of the supergraph.
   const subgraphs: Record<string, string> = {};
   const dataSources: ServiceMap = {};
+  // The subscription figures come from the graphql-ws server, built below.
+  let subscriptionStats: () => SubscriptionStats = () => ({ connections: 0, subscriptions: 0, upstream: 0, slowClientsClosed: 0, peakBufferedBytes: 0 });
+  const metrics = createGatewayMetrics(() => subscriptionStats());
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       subgraphs[name] = target;
-      const source = new SubgraphDataSource(name, target, options.gatewaySecret);
+      const source = new SubgraphDataSource(name, target, options.gatewaySecret, metrics);
       dataSources[name] = source;
       return source;
     },
@@ -81,6 +89,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?" in production: suggestions would describe the schema to strangers.
+    hideSchemaDetailsFromClientErrors: options.production,
+    csrfPrevention: true,
     // The entry point owns shutdown order (gateway, then subgraphs, then the database).
     stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
@@ -88,6 +99,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       operationLimitsPlugin(() => planner.apiSchema, limits),
+      observabilityPlugin(logger, metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async requestDidStart() {
@@ -105,6 +117,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
+  app.use((req, res, next) => {
+    res.locals.requestId = requestIdFrom(req);
+    res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
+    next();
+  });
+  app.use('/graphql', cors(options.corsOrigins ?? []));
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -118,7 +140,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
-    expressMiddleware(apollo, { context: async ({ req }) => contextFromRequest(req, options.jwtSecret) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => ({ ...contextFromRequest(req, options.jwtSecret), requestId: String(res.locals.requestId) }) }),
   );
   app.use('/graphql', bodyErrors);
 
@@ -146,6 +168,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
 
+  subscriptionStats = ws.stats;
   return {
     httpServer,
     subscriptionStats: ws.stats,
@@ -171,4 +194,29 @@ function bodyErrors(error: { type?: string; status?: number }, _req: express.Req
     return;
   }
   next(error);
+}
+
+/**
+ * CORS for the listed browser origins only: a preflight from one of them is answered, anything
+ * else gets no CORS headers (the browser then refuses to hand the response to the page).
+ */
+function cors(origins: string[]) {
+  const allowed = new Set(origins);
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const origin = req.header('origin');
+    if (origin && allowed.has(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-allow-credentials', 'true');
+      res.setHeader('access-control-expose-headers', REQUEST_ID_HEADER);
+      if (req.method === 'OPTIONS') {
+        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+        res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id');
+        res.setHeader('access-control-max-age', '600');
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
 }

@@ -1,6 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
+import { REQUEST_ID_HEADER } from '../../subgraphs/shared/src/request-id';
 import type { GatewayContext } from './context';
+import type { GatewayMetrics } from './metrics';
 
 /**
  * Sends each subgraph request with a fresh gateway proof naming the viewer, scoped to that
@@ -11,6 +14,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly subgraph: string,
     url: string,
     private readonly gatewaySecret: string,
+    private readonly metrics?: GatewayMetrics,
   ) {
     super({ url });
   }
@@ -18,5 +22,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const viewerId = 'viewerId' in context ? (context.viewerId ?? null) : null;
     request.http?.headers.set(GATEWAY_PROOF_HEADER, signGatewayProof(this.gatewaySecret, this.subgraph, { viewerId }));
+    if ('requestId' in context && context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const response = await super.process(options);
+      this.metrics?.observeFetch(this.subgraph, seconds(), !response.errors);
+      return response;
+    } catch (error) {
+      this.metrics?.observeFetch(this.subgraph, seconds(), false);
+      throw error;
+    }
   }
 }

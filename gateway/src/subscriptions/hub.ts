@@ -30,6 +30,8 @@ export interface SubscribeRequest {
   operationName: string | undefined;
   variables: Record<string, unknown>;
   viewerId: string | null;
+  /** The first subscriber's: shared events are fetched once, under one id. */
+  requestId: string;
 }
 
 /**
@@ -149,7 +151,7 @@ class SharedSubscription {
           ? Promise.resolve(event as never)
           : real.process(options as never),
     };
-    const context: GatewayContext = { viewerId: this.request.viewerId };
+    const context: GatewayContext = { viewerId: this.request.viewerId, requestId: this.request.requestId };
     const result = await executeQueryPlan(
       this.plan.perEvent,
       { ...sources, [primary.serviceName]: eventSource },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import {
   GraphQLError,
@@ -125,7 +126,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
       const operation = getOperationAST(document, payload.operationName);
       const tooMuch = operation && checkLimits(measureOperation(apiSchema, document, operation, payload.variables ?? {}), options.operationLimits);
       if (tooMuch) return [tooMuch];
-      const contextValue: GatewayContext = { viewerId: ctx.extra.viewerId };
+      const contextValue: GatewayContext = { viewerId: ctx.extra.viewerId, requestId: randomUUID() };
       return { schema: apiSchema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
     },
     subscribe: (args) => subscribe(args),
@@ -143,8 +144,8 @@ export function serveGraphqlWs(options: WsServerOptions) {
     if (!operation) return { errors: [requestError('GRAPHQL_VALIDATION_FAILED', 'Name the operation to run.')] };
     const coerced = getVariableValues(apiSchema, operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 10 });
     if (coerced.errors) return { errors: coerced.errors.map((error) => requestError(ErrorCode.BAD_USER_INPUT, error.message)) };
-    const { viewerId } = args.contextValue as GatewayContext;
-    return hub.subscribe({ document: args.document, operationName: args.operationName ?? undefined, variables: coerced.coerced, viewerId });
+    const { viewerId, requestId } = args.contextValue as GatewayContext;
+    return hub.subscribe({ document: args.document, operationName: args.operationName ?? undefined, variables: coerced.coerced, viewerId, requestId });
   }
 
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', handleProtocols, maxPayload: 1024 * 1024 });

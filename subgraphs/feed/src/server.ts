@@ -40,8 +40,11 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
     clients: createFeedClients({ usersBaseUrl: options.usersBaseUrl, socialBaseUrl: options.socialBaseUrl, platformSecret: options.gatewaySecret }),
     settings: { teenDailyCap: options.teenDailyCap, cursorSecret: options.gatewaySecret },
   };
-  const consumers = options.redisUrl
-    ? startFeedConsumers(db, options.redisUrl, (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`), options.eventNamespace)
+  // The event consumers get their own small pool: a burst of events never queues page requests
+  // behind it (and a page's statements can be counted on their own).
+  const consumerDb = options.redisUrl ? createDb(options.databaseUrl, { poolSize: 3 }) : undefined;
+  const consumers = consumerDb && options.redisUrl
+    ? startFeedConsumers(consumerDb, options.redisUrl, (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`), options.eventNamespace)
     : [];
   const sweeper = setInterval(() => {
     sweepSnapshots(db).catch((error: unknown) => logger.error(`snapshot sweep: ${error instanceof Error ? error.message : String(error)}`));
@@ -62,6 +65,7 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
       clearInterval(sweeper);
       await server.stop();
       for (const consumer of consumers) await consumer.stop();
+      await consumerDb?.$disconnect();
       await db.$disconnect();
     },
   };

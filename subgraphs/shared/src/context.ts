@@ -9,6 +9,8 @@ export interface Viewer {
 /** What every subgraph resolver receives; subgraphs extend it with their own services. */
 export interface BaseContext {
   viewer: Viewer | null;
+  /** The gateway's request id (x-request-id), for log lines. */
+  requestId?: string;
 }
 
 /**

@@ -131,6 +131,22 @@ export function readFeedEnv(source: Source = process.env): FeedEnv {
   return { teenDailyCap: positiveInt(source, 'FEED_TEEN_DAILY_CAP', 100) };
 }
 
+/** CORS_ORIGINS: comma-separated browser origins allowed to call the gateway. Default: none. */
+export function readCorsOrigins(source: Source = process.env): string[] {
+  const raw = source.CORS_ORIGINS ?? '';
+  return raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      try {
+        return new URL(origin).origin;
+      } catch {
+        throw new ConfigError(`CORS_ORIGINS must list origins like https://app.example.com (got "${origin}")`);
+      }
+    });
+}
+
 /** Requires DATABASE_URL: subgraph processes started on their own have no embedded fallback. */
 export function requireDatabaseUrl(env: CommonEnv): string {
   if (!env.databaseUrl) throw new ConfigError('DATABASE_URL is required (npm start provides an embedded one)');

@@ -23,6 +23,15 @@ export function createFormatError(logger: Logger) {
       path: formatted.path,
       error: original instanceof Error ? (original.stack ?? original.message) : String(original),
     });
+    // A service that could not be reached (the gateway's fetch to a subgraph): say so, not where.
+    if (original instanceof Error && original.name === 'FetchError') {
+      return {
+        message: 'A service is unavailable; try again shortly.',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
     return {
       message: 'Internal server error',
       path: formatted.path,

@@ -9,6 +9,7 @@ import { viewerFromProof, type BaseContext } from './context';
 import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
 import { listen } from './listen';
+import { requestIdFrom } from './request-id';
 import { serveSubscriptions } from './serve-ws';
 import type { Logger } from './logger';
 
@@ -59,7 +60,24 @@ export async function serveSubgraph<Context extends BaseContext>(
     stopOnTerminationSignals: false,
     formatError: createFormatError(options.logger),
     // No Apollo Studio: inline traces would only cost time on every request.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // Errors are logged with the gateway's request id, so one id finds every line of a request.
+        async requestDidStart({ contextValue }) {
+          return {
+            async didEncounterErrors({ errors, operationName }) {
+              options.logger.info('operation errors', {
+                requestId: contextValue.requestId,
+                operationName,
+                errors: errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
+              });
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
 
@@ -83,7 +101,7 @@ export async function serveSubgraph<Context extends BaseContext>(
         const base = viewerFromProof(req, options.gatewaySecret, options.name);
         // Unreachable: the middleware above refused the request already.
         if (!base) throw new Error('gateway proof vanished');
-        return options.buildContext(base);
+        return options.buildContext({ ...base, requestId: requestIdFrom(req) });
       },
     }),
   );

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { createGateway, type Gateway } from '../../gateway/src/gateway';
+import { SUPERGRAPH_PATH } from '../../gateway/src/index';
+import { listen } from '../../subgraphs/shared/src/listen';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { codes, graphql } from '../helpers/graphql';
+import { startStack, testSecrets, type TestStack } from '../helpers/stack';
+
+/** A gateway in production mode in front of a test stack's subgraphs. */
+let database: TestDatabase;
+let stack: TestStack;
+let gateway: Gateway;
+let url: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase('hardening_production');
+  stack = await startStack(database.url);
+  gateway = await createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: stack.subgraphUrls,
+    jwtSecret: testSecrets.jwtSecret,
+    gatewaySecret: testSecrets.gatewaySecret,
+    production: true,
+    corsOrigins: ['https://app.cameo.example'],
+  });
+  url = (await listen(gateway.httpServer, 0, '127.0.0.1')).url;
+});
+afterAll(async () => {
+  await gateway?.stop();
+  await stack?.stop();
+  await database?.drop();
+});
+
+it('turns introspection and field suggestions off', async () => {
+  expect(codes(await graphql(url, '{ __schema { queryType { name } } }'))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  const typo = await graphql(url, '{ mee { id } }');
+  expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  // Development keeps them, for people exploring the schema.
+  expect((await graphql(stack.gatewayUrl, '{ mee { id } }')).errors?.[0]?.message).toMatch(/Did you mean "me"/);
+});
+
+it('answers every request with a request id, echoed in its errors, and keeps a sane one from the client', async () => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'support-ticket-4711' }, body: JSON.stringify({ query: '{ mee { id } }' }) });
+  expect(response.headers.get('x-request-id')).toBe('support-ticket-4711');
+  const body = (await response.json()) as { errors: { extensions: { requestId: string } }[] };
+  expect(body.errors[0]!.extensions.requestId).toBe('support-ticket-4711');
+  const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'not an id; DROP TABLE' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  expect(forged.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+it('masks a subgraph outage: no internal address, a code and a request id', async () => {
+  await stack.stopUsers();
+  const response = await graphql(url, '{ userByHandle(handle: "nobody") { id } }');
+  const text = JSON.stringify(response.errors);
+  expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|http:\/\//);
+  expect(response.errors?.[0]?.extensions?.requestId).toBeDefined();
+  expect(response.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+});
+
+it('blocks cross-site request forgery and answers CORS only for the configured origins', async () => {
+  const simpleGet = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`);
+  expect(simpleGet.status).toBe(400);
+  const preflight = (origin: string) =>
+    fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+  const allowed = await preflight('https://app.cameo.example');
+  expect(allowed.status).toBe(204);
+  expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.cameo.example');
+  expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+});
+
+it('serves Prometheus metrics: operations, errors, latency, subgraph fetches, subscriptions', async () => {
+  await graphql(url, 'query Typename { __typename }');
+  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  expect(text).toContain('cameo_gateway_operations_total{type="query",operation="Typename",outcome="ok"}');
+  expect(text).toContain('cameo_gateway_errors_total{code="GRAPHQL_VALIDATION_FAILED"}');
+  expect(text).toMatch(/cameo_gateway_operation_seconds_bucket\{le="0.005",type="query",operation="Typename"\}/);
+  expect(text).toMatch(/cameo_gateway_subgraph_fetch_seconds_count\{subgraph="users",outcome="(ok|error)"\}/);
+  expect(text).toContain('cameo_gateway_subscriptions_open{kind="client"} 0');
+});
