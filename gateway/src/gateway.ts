@@ -189,8 +189,13 @@ function bodyErrors(error: { type?: string; status?: number }, _req: express.Req
     res.status(413).json({ errors: [{ message: 'The request body is too large.', extensions: { code: ErrorCode.REQUEST_TOO_LARGE } }] });
     return;
   }
-  if (error.type === 'entity.parse.failed' || error.status === 400) {
+  if (error.type === 'entity.parse.failed') {
     res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: ErrorCode.BAD_REQUEST } }] });
+    return;
+  }
+  // Any other body the reader refused (an unsupported charset or encoding, …): its 4xx, our shape.
+  if (error.status && error.status >= 400 && error.status < 500) {
+    res.status(error.status).json({ errors: [{ message: 'The request body could not be read (send UTF-8 JSON).', extensions: { code: ErrorCode.BAD_REQUEST } }] });
     return;
   }
   next(error);

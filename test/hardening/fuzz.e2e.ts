@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+} from 'graphql';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { startStack, type TestStack } from '../helpers/stack';
+import { signUp, type TestUser } from '../helpers/users';
+
+/**
+ * Thousands of random and malformed requests at the gateway: operations built from the public
+ * schema with random arguments, mutated documents, wrong variables, garbage bodies and headers.
+ * Every answer must come in time, be JSON, carry errors whenever it is not a success, never
+ * show a stack trace, and the gateway must still answer afterwards. Seeded, so a failure can
+ * be replayed (FUZZ_SEED); FUZZ_RUNS sets the size (CI: the default).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
+const schema = buildSchema(readFileSync(path.join(__dirname, '..', '..', 'schema', 'api.graphql'), 'utf8'));
+let database: TestDatabase;
+let stack: TestStack;
+let user: TestUser;
+
+// mulberry32: small, fast, seedable.
+let state = SEED;
+const random = () => {
+  state = (state + 0x6d2b79f5) | 0;
+  let t = Math.imul(state ^ (state >>> 15), 1 | state);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const chance = (p: number) => random() < p;
+const junkString = () => pick(['', 'x', 'a'.repeat(3000), '💥🎬', '"; DROP TABLE users; --', '\u0000', '00000000-0000-4000-8000-000000000000', '-1', 'null', '{}', '\\', '<script>']);
+
+function literal(type: GraphQLInputType, depth = 0): string {
+  if (chance(0.1)) return pick(['null', '123', '"oops"', 'true', '[]', '{}', '$undefined']);
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return `[${Array.from({ length: Math.floor(random() * 3) }, () => literal(nullable.ofType, depth + 1)).join(', ')}]`;
+  if (isEnumType(nullable)) return chance(0.9) ? pick(nullable.getValues()).name : 'NOT_A_VALUE';
+  if (isInputObjectType(nullable)) {
+    if (depth > 3) return '{}';
+    const fields = Object.values(nullable.getFields()).filter(() => chance(0.8));
+    return `{ ${fields.map((field) => `${field.name}: ${literal(field.type, depth + 1)}`).join(', ')} }`;
+  }
+  if (isScalarType(nullable)) {
+    switch (nullable.name) {
+      case 'Int': return pick(['0', '-1', '1', '50', '2147483647', '99999999999', '3.5']);
+      case 'Float': return pick(['0', '-1.5', '1e308', '3']);
+      case 'Boolean': return pick(['true', 'false']);
+      default: return JSON.stringify(junkString());
+    }
+  }
+  return 'null';
+}
+
+function selection(type: GraphQLObjectType, depth: number): string {
+  const fields = Object.values(type.getFields());
+  const chosen = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(fields));
+  return chosen
+    .map((field, i) => {
+      const args = field.args.filter((arg: GraphQLArgument) => chance(0.85)).map((arg) => `${arg.name}: ${literal(arg.type)}`);
+      const alias = chance(0.1) ? `a${i}: ` : '';
+      const named = getNamedType(field.type);
+      const head = `${alias}${field.name}${args.length ? `(${args.join(', ')})` : ''}`;
+      if (isObjectType(named)) return depth > 3 ? `${head} { __typename }` : `${head} { ${selection(named, depth + 1)} }`;
+      return head;
+    })
+    .join(' ');
+}
+
+function operation(): string {
+  const kind = pick(['query', 'query', 'mutation'] as const);
+  const root = kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
+  return `${kind} { ${selection(root, 1)} }`;
+}
+
+function mutate(text: string): string {
+  const chars = [...text];
+  for (let i = 0; i < 1 + Math.floor(random() * 4); i++) {
+    const at = Math.floor(random() * (chars.length + 1));
+    if (chance(0.5)) chars.splice(at, 1);
+    else chars.splice(at, 0, pick(['{', '}', '(', ')', '$', '"', ':', '...', '@skip', '#', '\n', '!', 'fragment', '\\u']));
+  }
+  return chars.join('');
+}
+
+interface Attempt {
+  body: string;
+  headers: Record<string, string>;
+  method: 'POST' | 'GET';
+}
+
+function attempt(): Attempt {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (chance(0.6)) headers.authorization = chance(0.8) ? `Bearer ${user.token}` : pick(['Bearer x.y.z', 'Basic abc', 'Bearer', '']);
+  if (chance(0.05)) headers['content-type'] = pick(['text/plain', 'application/graphql', 'multipart/form-data', 'application/json; charset=latin1']);
+  const style = random();
+  if (style < 0.45) return { method: 'POST', headers, body: JSON.stringify({ query: operation() }) };
+  if (style < 0.65) return { method: 'POST', headers, body: JSON.stringify({ query: mutate(operation()) }) };
+  if (style < 0.8) {
+    return {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: 'query ($id: ID!, $n: Int, $k: FeedKind!) { generation(id: $id) { id } feed(kind: $k, first: $n) { edges { cursor } } }', variables: { id: pick([1, null, {}, [], 'x']), n: pick([-5, 'ten', 1e9, null]), k: pick(['FOR_YOU', 'SIDEWAYS', 3]) } }),
+    };
+  }
+  if (style < 0.9) {
+    return { method: 'POST', headers, body: pick(['', '{', 'null', '[]', '"query"', '{"query": 1}', '{"query": null}', '{"query": "{ me { id } }", "variables": "nope"}', '{"query": "{ me { id } }", "operationName": 7}', `{"query": "${'{'.repeat(500)}"}`, '\u0000\u0001']) };
+  }
+  return { method: 'GET', headers: { ...headers, 'apollo-require-preflight': 'true' }, body: `?query=${encodeURIComponent(chance(0.5) ? operation() : mutate('{ me { id } }'))}` };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('hardening_fuzz');
+  stack = await startStack(database.url);
+  user = await signUp(stack.gatewayUrl, 'fuzzer');
+});
+afterAll(async () => {
+  await stack?.stop();
+  await database?.drop();
+});
+
+it(`survives ${RUNS} random and malformed requests (seed ${SEED})`, async () => {
+  const problems: string[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const worker = async () => {
+    while (next < RUNS) {
+      const index = next++;
+      const { method, headers, body } = attempt();
+      const url = method === 'GET' ? `${stack.gatewayUrl}${body}` : stack.gatewayUrl;
+      let response: Response;
+      try {
+        response = await fetch(url, { method, headers, body: method === 'POST' ? body : undefined, signal: AbortSignal.timeout(10_000) });
+      } catch (error) {
+        problems.push(`#${index} no answer (${String(error)}): ${body.slice(0, 200)}`);
+        continue;
+      }
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      const text = await response.text();
+      let parsed: { data?: unknown; errors?: { message?: unknown }[] } | undefined;
+      try {
+        parsed = JSON.parse(text) as typeof parsed;
+      } catch {
+        problems.push(`#${index} HTTP ${response.status} not JSON: ${text.slice(0, 120)} <- ${body.slice(0, 200)}`);
+        continue;
+      }
+      const hasErrors = Array.isArray(parsed?.errors) && parsed!.errors!.every((error) => typeof error.message === 'string');
+      if (response.status >= 400 && !hasErrors) problems.push(`#${index} HTTP ${response.status} without GraphQL errors <- ${body.slice(0, 200)}`);
+      if (response.status >= 500 && !hasErrors) problems.push(`#${index} HTTP ${response.status} <- ${body.slice(0, 200)}`);
+      if (/\n\s+at /.test(text)) problems.push(`#${index} a stack trace leaked <- ${body.slice(0, 200)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  process.stderr.write(`fuzz: ${RUNS} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`);
+  expect(problems.slice(0, 20)).toEqual([]);
+  const alive = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  expect(await alive.json()).toEqual({ data: { __typename: 'Query' } });
+}, 120_000);
