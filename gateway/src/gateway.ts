@@ -18,6 +18,7 @@ import { mountAssetProxy } from './assets';
 import { checkSubgraphs } from './readiness';
 import { DEFAULT_LIMITS, operationLimitsPlugin, type OperationLimits } from './limits';
 import { createGatewayMetrics } from './metrics';
+import { createMemoryRateLimiter, createRedisRateLimiter, rateLimitMiddleware, type RateLimits } from './rate-limit';
 import { observabilityPlugin } from './observability';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../../subgraphs/shared/src/request-id';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -43,6 +44,12 @@ export interface GatewayOptions {
   limits?: Partial<OperationLimits>;
   /** Browser origins allowed to call the API (CORS). Default: none (same origin only). */
   corsOrigins?: string[];
+  /** Per-user and per-address request rates; counted in Redis when redisUrl is set. Default: off. */
+  rateLimits?: RateLimits;
+  /** Redis for the rate limiter (shared by every replica). */
+  redisUrl?: string;
+  /** Redis key prefix of the rate limiter. Default: "cameo:ratelimit:". */
+  rateLimitPrefix?: string;
 }
 
 export interface Gateway {
@@ -123,6 +130,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     next();
   });
   app.use('/graphql', cors(options.corsOrigins ?? []));
+  const limiter = options.rateLimits
+    ? options.redisUrl
+      ? createRedisRateLimiter(options.redisUrl, options.rateLimitPrefix)
+      : createMemoryRateLimiter()
+    : undefined;
+  if (limiter && options.rateLimits) app.use('/graphql', rateLimitMiddleware(limiter, options.rateLimits, options.jwtSecret, logger));
   app.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
@@ -176,6 +189,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await ws.stop();
       await upstream.close();
       await apollo.stop();
+      await limiter?.close();
     },
   };
 }

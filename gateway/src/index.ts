@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
+import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
 import { listen } from '../../subgraphs/shared/src/listen';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { runUntilSignal } from '../../subgraphs/shared/src/run';
@@ -30,6 +30,8 @@ export async function startGatewayFromEnv(source: Record<string, string | undefi
     subscriptionLimits: readSubscriptionEnv(source),
     webAppDir,
     corsOrigins: readCorsOrigins(source),
+    rateLimits: readRateLimits(source),
+    redisUrl: env.redisUrl,
   });
   const { url } = await listen(gateway.httpServer, readGatewayPort(source));
   logger.info(`listening on ${url}${webAppDir ? `; the web app is at ${url.replace(/\/graphql$/, '/')}` : ''}`);

@@ -131,6 +131,14 @@ export function readFeedEnv(source: Source = process.env): FeedEnv {
   return { teenDailyCap: positiveInt(source, 'FEED_TEEN_DAILY_CAP', 100) };
 }
 
+/** RATE_LIMIT_USER_PER_MINUTE and RATE_LIMIT_IP_PER_MINUTE: requests per minute (defaults 600 and 1200). */
+export function readRateLimits(source: Source = process.env) {
+  return {
+    perUserPerMinute: positiveInt(source, 'RATE_LIMIT_USER_PER_MINUTE', 600),
+    perIpPerMinute: positiveInt(source, 'RATE_LIMIT_IP_PER_MINUTE', 1200),
+  };
+}
+
 /** CORS_ORIGINS: comma-separated browser origins allowed to call the gateway. Default: none. */
 export function readCorsOrigins(source: Source = process.env): string[] {
   const raw = source.CORS_ORIGINS ?? '';

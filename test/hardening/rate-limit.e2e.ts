@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createGateway, type Gateway } from '../../gateway/src/gateway';
+import { SUPERGRAPH_PATH } from '../../gateway/src/index';
+import { listen } from '../../subgraphs/shared/src/listen';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { graphql } from '../helpers/graphql';
+import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '../helpers/stack';
+import { signUp, type TestUser } from '../helpers/users';
+
+/** Rate limits per user and per address, counted in Redis so they hold across gateway replicas. */
+let database: TestDatabase;
+let stack: TestStack;
+const gateways: Gateway[] = [];
+let ada: TestUser, bob: TestUser;
+
+async function replica(limits: { perUserPerMinute: number; perIpPerMinute: number }, prefix: string, redisUrl = TEST_REDIS_URL): Promise<string> {
+  const gateway = await createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: stack.subgraphUrls,
+    jwtSecret: testSecrets.jwtSecret,
+    gatewaySecret: testSecrets.gatewaySecret,
+    production: false,
+    rateLimits: limits,
+    redisUrl,
+    rateLimitPrefix: prefix,
+  });
+  gateways.push(gateway);
+  return (await listen(gateway.httpServer, 0, '127.0.0.1')).url;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('hardening_rate_limit');
+  stack = await startStack(database.url);
+  [ada, bob] = await Promise.all([signUp(stack.gatewayUrl, 'ada'), signUp(stack.gatewayUrl, 'bob')]);
+});
+afterAll(async () => {
+  for (const gateway of gateways) await gateway.stop();
+  await stack?.stop();
+  await database?.drop();
+});
+
+it('limits a user across two replicas sharing Redis, with 429, RATE_LIMITED and Retry-After', async () => {
+  const prefix = `cameo-test-rl-${randomBytes(4).toString('hex')}:`;
+  const [a, b] = await Promise.all([replica({ perUserPerMinute: 5, perIpPerMinute: 1000 }, prefix), replica({ perUserPerMinute: 5, perIpPerMinute: 1000 }, prefix)]);
+  const me = (url: string, user: TestUser) => graphql(url, '{ me { handle } }', { token: user.token });
+  for (const url of [a, b, a, b, a]) expect((await me(url, ada)).data).toEqual({ me: { handle: 'ada' } });
+  const refused = await fetch(b, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ada.token}` }, body: JSON.stringify({ query: '{ me { handle } }' }) });
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+  // Someone else is not affected.
+  expect((await me(a, bob)).data).toEqual({ me: { handle: 'bob' } });
+});
+
+it('limits an address, signed in or not', async () => {
+  const url = await replica({ perUserPerMinute: 1000, perIpPerMinute: 3 }, `cameo-test-rl-${randomBytes(4).toString('hex')}:`);
+  const statuses: number[] = [];
+  for (let i = 0; i < 4; i++) statuses.push((await graphql(url, '{ __typename }')).status);
+  expect(statuses).toEqual([200, 200, 200, 429]);
+});
+
+it('lets requests through when Redis is unreachable', async () => {
+  const url = await replica({ perUserPerMinute: 1, perIpPerMinute: 1 }, 'unused:', 'redis://127.0.0.1:1');
+  for (let i = 0; i < 3; i++) expect((await graphql(url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
+});
