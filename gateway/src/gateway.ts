@@ -20,6 +20,7 @@ import { DEFAULT_LIMITS, operationLimitsPlugin, type OperationLimits } from './l
 import { createGatewayMetrics } from './metrics';
 import { createMemoryRateLimiter, createRedisRateLimiter, rateLimitMiddleware, type RateLimits } from './rate-limit';
 import { observabilityPlugin } from './observability';
+import { registeredOperationHashes, safelistPlugin } from './safelist';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../../subgraphs/shared/src/request-id';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SubscriptionHub } from './subscriptions/hub';
@@ -50,6 +51,8 @@ export interface GatewayOptions {
   redisUrl?: string;
   /** Redis key prefix of the rate limiter. Default: "cameo:ratelimit:". */
   rateLimitPrefix?: string;
+  /** Run only the operations registered in clients/operations (production safelist). Default: false. */
+  safelist?: boolean;
 }
 
 export interface Gateway {
@@ -105,6 +108,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The parser stops at this many tokens, before any work proportional to a huge document.
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
+      ...(options.safelist ? [safelistPlugin(registeredOperationHashes())] : []),
       operationLimitsPlugin(() => planner.apiSchema, limits),
       observabilityPlugin(logger, metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
+import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
 import { listen } from '../../subgraphs/shared/src/listen';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { runUntilSignal } from '../../subgraphs/shared/src/run';
@@ -32,6 +32,7 @@ export async function startGatewayFromEnv(source: Record<string, string | undefi
     corsOrigins: readCorsOrigins(source),
     rateLimits: readRateLimits(source),
     redisUrl: env.redisUrl,
+    safelist: readSafelist(source),
   });
   const { url } = await listen(gateway.httpServer, readGatewayPort(source));
   logger.info(`listening on ${url}${webAppDir ? `; the web app is at ${url.replace(/\/graphql$/, '/')}` : ''}`);

@@ -139,6 +139,13 @@ export function readRateLimits(source: Source = process.env) {
   };
 }
 
+/** OPERATIONS_SAFELIST: `true` runs only the operations registered in clients/operations. Default: false. */
+export function readSafelist(source: Source = process.env): boolean {
+  const value = source.OPERATIONS_SAFELIST ?? 'false';
+  if (value !== 'true' && value !== 'false') throw new ConfigError(`OPERATIONS_SAFELIST must be true or false (got "${value}")`);
+  return value === 'true';
+}
+
 /** CORS_ORIGINS: comma-separated browser origins allowed to call the gateway. Default: none. */
 export function readCorsOrigins(source: Source = process.env): string[] {
   const raw = source.CORS_ORIGINS ?? '';
