@@ -25,6 +25,8 @@ export interface StackOptions {
    * worker in this process unless `worker: false`. Default: false — everything in-process.
    */
   redis?: boolean;
+  /** With `redis`: another Redis than the machine's (a test that stops it). */
+  redisUrl?: string;
   worker?: boolean;
   /** Default: the local renderer at 2 ms per frame. */
   adapter?: VideoModelAdapter;
@@ -49,8 +51,8 @@ export interface TestStack {
    * wait until a test has its subscribers in place).
    */
   startWorker(): { stop(): Promise<void> };
-  /** Stops the generations subgraph and starts it again on the same port (a restart). */
-  restartGenerations(): Promise<void>;
+  /** Stops the generations subgraph and starts it again on the same port (a restart), running `whileDown` between. */
+  restartGenerations(whileDown?: () => Promise<void>): Promise<void>;
   assetsDir: string;
   /** BullMQ prefix of this stack, for an out-of-process worker; also its event-stream namespace. */
   queuePrefix: string;
@@ -62,7 +64,7 @@ export interface TestStack {
 export async function startStack(databaseUrl: string, options: StackOptions = {}): Promise<TestStack> {
   const assetsDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-assets-'));
   const queuePrefix = `cameo-test-${randomBytes(4).toString('hex')}`;
-  const redisUrl = options.redis ? TEST_REDIS_URL : undefined;
+  const redisUrl = options.redis ? (options.redisUrl ?? TEST_REDIS_URL) : undefined;
   const adapter = options.adapter ?? createLocalAdapter({ msPerFrame: 2 });
   const users = await startUsers({
     port: 0,
@@ -144,8 +146,9 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
       if (!redisUrl) throw new Error('startWorker needs a stack started with redis: true');
       return startWorker({ databaseUrl, redisUrl, usersBaseUrl, gatewaySecret: testSecrets.gatewaySecret, assetsDir, adapter, queuePrefix });
     },
-    restartGenerations: async () => {
+    restartGenerations: async (whileDown) => {
       await generations.stop();
+      await whileDown?.();
       generations = await startGenerations({ ...generationsOptions, port: generations.port });
     },
     assetsDir,

@@ -27,17 +27,35 @@ export interface JobRunner {
 /** Attempts per job (the first run included) before BullMQ gives up. Default: 3. */
 export const JOB_ATTEMPTS = 3;
 
+/** Longest a request waits to queue a job. */
+export const ENQUEUE_TIMEOUT_MS = 2_000;
+
 export const redisConnection = (redisUrl: string): ConnectionOptions => ({ url: redisUrl, maxRetriesPerRequest: null });
 
 export function createBullJobs(redisUrl: string, prefix?: string): GenerationJobs {
   const queue = new Queue(QUEUE_NAME, { connection: redisConnection(redisUrl), prefix });
+  // Connection errors surface where they matter, as enqueue failures (QUEUE_UNAVAILABLE);
+  // without a listener BullMQ would print each reconnect attempt.
+  queue.on('error', () => {});
   return {
     async enqueue(generationId, run) {
-      await queue.add(
+      const added = queue.add(
         'render',
         { generationId },
         { jobId: run ? `${generationId}-${run}` : generationId, attempts: JOB_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
       );
+      // While Redis is down BullMQ waits for it indefinitely; a request cannot. If the add lands
+      // later, the worker finds the row no longer QUEUED and leaves it.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the queue did not answer in time')), ENQUEUE_TIMEOUT_MS);
+      });
+      added.catch(() => {});
+      try {
+        await Promise.race([added, late]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     close: () => queue.close(),
   };

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { codes, graphql, until } from '../helpers/graphql';
+import { startStack, type TestStack } from '../helpers/stack';
+import { collect, wsClient } from '../helpers/subscriptions';
+import { signUp, type TestUser } from '../helpers/users';
+
+/** Faults: a subgraph going away and coming back; Redis going away and coming back. */
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase('hardening_faults');
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('a subgraph down', () => {
+  let stack: TestStack;
+  let user: TestUser;
+  beforeAll(async () => {
+    stack = await startStack(database.url);
+    user = await signUp(stack.gatewayUrl, 'steady');
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('answers partial data with errors, reports not ready, and recovers when it returns', async () => {
+    // generation is nullable: an outage there leaves the rest of the answer intact.
+    const query = '{ me { handle } generation(id: "00000000-0000-4000-8000-000000000000") { id } }';
+    expect((await graphql(stack.gatewayUrl, query, { token: user.token })).errors).toBeUndefined();
+    await stack.restartGenerations(async () => {
+      const partial = await graphql(stack.gatewayUrl, query, { token: user.token });
+      expect(partial.data?.me).toEqual({ handle: 'steady' });
+      expect(partial.data?.generation).toBeNull();
+      expect(codes(partial)).toContain('SERVICE_UNAVAILABLE');
+      expect((await fetch(`${stack.origin}/readyz`)).status).toBe(503);
+    });
+    expect((await fetch(`${stack.origin}/readyz`)).status).toBe(200);
+    expect((await graphql(stack.gatewayUrl, query, { token: user.token })).errors).toBeUndefined();
+  });
+});
+
+describe('Redis down', () => {
+  let redis: ChildProcess | undefined;
+  let port: number;
+  let stack: TestStack;
+  let user: TestUser;
+  const startRedis = async () => {
+    redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
+    await until('redis', async () => {
+      const ok = await new Promise<boolean>((resolve) => {
+        const probe = createServer();
+        probe.once('error', () => resolve(true));
+        probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
+      });
+      return ok;
+    });
+  };
+
+  beforeAll(async () => {
+    port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address() as { port: number };
+        probe.close(() => resolve(address.port));
+      });
+    });
+    await startRedis();
+    stack = await startStack(database.url, { redis: true, redisUrl: `redis://127.0.0.1:${port}` });
+    user = await signUp(stack.gatewayUrl, 'patient');
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    redis?.kill('SIGKILL');
+  });
+
+  it('keeps queries working, refuses queueing clearly, and recovers when Redis returns', async () => {
+    redis!.kill('SIGKILL');
+    await new Promise((resolve) => redis!.once('exit', resolve));
+    expect((await graphql(stack.gatewayUrl, '{ me { handle } }', { token: user.token })).data).toEqual({ me: { handle: 'patient' } });
+    const create = () => graphql(stack.gatewayUrl, 'mutation { createGeneration(input: { prompt: "while redis is down", seconds: 1, idempotencyKey: "redis-down" }) { id status } }', { token: user.token });
+    expect(codes(await create())).toEqual(['QUEUE_UNAVAILABLE']);
+
+    // Nothing is lost: the generation is kept, FAILED with the reason, and can be retried.
+    const { myGenerations } = (await graphql(stack.gatewayUrl, '{ myGenerations { edges { node { id status errorReason } } } }', { token: user.token })).data!;
+    const failed = myGenerations.edges[0].node;
+    expect(failed).toMatchObject({ status: 'FAILED', errorReason: 'The job queue was unavailable.' });
+
+    await startRedis();
+    const created = await until('queueing again', async () => {
+      const response = await graphql(stack.gatewayUrl, 'mutation ($id: ID!) { retryGeneration(id: $id) { id status } }', { token: user.token, variables: { id: failed.id } });
+      return !response.errors && response.data!.retryGeneration;
+    });
+    expect(created.status).toBe('QUEUED');
+    const socket = wsClient(stack.gatewayUrl, user.token);
+    const run = collect(socket, 'subscription ($id: ID!) { generationProgress(id: $id) { status } }', { id: created.id });
+    await run.done;
+    expect(run.results.at(-1)?.data?.generationProgress).toEqual({ status: 'COMPLETED' });
+    await socket.dispose();
+  }, 60_000);
+});
