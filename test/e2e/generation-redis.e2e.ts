@@ -68,6 +68,10 @@ describe('through BullMQ and Redis', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(events.at(-1)).toMatchObject({ status: 'COMPLETED', progress: 100, creatorId: creator.id });
     expect(assetsOf(id)).toEqual([`${id}.gif`, `${id}.manifest.json`]);
+    // The queue's depth is a Prometheus metric of the generations subgraph.
+    const metrics = await (await fetch(stack.subgraphUrls.generations.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toMatch(/cameo_generations_queue_jobs\{state="completed"\} [1-9]/);
+    expect(metrics).toContain('cameo_generations_queue_jobs{state="waiting"}');
   });
 
   it('a revoke during rendering blocks the job and publishes no asset', async () => {

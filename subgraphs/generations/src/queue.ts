@@ -14,6 +14,8 @@ export interface GenerationJobs {
    * a retry passes a new `run` label.
    */
   enqueue(generationId: string, run?: string): Promise<void>;
+  /** Jobs by state (waiting, active, delayed, failed, …), for the queue-depth metric. */
+  counts(): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export function createBullJobs(redisUrl: string, prefix?: string): GenerationJob
         clearTimeout(timer);
       }
     },
+    counts: () => queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
     close: () => queue.close(),
   };
 }
@@ -129,6 +132,7 @@ export function createMemoryJobs(onError: (error: unknown) => void): GenerationJ
       setImmediate(drain);
       return { close };
     },
+    counts: async () => ({ waiting: pending.length, active: draining ? 1 : 0 }),
     close,
   };
 }

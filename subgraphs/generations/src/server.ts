@@ -12,6 +12,7 @@ import { startRevocationConsumer } from './revocations';
 import { schema } from './schema';
 import { createUsersClient } from './users-client';
 import { mountInternalRoutes } from './internal-routes';
+import { mountQueueMetrics } from './metrics';
 import { createSocialClient } from './social-client';
 import type { VideoModelAdapter } from './worker/adapter';
 import { adapterFromSettings } from './worker/adapters';
@@ -85,6 +86,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     routes: (app) => {
       app.use('/assets', express.static(storage.dir, { fallthrough: false, index: false, maxAge: '1h' }));
       mountInternalRoutes(app, db, options.gatewaySecret);
+      mountQueueMetrics(app, jobs);
     },
     buildContext: (base) => ({
       ...base,
