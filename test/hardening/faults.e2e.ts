@@ -1,12 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../../scripts/embedded-postgres';
+import { migrateAll } from '../../subgraphs/shared/src/migrations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql, until } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
 import { collect, wsClient } from '../helpers/subscriptions';
 import { signUp, type TestUser } from '../helpers/users';
 
-/** Faults: a subgraph going away and coming back; Redis going away and coming back. */
+/** Faults: a subgraph, Redis and PostgreSQL each going away and coming back. */
 let database: TestDatabase;
 
 beforeAll(async () => {
@@ -100,4 +105,36 @@ describe('Redis down', () => {
     expect(run.results.at(-1)?.data?.generationProgress).toEqual({ status: 'COMPLETED' });
     await socket.dispose();
   }, 60_000);
+});
+
+describe('PostgreSQL restarting', () => {
+  it('fails requests cleanly while the database is away and recovers when it returns, with no restart of ours', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-pg-restart-'));
+    let postgres = await startEmbeddedPostgres({ dataDir });
+    const port = Number(new URL(postgres.url).port);
+    await migrateAll(postgres.url);
+    const stack = await startStack(postgres.url);
+    try {
+      const user = await signUp(stack.gatewayUrl, 'durable');
+      const me = () => graphql(stack.gatewayUrl, '{ me { handle } }', { token: user.token });
+      expect((await me()).data).toEqual({ me: { handle: 'durable' } });
+
+      await postgres.stop();
+      const during = await me();
+      expect(during.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(during.errors)).not.toMatch(/ECONNREFUSED|postgres(ql)?:\/\//);
+
+      postgres = await startEmbeddedPostgres({ dataDir, port });
+      // The pools reconnect on their own: the same processes answer again, with the same data.
+      const after = await until('the pool to reconnect', async () => {
+        const response = await me();
+        return !response.errors && response;
+      });
+      expect(after.data).toEqual({ me: { handle: 'durable' } });
+    } finally {
+      await stack.stop();
+      await postgres.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
