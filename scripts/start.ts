@@ -8,6 +8,7 @@ import { startWorker } from '../subgraphs/generations/src/worker/start-worker';
 import { createLogger } from '../subgraphs/shared/src/logger';
 import { migrateAll } from '../subgraphs/shared/src/migrations';
 import { runUntilSignal } from '../subgraphs/shared/src/run';
+import { startTracing } from '../subgraphs/shared/src/tracing';
 import { start as startSocial } from '../subgraphs/social/src/server';
 import { start as startUsers } from '../subgraphs/users/src/server';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -124,5 +125,6 @@ function dataDirArgument(argv: string[]): string | undefined {
 }
 
 if (require.main === module) {
+  startTracing();
   runUntilSignal('platform', () => startPlatform({ embeddedDataDir: dataDirArgument(process.argv.slice(2)) }));
 }

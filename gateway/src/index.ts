@@ -4,6 +4,7 @@ import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, r
 import { listen } from '../../subgraphs/shared/src/listen';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { runUntilSignal } from '../../subgraphs/shared/src/run';
+import { startTracing } from '../../subgraphs/shared/src/tracing';
 import { buildWebApp } from '../../clients/web/build';
 import { createGateway } from './gateway';
 
@@ -39,4 +40,7 @@ export async function startGatewayFromEnv(source: Record<string, string | undefi
   return { url, stop: gateway.stop };
 }
 
-if (require.main === module) runUntilSignal('gateway', startGatewayFromEnv);
+if (require.main === module) {
+  startTracing();
+  runUntilSignal('gateway', startGatewayFromEnv);
+}

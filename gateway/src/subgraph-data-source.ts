@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
 import { REQUEST_ID_HEADER } from '../../subgraphs/shared/src/request-id';
+import { injectTraceContext } from '../../subgraphs/shared/src/tracing';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
 
@@ -23,6 +24,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const viewerId = 'viewerId' in context ? (context.viewerId ?? null) : null;
     request.http?.headers.set(GATEWAY_PROOF_HEADER, signGatewayProof(this.gatewaySecret, this.subgraph, { viewerId }));
     if ('requestId' in context && context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // Inside the gateway's fetch span: the subgraph's span becomes its child.
+    injectTraceContext((name, value) => request.http?.headers.set(name, value));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

@@ -1,9 +1,11 @@
 import { readCommonEnv, readFeedEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
 import { runUntilSignal } from '../../shared/src/run';
+import { startTracing } from '../../shared/src/tracing';
 import { start } from './server';
 
 const env = readCommonEnv();
 const baseUrl = (name: 'users' | 'social') => readSubgraphUrl(name).replace(/\/graphql$/, '');
+startTracing();
 runUntilSignal('feed', () =>
   start({
     port: readSubgraphPort('feed'),

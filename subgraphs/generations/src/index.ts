@@ -1,8 +1,10 @@
 import { readCommonEnv, readGenerationsEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
 import { runUntilSignal } from '../../shared/src/run';
+import { startTracing } from '../../shared/src/tracing';
 import { start } from './server';
 
 const env = readCommonEnv();
+startTracing();
 runUntilSignal('generations', () =>
   start({
     port: readSubgraphPort('generations'),

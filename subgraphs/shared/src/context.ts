@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Context } from '@opentelemetry/api';
 import { GATEWAY_PROOF_HEADER, verifyGatewayProof } from './gateway-proof';
 
 /** Who is asking, as proven by the gateway. */
@@ -11,6 +12,8 @@ export interface BaseContext {
   viewer: Viewer | null;
   /** The gateway's request id (x-request-id), for log lines. */
   requestId?: string;
+  /** The trace context the gateway sent (traceparent), parent of this operation's span. */
+  traceContext?: Context;
 }
 
 /**

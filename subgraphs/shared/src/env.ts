@@ -146,6 +146,13 @@ export function readSafelist(source: Source = process.env): boolean {
   return value === 'true';
 }
 
+/** OTEL_TRACES_EXPORTER: `console` prints OpenTelemetry spans; `none` (default) exports nothing. */
+export function readTracesExporter(source: Source = process.env): 'console' | 'none' {
+  const value = source.OTEL_TRACES_EXPORTER || 'none';
+  if (value !== 'console' && value !== 'none') throw new ConfigError(`OTEL_TRACES_EXPORTER must be console or none (got "${value}")`);
+  return value;
+}
+
 /** CORS_ORIGINS: comma-separated browser origins allowed to call the gateway. Default: none. */
 export function readCorsOrigins(source: Source = process.env): string[] {
   const raw = source.CORS_ORIGINS ?? '';

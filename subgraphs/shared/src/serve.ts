@@ -10,6 +10,7 @@ import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
 import { listen } from './listen';
 import { requestIdFrom } from './request-id';
+import { extractTraceContext, subgraphTracingPlugin } from './tracing';
 import { serveSubscriptions } from './serve-ws';
 import type { Logger } from './logger';
 
@@ -63,6 +64,7 @@ export async function serveSubgraph<Context extends BaseContext>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      subgraphTracingPlugin(options.name, (contextValue) => (contextValue as BaseContext).traceContext),
       {
         // Errors are logged with the gateway's request id, so one id finds every line of a request.
         async requestDidStart({ contextValue }) {
@@ -101,7 +103,7 @@ export async function serveSubgraph<Context extends BaseContext>(
         const base = viewerFromProof(req, options.gatewaySecret, options.name);
         // Unreachable: the middleware above refused the request already.
         if (!base) throw new Error('gateway proof vanished');
-        return options.buildContext({ ...base, requestId: requestIdFrom(req) });
+        return options.buildContext({ ...base, requestId: requestIdFrom(req), traceContext: extractTraceContext(req) });
       },
     }),
   );

@@ -1,8 +1,10 @@
 import { readCommonEnv, readSubgraphPort, requireDatabaseUrl } from '../../shared/src/env';
 import { runUntilSignal } from '../../shared/src/run';
+import { startTracing } from '../../shared/src/tracing';
 import { start } from './server';
 
 const env = readCommonEnv();
+startTracing();
 runUntilSignal('users', () =>
   start({
     port: readSubgraphPort('users'),

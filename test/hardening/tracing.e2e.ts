@@ -1,0 +1,39 @@
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { startTracing } from '../../subgraphs/shared/src/tracing';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { graphql } from '../helpers/graphql';
+import { startStack, type TestStack } from '../helpers/stack';
+import { signUp } from '../helpers/users';
+
+/** One trace across the gateway and the subgraphs it calls (an in-memory exporter). */
+const exporter = new InMemorySpanExporter();
+const provider = startTracing(exporter);
+let database: TestDatabase;
+let stack: TestStack;
+
+beforeAll(async () => {
+  database = await createTestDatabase('hardening_tracing');
+  stack = await startStack(database.url);
+});
+afterAll(async () => {
+  await stack?.stop();
+  await database?.drop();
+  await provider?.shutdown();
+});
+
+it('links each subgraph’s span to the gateway fetch that called it, in one trace', async () => {
+  const user = await signUp(stack.gatewayUrl, 'traced');
+  exporter.reset();
+  const response = await graphql(stack.gatewayUrl, 'query Traced { me { handle followerCount generations { edges { node { id } } } } }', { token: user.token });
+  expect(response.errors).toBeUndefined();
+  await provider!.forceFlush();
+  const spans = exporter.getFinishedSpans();
+  const fetches = spans.filter((span) => span.name === 'gateway.fetch');
+  const subgraphSpans = spans.filter((span) => span.name.startsWith('subgraph.'));
+  expect(fetches.length).toBeGreaterThanOrEqual(3);
+  expect(subgraphSpans.map((span) => span.name).sort()).toEqual(['subgraph.generations', 'subgraph.social', 'subgraph.users']);
+  const traceIds = new Set([...fetches, ...subgraphSpans].map((span) => span.spanContext().traceId));
+  expect(traceIds.size).toBe(1);
+  const fetchIds = new Set(fetches.map((span) => span.spanContext().spanId));
+  for (const span of subgraphSpans) expect(fetchIds.has(span.parentSpanContext?.spanId ?? '')).toBe(true);
+});
