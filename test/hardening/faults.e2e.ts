@@ -88,6 +88,13 @@ describe('Redis down', () => {
     const create = () => graphql(stack.gatewayUrl, 'mutation { createGeneration(input: { prompt: "while redis is down", seconds: 1, idempotencyKey: "redis-down" }) { id status } }', { token: user.token });
     expect(codes(await create())).toEqual(['QUEUE_UNAVAILABLE']);
 
+    // Live updates say they are unavailable instead of hanging.
+    const live = wsClient(stack.gatewayUrl, user.token);
+    const waiting = collect(live, 'subscription { myGenerationUpdates { progress } }');
+    await waiting.done.catch(() => {});
+    expect(waiting.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    await live.dispose();
+
     // Nothing is lost: the generation is kept, FAILED with the reason, and can be retried.
     const { myGenerations } = (await graphql(stack.gatewayUrl, '{ myGenerations { edges { node { id status errorReason } } } }', { token: user.token })).data!;
     const failed = myGenerations.edges[0].node;

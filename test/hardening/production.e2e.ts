@@ -77,3 +77,26 @@ it('serves Prometheus metrics: operations, errors, latency, subgraph fetches, su
   expect(text).toMatch(/cameo_gateway_subgraph_fetch_seconds_count\{subgraph="users",outcome="(ok|error)"\}/);
   expect(text).toContain('cameo_gateway_subscriptions_open{kind="client"} 0');
 });
+
+it('writes the request id into the gateway’s and the subgraph’s log lines', async () => {
+  const lines: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.env.LOG_IN_TESTS = '1';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-0042' },
+      body: JSON.stringify({ query: 'mutation LikeIt { likeGeneration(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+    });
+  } finally {
+    process.stdout.write = write;
+    delete process.env.LOG_IN_TESTS;
+  }
+  const tagged = lines.filter((line) => line.includes('"requestId":"trace-me-0042"'));
+  expect(tagged.some((line) => line.includes('[social] operation errors') && line.includes('UNAUTHENTICATED'))).toBe(true);
+  expect(tagged.some((line) => line.includes('[gateway] operation') && line.includes('"operationName":"LikeIt"'))).toBe(true);
+});

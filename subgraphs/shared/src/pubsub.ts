@@ -1,4 +1,6 @@
+import { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
+import { ErrorCode } from './errors';
 
 /**
  * Live events (generation progress, notifications) between processes. Redis pub/sub when
@@ -11,6 +13,16 @@ export interface PubSub {
   /** Events published on `topic` after this call. `return()` unsubscribes. */
   subscribe(topic: string): EventStream;
   close(): Promise<void>;
+}
+
+/** How long a new subscriber waits for Redis to confirm before its stream fails. */
+export const SUBSCRIBE_TIMEOUT_MS = 2_000;
+
+/** Live events cannot be delivered (Redis is unreachable): subscribers are told so at once. */
+export class LiveEventsUnavailableError extends GraphQLError {
+  constructor() {
+    super('Live updates are unavailable right now; try again shortly.', { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+  }
 }
 
 /** Default number of events a subscriber may fall behind before its stream ends. */
@@ -164,7 +176,15 @@ export function createRedisPubSub(redisUrl: string, options: RedisPubSubOptions 
           ),
         );
       }
-      stream.ready = confirmed.get(topic) ?? Promise.resolve();
+      // While Redis is away the SUBSCRIBE waits in ioredis' queue: the subscriber is not kept waiting.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          stream.fail(new LiveEventsUnavailableError());
+          resolve();
+        }, SUBSCRIBE_TIMEOUT_MS);
+      });
+      stream.ready = Promise.race([confirmed.get(topic) ?? Promise.resolve(), late]).finally(() => clearTimeout(timer));
       return stream;
     },
     close: async () => {

@@ -49,6 +49,12 @@ export function serveSubscriptions<Context extends BaseContext>(options: Subscri
       },
       onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>
         result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
+      // A stream that fails mid-way arrives wrapped: keep the original's code when it has one.
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => {
+          const original = error.originalError instanceof GraphQLError ? error.originalError : error;
+          return formatError(original.toJSON(), original);
+        }),
     },
     wsServer,
   );
