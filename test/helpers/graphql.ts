@@ -35,9 +35,9 @@ export async function ok<Data = Record<string, any>>(response: Promise<GraphQLRe
   return result.data!;
 }
 
-/** Polls until `probe` returns something truthy (events crossing services), up to 10 s. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
-  for (let i = 0; i < 400; i++) {
+/** Polls until `probe` returns something truthy (events crossing services), up to `timeoutMs`. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  for (let i = 0; i < timeoutMs / 25; i++) {
     const value = await probe();
     if (value) return value;
     await new Promise((resolve) => setTimeout(resolve, 25));
