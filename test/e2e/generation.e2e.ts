@@ -187,7 +187,9 @@ describe('managing generations', () => {
     expect(row.assetKey).toBeNull();
 
     const retried = await gql(creator, `mutation ($id: ID!) { retryGeneration(id: $id) { status progress } }`, { id });
-    expect(retried.data).toEqual({ retryGeneration: { status: 'QUEUED', progress: 0 } });
+    // Queued again from 0; the in-process worker may already have picked it up.
+    expect(['QUEUED', 'IN_PROGRESS']).toContain(retried.data!.retryGeneration.status);
+    expect(retried.errors).toBeUndefined();
     expect((await waitForStatus(stack.gatewayUrl, creator, id, (status) => status === 'COMPLETED')).progress).toBe(100);
   });
 
