@@ -1,9 +1,7 @@
 import SchemaBuilder from '@pothos/core';
-import DirectivesPlugin from '@pothos/plugin-directives';
-import FederationPlugin from '@pothos/plugin-federation';
-import PrismaPlugin from '@pothos/plugin-prisma';
 import type PrismaTypes from './generated/pothos-types';
 import { getDatamodel } from './generated/pothos-types';
+import { SUBGRAPH_PLUGINS, prismaPluginOptions } from '../../shared/src/builder-options';
 import type { UsersContext } from './context';
 
 export const builder = new SchemaBuilder<{
@@ -12,16 +10,10 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: { DateTime: { Input: Date; Output: Date } };
 }>({
-  plugins: [DirectivesPlugin, PrismaPlugin, FederationPlugin],
+  plugins: [...SUBGRAPH_PLUGINS],
   // Without this every field a client sees would be optional.
   defaultFieldNullability: false,
-  prisma: {
-    // The client comes from the context so each test database gets its own.
-    client: (ctx) => ctx.db,
-    dmmf: getDatamodel(),
-    exposeDescriptions: false,
-    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
-  },
+  prisma: prismaPluginOptions<UsersContext>(getDatamodel()),
 });
 
 builder.queryType({});
