@@ -5,7 +5,7 @@ import { rebuildFeed } from '../../subgraphs/feed/src/rebuild';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql, ok, until } from '../helpers/graphql';
 import { TEST_REDIS_URL, startStack, type TestStack } from '../helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { publishedVideo, signUp, verifiedCameo, type TestUser } from '../helpers/users';
 
 /** The feed through the gateway, built from real domain events on Redis. */
 let database: TestDatabase;
@@ -29,12 +29,6 @@ const ids = async (user: TestUser, kind: string, first = 50, after?: string) => 
   return { ids: feed.edges.map((edge: { node: { id: string } }) => edge.node.id) as string[], pageInfo: feed.pageInfo };
 };
 
-async function publish(user: TestUser, prompt: string, caption: string, cameoIds: string[] = []): Promise<string> {
-  const { createGeneration } = await ok(gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt, seconds: 1, cameoIds } }));
-  await until('rendered', async () => (await ok(gql(user, `query ($id: ID!) { generation(id: $id) { status } }`, { id: createGeneration.id }))).generation.status === 'COMPLETED');
-  await ok(gql(user, `mutation ($id: ID!, $caption: String!) { publishGeneration(id: $id, caption: $caption) { id } }`, { id: createGeneration.id, caption }));
-  return createGeneration.id as string;
-}
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_feed');
@@ -51,9 +45,9 @@ beforeAll(async () => {
   bobCameo = await verifiedCameo(stack.gatewayUrl, bob);
   await ok(gql(bob, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: bobCameo }));
   await ok(gql(cy, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }));
-  withCameo = await publish(ada, 'ada and bob on a boat', 'boat day', [bobCameo]);
-  deeVideo = await publish(dee, 'a cat playing piano', 'piano cat');
-  newest = await publish(ada, 'sunset over the sea', 'sunset');
+  withCameo = await publishedVideo(stack.gatewayUrl, ada, 'ada and bob on a boat', { caption: 'boat day', cameoIds: [bobCameo] });
+  deeVideo = await publishedVideo(stack.gatewayUrl, dee, 'a cat playing piano', { caption: 'piano cat' });
+  newest = await publishedVideo(stack.gatewayUrl, ada, 'sunset over the sea', { caption: 'sunset' });
   await ok(gql(cy, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: deeVideo }));
   await until('posts in the feed', async () => (await ids(cy, 'FOR_YOU')).ids.length === 3);
   await until('follows in the feed', async () => (await ids(cy, 'FOLLOWING')).ids.length === 2);

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql, ok, until } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
 import { collect, wsClient } from '../helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { publishedVideo, signUp, verifiedCameo, type TestUser } from '../helpers/users';
 
 /** The social graph through the gateway, with Redis carrying events to users' consent projection. */
 let database: TestDatabase;
@@ -27,13 +27,6 @@ const createWithCameo = (user: TestUser, cameoId: string, key: string) =>
     input: { prompt: 'us at the beach', seconds: 1, cameoIds: [cameoId], idempotencyKey: key },
   });
 
-/** A completed, published video by `user`. */
-async function publishedVideo(user: TestUser, prompt: string, remixOf?: string): Promise<string> {
-  const { createGeneration } = await ok(gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt, seconds: 1, remixOf } }));
-  await until('rendered', async () => (await ok(gql(user, `query ($id: ID!) { generation(id: $id) { status } }`, { id: createGeneration.id }))).generation.status === 'COMPLETED');
-  await ok(gql(user, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id } }`, { id: createGeneration.id }));
-  return createGeneration.id as string;
-}
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_social');
@@ -48,7 +41,7 @@ beforeAll(async () => {
   ]);
   bobCameo = await verifiedCameo(stack.gatewayUrl, bob);
   await ok(gql(bob, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: MUTUALS }) { id } }`, { id: bobCameo }));
-  adaVideo = await publishedVideo(ada, 'ada’s first video');
+  adaVideo = await publishedVideo(stack.gatewayUrl, ada, 'ada’s first video');
 });
 afterAll(async () => {
   await Promise.all(sockets.map((socket) => socket.dispose()));
@@ -73,7 +66,7 @@ describe('follows, mutuals and blocks', () => {
     expect((await createWithCameo(ada, bobCameo, 'mutual')).errors).toBeUndefined();
 
     await ok(gql(bob, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, { input: { generationId: adaVideo, body: 'nice one' } }));
-    const bobVideo = await publishedVideo(bob, 'bob’s video');
+    const bobVideo = await publishedVideo(stack.gatewayUrl, bob, 'bob’s video');
 
     await ok(gql(ada, `mutation ($id: ID!) { block(userId: $id) { isBlockedByViewer } }`, { id: bob.id }));
     expect(await relation(ada, bob)).toMatchObject({ isFollowedByViewer: false, followsViewer: false, isMutual: false, followerCount: 0 });
@@ -106,7 +99,7 @@ describe('follows, mutuals and blocks', () => {
 
 describe('likes', () => {
   it('counts 200 concurrent likes from distinct users exactly; a second like from one user changes nothing', async () => {
-    const video = await publishedVideo(cy, 'a popular video');
+    const video = await publishedVideo(stack.gatewayUrl, cy, 'a popular video');
     const fans: TestUser[] = [];
     for (let i = 0; i < 200; i += 20) {
       fans.push(...(await Promise.all(Array.from({ length: 20 }, (_, j) => signUp(stack.gatewayUrl, `fan${i + j}`)))));
@@ -152,7 +145,7 @@ describe('comments', () => {
   });
 
   it('an adult may comment on a teen’s video only once the teen follows them', async () => {
-    const teenVideo = await publishedVideo(teen, 'my skateboard');
+    const teenVideo = await publishedVideo(stack.gatewayUrl, teen, 'my skateboard');
     const attempt = () => gql(cy, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, { input: { generationId: teenVideo, body: 'cool' } });
     expect(codes(await attempt())).toEqual(['TEEN_PROTECTED']);
     await ok(gql(teen, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: cy.id }));
@@ -188,7 +181,7 @@ describe('notifications', () => {
     sockets.push(socket);
     const live = collect(socket, `subscription { notificationReceived { kind actor { handle } video { id } } }`);
     await until('subscribed', async () => stack.subscriptionStats().subscriptions > 0);
-    const cyVideo = await publishedVideo(cy, 'notify me');
+    const cyVideo = await publishedVideo(stack.gatewayUrl, cy, 'notify me');
     await ok(gql(bob, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: cy.id }));
     await ok(gql(bob, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: cyVideo }));
     const received = () => live.results.map((result) => result.data!.notificationReceived);
@@ -206,7 +199,7 @@ describe('notifications', () => {
   });
 
   it('tells a creator their video was remixed; remixes and remixOf link both ways', async () => {
-    const remix = await publishedVideo(cy, 'my take on ada’s video', adaVideo);
+    const remix = await publishedVideo(stack.gatewayUrl, cy, 'my take on ada’s video', { remixOf: adaVideo });
     const lineage = await ok(gql(bob, `query ($id: ID!, $remix: ID!) { source: generation(id: $id) { remixes { edges { node { id creator { handle } } } } } remix: generation(id: $remix) { remixOf { id } } }`, { id: adaVideo, remix }));
     expect(lineage.source.remixes.edges).toEqual([{ node: { id: remix, creator: { handle: 'cyd' } } }]);
     expect(lineage.remix.remixOf).toEqual({ id: adaVideo });

@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createGateway } from '../../gateway/src/gateway';
-import { SUPERGRAPH_PATH } from '../../gateway/src/index';
-import { listen } from '../../subgraphs/shared/src/listen';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { graphql } from '../helpers/graphql';
-import { startStack, testSecrets, type TestStack } from '../helpers/stack';
+import { startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
 import { collect, wsClient } from '../helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
 
@@ -138,14 +134,7 @@ describe('clear errors', () => {
 });
 
 it('ends open subscriptions with 1001 when a gateway shuts down', async () => {
-  const gateway = await createGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: stack.subgraphUrls,
-    jwtSecret: testSecrets.jwtSecret,
-    gatewaySecret: testSecrets.gatewaySecret,
-    production: false,
-  });
-  const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');
+  const { gateway, url } = await startReplicaGateway(stack);
   const socket = wsClient(url, creator.token);
   clients.push(socket);
   const closed = new Promise<number>((resolve) => socket.on('closed', (event) => resolve((event as { code: number }).code)));
@@ -157,15 +146,7 @@ it('ends open subscriptions with 1001 when a gateway shuts down', async () => {
 });
 
 it('drops a connection that stops answering pings', async () => {
-  const gateway = await createGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: stack.subgraphUrls,
-    jwtSecret: testSecrets.jwtSecret,
-    gatewaySecret: testSecrets.gatewaySecret,
-    production: false,
-    subscriptionLimits: { keepAliveMs: 100 },
-  });
-  const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');
+  const { gateway, url } = await startReplicaGateway(stack, { subscriptionLimits: { keepAliveMs: 100 } });
   // A peer that has gone away without closing: it never answers a ping.
   const silent = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', { autoPong: false });
   const closed = new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)));

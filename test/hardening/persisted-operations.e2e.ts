@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createGateway, type Gateway } from '../../gateway/src/gateway';
-import { SUPERGRAPH_PATH } from '../../gateway/src/index';
-import { listen } from '../../subgraphs/shared/src/listen';
+import type { Gateway } from '../../gateway/src/gateway';
 import { MeDocument, SignUpDocument, createCameoClient } from '../../clients/sdk/src';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql } from '../helpers/graphql';
-import { startStack, testSecrets, type TestStack } from '../helpers/stack';
+import { startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
 
 /** Automatic persisted queries, and the safelist mode that runs registered operations only. */
 let database: TestDatabase;
@@ -17,15 +14,7 @@ let safeUrl: string;
 beforeAll(async () => {
   database = await createTestDatabase('hardening_persisted');
   stack = await startStack(database.url);
-  safelisted = await createGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: stack.subgraphUrls,
-    jwtSecret: testSecrets.jwtSecret,
-    gatewaySecret: testSecrets.gatewaySecret,
-    production: true,
-    safelist: true,
-  });
-  safeUrl = (await listen(safelisted.httpServer, 0, '127.0.0.1')).url;
+  ({ gateway: safelisted, url: safeUrl } = await startReplicaGateway(stack, { production: true, safelist: true }));
 });
 afterAll(async () => {
   await safelisted?.stop();

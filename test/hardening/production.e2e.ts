@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createGateway, type Gateway } from '../../gateway/src/gateway';
-import { SUPERGRAPH_PATH } from '../../gateway/src/index';
-import { listen } from '../../subgraphs/shared/src/listen';
+import type { Gateway } from '../../gateway/src/gateway';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql } from '../helpers/graphql';
-import { startStack, testSecrets, type TestStack } from '../helpers/stack';
+import { startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
 
 /** A gateway in production mode in front of a test stack's subgraphs. */
 let database: TestDatabase;
@@ -15,15 +12,7 @@ let url: string;
 beforeAll(async () => {
   database = await createTestDatabase('hardening_production');
   stack = await startStack(database.url);
-  gateway = await createGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: stack.subgraphUrls,
-    jwtSecret: testSecrets.jwtSecret,
-    gatewaySecret: testSecrets.gatewaySecret,
-    production: true,
-    corsOrigins: ['https://app.cameo.example'],
-  });
-  url = (await listen(gateway.httpServer, 0, '127.0.0.1')).url;
+  ({ gateway, url } = await startReplicaGateway(stack, { production: true, corsOrigins: ['https://app.cameo.example'] }));
 });
 afterAll(async () => {
   await gateway?.stop();

@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createGateway, type Gateway } from '../../gateway/src/gateway';
-import { SUPERGRAPH_PATH } from '../../gateway/src/index';
-import { listen } from '../../subgraphs/shared/src/listen';
+import type { Gateway } from '../../gateway/src/gateway';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { graphql } from '../helpers/graphql';
-import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '../helpers/stack';
+import { TEST_REDIS_URL, startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
 import { signUp, type TestUser } from '../helpers/users';
 
 /** Rate limits per user and per address, counted in Redis so they hold across gateway replicas. */
@@ -15,18 +12,9 @@ const gateways: Gateway[] = [];
 let ada: TestUser, bob: TestUser;
 
 async function replica(limits: { perUserPerMinute: number; perIpPerMinute: number }, prefix: string, redisUrl = TEST_REDIS_URL): Promise<string> {
-  const gateway = await createGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: stack.subgraphUrls,
-    jwtSecret: testSecrets.jwtSecret,
-    gatewaySecret: testSecrets.gatewaySecret,
-    production: false,
-    rateLimits: limits,
-    redisUrl,
-    rateLimitPrefix: prefix,
-  });
+  const { gateway, url } = await startReplicaGateway(stack, { rateLimits: limits, redisUrl, rateLimitPrefix: prefix });
   gateways.push(gateway);
-  return (await listen(gateway.httpServer, 0, '127.0.0.1')).url;
+  return url;
 }
 
 beforeAll(async () => {

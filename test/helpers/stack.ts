@@ -166,3 +166,17 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     },
   };
 }
+
+/** Another gateway (a replica, or one with other settings) in front of a stack's subgraphs, on a free port. */
+export async function startReplicaGateway(stack: TestStack, options: Partial<GatewayOptions> = {}): Promise<{ gateway: Gateway; url: string }> {
+  const gateway = await createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: stack.subgraphUrls,
+    jwtSecret: testSecrets.jwtSecret,
+    gatewaySecret: testSecrets.gatewaySecret,
+    production: false,
+    ...options,
+  });
+  const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');
+  return { gateway, url };
+}

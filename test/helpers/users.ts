@@ -1,4 +1,4 @@
-import { graphql } from './graphql';
+import { graphql, ok, until } from './graphql';
 
 export interface TestUser {
   id: string;
@@ -45,5 +45,22 @@ export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind = 
   if (submitted.data?.submitCameoRecording.status !== 'VERIFIED') {
     throw new Error(`submitCameoRecording: ${JSON.stringify(submitted)}`);
   }
+  return id;
+}
+
+/** A generation by `user`, rendered and published (waits for the render), returning its id. */
+export async function publishedVideo(
+  gatewayUrl: string,
+  user: TestUser,
+  prompt: string,
+  options: { caption?: string; cameoIds?: string[]; remixOf?: string } = {},
+): Promise<string> {
+  const as = (query: string, variables: Record<string, unknown>) => ok(graphql(gatewayUrl, query, { token: user.token, variables }));
+  const { createGeneration } = await as(`mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
+    input: { prompt, seconds: 1, cameoIds: options.cameoIds ?? [], remixOf: options.remixOf },
+  });
+  const id = createGeneration.id as string;
+  await until('rendered', async () => (await as(`query ($id: ID!) { generation(id: $id) { status } }`, { id })).generation.status === 'COMPLETED');
+  await as(`mutation ($id: ID!, $caption: String!) { publishGeneration(id: $id, caption: $caption) { id } }`, { id, caption: options.caption ?? 'look' });
   return id;
 }
