@@ -1,4 +1,4 @@
-import jwt from 'jsonwebtoken';
+import { signHs256, verifyHs256 } from './hs256';
 
 /**
  * The gateway's proof: a short-lived HS256 JWT, signed with GATEWAY_SECRET, that the gateway
@@ -20,24 +20,15 @@ export interface GatewayProof {
 }
 
 export function signGatewayProof(secret: string, audience: string, proof: GatewayProof): string {
-  return jwt.sign({ viewer: proof.viewerId }, secret, {
-    algorithm: 'HS256',
-    issuer: ISSUER,
-    audience,
-    expiresIn: GATEWAY_PROOF_TTL_SECONDS,
-  });
+  return signHs256(secret, { viewer: proof.viewerId }, { issuer: ISSUER, audience, ttlSeconds: GATEWAY_PROOF_TTL_SECONDS });
 }
 
 /** Returns the proof's claims, or null when it is missing, forged, expired or for another subgraph. */
 export function verifyGatewayProof(secret: string, audience: string, token: string | undefined): GatewayProof | null {
   if (!token) return null;
-  try {
-    const claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience });
-    if (typeof claims !== 'object') return null;
-    const viewer: unknown = claims.viewer;
-    if (viewer !== null && typeof viewer !== 'string') return null;
-    return { viewerId: viewer };
-  } catch {
-    return null;
-  }
+  const claims = verifyHs256(secret, token, { issuer: ISSUER, audience });
+  if (!claims) return null;
+  const viewer = claims.viewer;
+  if (viewer !== null && typeof viewer !== 'string') return null;
+  return { viewerId: viewer };
 }

@@ -1,4 +1,4 @@
-import jwt from 'jsonwebtoken';
+import { signHs256, verifyHs256 } from './hs256';
 
 /**
  * Declared internal calls between platform services (e.g. generations asking users whether a
@@ -13,18 +13,14 @@ const ISSUER = 'cameo-internal';
 export const INTERNAL_TOKEN_TTL_SECONDS = 60;
 
 export function signInternalToken(secret: string, caller: string, audience: string): string {
-  return jwt.sign({ caller }, secret, { algorithm: 'HS256', issuer: ISSUER, audience, expiresIn: INTERNAL_TOKEN_TTL_SECONDS });
+  return signHs256(secret, { caller }, { issuer: ISSUER, audience, ttlSeconds: INTERNAL_TOKEN_TTL_SECONDS });
 }
 
 /** Returns the calling service's name, or null when the token is missing or invalid. */
 export function verifyInternalToken(secret: string, audience: string, token: string | undefined): string | null {
   if (!token) return null;
-  try {
-    const claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience });
-    return typeof claims === 'object' && typeof claims.caller === 'string' ? claims.caller : null;
-  } catch {
-    return null;
-  }
+  const claims = verifyHs256(secret, token, { issuer: ISSUER, audience });
+  return typeof claims?.caller === 'string' ? claims.caller : null;
 }
 
 /** Calls another service's internal route; throws with the callee's message on failure. */
