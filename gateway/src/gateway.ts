@@ -23,6 +23,7 @@ import { observabilityPlugin } from './observability';
 import { registeredOperationHashes, safelistPlugin } from './safelist';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../../subgraphs/shared/src/request-id';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { createSubgraphFetcher } from './subgraph-fetcher';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/planner';
 import { UpstreamSubscriptions } from './subscriptions/upstream';
@@ -79,13 +80,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // The subscription figures come from the graphql-ws server, built below.
   let subscriptionStats: () => SubscriptionStats = () => ({ connections: 0, subscriptions: 0, upstream: 0, slowClientsClosed: 0, peakBufferedBytes: 0 });
   const metrics = createGatewayMetrics(() => subscriptionStats());
+  const subgraphHttp = createSubgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       subgraphs[name] = target;
-      const source = new SubgraphDataSource(name, target, options.gatewaySecret, metrics);
+      const source = new SubgraphDataSource(name, target, options.gatewaySecret, metrics, subgraphHttp.fetcher);
       dataSources[name] = source;
       return source;
     },
@@ -194,6 +196,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await upstream.close();
       await apollo.stop();
       await limiter?.close();
+      subgraphHttp.close();
     },
   };
 }

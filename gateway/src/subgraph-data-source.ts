@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
 import { REQUEST_ID_HEADER } from '../../subgraphs/shared/src/request-id';
 import { injectTraceContext } from '../../subgraphs/shared/src/tracing';
@@ -15,9 +16,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly subgraph: string,
     url: string,
     private readonly gatewaySecret: string,
-    private readonly metrics?: GatewayMetrics,
+    private readonly metrics: GatewayMetrics,
+    fetcher: Fetcher,
   ) {
-    super({ url });
+    super({ url, fetcher });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -33,10 +35,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
       const response = await super.process(options);
-      this.metrics?.observeFetch(this.subgraph, seconds(), !response.errors);
+      this.metrics.observeFetch(this.subgraph, seconds(), !response.errors);
       return response;
     } catch (error) {
-      this.metrics?.observeFetch(this.subgraph, seconds(), false);
+      this.metrics.observeFetch(this.subgraph, seconds(), false);
       throw error;
     }
   }
