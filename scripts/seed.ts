@@ -32,11 +32,7 @@ export async function seed(databaseUrl: string, size: SeedSize, log: (line: stri
   await migrateAll(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const step = async (what: string, sql: string) => {
-    const started = Date.now();
-    const result = await client.query(sql);
-    log(`${what}: ${result.rowCount ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  };
+  const step = stepper(client, log);
   try {
     await step(
       'users',
@@ -91,8 +87,69 @@ export async function seed(databaseUrl: string, size: SeedSize, log: (line: stri
        WHERE e.user_id <> p.creator_id GROUP BY e.user_id, p.creator_id
        ON CONFLICT (user_id, creator_id) DO UPDATE SET score = EXCLUDED.score`,
     );
+    await seedVideoRows(step);
     // VACUUM too: it marks pages all-visible, which index-only scans need.
-    for (const table of ['feed.post', 'feed.post_cast', 'feed.follow_edge', 'feed.engaged', 'feed.affinity', 'users."user"']) await step(`vacuum ${table}`, `VACUUM ANALYZE ${table}`);
+    for (const table of ['feed.post', 'feed.post_cast', 'feed.follow_edge', 'feed.engaged', 'feed.affinity', 'users."user"', ...VIDEO_TABLES]) await step(`vacuum ${table}`, `VACUUM ANALYZE ${table}`);
+  } finally {
+    await client.end();
+  }
+}
+
+type Step = (what: string, sql: string) => Promise<void>;
+
+/** Runs one statement of the seed and logs its row count and duration. */
+const stepper =
+  (client: pg.Client, log: (line: string) => void): Step =>
+  async (what, sql) => {
+    const started = Date.now();
+    const result = await client.query(sql);
+    log(`${what}: ${result.rowCount ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+
+const VIDEO_TABLES = ['users.cameo', 'generations.generation', 'generations.generation_cameo'];
+
+/**
+ * What the other subgraphs hold for each feed post, so a feed page resolves across the whole
+ * supergraph: a published, rendered generation (same id) and, for cast posts, the cameo (an
+ * object cameo of its owner, open to everyone) with the consent the generation recorded.
+ */
+async function seedVideoRows(step: Step): Promise<void> {
+  await step(
+    'cameos',
+    `INSERT INTO users.cameo (id, owner_id, kind, name, status, verification_phrase, upload_key, policy, updated_at)
+     SELECT DISTINCT ON (c.id) c.id, c.owner, 'OBJECT', 'Seed cameo', 'VERIFIED', 'seeded', 'seed-' || c.id, 'EVERYONE', now()
+     FROM feed.post p CROSS JOIN LATERAL unnest(p.cameo_ids, p.cameo_owner_ids) AS c(id, owner)
+     ON CONFLICT DO NOTHING`,
+  );
+  await step(
+    'generations',
+    `INSERT INTO generations.generation (id, creator_id, prompt, seconds, aspect, remix_of_id, idempotency_key, status, progress, stage,
+       model, asset_key, watermark, caption, published_at, created_at, updated_at, finished_at)
+     SELECT id, creator_id, prompt, 4, 'PORTRAIT', remix_of_id, 'seed-' || id, 'COMPLETED', 100, 'done',
+       'seed', 'seed/' || id || '.gif', 'seeded', caption, published_at, published_at, published_at, published_at
+     FROM feed.post
+     ON CONFLICT DO NOTHING`,
+  );
+  await step(
+    'generation cameos',
+    `INSERT INTO generations.generation_cameo (generation_id, cameo_id, owner_id, policy_version, restrictions)
+     SELECT p.id, c.id, c.owner, 1, '{}'::jsonb
+     FROM feed.post p CROSS JOIN LATERAL unnest(p.cameo_ids, p.cameo_owner_ids) AS c(id, owner)
+     ON CONFLICT DO NOTHING`,
+  );
+}
+
+/** Adds the other subgraphs' rows to a data set seeded before seed() wrote them. */
+export async function seedMissingVideoRows(databaseUrl: string, log: (line: string) => void): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT EXISTS (SELECT 1 FROM generations.generation) AS seeded');
+    if (rows[0].seeded) return;
+    log('adding generations and cameos for the seeded posts');
+    const step = stepper(client, log);
+    await seedVideoRows(step);
+    for (const table of VIDEO_TABLES) await step(`vacuum ${table}`, `VACUUM ANALYZE ${table}`);
   } finally {
     await client.end();
   }

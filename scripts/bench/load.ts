@@ -1,33 +1,41 @@
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
 import { signSessionToken } from '../../subgraphs/shared/src/session-token';
+import { directFeedPage, type SubgraphPost } from './direct-feed';
 
 /**
- * The load generator of `npm run bench:feed`, in its own process so it does not share a CPU
- * queue with what it measures. Receives a plan over IPC, sends back one result per target.
+ * The load generator of the bench scripts, in its own process so it does not share a CPU queue
+ * with what it measures. A closed loop: `concurrency` workers each send one operation, wait for
+ * the answer, and send the next, over keep-alive connections. Each operation acts as a random
+ * seeded viewer. Every target goes through the same client code, so their figures compare.
  */
-export interface LoadTarget {
-  name: string;
-  url: string;
-  query: string;
-  /** How a request proves its viewer: a gateway proof (subgraph) or a session token (gateway). */
-  auth: 'proof' | 'session';
-}
+export type LoadTarget =
+  /** The SDK's Feed query at a gateway (ours or Hive Gateway), with a session token. */
+  | { operation: 'gateway-feed'; url: string; feedKind: FeedKind }
+  /** The feed subgraph's own query (its fields only), with a gateway proof. */
+  | { operation: 'subgraph-feed'; url: string; feedKind: FeedKind }
+  /** The subgraph requests the gateway's query plan makes for the Feed query, made directly. */
+  | { operation: 'direct-feed'; urls: Record<string, string>; feedKind: FeedKind }
+  /** createGeneration (accepted and queued) at a gateway. */
+  | { operation: 'gateway-create-generation'; url: string };
 
-export interface LoadPlan {
-  targets: LoadTarget[];
-  users: number;
+export type FeedKind = 'FOR_YOU' | 'FOLLOWING';
+
+export interface LoadRun {
+  target: LoadTarget;
   durationMs: number;
-  warmupMs: number;
   concurrency: number;
-  jwtSecret: string;
-  gatewaySecret: string;
 }
 
 export interface LoadResult {
-  name: string;
   requests: number;
   errors: number;
+  /** The first error seen, to tell a broken target from a slow one. */
+  firstError?: string;
   rps: number;
   p50: number;
   p99: number;
@@ -41,23 +49,96 @@ export function seededUserId(n: number): string {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-async function run(plan: LoadPlan, target: LoadTarget, durationMs: number): Promise<LoadResult> {
+export const FEED_DOCUMENT = readFileSync(path.join(__dirname, '../../clients/operations/feed.graphql'), 'utf8');
+const CREATE_DOCUMENT = readFileSync(path.join(__dirname, '../../clients/operations/generations.graphql'), 'utf8');
+const SUBGRAPH_FEED = `query ($kind: FeedKind!) { feed(kind: $kind, first: 10) { edges { cursor node { id caption publishedAt creator { id } } } } }`;
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+/** POSTs a GraphQL request; resolves with the parsed body (errors included, as a client sees them). */
+export function postGraphql(url: string, headers: Record<string, string>, body: unknown): Promise<{ data?: any; errors?: { message: string }[] }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        try {
+          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          resolve(response.statusCode === 200 ? parsed : { ...parsed, errors: parsed.errors ?? [{ message: `HTTP ${response.statusCode}` }] });
+        } catch {
+          resolve({ errors: [{ message: `HTTP ${response.statusCode}, not JSON` }] });
+        }
+      });
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+/** Credentials signed ahead of the run, so signing is not part of what is measured. */
+class Viewers {
+  private readonly sessions: string[];
+  private proofs = new Map<string, string[]>();
+  constructor(
+    private readonly secrets: { jwtSecret: string; gatewaySecret: string },
+    private readonly ids: string[],
+  ) {
+    this.sessions = ids.map((id) => signSessionToken(secrets.jwtSecret, id));
+  }
+  /** Proofs last 60 s: sign a fresh set before each run. */
+  renewProofs(subgraphs: string[]) {
+    this.proofs = new Map(subgraphs.map((subgraph) => [subgraph, this.ids.map((id) => signGatewayProof(this.secrets.gatewaySecret, subgraph, { viewerId: id }))]));
+  }
+  pick(): { session: string; proof: (subgraph: string) => Record<string, string> } {
+    const i = Math.floor(Math.random() * this.ids.length);
+    return { session: this.sessions[i]!, proof: (subgraph) => ({ [GATEWAY_PROOF_HEADER]: this.proofs.get(subgraph)![i]! }) };
+  }
+}
+
+let sequence = 0;
+function operation(target: LoadTarget, viewers: Viewers, creators: Viewers): () => Promise<{ errors?: { message: string }[] }> {
+  const bearer = (session: string) => ({ authorization: `Bearer ${session}` });
+  switch (target.operation) {
+    case 'gateway-feed':
+      return () => postGraphql(target.url, bearer(viewers.pick().session), { query: FEED_DOCUMENT, operationName: 'Feed', variables: { kind: target.feedKind, first: 10 } });
+    case 'subgraph-feed':
+      return () => postGraphql(target.url, viewers.pick().proof('feed'), { query: SUBGRAPH_FEED, variables: { kind: target.feedKind } });
+    case 'direct-feed':
+      return () => {
+        const viewer = viewers.pick();
+        return directFeedPage((subgraph, body) => postGraphql(target.urls[subgraph]!, viewer.proof(subgraph), body), target.feedKind) as Promise<{ errors?: { message: string }[]; data?: SubgraphPost[] }>;
+      };
+    case 'gateway-create-generation':
+      return () =>
+        postGraphql(target.url, bearer(creators.pick().session), {
+          query: CREATE_DOCUMENT,
+          operationName: 'CreateGeneration',
+          variables: { input: { prompt: `bench video ${process.pid}-${++sequence}`, seconds: 4 } },
+        });
+  }
+}
+
+async function run(plan: LoadRun, viewers: Viewers, creators: Viewers): Promise<LoadResult> {
+  viewers.renewProofs(['users', 'generations', 'social', 'feed']);
+  const send = operation(plan.target, viewers, creators);
   const latencies: number[] = [];
   let errors = 0;
-  const end = performance.now() + durationMs;
+  let firstError: string | undefined;
+  const end = performance.now() + plan.durationMs;
   const worker = async () => {
     while (performance.now() < end) {
-      const viewer = seededUserId(1 + Math.floor(Math.random() * plan.users));
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (target.auth === 'proof') headers[GATEWAY_PROOF_HEADER] = signGatewayProof(plan.gatewaySecret, 'feed', { viewerId: viewer });
-      else headers.authorization = `Bearer ${signSessionToken(plan.jwtSecret, viewer)}`;
       const started = performance.now();
       try {
-        const response = await fetch(target.url, { method: 'POST', headers, body: JSON.stringify({ query: target.query }) });
-        const body = (await response.json()) as { errors?: unknown[] };
-        if (!response.ok || body.errors) errors++;
-      } catch {
+        const body = await send();
+        if (body.errors?.length) {
+          errors++;
+          firstError ??= body.errors[0]!.message;
+        }
+      } catch (error) {
         errors++;
+        firstError ??= String(error);
       }
       latencies.push(performance.now() - started);
     }
@@ -66,13 +147,45 @@ async function run(plan: LoadPlan, target: LoadTarget, durationMs: number): Prom
   await Promise.all(Array.from({ length: plan.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { name: target.name, requests: latencies.length, errors, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { requests: latencies.length, errors, firstError, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-process.on('message', async (plan: LoadPlan) => {
-  for (const target of plan.targets) {
-    await run(plan, target, plan.warmupMs);
-    process.send!(await run(plan, target, plan.durationMs));
-  }
-  process.send!('done');
-});
+export interface LoadProcess {
+  run(plan: LoadRun): Promise<LoadResult>;
+  stop(): void;
+}
+
+/** Starts the load generator acting as `viewerCount` random seeded users (of `users`). */
+export async function startLoadProcess(options: { users: number; viewerCount: number; jwtSecret: string; gatewaySecret: string }): Promise<LoadProcess> {
+  const child = fork(__filename, { execArgv: ['--import', 'tsx'], env: { ...process.env, CAMEO_BENCH_LOAD: JSON.stringify(options) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
+  });
+  let queue = Promise.resolve<unknown>(undefined);
+  return {
+    run: (plan) => {
+      const result = queue.then(
+        () =>
+          new Promise<LoadResult>((resolve) => {
+            child.once('message', (message) => resolve(message as LoadResult));
+            child.send(plan);
+          }),
+      );
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    stop: () => child.kill(),
+  };
+}
+
+if (process.env.CAMEO_BENCH_LOAD && process.send) {
+  const options = JSON.parse(process.env.CAMEO_BENCH_LOAD) as { users: number; viewerCount: number; jwtSecret: string; gatewaySecret: string };
+  const random = (from: number, to: number) => seededUserId(from + Math.floor(Math.random() * (to - from + 1)));
+  const viewers = new Viewers(options, Array.from({ length: options.viewerCount }, () => random(1, options.users)));
+  // Generations come from the less prolific half: the seeded top creators have used their day's quota.
+  const creators = new Viewers(options, Array.from({ length: options.viewerCount }, () => random(Math.ceil(options.users / 2), options.users)));
+  process.on('message', async (plan: LoadRun) => process.send!(await run(plan, viewers, creators)));
+  process.on('disconnect', () => process.exit(0));
+  process.send('ready');
+}

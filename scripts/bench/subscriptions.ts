@@ -1,26 +1,21 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from 'graphql-ws';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { start as startGenerations } from '../../subgraphs/generations/src/server';
 import { generationTopic } from '../../subgraphs/generations/src/events';
-import { readCommonEnv, readGenerationsEnv } from '../../subgraphs/shared/src/env';
 import { migrateAll } from '../../subgraphs/shared/src/migrations';
 import { createPubSub } from '../../subgraphs/shared/src/pubsub';
-import { start as startFeed } from '../../subgraphs/feed/src/server';
-import { start as startSocial } from '../../subgraphs/social/src/server';
-import { start as startUsers } from '../../subgraphs/users/src/server';
+import { SERVER_URL } from './dataset';
+import { log, startGatewayProcess, startSubgraphs } from './platform';
 
 /**
  * `npm run bench:subscriptions`: subscription fan-out through one gateway process.
  *
- * The gateway runs alone in a child process; the subgraphs and the load (graphql-ws clients)
- * run here. V viewers each create a generation; S subscriptions to generationProgress(id),
+ * The gateway runs alone in a child process, each subgraph in its own; the load (graphql-ws clients)
+ * runs here. V viewers each create a generation; S subscriptions to generationProgress(id),
  * with fields from both subgraphs, are spread over C connections (each connection one viewer).
  * Each generation then gets one progress event per round (a second), published on Redis like
  * the worker's and stamped with the time, spread evenly over the round as real renders are.
@@ -31,25 +26,30 @@ import { start as startUsers } from '../../subgraphs/users/src/server';
  * Needs PostgreSQL (DATABASE_URL, default the local test server; a scratch database is created
  * and dropped) and Redis (REDIS_URL, default redis://127.0.0.1:6379).
  */
-const { values: args } = parseArgs({
-  options: {
-    subscribers: { type: 'string', default: '10000' },
-    connections: { type: 'string', default: '1000' },
-    viewers: { type: 'string', default: '100' },
-    rounds: { type: 'string', default: '20' },
-    burst: { type: 'boolean', default: false },
-  },
-});
-const SUBSCRIBERS = Number(args.subscribers);
-const CONNECTIONS = Number(args.connections);
-const VIEWERS = Number(args.viewers);
-const ROUNDS = Number(args.rounds);
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+export interface FanOutOptions {
+  subscribers: number;
+  connections: number;
+  viewers: number;
+  rounds: number;
+  burst: boolean;
+}
+
+export interface FanOutFigures extends FanOutOptions {
+  upstream: number;
+  delivered: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  max: number;
+  heapBefore: number;
+  heapDuring: number;
+  rssBefore: number;
+  rssDuring: number;
+}
+
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const secrets = readCommonEnv({ NODE_ENV: 'test' });
 
 const now = () => performance.timeOrigin + performance.now();
-const log = (message: string) => process.stderr.write(`${message}\n`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -74,83 +74,38 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   return body.data!;
 }
 
-interface GatewayStats {
-  memory: NodeJS.MemoryUsage;
-  subscriptions: { subscriptions: number; upstream: number; connections: number };
+/** Deletes the keys a run left in Redis (its queue and event streams). */
+export async function deleteRedisKeys(pattern: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
-function startGatewayChild(options: Record<string, string>): Promise<{ child: ChildProcess; url: string; stats(): Promise<GatewayStats> }> {
-  const child = fork(path.join(__dirname, 'gateway-child.ts'), {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, NODE_ENV: 'production', CAMEO_BENCH_GATEWAY: JSON.stringify(options) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const stats = () =>
-    new Promise<GatewayStats>((resolve) => {
-      const onMessage = (message: unknown) => {
-        if (typeof message === 'object' && message && 'memory' in message) {
-          child.off('message', onMessage);
-          resolve(message as GatewayStats);
-        }
-      };
-      child.on('message', onMessage);
-      child.send('stats');
-    });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ child, url: (message as { url: string }).url, stats }));
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-}
-
-async function main() {
-  const databaseName = `cameo_bench_${randomBytes(4).toString('hex')}`;
+export async function benchFanOut(options: FanOutOptions): Promise<FanOutFigures> {
+  const { subscribers: SUBSCRIBERS, connections: CONNECTIONS, viewers: VIEWERS, rounds: ROUNDS } = options;
+  const runId = randomBytes(4).toString('hex');
+  const databaseName = `cameo_bench_${runId}`;
   const databaseUrl = Object.assign(new URL(SERVER_URL), { pathname: `/${databaseName}` }).toString();
-  const assetsDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-bench-'));
   const stops: (() => Promise<unknown>)[] = [];
   try {
     log(`scratch database ${databaseName}`);
     await admin(`CREATE DATABASE "${databaseName}"`);
     stops.push(() => admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
     await migrateAll(databaseUrl);
-    const users = await startUsers({ port: 0, host: '127.0.0.1', databaseUrl, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret, redisUrl: REDIS_URL });
-    stops.push(() => users.stop());
-    let socialBaseUrl = '';
-    const generations = await startGenerations({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl,
-      gatewaySecret: secrets.gatewaySecret,
-      usersBaseUrl: users.url.replace(/\/graphql$/, ''),
-      socialBaseUrl: () => socialBaseUrl,
-      settings: { ...readGenerationsEnv({}), assetsDir },
-      redisUrl: REDIS_URL,
-      // Jobs wait in a queue no worker reads: this run publishes the progress itself.
-      queuePrefix: `cameo-bench-${randomBytes(4).toString('hex')}`,
-    });
-    stops.push(() => generations.stop());
-    const social = await startSocial({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl,
-      gatewaySecret: secrets.gatewaySecret,
-      usersBaseUrl: users.url.replace(/\/graphql$/, ''),
-      generationsBaseUrl: generations.url.replace(/\/graphql$/, ''),
-      redisUrl: REDIS_URL,
-    });
-    socialBaseUrl = social.url.replace(/\/graphql$/, '');
-    stops.push(() => social.stop());
-    const feed = await startFeed({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl,
-      gatewaySecret: secrets.gatewaySecret,
-      usersBaseUrl: users.url.replace(/\/graphql$/, ''),
-      socialBaseUrl,
-      teenDailyCap: 100,
-    });
-    stops.push(() => feed.stop());
-    const gateway = await startGatewayChild({ usersUrl: users.url, generationsUrl: generations.url, socialUrl: social.url, feedUrl: feed.url, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret });
-    stops.push(async () => gateway.child.kill());
+    // Jobs wait in a queue no worker reads: this run publishes the progress itself.
+    const subgraphs = await startSubgraphs({ databaseUrl, redisUrl: REDIS_URL, runId });
+    stops.push(() => deleteRedisKeys(`*cameo-bench-${runId}*`));
+    stops.push(() => subgraphs.stop());
+    const gateway = await startGatewayProcess('cameo', subgraphs.urls);
+    stops.push(() => gateway.stop());
 
     log(`signing up ${VIEWERS} viewers, one generation each`);
     const viewers: { token: string; generationId: string }[] = [];
@@ -204,7 +159,7 @@ async function main() {
     await Promise.all(firstEvents);
     const during = await gateway.stats();
 
-    log(`${ROUNDS} rounds of one event per generation${args.burst ? ', all at once' : ' each second'}`);
+    log(`${ROUNDS} rounds of one event per generation${options.burst ? ', all at once' : ' each second'}`);
     const publisher = createPubSub(REDIS_URL);
     stops.push(() => publisher.close());
     const publish = (viewer: (typeof viewers)[number], round: number) =>
@@ -218,7 +173,7 @@ async function main() {
       });
     const started = now();
     for (let round = 1; round <= ROUNDS; round++) {
-      if (args.burst) {
+      if (options.burst) {
         const target = latencies.length + SUBSCRIBERS;
         await Promise.all(viewers.map((viewer) => publish(viewer, round)));
         while (latencies.length < target) await new Promise((resolve) => setTimeout(resolve, 1));
@@ -235,24 +190,54 @@ async function main() {
     await Promise.all(clients.map((client) => client.dispose()));
 
     latencies.sort((a, b) => a - b);
-    const perSubscriber = (during.memory.heapUsed - before.memory.heapUsed) / SUBSCRIBERS;
-    const perSubscriberRss = (during.memory.rss - before.memory.rss) / SUBSCRIBERS;
-    console.log(`subscription fan-out through one gateway process (${os.cpus().length} cores, Node ${process.version})`);
-    console.log(`  subscriptions        ${SUBSCRIBERS} over ${CONNECTIONS} connections, ${VIEWERS} viewers (${during.subscriptions.upstream} upstream after dedupe)`);
-    console.log(`  events delivered     ${latencies.length} in ${elapsed.toFixed(2)} s (${Math.round(latencies.length / elapsed)}/s${args.burst ? ', bursts' : ', steady'})`);
-    console.log(`  latency publish->client  p50 ${percentile(latencies, 50).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  max ${latencies.at(-1)!.toFixed(1)} ms`);
-    console.log(`  gateway memory       heap ${mib(before.memory.heapUsed)} -> ${mib(during.memory.heapUsed)}, rss ${mib(before.memory.rss)} -> ${mib(during.memory.rss)}`);
-    console.log(`  per subscription     heap ${(perSubscriber / 1024).toFixed(2)} KiB, rss ${(perSubscriberRss / 1024).toFixed(2)} KiB`);
+    return {
+      ...options,
+      upstream: during.subscriptions?.upstream ?? 0,
+      delivered: latencies.length,
+      seconds: elapsed,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1)!,
+      heapBefore: before.memory.heapUsed,
+      heapDuring: during.memory.heapUsed,
+      rssBefore: before.memory.rss,
+      rssDuring: during.memory.rss,
+    };
   } finally {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`cleanup: ${String(error)}`));
-    rmSync(assetsDir, { recursive: true, force: true });
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+/** The figures as lines of text (this script's output, and a section of `npm run bench`). */
+export function describeFanOut(f: FanOutFigures): string[] {
+  return [
+    `subscription fan-out through one gateway process (${os.cpus().length} cores, Node ${process.version})`,
+    `  subscriptions        ${f.subscribers} over ${f.connections} connections, ${f.viewers} viewers (${f.upstream} upstream after dedupe)`,
+    `  events delivered     ${f.delivered} in ${f.seconds.toFixed(2)} s (${Math.round(f.delivered / f.seconds)}/s${f.burst ? ', bursts' : ', steady'})`,
+    `  latency publish->client  p50 ${f.p50.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms  max ${f.max.toFixed(1)} ms`,
+    `  gateway memory       heap ${mib(f.heapBefore)} -> ${mib(f.heapDuring)}, rss ${mib(f.rssBefore)} -> ${mib(f.rssDuring)}`,
+    `  per subscription     heap ${((f.heapDuring - f.heapBefore) / f.subscribers / 1024).toFixed(2)} KiB, rss ${((f.rssDuring - f.rssBefore) / f.subscribers / 1024).toFixed(2)} KiB`,
+  ];
+}
+
+if (require.main === module) {
+  const { values: args } = parseArgs({
+    options: {
+      subscribers: { type: 'string', default: '10000' },
+      connections: { type: 'string', default: '1000' },
+      viewers: { type: 'string', default: '100' },
+      rounds: { type: 'string', default: '20' },
+      burst: { type: 'boolean', default: false },
+    },
+  });
+  benchFanOut({ subscribers: Number(args.subscribers), connections: Number(args.connections), viewers: Number(args.viewers), rounds: Number(args.rounds), burst: args.burst }).then(
+    (figures) => {
+      for (const line of describeFanOut(figures)) console.log(line);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

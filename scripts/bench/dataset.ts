@@ -1,0 +1,48 @@
+import pg from 'pg';
+import { migrateAll } from '../../subgraphs/shared/src/migrations';
+import { DEFAULT_SEED, seed, seedMissingVideoRows, type SeedSize } from '../seed';
+import { log } from './platform';
+
+/**
+ * The benchmarks' data set: the database `cameo_bench_feed` on DATABASE_URL's server (default the
+ * local test server), seeded on first use (a few minutes at the default 10k users / 1M posts /
+ * 5M follows / 10M likes) and kept for later runs; `reseed` builds it again.
+ */
+export const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const DATABASE = 'cameo_bench_feed';
+
+export interface DataSet {
+  databaseUrl: string;
+  sizes: { users: number; posts: number; follows: number; likes: number };
+}
+
+export async function prepareDataSet(options: { reseed?: boolean; size?: Partial<SeedSize> } = {}): Promise<DataSet> {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  const databaseUrl = Object.assign(new URL(SERVER_URL), { pathname: `/${DATABASE}` }).toString();
+  try {
+    if (options.reseed) await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount === 1;
+    if (exists) {
+      log(`using the data set in ${DATABASE} (--reseed to build it again)`);
+      await migrateAll(databaseUrl);
+      await seedMissingVideoRows(databaseUrl, log);
+    } else {
+      await admin.query(`CREATE DATABASE ${DATABASE}`);
+      const size = { ...DEFAULT_SEED, ...options.size };
+      log(`seeding ${DATABASE}: ${JSON.stringify(size)} (about 10 minutes at full size)`);
+      await seed(databaseUrl, size, (line) => log(`  ${line}`));
+    }
+  } finally {
+    await admin.end();
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const row = (await client.query(`SELECT (SELECT count(*) FROM users."user") AS users, (SELECT count(*) FROM feed.post) AS posts,
+      (SELECT count(*) FROM feed.follow_edge) AS follows, (SELECT count(*) FROM feed.engaged) AS likes`)).rows[0] as Record<string, string>;
+    return { databaseUrl, sizes: { users: Number(row.users), posts: Number(row.posts), follows: Number(row.follows), likes: Number(row.likes) } };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,41 @@
+import http from 'node:http';
+import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
+import { verifySessionToken } from '../../subgraphs/shared/src/session-token';
+
+/**
+ * Hive Gateway (@graphql-hive/gateway) on our supergraph and subgraphs: the peer `npm run bench`
+ * measures against. Its defaults are kept; the one addition is what any deployment in front of
+ * our subgraphs needs: each subgraph request carries the gateway proof naming the viewer of the
+ * client's session token (subgraphs refuse requests without one), minted per subgraph request
+ * like ours does.
+ */
+export function createHiveGatewayServer(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; jwtSecret: string; gatewaySecret: string }): http.Server {
+  const viewers = new WeakMap<Request, string | null>();
+  const viewerOf = (request: Request) => {
+    if (!viewers.has(request)) {
+      const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+      viewers.set(request, token ? verifySessionToken(options.jwtSecret, token) : null);
+    }
+    return viewers.get(request)!;
+  };
+  const runtime = createGatewayRuntime({
+    supergraph: withSubgraphUrls(options.supergraphSdl, options.subgraphUrls),
+    logging: 'warn',
+    landingPage: false,
+    graphiql: false,
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request, subgraphName }) => ({
+        [GATEWAY_PROOF_HEADER]: signGatewayProof(options.gatewaySecret, subgraphName, { viewerId: viewerOf(request) }),
+      }),
+    },
+  });
+  return http.createServer(runtime);
+}
+
+/** The supergraph with each subgraph's routing URL replaced (subgraphs listen on free ports). */
+export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, string>): string {
+  return supergraphSdl.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (whole, name: string) =>
+    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
+  );
+}

@@ -1,0 +1,116 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { readCommonEnv } from '../../subgraphs/shared/src/env';
+import type { GatewayChildOptions } from './gateway-child';
+import type { SubgraphChildOptions } from './subgraph-child';
+
+/** What the bench scripts share: each subgraph and each gateway in its own process. */
+export const secrets = readCommonEnv({ NODE_ENV: 'test' });
+export const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const SUBGRAPHS = ['users', 'generations', 'social', 'feed'] as const;
+
+export interface BenchSubgraphs {
+  urls: Record<(typeof SUBGRAPHS)[number], string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts users, generations, social and feed, each in its own process on a free loopback port.
+ * With redisUrl, jobs and domain events go to Redis under this run's own queue prefix and event
+ * namespace, and no render worker reads the queue (benchmarks measure the API, not the renderer).
+ */
+export async function startSubgraphs(options: { databaseUrl: string; redisUrl?: string; runId: string }): Promise<BenchSubgraphs> {
+  const ports = await Promise.all(SUBGRAPHS.map(freePort));
+  const urls = Object.fromEntries(SUBGRAPHS.map((name, i) => [name, `http://127.0.0.1:${ports[i]}/graphql`])) as BenchSubgraphs['urls'];
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(children.map((child) => stopChild(child)));
+  };
+  try {
+    // In dependency order: each one may call the ones before it while starting.
+    for (const [i, name] of SUBGRAPHS.entries()) {
+      const childOptions: SubgraphChildOptions = { name, port: ports[i]!, urls, databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, runId: options.runId, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret };
+      const child = fork(path.join(__dirname, 'subgraph-child.ts'), {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, NODE_ENV: 'production', CAMEO_BENCH_SUBGRAPH: JSON.stringify(childOptions) },
+        // Their logs (JSON lines) are written but not shown; start-up failures reach stderr.
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      });
+      children.push(child);
+      await new Promise<void>((resolve, reject) => {
+        child.once('message', () => resolve());
+        child.once('exit', (code) => reject(new Error(`the ${name} subgraph exited with ${code}`)));
+      });
+    }
+    log(`subgraphs listening: ${SUBGRAPHS.map((name) => `${name} ${urls[name]}`).join(', ')}`);
+    return { urls, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface GatewayStats {
+  memory: NodeJS.MemoryUsage;
+  cpu: NodeJS.CpuUsage;
+  /** The main thread's busy time so far (event-loop utilisation), without GC and other threads. */
+  elu: { active: number };
+  subscriptions: { subscriptions: number; upstream: number; connections: number } | null;
+}
+
+export interface GatewayProcess {
+  url: string;
+  stats(): Promise<GatewayStats>;
+  stop(): Promise<void>;
+}
+
+/** Starts a gateway (ours or Hive Gateway) in its own process, in production mode. */
+export function startGatewayProcess(kind: GatewayChildOptions['kind'], subgraphUrls: Record<string, string>): Promise<GatewayProcess> {
+  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret };
+  const child = fork(path.join(__dirname, 'gateway-child.ts'), {
+    // CAMEO_BENCH_PROFILE=<dir>: each gateway writes a V8 CPU profile there when it stops.
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.CAMEO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAMEO_BENCH_PROFILE}`] : [])],
+    env: { ...process.env, NODE_ENV: 'production', CAMEO_BENCH_GATEWAY: JSON.stringify(options) },
+    // Its access log (a JSON line per operation, as in production) is written but not shown.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const stats = () =>
+    new Promise<GatewayStats>((resolve) => {
+      const onMessage = (message: unknown) => {
+        if (typeof message === 'object' && message && 'memory' in message) {
+          child.off('message', onMessage);
+          resolve(message as GatewayStats);
+        }
+      };
+      child.on('message', onMessage);
+      child.send('stats');
+    });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve({ url: (message as { url: string }).url, stats, stop: () => stopChild(child, 1000) }));
+    child.once('exit', (code) => reject(new Error(`${kind} gateway exited with ${code}`)));
+  });
+}
+
+async function stopChild(child: ChildProcess, graceMs = 4000): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  // Closing the IPC channel makes the child stop and exit; one that hangs in its own graceful
+  // shutdown is killed after graceMs.
+  child.disconnect();
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

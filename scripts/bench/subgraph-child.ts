@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunningServer } from '../../subgraphs/shared/src/serve';
+import { readGenerationsEnv } from '../../subgraphs/shared/src/env';
+
+/**
+ * One subgraph under benchmark in its own process, as in a deployment (four subgraphs in one
+ * process would share one core and one event loop). Reads its options from CAMEO_BENCH_SUBGRAPH,
+ * sends "ready" once listening, and stops when the IPC channel closes.
+ */
+export interface SubgraphChildOptions {
+  name: 'users' | 'generations' | 'social' | 'feed';
+  port: number;
+  urls: Record<'users' | 'generations' | 'social' | 'feed', string>;
+  databaseUrl: string;
+  gatewaySecret: string;
+  jwtSecret: string;
+  redisUrl?: string;
+  runId: string;
+}
+
+async function main() {
+  const o = JSON.parse(process.env.CAMEO_BENCH_SUBGRAPH ?? '{}') as SubgraphChildOptions;
+  const base = (name: keyof SubgraphChildOptions['urls']) => o.urls[name].replace(/\/graphql$/, '');
+  const common = { port: o.port, host: '127.0.0.1', databaseUrl: o.databaseUrl, gatewaySecret: o.gatewaySecret, redisUrl: o.redisUrl, eventNamespace: `cameo-bench-${o.runId}` };
+  const assetsDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-bench-'));
+  let server: RunningServer;
+  switch (o.name) {
+    case 'users':
+      server = await (await import('../../subgraphs/users/src/server.js')).start({ ...common, jwtSecret: o.jwtSecret });
+      break;
+    case 'generations':
+      // Jobs go to this run's own queue, which no render worker reads: the API is measured, not the renderer.
+      server = await (await import('../../subgraphs/generations/src/server.js')).start({
+        ...common,
+        usersBaseUrl: base('users'),
+        socialBaseUrl: base('social'),
+        settings: { ...readGenerationsEnv({}), assetsDir },
+        queuePrefix: `cameo-bench-${o.runId}`,
+      });
+      break;
+    case 'social':
+      server = await (await import('../../subgraphs/social/src/server.js')).start({ ...common, usersBaseUrl: base('users'), generationsBaseUrl: base('generations') });
+      break;
+    case 'feed':
+      server = await (await import('../../subgraphs/feed/src/server.js')).start({ ...common, usersBaseUrl: base('users'), socialBaseUrl: base('social'), teenDailyCap: 1000, db: { poolSize: 10 } });
+      break;
+  }
+  process.on('disconnect', () => {
+    const timer = setTimeout(() => process.exit(0), 3000);
+    server.stop().finally(() => {
+      clearTimeout(timer);
+      rmSync(assetsDir, { recursive: true, force: true });
+      process.exit(0);
+    });
+  });
+  process.send!('ready');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
