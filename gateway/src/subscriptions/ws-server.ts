@@ -166,12 +166,14 @@ export function serveGraphqlWs(options: WsServerOptions) {
       // the grace period learns why; one that does not is cut off, freeing its buffer.
       setTimeout(() => socket.terminate(), SLOW_CLIENT_GRACE_MS).unref();
     };
+    const flushOnce = batchWrites(socket);
     const closed = server.opened(
       {
         protocol: socket.protocol,
         send: (data) => {
           if (socket.readyState !== WebSocket.OPEN) return;
           if (socket.bufferedAmount > limits.clientBufferBytes) return closeSlow();
+          flushOnce();
           socket.send(data);
           stats.peakBufferedBytes = Math.max(stats.peakBufferedBytes, socket.bufferedAmount);
         },
@@ -206,5 +208,25 @@ export function serveGraphqlWs(options: WsServerOptions) {
       for (const socket of wss.clients) socket.close(CloseCodes.GOING_AWAY, 'Gateway shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * One event reaches every subscription of a connection in the same turn of the event loop;
+ * holding the socket's writes until that turn ends sends them in one write instead of one
+ * system call per message (a tenth of the calls with ten subscriptions per connection).
+ */
+function batchWrites(socket: WebSocket): () => void {
+  const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+  let corked = false;
+  return () => {
+    if (corked || !raw) return;
+    corked = true;
+    raw.cork();
+    // After the microtasks that deliver this event to the connection's other subscriptions.
+    process.nextTick(() => {
+      corked = false;
+      raw.uncork();
+    });
   };
 }
