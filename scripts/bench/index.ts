@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { prepareDataSet, SERVER_URL } from './dataset';
 import { signSessionToken } from '../../subgraphs/shared/src/session-token';
-import { FEED_DOCUMENT, postGraphql, seededUserId, startLoadProcess, type FeedKind, type LoadResult, type LoadTarget } from './load';
+import { FEED_DOCUMENT, mergeResults, postGraphql, seededUserId, startLoadProcess, type FeedKind, type LoadProcess, type LoadResult, type LoadTarget } from './load';
 import { log, secrets, startGatewayProcess, startSubgraphs, type GatewayProcess } from './platform';
 import { benchFanOut, deleteRedisKeys, describeFanOut, type FanOutFigures } from './subscriptions';
 
@@ -15,7 +15,8 @@ import { benchFanOut, deleteRedisKeys, describeFanOut, type FanOutFigures } from
  * and the load generator in its own process:
  *   (a) the SDK's Feed query through our gateway, (b) the same through Hive Gateway on the same
  *   supergraph and subgraphs, (c) the subgraph requests of that query's plan made directly —
- *   For You and Following, at each `--concurrency` level, `--seconds` each after a warm-up;
+ *   For You and Following, at each `--concurrency` level, `--seconds` per side after a warm-up,
+ *   taken in alternating slices;
  *   (e) createGeneration (accepted and queued; no renderer reads this run's queue) through both;
  *   (d) subscription fan-out: 10,000 subscribers on one gateway process (subscriptions.ts).
  * Prints one table with RPS, p50/p99, the gateway's CPU time per request, the ratios and the
@@ -33,6 +34,8 @@ const { values: args } = parseArgs({
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = Number(args.seconds);
 const LEVELS = args.concurrency.split(',').map(Number);
+/** Each side's measurement is taken in this many alternating slices. */
+const SLICES = 4;
 
 interface Row {
   section: string;
@@ -43,13 +46,36 @@ interface Row {
   cpuMs?: number;
 }
 
-async function measure(load: Awaited<ReturnType<typeof startLoadProcess>>, target: LoadTarget, concurrency: number, gateway?: GatewayProcess) {
-  await load.run({ target, durationMs: 2000, concurrency });
-  const before = await gateway?.stats();
-  const result = await load.run({ target, durationMs: SECONDS * 1000, concurrency });
-  const after = await gateway?.stats();
-  const cpuMs = before && after ? (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 / result.requests : undefined;
-  return { result, cpuMs };
+interface Side {
+  side: Row['side'];
+  target: LoadTarget;
+  gateway?: GatewayProcess;
+}
+
+/**
+ * Measures the sides of one comparison in alternating slices (A B C, then C B A, …) after a
+ * warm-up each, so drift during the run (caches filling, autovacuum, the machine's other work)
+ * falls on every side alike instead of on whichever ran last.
+ */
+async function compare(load: LoadProcess, section: string, sides: Side[], concurrency: number): Promise<Row[]> {
+  for (const { target } of sides) await load.run({ target, durationMs: 2000, concurrency });
+  const slices = sides.map(() => [] as { result: LoadResult; cpuMs: number }[]);
+  for (let round = 0; round < SLICES; round++) {
+    const order = round % 2 === 0 ? sides.map((_, i) => i) : sides.map((_, i) => sides.length - 1 - i);
+    for (const i of order) {
+      const { target, gateway } = sides[i]!;
+      const before = await gateway?.stats();
+      const result = await load.run({ target, durationMs: (SECONDS * 1000) / SLICES, concurrency });
+      const after = await gateway?.stats();
+      const cpuMs = before && after ? (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 : 0;
+      slices[i]!.push({ result, cpuMs });
+    }
+  }
+  return sides.map(({ side, gateway }, i) => {
+    const result = mergeResults(slices[i]!.map((slice) => slice.result));
+    const cpuMs = gateway ? slices[i]!.reduce((sum, slice) => sum + slice.cpuMs, 0) / result.requests : undefined;
+    return { section, side, concurrency, result, cpuMs };
+  });
 }
 
 /** Both gateways must give the same answer (Following is deterministic), without errors. */
@@ -93,15 +119,21 @@ async function main() {
       for (const concurrency of LEVELS) {
         const section = `feed ${kind === 'FOR_YOU' ? 'For You' : 'Following'}`;
         log(`${section}, concurrency ${concurrency}: direct, ours, Hive Gateway (${SECONDS} s each)`);
-        rows.push({ section, side: 'direct', concurrency, ...(await measure(load, { operation: 'direct-feed', urls: subgraphs.urls, feedKind: kind }, concurrency)) });
-        rows.push({ section, side: 'ours', concurrency, ...(await measure(load, { operation: 'gateway-feed', url: ours.url, feedKind: kind }, concurrency, ours)) });
-        rows.push({ section, side: 'hive', concurrency, ...(await measure(load, { operation: 'gateway-feed', url: hive.url, feedKind: kind }, concurrency, hive)) });
+        const sides: Side[] = [
+          { side: 'direct', target: { operation: 'direct-feed', urls: subgraphs.urls, feedKind: kind } },
+          { side: 'ours', target: { operation: 'gateway-feed', url: ours.url, feedKind: kind }, gateway: ours },
+          { side: 'hive', target: { operation: 'gateway-feed', url: hive.url, feedKind: kind }, gateway: hive },
+        ];
+        rows.push(...(await compare(load, section, sides, concurrency)));
       }
     }
     const concurrency = Math.max(...LEVELS);
-    log(`createGeneration, concurrency ${concurrency}: ours, Hive Gateway`);
-    rows.push({ section: 'createGeneration', side: 'ours', concurrency, ...(await measure(load, { operation: 'gateway-create-generation', url: ours.url }, concurrency, ours)) });
-    rows.push({ section: 'createGeneration', side: 'hive', concurrency, ...(await measure(load, { operation: 'gateway-create-generation', url: hive.url }, concurrency, hive)) });
+    log(`createGeneration, concurrency ${concurrency}: ours, Hive Gateway (${SECONDS} s each)`);
+    const sides: Side[] = [
+      { side: 'ours', target: { operation: 'gateway-create-generation', url: ours.url }, gateway: ours },
+      { side: 'hive', target: { operation: 'gateway-create-generation', url: hive.url }, gateway: hive },
+    ];
+    rows.push(...(await compare(load, 'createGeneration', sides, concurrency)));
   } finally {
     for (const stop of stops.reverse()) await stop();
   }

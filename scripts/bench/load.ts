@@ -36,9 +36,28 @@ export interface LoadResult {
   errors: number;
   /** The first error seen, to tell a broken target from a slow one. */
   firstError?: string;
+  seconds: number;
+  /** Every operation's latency, ms, ascending (runs are merged by concatenating them). */
+  latencies: number[];
   rps: number;
   p50: number;
   p99: number;
+}
+
+/** One result from several runs of the same target (slices of a longer measurement). */
+export function mergeResults(results: LoadResult[]): LoadResult {
+  const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
+  const seconds = results.reduce((sum, result) => sum + result.seconds, 0);
+  return {
+    requests: latencies.length,
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    firstError: results.find((result) => result.firstError)?.firstError,
+    seconds,
+    latencies,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 /** The id seed() gives user n: md5('u' || n) read as a uuid. */
@@ -147,7 +166,7 @@ async function run(plan: LoadRun, viewers: Viewers, creators: Viewers): Promise<
   await Promise.all(Array.from({ length: plan.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, firstError, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return mergeResults([{ requests: latencies.length, errors, firstError, seconds, latencies, rps: 0, p50: 0, p99: 0 }]);
 }
 
 export interface LoadProcess {

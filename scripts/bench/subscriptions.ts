@@ -45,6 +45,9 @@ export interface FanOutFigures extends FanOutOptions {
   heapDuring: number;
   rssBefore: number;
   rssDuring: number;
+  /** Share of the rounds the gateway's main thread was busy, and its CPU (all threads) per second. */
+  gatewayBusy: number;
+  gatewayCpu: number;
 }
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -187,6 +190,7 @@ export async function benchFanOut(options: FanOutOptions): Promise<FanOutFigures
     }
     await delivered;
     const elapsed = (now() - started) / 1000;
+    const after = await gateway.stats();
     await Promise.all(clients.map((client) => client.dispose()));
 
     latencies.sort((a, b) => a - b);
@@ -202,6 +206,8 @@ export async function benchFanOut(options: FanOutOptions): Promise<FanOutFigures
       heapDuring: during.memory.heapUsed,
       rssBefore: before.memory.rss,
       rssDuring: during.memory.rss,
+      gatewayBusy: (after.elu.active - during.elu.active) / (elapsed * 1000),
+      gatewayCpu: (after.cpu.user + after.cpu.system - during.cpu.user - during.cpu.system) / 1e6 / elapsed,
     };
   } finally {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`cleanup: ${String(error)}`));
@@ -216,6 +222,7 @@ export function describeFanOut(f: FanOutFigures): string[] {
     `  events delivered     ${f.delivered} in ${f.seconds.toFixed(2)} s (${Math.round(f.delivered / f.seconds)}/s${f.burst ? ', bursts' : ', steady'})`,
     `  latency publish->client  p50 ${f.p50.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms  max ${f.max.toFixed(1)} ms`,
     `  gateway memory       heap ${mib(f.heapBefore)} -> ${mib(f.heapDuring)}, rss ${mib(f.rssBefore)} -> ${mib(f.rssDuring)}`,
+    `  gateway load         main thread busy ${(f.gatewayBusy * 100).toFixed(0)}% of the time, ${f.gatewayCpu.toFixed(2)} CPU-seconds per second`,
     `  per subscription     heap ${((f.heapDuring - f.heapBefore) / f.subscribers / 1024).toFixed(2)} KiB, rss ${((f.rssDuring - f.rssBefore) / f.subscribers / 1024).toFixed(2)} KiB`,
   ];
 }

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type http from 'node:http';
+import { directFeedPage } from '../../scripts/bench/direct-feed';
+import { createHiveGatewayServer } from '../../scripts/bench/hive-gateway';
+import { FEED_DOCUMENT, postGraphql } from '../../scripts/bench/load';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { graphql, ok, until } from '../helpers/graphql';
+import { startStack, testSecrets, type TestStack } from '../helpers/stack';
+import { publishedVideo, signUp, verifiedCameo, type TestUser } from '../helpers/users';
+
+/**
+ * What `npm run bench` compares must be the same work: Hive Gateway on our supergraph and the
+ * direct baseline (the query plan's subgraph requests made by hand) give the Feed query's
+ * answer exactly as our gateway does. If the plan or the schema changes, this fails first.
+ */
+let database: TestDatabase;
+let stack: TestStack;
+let hive: http.Server;
+let hiveUrl: string;
+let cy: TestUser;
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_bench_baselines');
+  stack = await startStack(database.url, { redis: true });
+  const [ada, bob, reader] = await Promise.all(['ada', 'bob', 'cyd'].map((handle) => signUp(stack.gatewayUrl, handle)));
+  cy = reader!;
+  const bobCameo = await verifiedCameo(stack.gatewayUrl, bob!);
+  await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { token: bob!.token, variables: { id: bobCameo } }));
+  await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { token: cy.token, variables: { id: ada!.id } }));
+  const cast = await publishedVideo(stack.gatewayUrl, ada!, 'ada and bob on a boat', { caption: 'boat day', cameoIds: [bobCameo] });
+  await publishedVideo(stack.gatewayUrl, ada!, 'sunset over the sea', { caption: 'sunset' });
+  await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { token: cy.token, variables: { id: cast } }));
+  await until('both posts in Following', async () => (await feedAt(stack.gatewayUrl)).data?.feed.edges.length === 2);
+  hive = createHiveGatewayServer({
+    supergraphSdl: readFileSync(path.join(__dirname, '../../schema/supergraph.graphql'), 'utf8'),
+    subgraphUrls: stack.subgraphUrls,
+    jwtSecret: testSecrets.jwtSecret,
+    gatewaySecret: testSecrets.gatewaySecret,
+  });
+  await new Promise<void>((resolve) => hive.listen(0, '127.0.0.1', resolve));
+  hiveUrl = `http://127.0.0.1:${(hive.address() as AddressInfo).port}/graphql`;
+});
+afterAll(async () => {
+  hive?.closeAllConnections();
+  await new Promise((resolve) => (hive ? hive.close(resolve) : resolve(undefined)));
+  await stack?.stop();
+  await database?.drop();
+});
+
+const feedAt = (url: string) =>
+  postGraphql(url, { authorization: `Bearer ${cy.token}` }, { query: FEED_DOCUMENT, operationName: 'Feed', variables: { kind: 'FOLLOWING', first: 10 } });
+
+describe('the benchmark’s baselines', () => {
+  it('Hive Gateway answers the Feed query exactly as our gateway does', async () => {
+    const ours = await feedAt(stack.gatewayUrl);
+    expect(ours.errors).toBeUndefined();
+    expect(ours.data!.feed.edges[1].node).toMatchObject({ caption: 'boat day', creator: { handle: 'ada' }, cameos: [{ owner: { handle: 'bob' } }], video: { likeCount: 1, viewerHasLiked: true } });
+    expect(await feedAt(hiveUrl)).toEqual(ours);
+  });
+
+  it('the direct baseline fetches the same fields from the subgraphs', async () => {
+    const ours = (await feedAt(stack.gatewayUrl)).data!.feed;
+    const direct = await directFeedPage(
+      (subgraph, body) => postGraphql(stack.subgraphUrls[subgraph as keyof TestStack['subgraphUrls']], { [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewaySecret, subgraph, { viewerId: cy.id }) }, body),
+      'FOLLOWING',
+    );
+    expect(direct.errors).toBeUndefined();
+    const page = (direct.data as { feed: typeof ours }).feed;
+    // The direct page also carries the entity keys (__typename, id) the plan fetches with.
+    const strip = (value: unknown): unknown =>
+      Array.isArray(value) ? value.map(strip) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== '__typename').map(([key, v]) => [key, strip(v)])) : value;
+    const withoutKeys = strip(page) as typeof ours;
+    for (const edge of withoutKeys.edges) {
+      delete edge.node.creator.id;
+      for (const cameo of edge.node.cameos) delete cameo.id;
+      delete edge.node.video.id;
+    }
+    expect(withoutKeys).toEqual(ours);
+  });
+});
