@@ -11,8 +11,8 @@ import { benchFanOut, deleteRedisKeys, describeFanOut, type FanOutFigures } from
 /**
  * `npm run bench`: the platform side by side with the peer a team would pick instead.
  *
- * On the seeded data set (dataset.ts), with the four subgraphs in this process and each gateway
- * and the load generator in its own process:
+ * On the seeded data set (dataset.ts), with each subgraph, each gateway and the load generator
+ * in its own process:
  *   (a) the SDK's Feed query through our gateway, (b) the same through Hive Gateway on the same
  *   supergraph and subgraphs, (c) the subgraph requests of that query's plan made directly —
  *   For You and Following, at each `--concurrency` level, `--seconds` per side after a warm-up,
@@ -105,7 +105,8 @@ async function main() {
   const started = new Date();
   const rows: Row[] = [];
   const subgraphs = await startSubgraphs({ databaseUrl, redisUrl: REDIS_URL, runId });
-  const stops: (() => Promise<unknown> | void)[] = [() => subgraphs.stop(), () => deleteRedisKeys(`*cameo-bench-${runId}*`), () => deleteCreatedGenerations(databaseUrl, started)];
+  // Run in reverse: the load and the gateways stop, then the subgraphs, then their leftovers go.
+  const stops: (() => Promise<unknown> | void)[] = [() => deleteCreatedGenerations(databaseUrl, started), () => deleteRedisKeys(`*cameo-bench-${runId}*`), () => subgraphs.stop()];
   try {
     const ours = await startGatewayProcess('cameo', subgraphs.urls);
     stops.push(() => ours.stop());
