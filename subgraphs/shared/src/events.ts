@@ -54,6 +54,8 @@ export interface StreamConsumerOptions {
   blockMs?: number;
 }
 
+const STOPPED = Symbol('stopped');
+
 export interface StreamConsumer {
   stop(): Promise<void>;
 }
@@ -68,29 +70,35 @@ export function startStreamConsumer(options: StreamConsumerOptions): StreamConsu
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const consumer = `${options.group}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   let stopped = false;
+  // disconnect() never settles a command queued while the connection is down (ioredis drops the
+  // pending reconnect without failing its offline queue), so no wait on Redis outlives stop().
+  let signalStop = () => {};
+  const stopping = new Promise<typeof STOPPED>((resolve) => (signalStop = () => resolve(STOPPED)));
+  const untilStopped = <T>(command: Promise<T>) => Promise.race([command, stopping]);
 
   const ensureGroup = async () => {
     try {
-      await redis.xgroup('CREATE', options.stream, options.group, '0', 'MKSTREAM');
+      await untilStopped(redis.xgroup('CREATE', options.stream, options.group, '0', 'MKSTREAM'));
     } catch (error) {
       if (!String(error).includes('BUSYGROUP')) throw error;
     }
   };
 
   const readBatch = async (from: '0' | '>') => {
-    const reply = (await redis.xreadgroup(
+    const reply = await untilStopped(redis.xreadgroup(
       'GROUP', options.group, consumer,
       'COUNT', options.batchSize ?? 100,
       'BLOCK', from === '>' ? (options.blockMs ?? 1000) : 1,
       'STREAMS', options.stream, from,
-    )) as [string, [string, string[]][]][] | null;
-    const entries = reply?.[0]?.[1] ?? [];
+    ));
+    if (reply === STOPPED) return 0;
+    const entries = (reply as [string, [string, string[]][]][] | null)?.[0]?.[1] ?? [];
     for (const [entryId, fields] of entries) {
       if (stopped) return entries.length;
       const event = fromStreamFields(fields);
       if (!event) options.onError(new Error(`${options.stream} ${entryId}: malformed event skipped`));
       else await options.handle(event);
-      await redis.xack(options.stream, options.group, entryId);
+      await untilStopped(redis.xack(options.stream, options.group, entryId));
     }
     return entries.length;
   };
@@ -114,7 +122,9 @@ export function startStreamConsumer(options: StreamConsumerOptions): StreamConsu
   return {
     stop: async () => {
       stopped = true;
+      signalStop();
       redis.disconnect();
+      // Waits for an event being handled (its database work), never for Redis.
       await running;
     },
   };
