@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
 import { ErrorCode } from './errors';
+import { closeRedis } from './redis';
 
 /**
  * Live events (generation progress, notifications) between processes. Redis pub/sub when
@@ -189,7 +190,7 @@ export function createRedisPubSub(redisUrl: string, options: RedisPubSubOptions 
     },
     close: async () => {
       topics.endAll();
-      await Promise.all([publisher.quit(), subscriber.quit()]);
+      await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
     },
   };
 }

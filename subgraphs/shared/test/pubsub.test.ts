@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { freePort } from '../../../test/helpers/ports';
 import { createMemoryPubSub, createRedisPubSub, type EventStream, type PubSub } from '../src/pubsub';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -104,4 +105,15 @@ describe('redis pub/sub across processes', () => {
       inspector.disconnect();
     }
   });
+});
+
+describe('redis pub/sub while Redis is unreachable', () => {
+  it('close() ends the open streams and returns instead of waiting for Redis', async () => {
+    const bus = createRedisPubSub(`redis://127.0.0.1:${await freePort()}`, { prefix });
+    const stream = bus.subscribe('stranded');
+    // The SUBSCRIBE is queued while ioredis retries the connection; close() must not wait on it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await bus.close();
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+  }, 10_000);
 });
