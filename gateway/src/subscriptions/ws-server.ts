@@ -17,6 +17,7 @@ import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { ErrorCode } from '../../../subgraphs/shared/src/errors';
 import { createFormatError } from '../../../subgraphs/shared/src/format-error';
+import { CLOSE_GRACE_MS, closeWithin } from '../../../subgraphs/shared/src/serve-ws';
 import type { Logger } from '../../../subgraphs/shared/src/logger';
 import { verifySessionToken } from '../../../subgraphs/shared/src/session-token';
 import type { GatewayContext } from '../context';
@@ -206,7 +207,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
     stop: async () => {
       hub.endAll();
       for (const socket of wss.clients) socket.close(CloseCodes.GOING_AWAY, 'Gateway shutting down');
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await closeWithin(wss, CLOSE_GRACE_MS);
     },
   };
 }

@@ -58,5 +58,33 @@ export function serveSubscriptions<Context extends BaseContext>(options: Subscri
     },
     wsServer,
   );
-  return { stop: () => server.dispose() };
+  return {
+    stop: async () => {
+      // dispose() sends every client a close frame, then waits for the server to close.
+      const done = server.dispose();
+      await closeWithin(wsServer, CLOSE_GRACE_MS);
+      await done;
+    },
+  };
+}
+
+/** How long clients get to answer the close frame at shutdown before their sockets are cut. */
+export const CLOSE_GRACE_MS = 5_000;
+
+/**
+ * Waits for a WebSocket server whose clients were sent a close frame to close. It finishes only
+ * when every socket has closed, and ws waits 30 s for a peer that never answers the close;
+ * shutdown (a rolling restart, a test's teardown) should not, so sockets still open after
+ * graceMs are cut.
+ */
+export async function closeWithin(wss: WebSocketServer, graceMs: number): Promise<void> {
+  const cut = setTimeout(() => {
+    for (const socket of wss.clients) socket.terminate();
+  }, graceMs);
+  try {
+    // Stops accepting sockets if it has not yet; calls back once the last socket has closed.
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  } finally {
+    clearTimeout(cut);
+  }
 }
