@@ -15,6 +15,7 @@ import { start as startFeed } from '../../subgraphs/feed/src/server';
 import type { DbOptions } from '../../subgraphs/shared/src/prisma';
 import { start as startSocial } from '../../subgraphs/social/src/server';
 import { start as startUsers } from '../../subgraphs/users/src/server';
+import { stopInOrder } from './stop-in-order';
 
 export const testSecrets = readCommonEnv({ NODE_ENV: 'test' });
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -155,14 +156,19 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     queuePrefix,
     stopUsers,
     stop: async () => {
-      await gateway.stop();
-      await worker?.stop();
-      await feed.stop();
-      await social.stop();
-      await generations.stop();
-      await stopUsers();
-      rmSync(assetsDir, { recursive: true, force: true });
-      rmSync(`${assetsDir}-web`, { recursive: true, force: true });
+      try {
+        await stopInOrder([
+          ['gateway', () => gateway.stop()],
+          ['worker', async () => worker?.stop()],
+          ['feed', () => feed.stop()],
+          ['social', () => social.stop()],
+          ['generations', () => generations.stop()],
+          ['users', stopUsers],
+        ]);
+      } finally {
+        rmSync(assetsDir, { recursive: true, force: true });
+        rmSync(`${assetsDir}-web`, { recursive: true, force: true });
+      }
     },
   };
 }
