@@ -6,10 +6,10 @@ import { startFeedConsumers } from './consumer';
 import type { FeedServices } from './context';
 import { createDb } from './db';
 import { sweepSnapshots } from './feed';
+import { schema } from './schema';
 
 /** How often expired For You rankings are deleted. */
 const SWEEP_INTERVAL_MS = 5 * 60 * 1000;
-import { schema } from './schema';
 
 export interface StartFeedOptions {
   port: number;
