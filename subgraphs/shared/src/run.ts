@@ -1,18 +1,39 @@
 import { createLogger } from './logger';
 
 /**
- * Entry-point helper: starts something, stops it cleanly on SIGINT/SIGTERM, and exits non-zero
- * with a one-line reason (not a stack trace) when start-up fails, e.g. on a config error.
+ * Longest a shutdown may take before the process exits anyway: a part waiting on something that
+ * is gone (a BullMQ worker closing while Redis is down waits for Redis) must not keep a stopped
+ * process alive until the orchestrator kills it (Kubernetes waits 30 s by default).
  */
-export function runUntilSignal(name: string, start: () => Promise<{ stop(): Promise<void> }>): void {
+export const SHUTDOWN_DEADLINE_MS = 25_000;
+
+export interface RunOptions {
+  /** Default: SHUTDOWN_DEADLINE_MS. */
+  shutdownDeadlineMs?: number;
+}
+
+/**
+ * Entry-point helper: starts something, stops it cleanly on SIGINT/SIGTERM, and exits non-zero
+ * with a one-line reason (not a stack trace) when start-up fails, e.g. on a config error. A stop
+ * that outlasts the deadline, or a second signal, ends the process at once with exit code 1.
+ */
+export function runUntilSignal(name: string, start: () => Promise<{ stop(): Promise<void> }>, options: RunOptions = {}): void {
   const logger = createLogger(name);
+  const deadlineMs = options.shutdownDeadlineMs ?? SHUTDOWN_DEADLINE_MS;
   start().then(
     (running) => {
       let stopping = false;
       const stop = (signal: string) => {
-        if (stopping) return;
+        if (stopping) {
+          logger.error(`${signal} again: exiting without finishing the shutdown`);
+          process.exit(1);
+        }
         stopping = true;
         logger.info(`${signal}: shutting down`);
+        setTimeout(() => {
+          logger.error(`shutdown did not finish within ${deadlineMs} ms: exiting`);
+          process.exit(1);
+        }, deadlineMs).unref();
         running.stop().then(
           () => process.exit(0),
           (error: unknown) => {
