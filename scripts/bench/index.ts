@@ -35,8 +35,11 @@ const { values: args } = parseArgs({
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = Number(args.seconds);
 const LEVELS = args.concurrency.split(',').map(Number);
-/** Each side's measurement is taken in this many alternating slices. */
-const SLICES = 4;
+/**
+ * Each side's measurement is taken in this many alternating slices: 3 s each at the default 30 s,
+ * short enough that a stall of the shared machine lasting seconds falls on every side alike.
+ */
+const SLICES = 10;
 
 interface Row {
   section: string;

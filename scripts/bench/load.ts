@@ -117,7 +117,7 @@ class Viewers {
 }
 
 let sequence = 0;
-function operation(target: LoadTarget, viewers: Viewers, creators: Viewers): () => Promise<{ errors?: { message: string }[] }> {
+function operation(target: LoadTarget, viewers: Viewers): () => Promise<{ errors?: { message: string }[] }> {
   const bearer = (session: string) => ({ authorization: `Bearer ${session}` });
   switch (target.operation) {
     case 'gateway-feed':
@@ -131,7 +131,7 @@ function operation(target: LoadTarget, viewers: Viewers, creators: Viewers): () 
       };
     case 'gateway-create-generation':
       return () =>
-        postGraphql(target.url, bearer(creators.pick().session), {
+        postGraphql(target.url, bearer(viewers.pick().session), {
           query: CREATE_DOCUMENT,
           operationName: 'CreateGeneration',
           variables: { input: { prompt: `bench video ${process.pid}-${++sequence}`, seconds: 4 } },
@@ -139,9 +139,9 @@ function operation(target: LoadTarget, viewers: Viewers, creators: Viewers): () 
   }
 }
 
-async function run(plan: LoadRun, viewers: Viewers, creators: Viewers): Promise<LoadResult> {
+async function run(plan: LoadRun, viewers: Viewers): Promise<LoadResult> {
   viewers.renewProofs(['users', 'generations', 'social', 'feed']);
-  const send = operation(plan.target, viewers, creators);
+  const send = operation(plan.target, viewers);
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -202,9 +202,7 @@ if (process.env.CAMEO_BENCH_LOAD && process.send) {
   const options = JSON.parse(process.env.CAMEO_BENCH_LOAD) as { users: number; viewerCount: number; jwtSecret: string; gatewaySecret: string };
   const random = (from: number, to: number) => seededUserId(from + Math.floor(Math.random() * (to - from + 1)));
   const viewers = new Viewers(options, Array.from({ length: options.viewerCount }, () => random(1, options.users)));
-  // Generations come from the less prolific half: the seeded top creators have used their day's quota.
-  const creators = new Viewers(options, Array.from({ length: options.viewerCount }, () => random(Math.ceil(options.users / 2), options.users)));
-  process.on('message', async (plan: LoadRun) => process.send!(await run(plan, viewers, creators)));
+  process.on('message', async (plan: LoadRun) => process.send!(await run(plan, viewers)));
   process.on('disconnect', () => process.exit(0));
   process.send('ready');
 }

@@ -32,11 +32,13 @@ async function main() {
       break;
     case 'generations':
       // Jobs go to this run's own queue, which no render worker reads: the API is measured, not the renderer.
+      // The seed gives many users a day's worth of generations; the quota is still checked on
+      // every request, but set out of reach so a run measures accepted creations.
       server = await (await import('../../subgraphs/generations/src/server.js')).start({
         ...common,
         usersBaseUrl: base('users'),
         socialBaseUrl: base('social'),
-        settings: { ...readGenerationsEnv({}), assetsDir },
+        settings: { ...readGenerationsEnv({}), assetsDir, freeDailyQuota: 1_000_000, proDailyQuota: 1_000_000 },
         queuePrefix: `cameo-bench-${o.runId}`,
       });
       break;
