@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { readCommonEnv } from '../../subgraphs/shared/src/env';
+import { freePort } from '../../subgraphs/shared/src/listen';
 import type { GatewayChildOptions } from './gateway-child';
 import type { SubgraphChildOptions } from './subgraph-child';
 
@@ -50,17 +50,6 @@ export async function startSubgraphs(options: { databaseUrl: string; redisUrl?: 
     await stop();
     throw error;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface GatewayStats {

@@ -7,7 +7,7 @@ import { startEmbeddedPostgres } from '../../scripts/embedded-postgres';
 import { migrateAll } from '../../subgraphs/shared/src/migrations';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql, until } from '../helpers/graphql';
-import { freePort } from '../helpers/ports';
+import { freePort } from '../../subgraphs/shared/src/listen';
 import { startStack, type TestStack } from '../helpers/stack';
 import { collect, wsClient } from '../helpers/subscriptions';
 import { signUp, type TestUser } from '../helpers/users';

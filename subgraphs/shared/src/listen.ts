@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 
 /** Listens and resolves with the /graphql URL; port 0 picks a free port (tests). */
 export async function listen(
@@ -17,4 +17,16 @@ export async function listen(
   });
   const actual = (httpServer.address() as AddressInfo).port;
   return { url: `http://127.0.0.1:${actual}/graphql`, port: actual };
+}
+
+/** A loopback port nothing listens on: for a process to be started on it, or a connection to be refused. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

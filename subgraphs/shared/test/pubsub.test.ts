@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { freePort } from '../../../test/helpers/ports';
+import { freePort } from '../src/listen';
 import { createMemoryPubSub, createRedisPubSub, type EventStream, type PubSub } from '../src/pubsub';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
