@@ -129,3 +129,86 @@ export function startStreamConsumer(options: StreamConsumerOptions): StreamConsu
     },
   };
 }
+
+export interface StreamFollowerOptions {
+  redisUrl: string;
+  stream: string;
+  /** Applies one event added after the follower started. */
+  handle: (event: DomainEvent) => void;
+  /**
+   * The follower lost Redis and may not have heard every event since: anything derived from
+   * the stream (a cache it invalidates) must be dropped. It is live again once a read succeeds.
+   */
+  onGap: () => void;
+  onError: (error: unknown) => void;
+  /** How long one read waits for new entries. Default: 1000 ms. */
+  blockMs?: number;
+}
+
+export interface StreamFollower {
+  /** Every event since the follower started has been handled, or is on its way over a healthy connection. */
+  isLive(): boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads every new entry of a stream, without a consumer group: for state each process keeps for
+ * itself (each gateway replica's cache hears every invalidation), where a group would hand each
+ * event to one replica only and leave a group behind in Redis for every process that ever ran.
+ */
+export function followStream(options: StreamFollowerOptions): StreamFollower {
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, connectionName: 'cameo-stream-follower' });
+  let stopped = false;
+  let live = false;
+  let signalStop = () => {};
+  const stopping = new Promise<typeof STOPPED>((resolve) => (signalStop = () => resolve(STOPPED)));
+  const untilStopped = <T>(command: Promise<T>) => Promise.race([command, stopping]);
+  const lose = () => {
+    if (!live) return;
+    live = false;
+    options.onGap();
+  };
+  redis.on('close', lose);
+
+  const loop = async () => {
+    // Entries after this id are still to be read; undefined until the stream's end is known.
+    let lastId: string | undefined;
+    while (!stopped) {
+      try {
+        if (lastId === undefined) {
+          const last = await untilStopped(redis.xrevrange(options.stream, '+', '-', 'COUNT', 1));
+          if (last === STOPPED) return;
+          lastId = last[0]?.[0] ?? '0-0';
+          live = true;
+        }
+        const reply = await untilStopped(redis.xread('COUNT', 100, 'BLOCK', options.blockMs ?? 1000, 'STREAMS', options.stream, lastId));
+        if (reply === STOPPED) return;
+        for (const [entryId, fields] of reply?.[0]?.[1] ?? []) {
+          lastId = entryId;
+          const event = fromStreamFields(fields);
+          if (event) options.handle(event);
+          else options.onError(new Error(`${options.stream} ${entryId}: malformed event skipped`));
+        }
+        // A read that began before a lost connection was sent again from lastId: nothing missed.
+        if (redis.status === 'ready') live = true;
+      } catch (error) {
+        if (stopped) return;
+        lose();
+        options.onError(error);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  };
+  const running = loop();
+
+  return {
+    isLive: () => live && !stopped,
+    stop: async () => {
+      stopped = true;
+      live = false;
+      signalStop();
+      redis.disconnect();
+      await running;
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { freePort } from '../src/listen';
-import { eventStream, startStreamConsumer, toStreamFields, type DomainEvent } from '../src/events';
+import { eventStream, followStream, startStreamConsumer, toStreamFields, type DomainEvent } from '../src/events';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const namespace = `cameo-test-${randomBytes(4).toString('hex')}`;
@@ -40,5 +40,68 @@ describe('stream consumer', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await consumer.stop();
     expect(errors).toEqual([]);
+  }, 10_000);
+});
+
+describe('stream follower', () => {
+  const redis = new Redis(REDIS_URL);
+  afterAll(async () => {
+    const keys = await redis.keys(`${namespace}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+  const add = (stream: string, n: number) => redis.xadd(stream, '*', ...toStreamFields({ id: `producer:${n}`, topic: 'thing.changed', payload: { n }, at: '' }));
+  const until = async (what: string, probe: () => boolean) => {
+    for (let i = 0; i < 400 && !probe(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    if (!probe()) throw new Error(`timed out waiting for ${what}`);
+  };
+
+  it('hands over every event added after it started, in order, and is live', async () => {
+    const stream = eventStream('followed', namespace);
+    await add(stream, 0);
+    const seen: unknown[] = [];
+    const follower = followStream({ redisUrl: REDIS_URL, stream, handle: (event) => void seen.push(event.payload), onGap: () => {}, onError: () => {} });
+    try {
+      await until('live', follower.isLive);
+      for (const n of [1, 2, 3]) await add(stream, n);
+      await until('three events', () => seen.length === 3);
+      expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    } finally {
+      await follower.stop();
+    }
+    expect(follower.isLive()).toBe(false);
+  });
+
+  it('reports a gap when it loses Redis, then reads on from where it was', async () => {
+    const stream = eventStream('interrupted', namespace);
+    const seen: unknown[] = [];
+    let gaps = 0;
+    // Only this follower's own connection is cut (other test files share the server): the
+    // follower connection that was not there before it started.
+    const followerIds = async () =>
+      ((await redis.client('LIST')) as string).split('\n').filter((line) => line.includes('name=cameo-stream-follower')).map((line) => /id=(\d+)/.exec(line)![1]!);
+    const before = new Set(await followerIds());
+    const follower = followStream({ redisUrl: REDIS_URL, stream, handle: (event) => void seen.push(event.payload), onGap: () => gaps++, onError: () => {}, blockMs: 100 });
+    try {
+      await until('live', follower.isLive);
+      const own = (await followerIds()).filter((id) => !before.has(id));
+      expect(own).toHaveLength(1);
+      await add(stream, 1);
+      await redis.client('KILL', 'ID', own[0]!);
+      await add(stream, 2);
+      await until('both events', () => seen.length === 2);
+      await until('live again', follower.isLive);
+      expect(gaps).toBeGreaterThanOrEqual(1);
+      expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
+    } finally {
+      await follower.stop();
+    }
+  });
+
+  it('is not live while its Redis is unreachable, and stops', async () => {
+    const follower = followStream({ redisUrl: `redis://127.0.0.1:${await freePort()}`, stream: eventStream('nowhere', namespace), handle: () => {}, onGap: () => {}, onError: () => {} });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(follower.isLive()).toBe(false);
+    await follower.stop();
   }, 10_000);
 });

@@ -11,8 +11,13 @@ export interface ConsentRevokedEvent {
   userId?: string;
 }
 
+/** The public profile fields a user can change. */
+export type ProfileField = 'displayName' | 'bio' | 'avatarUrl';
+
 export interface UsersEvents {
   'cameo.consent_revoked': ConsentRevokedEvent;
+  /** A profile change: the user's public fields listed in `fields` have new values. */
+  'user.updated': { userId: string; fields: ProfileField[] };
   'user.deleted': { userId: string };
 }
 

@@ -82,3 +82,15 @@ describe('cameo.consent_revoked', () => {
     expect((await revocations()).every((event) => event.publishedAt instanceof Date)).toBe(true);
   });
 });
+
+describe('user.updated', () => {
+  it('is written with a profile change, naming the fields changed, and not for an empty one', async () => {
+    const updates = () => db.outboxEvent.findMany({ where: { topic: 'user.updated' }, orderBy: { id: 'asc' } });
+    const update = (input: string) => as(friend, `mutation { updateProfile(input: ${input}) { displayName bio } }`);
+    expect((await update(`{ displayName: "Friend", bio: "hi" }`)).data).toEqual({ updateProfile: { displayName: 'Friend', bio: 'hi' } });
+    expect((await update(`{}`)).data).toEqual({ updateProfile: { displayName: 'Friend', bio: 'hi' } });
+    // Refused input changes nothing and says nothing.
+    expect((await update(`{ avatarUrl: "http://insecure.example/a.png" }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await updates()).map((event) => event.payload)).toEqual([{ userId: friend.id, fields: ['displayName', 'bio'] }]);
+  });
+});

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, badInput } from '../../../shared/src/errors';
 import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
-import { emit } from '../events';
+import { emit, type ProfileField } from '../events';
 import { verifyPassword } from '../passwords';
 import { requireViewer } from './cameo-access';
 import { User } from './user';
@@ -48,7 +48,13 @@ builder.mutationFields((t) => ({
         if (problem) throw badInput(problem, 'avatarUrl');
         data.avatarUrl = input.avatarUrl || null;
       }
-      return ctx.db.user.update({ ...query, where: { id: userId }, data });
+      if (Object.keys(data).length === 0) return ctx.db.user.findUniqueOrThrow({ ...query, where: { id: userId } });
+      return ctx.db.$transaction(async (tx) => {
+        const user = await tx.user.update({ ...query, where: { id: userId }, data });
+        // Caches of public profile fields (the gateway's entity cache) drop the user on this.
+        await emit(tx, 'user.updated', { userId, fields: Object.keys(data) as ProfileField[] });
+        return user;
+      });
     },
   }),
 
