@@ -18,6 +18,7 @@ import { mountAssetProxy } from './assets';
 import { checkSubgraphs } from './readiness';
 import { DEFAULT_LIMITS, operationLimitsPlugin, type OperationLimits } from './limits';
 import { createGatewayMetrics } from './metrics';
+import { createEntityCache, type EntityCacheOptions } from './entity-cache/entity-cache';
 import { createMemoryRateLimiter, createRedisRateLimiter, rateLimitMiddleware, type RateLimits } from './rate-limit';
 import { observabilityPlugin } from './observability';
 import { registeredOperationHashes, safelistPlugin } from './safelist';
@@ -54,6 +55,11 @@ export interface GatewayOptions {
   rateLimitPrefix?: string;
   /** Run only the operations registered in clients/operations (production safelist). Default: false. */
   safelist?: boolean;
+  /**
+   * Keep viewer-independent entity fields (users' handles and names) between requests,
+   * invalidated by the subgraphs' domain events on this Redis. Default: off.
+   */
+  entityCache?: EntityCacheOptions;
 }
 
 export interface Gateway {
@@ -81,13 +87,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let subscriptionStats: () => SubscriptionStats = () => ({ connections: 0, subscriptions: 0, upstream: 0, slowClientsClosed: 0, peakBufferedBytes: 0 });
   const metrics = createGatewayMetrics(() => subscriptionStats());
   const subgraphHttp = createSubgraphFetcher();
+  const entityCache = options.entityCache ? createEntityCache(options.entityCache, metrics, logger) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       subgraphs[name] = target;
-      const source = new SubgraphDataSource(name, target, options.gatewaySecret, metrics, subgraphHttp.fetcher);
+      const source = new SubgraphDataSource(name, target, options.gatewaySecret, metrics, subgraphHttp.fetcher, entityCache);
       dataSources[name] = source;
       return source;
     },
@@ -196,6 +203,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await upstream.close();
       await apollo.stop();
       await limiter?.close();
+      await entityCache?.stop();
       subgraphHttp.close();
     },
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
+import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, readEntityCacheTtlSeconds, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
 import { listen } from '../../subgraphs/shared/src/listen';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { runUntilSignal } from '../../subgraphs/shared/src/run';
@@ -16,6 +16,7 @@ export const SUPERGRAPH_PATH = path.join(__dirname, '..', '..', 'schema', 'super
 /** Starts the gateway from the environment: used by this entry point and by `npm start`. */
 export async function startGatewayFromEnv(source: Record<string, string | undefined> = process.env) {
   const env = readCommonEnv(source);
+  const entityCacheTtl = readEntityCacheTtlSeconds(source);
   const logger = createLogger('gateway');
   // The API does not depend on the web app: if it cannot be built, say so and serve the API.
   const webAppDir = await buildWebApp(WEB_APP_DIR).catch((error: unknown) => {
@@ -34,6 +35,7 @@ export async function startGatewayFromEnv(source: Record<string, string | undefi
     rateLimits: readRateLimits(source),
     redisUrl: env.redisUrl,
     safelist: readSafelist(source),
+    entityCache: env.redisUrl && entityCacheTtl > 0 ? { redisUrl: env.redisUrl, ttlMs: entityCacheTtl * 1000 } : undefined,
   });
   const { url } = await listen(gateway.httpServer, readGatewayPort(source));
   logger.info(`listening on ${url}${webAppDir ? `; the web app is at ${url.replace(/\/graphql$/, '/')}` : ''}`);

@@ -12,6 +12,8 @@ export function createGatewayMetrics(subscriptions: () => { connections: number;
   const errors = new Counter({ name: 'cameo_gateway_errors_total', help: 'Errors returned to clients, by code.', labelNames: ['code'], registers: [registry] });
   const latency = new Histogram({ name: 'cameo_gateway_operation_seconds', help: 'Operation latency.', labelNames: ['type', 'operation'], buckets: LATENCY_BUCKETS, registers: [registry] });
   const fetches = new Histogram({ name: 'cameo_gateway_subgraph_fetch_seconds', help: 'Subgraph fetch latency.', labelNames: ['subgraph', 'outcome'], buckets: LATENCY_BUCKETS, registers: [registry] });
+  const entityCache = new Counter({ name: 'cameo_gateway_entity_cache_lookups_total', help: 'Entity cache lookups (one per representation), by subgraph and result.', labelNames: ['subgraph', 'result'], registers: [registry] });
+  const entityCacheBypass = new Counter({ name: 'cameo_gateway_entity_cache_bypassed_total', help: 'Subgraph requests the entity cache sent on whole, by subgraph and reason.', labelNames: ['subgraph', 'reason'], registers: [registry] });
   new Gauge({
     name: 'cameo_gateway_subscriptions_open',
     help: 'Client subscriptions, upstream subscriptions and WebSocket connections open.',
@@ -42,6 +44,14 @@ export function createGatewayMetrics(subscriptions: () => { connections: number;
     },
     observeFetch(subgraph: string, seconds: number, ok: boolean) {
       fetches.observe({ subgraph, outcome: ok ? 'ok' : 'error' }, seconds);
+    },
+    observeEntityCache(subgraph: string, hits: number, misses: number) {
+      if (hits) entityCache.inc({ subgraph, result: 'hit' }, hits);
+      if (misses) entityCache.inc({ subgraph, result: 'miss' }, misses);
+    },
+    /** not_live: the cache cannot hear invalidations now; uncacheable: a representation it cannot key. */
+    observeEntityCacheBypass(subgraph: string, reason: 'not_live' | 'uncacheable') {
+      entityCacheBypass.inc({ subgraph, reason });
     },
   };
 }

@@ -5,6 +5,7 @@ import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/s
 import { REQUEST_ID_HEADER } from '../../subgraphs/shared/src/request-id';
 import { injectTraceContext } from '../../subgraphs/shared/src/tracing';
 import type { GatewayContext } from './context';
+import { isIncomingOperation, type EntityCache } from './entity-cache/entity-cache';
 import type { GatewayMetrics } from './metrics';
 
 /**
@@ -18,6 +19,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly gatewaySecret: string,
     private readonly metrics: GatewayMetrics,
     fetcher: Fetcher,
+    private readonly entityCache?: EntityCache,
   ) {
     super({ url, fetcher });
   }
@@ -31,6 +33,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (this.entityCache && isIncomingOperation(options)) {
+      return this.entityCache.process(this.subgraph, options, (sent) => this.send(sent));
+    }
+    return this.send(options);
+  }
+
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { createGateway } from '../../gateway/src/gateway';
+import type { EntityCacheOptions } from '../../gateway/src/entity-cache/entity-cache';
 import { SUPERGRAPH_PATH } from '../../gateway/src/index';
 import { listen } from '../../subgraphs/shared/src/listen';
 
@@ -15,6 +16,8 @@ export interface GatewayChildOptions {
   subgraphUrls: Record<string, string>;
   jwtSecret: string;
   gatewaySecret: string;
+  /** Ours only: the entity cache, as a deployment with REDIS_URL runs it. */
+  entityCache?: EntityCacheOptions;
 }
 
 async function main() {

@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '1,8' },
     subscribers: { type: 'string', default: '10000' },
     'skip-subscriptions': { type: 'boolean', default: false },
+    // on: as deployed with REDIS_URL. off: our gateway asks users for every creator and owner too.
+    'entity-cache': { type: 'string', default: 'on' },
   },
 });
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -108,11 +110,14 @@ async function main() {
   const runId = randomBytes(4).toString('hex');
   const started = new Date();
   const rows: Row[] = [];
+  let cacheLookups = { hit: 0, miss: 0 };
   const subgraphs = await startSubgraphs({ databaseUrl, redisUrl: REDIS_URL, runId });
   // Run in reverse: the load and the gateways stop, then the subgraphs, then their leftovers go.
   const stops: (() => Promise<unknown> | void)[] = [() => deleteCreatedGenerations(databaseUrl, started), () => deleteRedisKeys(`*cameo-bench-${runId}*`), () => subgraphs.stop()];
   try {
-    const ours = await startGatewayProcess('cameo', subgraphs.urls);
+    if (args['entity-cache'] !== 'on' && args['entity-cache'] !== 'off') throw new Error('--entity-cache is on or off');
+    const entityCache = args['entity-cache'] === 'on' ? { redisUrl: REDIS_URL, eventNamespace: `cameo-bench-${runId}` } : undefined;
+    const ours = await startGatewayProcess('cameo', subgraphs.urls, { entityCache });
     stops.push(() => ours.stop());
     const hive = await startGatewayProcess('hive', subgraphs.urls);
     stops.push(() => hive.stop());
@@ -139,6 +144,7 @@ async function main() {
       { side: 'hive', target: { operation: 'gateway-create-generation', url: hive.url }, gateway: hive },
     ];
     rows.push(...(await compare(load, 'createGeneration', sides, concurrency)));
+    cacheLookups = await entityCacheLookups(ours.url);
   } finally {
     for (const stop of stops.reverse()) await stop();
   }
@@ -149,13 +155,27 @@ async function main() {
     log(`subscription fan-out: ${args.subscribers} subscribers`);
     fanOut = await benchFanOut({ subscribers: Number(args.subscribers), connections: Number(args.subscribers) / 10, viewers: 100, rounds: 20, burst: false });
   }
-  report(rows, sizes, fanOut);
+  report(rows, sizes, cacheLookups, fanOut);
 }
 
-function report(rows: Row[], sizes: { users: number; posts: number; follows: number; likes: number }, fanOut?: FanOutFigures) {
+/** Our gateway's entity cache lookups over the whole run (its /metrics). */
+async function entityCacheLookups(gatewayUrl: string): Promise<{ hit: number; miss: number }> {
+  const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const count = (result: string) =>
+    [...text.matchAll(new RegExp(`^cameo_gateway_entity_cache_lookups_total\\{subgraph="\\w+",result="${result}"\\} (\\d+)$`, 'gm'))].reduce((sum, match) => sum + Number(match[1]), 0);
+  return { hit: count('hit'), miss: count('miss') };
+}
+
+function report(rows: Row[], sizes: { users: number; posts: number; follows: number; likes: number }, cache: { hit: number; miss: number }, fanOut?: FanOutFigures) {
   const cpu = os.cpus();
   console.log(`Cameo benchmark — ${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL on ${new URL(SERVER_URL).host}`);
   console.log(`data set: ${sizes.users} users, ${sizes.posts} posts, ${sizes.follows} follows, ${sizes.likes} likes; Feed query (clients/operations/feed.graphql), first: 10; ${SECONDS} s per row`);
+  const lookups = cache.hit + cache.miss;
+  console.log(
+    args['entity-cache'] === 'on'
+      ? `our gateway's entity cache: on (users' public fields); ${lookups} lookups, ${lookups ? ((cache.hit / lookups) * 100).toFixed(1) : '0'}% answered from memory`
+      : `our gateway's entity cache: off (--entity-cache off)`,
+  );
   console.log('');
   console.log('what              side     conc  requests  errors      rps   p50 ms   p99 ms  gw cpu ms/req');
   for (const row of rows) {

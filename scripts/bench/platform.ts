@@ -67,8 +67,12 @@ export interface GatewayProcess {
 }
 
 /** Starts a gateway (ours or Hive Gateway) in its own process, in production mode. */
-export function startGatewayProcess(kind: GatewayChildOptions['kind'], subgraphUrls: Record<string, string>): Promise<GatewayProcess> {
-  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret };
+export function startGatewayProcess(
+  kind: GatewayChildOptions['kind'],
+  subgraphUrls: Record<string, string>,
+  extra: Pick<GatewayChildOptions, 'entityCache'> = {},
+): Promise<GatewayProcess> {
+  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret, ...extra };
   const child = fork(path.join(__dirname, 'gateway-child.ts'), {
     // CAMEO_BENCH_PROFILE=<dir>: each gateway writes a V8 CPU profile there when it stops.
     execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.CAMEO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAMEO_BENCH_PROFILE}`] : [])],

@@ -129,6 +129,8 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     gatewaySecret: testSecrets.gatewaySecret,
     production: false,
     subscriptionLimits: options.subscriptionLimits,
+    // As deployed: with Redis, the gateway caches public entity fields and hears their events.
+    entityCache: redisUrl ? { redisUrl, eventNamespace: queuePrefix } : undefined,
     webAppDir: options.webApp ? await buildWebApp(`${assetsDir}-web`) : undefined,
   });
   const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');

@@ -146,6 +146,19 @@ export function readSafelist(source: Source = process.env): boolean {
   return value === 'true';
 }
 
+/**
+ * ENTITY_CACHE_TTL_SECONDS: how long the gateway keeps users' public entity fields (handles,
+ * names) between requests; 0 turns the cache off. It is on only with REDIS_URL, where it hears
+ * the events that invalidate it. Default: 60.
+ */
+export function readEntityCacheTtlSeconds(source: Source = process.env): number {
+  const raw = source.ENTITY_CACHE_TTL_SECONDS;
+  if (raw === undefined || raw === '') return 60;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 86_400) throw new ConfigError(`ENTITY_CACHE_TTL_SECONDS must be a whole number of seconds 0-86400 (got "${raw}")`);
+  return value;
+}
+
 /** OTEL_TRACES_EXPORTER: `console` prints OpenTelemetry spans; `none` (default) exports nothing. */
 export function readTracesExporter(source: Source = process.env): 'console' | 'none' {
   const value = source.OTEL_TRACES_EXPORTER || 'none';

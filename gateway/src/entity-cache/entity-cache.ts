@@ -1,0 +1,235 @@
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GraphQLFormattedError } from 'graphql';
+import { eventStream, followStream, type StreamFollower } from '../../../subgraphs/shared/src/events';
+import type { Logger } from '../../../subgraphs/shared/src/logger';
+import type { GatewayContext } from '../context';
+import type { GatewayMetrics } from '../metrics';
+import { CACHED_ENTITIES, invalidations, viewerEntity } from './rules';
+import { requestShape, type RequestShape } from './selection';
+
+/**
+ * The gateway's entity cache: answers `_entities` requests for viewer-independent fields
+ * (rules.ts) from memory, and sends the subgraph only the representations it has not seen.
+ *
+ * Correct because every cached field changes only with a domain event, and the cache drops an
+ * entity when its event arrives on the subgraph's stream. It caches nothing while it cannot hear
+ * the stream (Redis lost: it may have missed events, so it empties itself), never stores an
+ * answer fetched before an invalidation that arrived while the fetch was out, and drops a
+ * viewer's own entity when a mutation is sent on their behalf. Answers expire after `ttlMs`
+ * whatever happens.
+ */
+export interface EntityCacheOptions {
+  redisUrl: string;
+  /** Namespace of the domain-event streams. Default: "cameo". */
+  eventNamespace?: string;
+  /** How long an answer is kept at most. Default: 60 s. */
+  ttlMs?: number;
+  /** Answers kept at most, over all subgraphs; the oldest go first. Default: 50,000. */
+  maxEntries?: number;
+}
+
+/** A subgraph request made for a client's operation (not a health check or schema load). */
+type Process = Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>;
+type Send = (options: Process) => Promise<GatewayGraphQLResponse>;
+
+// @apollo/gateway does not export GraphQLDataSourceRequestKind: the variant is told by its fields.
+export const isIncomingOperation = (options: GraphQLDataSourceProcessOptions<GatewayContext>): options is Process => 'incomingRequestContext' in options;
+
+/** Distinct subgraph documents remembered per subgraph (a plan's fetches repeat); more start afresh. */
+const MAX_DOCUMENTS = 1_000;
+
+/** A cacheable document of one subgraph. */
+interface Selection {
+  kind: 'cacheable';
+  /** Part of every entry's key: answers to other documents are other entries. */
+  id: number;
+  rootTypes: Set<string>;
+  nestedTypes: Set<string>;
+  /** Bumped when a nested entity changes: this selection's older entries are stale. */
+  generation: number;
+}
+
+type Document = Exclude<RequestShape, { kind: 'cacheable' }> | Selection;
+
+interface Entry {
+  json: string;
+  expiresAt: number;
+  generation: number;
+}
+
+export interface EntityCache {
+  /** Answers one subgraph request, from memory where it can. */
+  process(subgraph: string, options: Process, send: Send): Promise<GatewayGraphQLResponse>;
+  /** Whether it hears every subgraph's events now, and so answers from memory. */
+  isLive(): boolean;
+  /** Cached answers now (tests and benchmarks read it). */
+  size(): number;
+  stop(): Promise<void>;
+}
+
+export function createEntityCache(options: EntityCacheOptions, metrics: GatewayMetrics, logger: Logger): EntityCache {
+  const ttlMs = options.ttlMs ?? 60_000;
+  const maxEntries = options.maxEntries ?? 50_000;
+  const entries = new Map<string, Entry>();
+  // By subgraph, by document text. A forgotten document's entries are never read again: they
+  // age out with the oldest.
+  const documents = new Map<string, Map<string, Document>>();
+  let nextSelectionId = 0;
+  // Bumped by every invalidation: an answer fetched across one is not stored.
+  let epoch = 0;
+
+  const keyOf = (selection: Selection, typename: string, id: string) => `${selection.id}\u0000${typename}:${id}`;
+
+  const invalidate = (subgraph: string, typename: string, id: string) => {
+    epoch++;
+    for (const document of documents.get(subgraph)?.values() ?? []) {
+      if (document.kind !== 'cacheable') continue;
+      if (document.rootTypes.has(typename)) entries.delete(keyOf(document, typename, id));
+      if (document.nestedTypes.has(typename)) document.generation++;
+    }
+  };
+  const clear = () => {
+    epoch++;
+    entries.clear();
+  };
+
+  const followers = new Map<string, StreamFollower>();
+  for (const subgraph of Object.keys(CACHED_ENTITIES)) {
+    const staleBy = invalidations[subgraph];
+    if (!staleBy) continue;
+    followers.set(
+      subgraph,
+      followStream({
+        redisUrl: options.redisUrl,
+        stream: eventStream(subgraph, options.eventNamespace),
+        handle: (event) => {
+          for (const stale of staleBy(event)) invalidate(subgraph, stale.typename, stale.id);
+        },
+        onGap: clear,
+        onError: (error) => logger.error(`entity cache: ${subgraph} events: ${error instanceof Error ? error.message : String(error)}`),
+      }),
+    );
+  }
+
+  const documentOf = (subgraph: string, query: string): Document => {
+    let known = documents.get(subgraph);
+    if (!known || known.size >= MAX_DOCUMENTS) documents.set(subgraph, (known = new Map()));
+    let document = known.get(query);
+    if (!document) {
+      const shape = requestShape(query, CACHED_ENTITIES[subgraph]!);
+      document = shape.kind === 'cacheable' ? { ...shape, id: nextSelectionId++, generation: 0 } : shape;
+      known.set(query, document);
+    }
+    return document;
+  };
+
+  const answerFromCache = async (subgraph: string, selection: Selection, options: Process, send: Send): Promise<GatewayGraphQLResponse> => {
+    const representations = options.request.variables?.representations;
+    const keys = Array.isArray(representations) ? representations.map((representation) => entityKey(representation, selection)) : [];
+    if (keys.length === 0 || keys.some((key) => key === null)) {
+      metrics.observeEntityCacheBypass(subgraph, 'uncacheable');
+      return send(options);
+    }
+    const now = Date.now();
+    const answers: unknown[] = new Array(keys.length);
+    // The representations not answered from memory, once each, and where each place's answer is.
+    const sent: unknown[] = [];
+    const sentKeys: string[] = [];
+    const sentAt = new Map<number, number>();
+    keys.forEach((key, index) => {
+      const entryKey = keyOf(selection, key!.typename, key!.id);
+      const entry = entries.get(entryKey);
+      if (entry && entry.expiresAt > now && entry.generation === selection.generation) {
+        answers[index] = JSON.parse(entry.json);
+        return;
+      }
+      let position = sentKeys.indexOf(entryKey);
+      if (position < 0) {
+        position = sent.push(representations[index]) - 1;
+        sentKeys.push(entryKey);
+      }
+      sentAt.set(index, position);
+    });
+    metrics.observeEntityCache(subgraph, keys.length - sentAt.size, sentAt.size);
+    if (sent.length === 0) return { data: { _entities: answers } };
+
+    const epochAtSend = epoch;
+    const generationAtSend = selection.generation;
+    const response = await send({ ...options, request: { ...options.request, variables: { ...options.request.variables, representations: sent } } });
+    const received = response.data?._entities;
+    const errors = spreadErrors(response.errors, sentAt);
+    if (!Array.isArray(received) || received.length !== sent.length) return { ...response, errors };
+
+    // An error names the answer it spoils by its place; one that names none spoils them all.
+    const failed = new Set(response.errors?.map((error) => error.path?.[1]));
+    const store =
+      ![...failed].some((position) => typeof position !== 'number') &&
+      epoch === epochAtSend &&
+      selection.generation === generationAtSend &&
+      followers.get(subgraph)!.isLive();
+    const json = received.map((answer) => JSON.stringify(answer));
+    if (store) {
+      received.forEach((answer, position) => {
+        if (answer !== null && !failed.has(position)) entries.set(sentKeys[position]!, { json: json[position]!, expiresAt: now + ttlMs, generation: generationAtSend });
+      });
+      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    }
+    // Each place gets its own object: the gateway merges later fetches into them.
+    const handedOut = new Set<number>();
+    for (const [index, position] of sentAt) {
+      answers[index] = handedOut.has(position) ? JSON.parse(json[position]!) : received[position];
+      handedOut.add(position);
+    }
+    return { ...response, data: { ...response.data, _entities: answers }, errors };
+  };
+
+  return {
+    process: async (subgraph, options, send) => {
+      if (!CACHED_ENTITIES[subgraph]) return send(options);
+      const document = documentOf(subgraph, options.request.query ?? '');
+      if (document.kind === 'mutation') {
+        const typename = viewerEntity[subgraph];
+        const viewerId = 'viewerId' in options.context ? options.context.viewerId : undefined;
+        if (!typename || !viewerId) return send(options);
+        // Before, so no read racing the mutation stores the old value; after, for one that did.
+        invalidate(subgraph, typename, viewerId);
+        try {
+          return await send(options);
+        } finally {
+          invalidate(subgraph, typename, viewerId);
+        }
+      }
+      if (document.kind !== 'cacheable') return send(options);
+      if (!followers.get(subgraph)?.isLive()) {
+        metrics.observeEntityCacheBypass(subgraph, 'not_live');
+        return send(options);
+      }
+      return answerFromCache(subgraph, document, options, send);
+    },
+    isLive: () => [...followers.values()].every((follower) => follower.isLive()),
+    size: () => entries.size,
+    stop: async () => {
+      await Promise.all([...followers.values()].map((follower) => follower.stop()));
+      clear();
+    },
+  };
+}
+
+/** A representation the cache can key: exactly `{ __typename, id }` of a type the document selects. */
+function entityKey(representation: unknown, selection: Selection): { typename: string; id: string } | null {
+  if (typeof representation !== 'object' || representation === null) return null;
+  const { __typename: typename, id, ...rest } = representation as Record<string, unknown>;
+  if (typeof typename !== 'string' || typeof id !== 'string' || Object.keys(rest).length > 0) return null;
+  return selection.rootTypes.has(typename) ? { typename, id } : null;
+}
+
+/** Errors of the request sent, at the places of the original request they answer. */
+function spreadErrors(errors: readonly GraphQLFormattedError[] | undefined, sentAt: Map<number, number>) {
+  if (!errors) return undefined;
+  return errors.flatMap((error) => {
+    const [field, position, ...rest] = error.path ?? [];
+    if (field !== '_entities' || typeof position !== 'number') return [error];
+    return [...sentAt].filter(([, at]) => at === position).map(([index]) => ({ ...error, path: [field, index, ...rest] }));
+  });
+}

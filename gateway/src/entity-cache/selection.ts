@@ -1,0 +1,61 @@
+import { Kind, parse, type SelectionSetNode } from 'graphql';
+import type { CachedFields } from './rules';
+
+/** What the cache needs to know of one subgraph request's document. */
+export type RequestShape =
+  | { kind: 'mutation' }
+  /** An `_entities` query selecting only cached fields of the listed types. */
+  | { kind: 'cacheable'; rootTypes: Set<string>; nestedTypes: Set<string> }
+  | { kind: 'other' };
+
+const OTHER: RequestShape = { kind: 'other' };
+
+/**
+ * Reads a subgraph request as the query planner wrote it. Only the plain shape is cacheable:
+ * `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on T { fields } } }`
+ * with no directives, arguments or named fragments, and every field listed in `fields`.
+ */
+export function requestShape(query: string, fields: CachedFields): RequestShape {
+  let document;
+  try {
+    document = parse(query, { noLocation: true });
+  } catch {
+    return OTHER;
+  }
+  const [operation, ...rest] = document.definitions;
+  if (rest.length > 0 || operation?.kind !== Kind.OPERATION_DEFINITION) return OTHER;
+  if (operation.operation === 'mutation') return { kind: 'mutation' };
+  if (operation.operation !== 'query' || operation.directives?.length) return OTHER;
+  const variables = operation.variableDefinitions ?? [];
+  if (variables.length !== 1 || variables[0]!.variable.name.value !== 'representations') return OTHER;
+  const [root, ...others] = operation.selectionSet.selections;
+  if (others.length > 0 || root?.kind !== Kind.FIELD || root.name.value !== '_entities' || root.alias || root.directives?.length) return OTHER;
+  const argument = root.arguments?.length === 1 ? root.arguments[0]!.value : undefined;
+  if (argument?.kind !== Kind.VARIABLE || argument.name.value !== 'representations' || !root.selectionSet) return OTHER;
+
+  const rootTypes = new Set<string>();
+  const nestedTypes = new Set<string>();
+  for (const selection of root.selectionSet.selections) {
+    if (selection.kind === Kind.FIELD && selection.name.value === '__typename' && !selection.directives?.length) continue;
+    if (selection.kind !== Kind.INLINE_FRAGMENT || selection.directives?.length || !selection.typeCondition) return OTHER;
+    const typename = selection.typeCondition.name.value;
+    if (!fields[typename] || !onlyCachedFields(selection.selectionSet, typename, fields, nestedTypes)) return OTHER;
+    rootTypes.add(typename);
+  }
+  return rootTypes.size > 0 ? { kind: 'cacheable', rootTypes, nestedTypes } : OTHER;
+}
+
+function onlyCachedFields(selectionSet: SelectionSetNode, typename: string, fields: CachedFields, nestedTypes: Set<string>): boolean {
+  const allowed = fields[typename];
+  if (!allowed) return false;
+  return selectionSet.selections.every((selection) => {
+    if (selection.kind !== Kind.FIELD || selection.directives?.length || selection.arguments?.length) return false;
+    const name = selection.name.value;
+    if (name === 'id' || name === '__typename') return !selection.selectionSet;
+    const listed = allowed[name];
+    if (listed === true) return !selection.selectionSet;
+    if (typeof listed !== 'string' || !selection.selectionSet) return false;
+    nestedTypes.add(listed);
+    return onlyCachedFields(selection.selectionSet, listed, fields, nestedTypes);
+  });
+}

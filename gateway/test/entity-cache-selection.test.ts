@@ -1,0 +1,36 @@
+import { CACHED_ENTITIES } from '../src/entity-cache/rules';
+import { requestShape } from '../src/entity-cache/selection';
+
+const users = CACHED_ENTITIES.users!;
+const entities = (selection: string) => `query Feed__users__1($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
+
+describe('which subgraph requests the entity cache may answer', () => {
+  it('the planner’s requests for public user and cameo fields, with the types they reach', () => {
+    expect(requestShape(entities('...on User{handle displayName}'), users)).toEqual({ kind: 'cacheable', rootTypes: new Set(['User']), nestedTypes: new Set() });
+    expect(requestShape(entities('__typename ...on Cameo{id owner{handle __typename}}'), users)).toEqual({
+      kind: 'cacheable',
+      rootTypes: new Set(['Cameo']),
+      nestedTypes: new Set(['User']),
+    });
+  });
+
+  it.each([
+    ['a field only its owner sees', entities('...on User{handle plan}')],
+    ['a field that depends on the viewer', entities('...on Cameo{restrictions{text}}')],
+    ['a field that changes without an event', entities('...on Cameo{status}')],
+    ['a viewer-dependent field under a cached one', entities('...on Cameo{owner{handle ageBand}}')],
+    ['a type not listed', entities('...on Generation{videoUrl}')],
+    ['a directive', entities('...on User{handle @include(if: $show)}')],
+    ['an argument', entities('...on User{handle(upper: true)}')],
+    ['a named fragment', `${entities('...UserFields')} fragment UserFields on User{handle}`],
+    ['a root field other than _entities', 'query { me { handle } }'],
+    ['another variable', 'query ($representations:[_Any!]!, $x: Int){_entities(representations:$representations){...on User{handle}}}'],
+    ['a document that does not parse', '{'],
+  ])('not %s', (_what, query) => {
+    expect(requestShape(query, users)).toEqual({ kind: 'other' });
+  });
+
+  it('tells mutations apart: they drop the viewer’s own entity', () => {
+    expect(requestShape('mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }', users)).toEqual({ kind: 'mutation' });
+  });
+});

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
+import { freePort } from '../../subgraphs/shared/src/listen';
+import { createLogger } from '../../subgraphs/shared/src/logger';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database';
+import { graphql, ok, until } from '../../test/helpers/graphql';
+import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '../../test/helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '../../test/helpers/users';
+import { createEntityCache, type EntityCache } from '../src/entity-cache/entity-cache';
+import { createGatewayMetrics } from '../src/metrics';
+
+/**
+ * The entity cache in front of a real users subgraph, with its events on a real Redis: requests
+ * are shaped as the query planner writes them, and every request the cache lets through is
+ * recorded before it is sent.
+ */
+let database: TestDatabase;
+let stack: TestStack;
+let cache: EntityCache;
+let ada: TestUser, bob: TestUser, cy: TestUser;
+let bobCameo: string;
+
+const metrics = createGatewayMetrics(() => ({ connections: 0, subscriptions: 0, upstream: 0 }));
+const USERS = `query Feed__users__1($representations:[_Any!]!){_entities(representations:$representations){...on User{handle displayName}}}`;
+const CAMEO_OWNERS = `query Feed__users__2($representations:[_Any!]!){_entities(representations:$representations){...on Cameo{owner{handle displayName}}}}`;
+const PLANS = `query Q__users__1($representations:[_Any!]!){_entities(representations:$representations){...on User{handle plan}}}`;
+const user = (u: TestUser) => ({ __typename: 'User', id: u.id });
+
+/** What reached the subgraph: the representations of each request sent. */
+let sent: unknown[][] = [];
+/** Runs just before a request goes out (a test's chance to race it). */
+let beforeSend: () => void = () => {};
+
+function options(query: string, variables: Record<string, unknown>, viewerId: string | null = null) {
+  return { kind: 'incoming operation', request: { query, variables }, context: { viewerId }, incomingRequestContext: {} } as never;
+}
+async function send(request: { request: { query?: string; variables?: Record<string, any> }; context: { viewerId?: string | null } }) {
+  sent.push(request.request.variables?.representations ?? []);
+  beforeSend();
+  const response = await fetch(stack.subgraphUrls.users!, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewaySecret, 'users', { viewerId: request.context.viewerId ?? null }) },
+    body: JSON.stringify({ query: request.request.query, variables: request.request.variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: any[] };
+}
+const lookUp = async (entityCache: EntityCache, query: string, representations: unknown[], viewerId: string | null = null) =>
+  (await entityCache.process('users', options(query, { representations }, viewerId), send as never)).data?._entities;
+
+beforeAll(async () => {
+  database = await createTestDatabase('gateway_entity_cache');
+  stack = await startStack(database.url, { redis: true, worker: false });
+  [ada, bob, cy] = await Promise.all([signUp(stack.gatewayUrl, 'ada'), signUp(stack.gatewayUrl, 'bob'), signUp(stack.gatewayUrl, 'cyd')]);
+  bobCameo = await verifiedCameo(stack.gatewayUrl, bob);
+  cache = createEntityCache({ redisUrl: TEST_REDIS_URL, eventNamespace: stack.queuePrefix }, metrics, createLogger('gateway'));
+  await until('the cache hears users’ events', async () => cache.isLive());
+});
+beforeEach(() => {
+  sent = [];
+  beforeSend = () => {};
+});
+afterAll(async () => {
+  await cache?.stop();
+  await stack?.stop();
+  await database?.drop();
+});
+
+describe('the entity cache', () => {
+  it('sends only the entities it has not seen, once each, and answers the rest from memory', async () => {
+    expect(await lookUp(cache, USERS, [user(ada), user(bob), user(ada)])).toEqual([
+      { handle: 'ada', displayName: 'ada' },
+      { handle: 'bob', displayName: 'bob' },
+      { handle: 'ada', displayName: 'ada' },
+    ]);
+    expect(await lookUp(cache, USERS, [user(cy), user(bob), user(ada)])).toEqual([
+      { handle: 'cyd', displayName: 'cyd' },
+      { handle: 'bob', displayName: 'bob' },
+      { handle: 'ada', displayName: 'ada' },
+    ]);
+    expect(await lookUp(cache, USERS, [user(bob)])).toEqual([{ handle: 'bob', displayName: 'bob' }]);
+    expect(sent).toEqual([[user(ada), user(bob)], [user(cy)]]);
+  });
+
+  it('hands each place its own object, so the gateway can merge into one without touching another', async () => {
+    const [first, second] = (await lookUp(cache, USERS, [user(ada), user(ada)])) as Record<string, unknown>[];
+    first!.handle = 'changed by a later merge';
+    expect(second).toEqual({ handle: 'ada', displayName: 'ada' });
+    expect(await lookUp(cache, USERS, [user(ada)])).toEqual([{ handle: 'ada', displayName: 'ada' }]);
+  });
+
+  it('drops a user when users says their profile changed', async () => {
+    await lookUp(cache, USERS, [user(cy)]);
+    await ok(graphql(stack.gatewayUrl, `mutation { updateProfile(input: { displayName: "Cy Renamed" }) { id } }`, { token: cy.token }));
+    await until('the new name', async () => (await lookUp(cache, USERS, [user(cy)]))[0].displayName === 'Cy Renamed');
+  });
+
+  it('drops every answer that shows a changed user inside another entity', async () => {
+    expect(await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: bobCameo }])).toEqual([{ owner: { handle: 'bob', displayName: 'bob' } }]);
+    await ok(graphql(stack.gatewayUrl, `mutation { updateProfile(input: { displayName: "Bob B" }) { id } }`, { token: bob.token }));
+    await until('the owner’s new name', async () => (await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: bobCameo }]))[0].owner.displayName === 'Bob B');
+  });
+
+  it('drops a cameo when it is deleted', async () => {
+    const pet = await verifiedCameo(stack.gatewayUrl, ada, 'PET', 'Rex');
+    expect(await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: pet }])).toEqual([{ owner: { handle: 'ada', displayName: 'ada' } }]);
+    await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { token: ada.token, variables: { id: pet } }));
+    await until('the cameo gone', async () => (await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: pet }]))[0] === null);
+  });
+
+  it('drops the viewer’s own entity when a mutation is sent for them, before the event arrives', async () => {
+    await lookUp(cache, USERS, [user(ada)]);
+    const rename = `mutation { updateProfile(input: { displayName: "Ada at once" }) { id } }`;
+    await cache.process('users', options(rename, {}, ada.id), send as never);
+    sent = [];
+    expect(await lookUp(cache, USERS, [user(ada)])).toEqual([{ handle: 'ada', displayName: 'Ada at once' }]);
+    expect(sent).toEqual([[user(ada)]]);
+  });
+
+  it('does not keep an answer fetched while its entity changed', async () => {
+    const changeCy = () => cache.process('users', options('mutation { updateProfile(input: {}) { id } }', {}, cy.id), async () => ({ data: {} }));
+    await changeCy();
+    beforeSend = () => void changeCy();
+    await lookUp(cache, USERS, [user(cy)]);
+    beforeSend = () => {};
+    await lookUp(cache, USERS, [user(cy)]);
+    await lookUp(cache, USERS, [user(cy)]);
+    expect(sent).toEqual([[user(cy)], [user(cy)]]);
+  });
+
+  it('sends requests for fields that depend on the viewer whole, every time', async () => {
+    expect(await lookUp(cache, PLANS, [user(ada)], ada.id)).toEqual([{ handle: 'ada', plan: 'FREE' }]);
+    expect(await lookUp(cache, PLANS, [user(ada)], bob.id)).toEqual([{ handle: 'ada', plan: null }]);
+    expect(await lookUp(cache, PLANS, [user(ada)], ada.id)).toEqual([{ handle: 'ada', plan: 'FREE' }]);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('answers entities that do not exist with null, and asks again next time', async () => {
+    const nobody = { __typename: 'User', id: randomUUID() };
+    expect(await lookUp(cache, USERS, [nobody, user(bob)])).toEqual([null, { handle: 'bob', displayName: 'Bob B' }]);
+    expect(await lookUp(cache, USERS, [nobody])).toEqual([null]);
+    expect(sent).toEqual([[nobody, user(bob)], [nobody]]);
+  });
+
+  it('caches nothing while it cannot hear the events that would invalidate it', async () => {
+    const deaf = createEntityCache({ redisUrl: `redis://127.0.0.1:${await freePort()}` }, metrics, createLogger('gateway'));
+    try {
+      for (let i = 0; i < 3; i++) await lookUp(deaf, USERS, [user(ada)]);
+      expect(sent).toHaveLength(3);
+      expect(deaf.isLive()).toBe(false);
+      expect(deaf.size()).toBe(0);
+    } finally {
+      await deaf.stop();
+    }
+  }, 10_000);
+});
