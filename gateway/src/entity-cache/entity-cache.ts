@@ -135,7 +135,7 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
     const answers: unknown[] = new Array(keys.length);
     // The representations not answered from memory, once each, and where each place's answer is.
     const sent: unknown[] = [];
-    const sentKeys: string[] = [];
+    const sentKeys = new Map<string, number>();
     const sentAt = new Map<number, number>();
     keys.forEach((key, index) => {
       const entryKey = keyOf(selection, key!.typename, key!.id);
@@ -144,10 +144,10 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
         answers[index] = JSON.parse(entry.json);
         return;
       }
-      let position = sentKeys.indexOf(entryKey);
-      if (position < 0) {
+      let position = sentKeys.get(entryKey);
+      if (position === undefined) {
         position = sent.push(representations[index]) - 1;
-        sentKeys.push(entryKey);
+        sentKeys.set(entryKey, position);
       }
       sentAt.set(index, position);
     });
@@ -170,9 +170,12 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
       followers.get(subgraph)!.isLive();
     const json = received.map((answer) => JSON.stringify(answer));
     if (store) {
-      received.forEach((answer, position) => {
-        if (answer !== null && !failed.has(position)) entries.set(sentKeys[position]!, { json: json[position]!, expiresAt: now + ttlMs, generation: generationAtSend });
-      });
+      for (const [entryKey, position] of sentKeys) {
+        if (received[position] === null || failed.has(position)) continue;
+        // Re-inserted, not overwritten: eviction takes the oldest first.
+        entries.delete(entryKey);
+        entries.set(entryKey, { json: json[position]!, expiresAt: now + ttlMs, generation: generationAtSend });
+      }
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     }
     // Each place gets its own object: the gateway merges later fetches into them.
