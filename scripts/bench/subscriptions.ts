@@ -107,7 +107,8 @@ export async function benchFanOut(options: FanOutOptions): Promise<FanOutFigures
     const subgraphs = await startSubgraphs({ databaseUrl, redisUrl: REDIS_URL, runId });
     stops.push(() => deleteRedisKeys(`*cameo-bench-${runId}*`));
     stops.push(() => subgraphs.stop());
-    const gateway = await startGatewayProcess('cameo', subgraphs.urls);
+    // As deployed with REDIS_URL: each event's creator handle comes from the entity cache.
+    const gateway = await startGatewayProcess('cameo', subgraphs.urls, { entityCache: { redisUrl: REDIS_URL, eventNamespace: `cameo-bench-${runId}` } });
     stops.push(() => gateway.stop());
 
     log(`signing up ${VIEWERS} viewers, one generation each`);

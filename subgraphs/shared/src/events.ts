@@ -56,6 +56,20 @@ export interface StreamConsumerOptions {
 
 const STOPPED = Symbol('stopped');
 
+/**
+ * Reports a lost connection once, not once per reconnect attempt (ioredis would print every
+ * attempt's error with its stack as an "Unhandled error event"). Commands wait for the return.
+ */
+function reportConnectionErrors(redis: Redis, onError: (error: unknown) => void) {
+  let reported = false;
+  redis.on('error', (error) => {
+    if (reported) return;
+    reported = true;
+    onError(error);
+  });
+  redis.on('ready', () => (reported = false));
+}
+
 export interface StreamConsumer {
   stop(): Promise<void>;
 }
@@ -68,6 +82,7 @@ export interface StreamConsumer {
 export function startStreamConsumer(options: StreamConsumerOptions): StreamConsumer {
   // XREADGROUP ... BLOCK holds its connection, so the consumer has one of its own.
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  reportConnectionErrors(redis, options.onError);
   const consumer = `${options.group}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   let stopped = false;
   // disconnect() never settles a command queued while the connection is down (ioredis drops the
@@ -158,6 +173,7 @@ export interface StreamFollower {
  */
 export function followStream(options: StreamFollowerOptions): StreamFollower {
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, connectionName: 'cameo-stream-follower' });
+  reportConnectionErrors(redis, options.onError);
   let stopped = false;
   let live = false;
   let signalStop = () => {};
