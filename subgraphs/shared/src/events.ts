@@ -57,6 +57,17 @@ export interface StreamConsumerOptions {
 const STOPPED = Symbol('stopped');
 
 /**
+ * disconnect() never settles a command queued while the connection is down (ioredis drops the
+ * pending reconnect without failing its offline queue), so a reader races each wait on Redis
+ * with its stop: no wait outlives stop().
+ */
+function stopSignal() {
+  let signalStop = () => {};
+  const stopping = new Promise<typeof STOPPED>((resolve) => (signalStop = () => resolve(STOPPED)));
+  return { signalStop, untilStopped: <T>(command: Promise<T>) => Promise.race([command, stopping]) };
+}
+
+/**
  * Reports a lost connection once, not once per reconnect attempt (ioredis would print every
  * attempt's error with its stack as an "Unhandled error event"). Commands wait for the return.
  */
@@ -85,11 +96,7 @@ export function startStreamConsumer(options: StreamConsumerOptions): StreamConsu
   reportConnectionErrors(redis, options.onError);
   const consumer = `${options.group}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   let stopped = false;
-  // disconnect() never settles a command queued while the connection is down (ioredis drops the
-  // pending reconnect without failing its offline queue), so no wait on Redis outlives stop().
-  let signalStop = () => {};
-  const stopping = new Promise<typeof STOPPED>((resolve) => (signalStop = () => resolve(STOPPED)));
-  const untilStopped = <T>(command: Promise<T>) => Promise.race([command, stopping]);
+  const { untilStopped, signalStop } = stopSignal();
 
   const ensureGroup = async () => {
     try {
@@ -176,9 +183,7 @@ export function followStream(options: StreamFollowerOptions): StreamFollower {
   reportConnectionErrors(redis, options.onError);
   let stopped = false;
   let live = false;
-  let signalStop = () => {};
-  const stopping = new Promise<typeof STOPPED>((resolve) => (signalStop = () => resolve(STOPPED)));
-  const untilStopped = <T>(command: Promise<T>) => Promise.race([command, stopping]);
+  const { untilStopped, signalStop } = stopSignal();
   const lose = () => {
     if (!live) return;
     live = false;

@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { until } from '../../../test/helpers/graphql';
 import { freePort } from '../src/listen';
 import { eventStream, followStream, startStreamConsumer, toStreamFields, type DomainEvent } from '../src/events';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const namespace = `cameo-test-${randomBytes(4).toString('hex')}`;
+const redis = new Redis(REDIS_URL);
+afterAll(async () => {
+  const keys = await redis.keys(`${namespace}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+});
 
 describe('stream consumer', () => {
-  const redis = new Redis(REDIS_URL);
-  afterAll(async () => {
-    const keys = await redis.keys(`${namespace}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
 
   it('hands every event to its handler once and acknowledges it', async () => {
     const stream = eventStream('producer', namespace);
@@ -45,17 +46,7 @@ describe('stream consumer', () => {
 });
 
 describe('stream follower', () => {
-  const redis = new Redis(REDIS_URL);
-  afterAll(async () => {
-    const keys = await redis.keys(`${namespace}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
   const add = (stream: string, n: number) => redis.xadd(stream, '*', ...toStreamFields({ id: `producer:${n}`, topic: 'thing.changed', payload: { n }, at: '' }));
-  const until = async (what: string, probe: () => boolean) => {
-    for (let i = 0; i < 400 && !probe(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-    if (!probe()) throw new Error(`timed out waiting for ${what}`);
-  };
 
   it('hands over every event added after it started, in order, and is live', async () => {
     const stream = eventStream('followed', namespace);
@@ -63,9 +54,9 @@ describe('stream follower', () => {
     const seen: unknown[] = [];
     const follower = followStream({ redisUrl: REDIS_URL, stream, handle: (event) => void seen.push(event.payload), onGap: () => {}, onError: () => {} });
     try {
-      await until('live', follower.isLive);
+      await until('live', async () => follower.isLive());
       for (const n of [1, 2, 3]) await add(stream, n);
-      await until('three events', () => seen.length === 3);
+      await until('three events', async () => seen.length === 3);
       expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     } finally {
       await follower.stop();
@@ -84,14 +75,14 @@ describe('stream follower', () => {
     const before = new Set(await followerIds());
     const follower = followStream({ redisUrl: REDIS_URL, stream, handle: (event) => void seen.push(event.payload), onGap: () => gaps++, onError: () => {}, blockMs: 100 });
     try {
-      await until('live', follower.isLive);
+      await until('live', async () => follower.isLive());
       const own = (await followerIds()).filter((id) => !before.has(id));
       expect(own).toHaveLength(1);
       await add(stream, 1);
       await redis.client('KILL', 'ID', own[0]!);
       await add(stream, 2);
-      await until('both events', () => seen.length === 2);
-      await until('live again', follower.isLive);
+      await until('both events', async () => seen.length === 2);
+      await until('live again', async () => follower.isLive());
       expect(gaps).toBeGreaterThanOrEqual(1);
       expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
     } finally {
