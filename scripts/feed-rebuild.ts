@@ -1,20 +1,26 @@
 import { createDb } from '../subgraphs/feed/src/db';
 import { rebuildFeed } from '../subgraphs/feed/src/rebuild';
+import { chooseTransport, createEventTransport } from '../subgraphs/shared/src/event-transport';
 import { readCommonEnv, requireDatabaseUrl } from '../subgraphs/shared/src/env';
 
 /**
  * `npm run feed:rebuild`: rebuilds the feed's read model from scratch by replaying the
- * generations and social event streams (DATABASE_URL, REDIS_URL). Stop the feed's consumers
- * first, or run it against a fresh database.
+ * generations and social events through the event transport (DATABASE_URL, and REDIS_URL /
+ * EVENT_TRANSPORT as the platform runs). Stop the feed's consumers first, or run it against a
+ * fresh database.
  */
 async function main() {
   const env = readCommonEnv();
-  if (!env.redisUrl) throw new Error('REDIS_URL is required: the events to replay live in its streams');
-  const db = createDb(requireDatabaseUrl(env));
+  const databaseUrl = requireDatabaseUrl(env);
+  const db = createDb(databaseUrl);
+  const kind = chooseTransport(env.eventTransport, env.redisUrl);
+  const transport = createEventTransport({ kind, subgraph: 'feed', db, redisUrl: env.redisUrl, onError: (error) => console.error(error) });
   try {
-    const applied = await rebuildFeed(db, env.redisUrl, { onProgress: (line) => process.stdout.write(`\r${line}   `) });
+    console.log(`replaying the events on ${kind}`);
+    const applied = await rebuildFeed(db, transport, { onProgress: (line) => process.stdout.write(`\r${line}   `) });
     console.log(`\nrebuilt the feed from ${applied} events`);
   } finally {
+    await transport.close();
     await db.$disconnect();
   }
 }

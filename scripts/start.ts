@@ -49,7 +49,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
     log.info(
       env.redisUrl
         ? 'using the Redis server at REDIS_URL'
-        : 'REDIS_URL is not set: jobs run and live events stay in-process; domain events wait in the outbox',
+        : 'REDIS_URL is not set: jobs run and live events stay in-process; domain events travel on PostgreSQL',
     );
     await migrateAll(databaseUrl, createLogger('migrate').info);
 
@@ -59,6 +59,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       jwtSecret: env.jwtSecret,
       gatewaySecret: env.gatewaySecret,
       redisUrl: env.redisUrl,
+      eventTransport: env.eventTransport,
     });
     stops.push(users.stop);
 
@@ -73,6 +74,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       socialBaseUrl: () => socialBaseUrl,
       settings: readGenerationsEnv(source),
       redisUrl: env.redisUrl,
+      eventTransport: env.eventTransport,
     });
     stops.push(generations.stop);
     const social = await startSocial({
@@ -82,6 +84,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       usersBaseUrl,
       generationsBaseUrl: generations.url.replace(/\/graphql$/, ''),
       redisUrl: env.redisUrl,
+      eventTransport: env.eventTransport,
     });
     socialBaseUrl = social.url.replace(/\/graphql$/, '');
     stops.push(social.stop);
@@ -93,6 +96,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       socialBaseUrl,
       teenDailyCap: readFeedEnv(source).teenDailyCap,
       redisUrl: env.redisUrl,
+      eventTransport: env.eventTransport,
     });
     stops.push(feed.stop);
     if (env.redisUrl) {

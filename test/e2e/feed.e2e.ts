@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createDb, type FeedDb } from '../../subgraphs/feed/src/db';
 import { applyFeedEvent } from '../../subgraphs/feed/src/projection';
 import { rebuildFeed } from '../../subgraphs/feed/src/rebuild';
+import { createEventTransport } from '../../subgraphs/shared/src/event-transport';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql, ok, until } from '../helpers/graphql';
 import { TEST_REDIS_URL, startStack, type TestStack } from '../helpers/stack';
@@ -190,7 +191,9 @@ describe('rebuild', () => {
     const snapshot = async () => (await feedDb.post.findMany({ where: { id: { in: [withCameo, deeVideo, newest] } }, orderBy: { id: 'asc' } })).map(({ hiddenAt, hot, ...post }) => ({ ...post, hidden: hiddenAt !== null }));
     const before = await snapshot();
     const follows = await feedDb.followEdge.count();
-    const applied = await rebuildFeed(feedDb, TEST_REDIS_URL, { namespace: stack.queuePrefix });
+    const transport = createEventTransport({ kind: 'redis', subgraph: 'feed', db: feedDb, redisUrl: TEST_REDIS_URL, namespace: stack.queuePrefix, onError: () => {} });
+    const applied = await rebuildFeed(feedDb, transport);
+    await transport.close();
     expect(applied).toBeGreaterThan(5);
     expect(await snapshot()).toEqual(before);
     expect(await feedDb.followEdge.count()).toBe(follows);

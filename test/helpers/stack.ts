@@ -16,6 +16,7 @@ import type { DbOptions } from '../../subgraphs/shared/src/prisma';
 import { start as startSocial } from '../../subgraphs/social/src/server';
 import { start as startUsers } from '../../subgraphs/users/src/server';
 import { stopInOrder } from './stop-in-order';
+import type { EventTransportKind } from '../../subgraphs/shared/src/event-transport';
 
 export const testSecrets = readCommonEnv({ NODE_ENV: 'test' });
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -28,6 +29,8 @@ export interface StackOptions {
   redis?: boolean;
   /** With `redis`: another Redis than the machine's (a test that stops it). */
   redisUrl?: string;
+  /** How domain events travel. Default: redis in a Redis stack, else postgres (as the platform chooses). */
+  eventTransport?: EventTransportKind;
   worker?: boolean;
   /** Default: the local renderer at 2 ms per frame. */
   adapter?: VideoModelAdapter;
@@ -74,6 +77,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     jwtSecret: testSecrets.jwtSecret,
     gatewaySecret: testSecrets.gatewaySecret,
     redisUrl,
+    eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
   });
   const usersBaseUrl = users.url.replace(/\/graphql$/, '');
@@ -91,6 +95,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     redisUrl,
     adapter,
     queuePrefix,
+    eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
   };
   let generations = await startGenerations(generationsOptions);
@@ -103,6 +108,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     usersBaseUrl,
     generationsBaseUrl: generationsUrl.replace(/\/graphql$/, ''),
     redisUrl,
+    eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
   });
   socialBaseUrl = social.url.replace(/\/graphql$/, '');
@@ -115,6 +121,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     socialBaseUrl,
     teenDailyCap: options.teenDailyCap ?? 100,
     redisUrl,
+    eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
     db: options.feedDb,
   });

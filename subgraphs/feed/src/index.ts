@@ -15,5 +15,6 @@ runUntilSignal('feed', () =>
     socialBaseUrl: baseUrl('social'),
     teenDailyCap: readFeedEnv().teenDailyCap,
     redisUrl: env.redisUrl,
+    eventTransport: env.eventTransport,
   }),
 );

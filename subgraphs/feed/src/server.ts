@@ -1,3 +1,4 @@
+import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
 import type { DbOptions } from '../../shared/src/prisma';
 import { createLogger } from '../../shared/src/logger';
 import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
@@ -21,8 +22,10 @@ export interface StartFeedOptions {
   socialBaseUrl: string;
   /** Items a teen account may be served per day. */
   teenDailyCap: number;
-  /** Redis for the domain events the feed is built from. Default: none (the feed stays empty). */
+  /** Redis for the domain events the feed is built from, when the transport is redis. Default: none. */
   redisUrl?: string;
+  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
+  eventTransport?: EventTransportKind;
   /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
   eventNamespace?: string;
   /** Pool size and statement counting (tests). */
@@ -42,10 +45,17 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
   };
   // The event consumers get their own small pool: a burst of events never queues page requests
   // behind it (and a page's statements can be counted on their own).
-  const consumerDb = options.redisUrl ? createDb(options.databaseUrl, { poolSize: 3 }) : undefined;
-  const consumers = consumerDb && options.redisUrl
-    ? startFeedConsumers(consumerDb, options.redisUrl, (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`), options.eventNamespace)
-    : [];
+  const consumerDb = createDb(options.databaseUrl, { poolSize: 3 });
+  const events = createEventTransport({
+    kind: chooseTransport(options.eventTransport, options.redisUrl),
+    subgraph: 'feed',
+    db: consumerDb,
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
+    namespace: options.eventNamespace,
+    onError: (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  startFeedConsumers(consumerDb, events);
   const sweeper = setInterval(() => {
     sweepSnapshots(db).catch((error: unknown) => logger.error(`snapshot sweep: ${error instanceof Error ? error.message : String(error)}`));
   }, SWEEP_INTERVAL_MS);
@@ -64,8 +74,8 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
     stop: async () => {
       clearInterval(sweeper);
       await server.stop();
-      for (const consumer of consumers) await consumer.stop();
-      await consumerDb?.$disconnect();
+      await events.close();
+      await consumerDb.$disconnect();
       await db.$disconnect();
     },
   };

@@ -14,5 +14,6 @@ runUntilSignal('generations', () =>
     socialBaseUrl: readSubgraphUrl('social').replace(/\/graphql$/, ''),
     settings: readGenerationsEnv(),
     redisUrl: env.redisUrl,
+    eventTransport: env.eventTransport,
   }),
 );

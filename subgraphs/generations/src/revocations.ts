@@ -1,5 +1,7 @@
 import { Prisma } from './generated/prisma/client.js';
-import { eventStream, startStreamConsumer, type DomainEvent, type StreamConsumer } from '../../shared/src/events';
+import type { DomainEvent } from '../../shared/src/events';
+import type { EventTransport } from '../../shared/src/event-transport';
+import type { Stoppable } from '../../shared/src/pg-events';
 import type { PubSub } from '../../shared/src/pubsub';
 import type { GenerationsDb } from './db';
 import { emit, publishProgress } from './events';
@@ -59,12 +61,7 @@ export async function applyConsentRevoked(
   }
 }
 
-export function startRevocationConsumer(
-  deps: { db: GenerationsDb; users: UsersClient; pubsub: PubSub },
-  redisUrl: string,
-  onError: (error: unknown) => void,
-  /** Default: the users subgraph's stream. */
-  stream = eventStream('users'),
-): StreamConsumer {
-  return startStreamConsumer({ redisUrl, stream, group: 'generations', onError, handle: (event) => applyConsentRevoked(deps, event) });
+/** Applies the users subgraph's consent revocations as they arrive. */
+export function startRevocationConsumer(deps: { db: GenerationsDb; users: UsersClient; pubsub: PubSub }, transport: EventTransport): Stoppable {
+  return transport.consume({ source: 'users', handle: (event) => applyConsentRevoked(deps, event) });
 }

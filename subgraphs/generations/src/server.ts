@@ -1,9 +1,7 @@
 import express from 'express';
-import { Redis } from 'ioredis';
-import { eventStream } from '../../shared/src/events';
+import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
 import type { GenerationsEnv } from '../../shared/src/env';
 import { createLogger } from '../../shared/src/logger';
-import { startOutboxRelay } from '../../shared/src/outbox';
 import { createPubSub, type PubSub } from '../../shared/src/pubsub';
 import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
 import { createDb } from './db';
@@ -31,9 +29,11 @@ export interface StartGenerationsOptions {
   settings: GenerationsEnv;
   /**
    * Redis for the BullMQ queue, live progress and domain events. Default: none — jobs run in
-   * this process, progress stays in-process and events wait in the outbox.
+   * this process, progress stays in-process and events travel on PostgreSQL.
    */
   redisUrl?: string;
+  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
+  eventTransport?: EventTransportKind;
   /** Live progress bus; default: one from redisUrl (or in-process). */
   pubsub?: PubSub;
   /** The video model. Default: the one VIDEO_MODEL names. It names new rows' model and renders in-process jobs. */
@@ -56,15 +56,22 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const storage = createLocalStorage(options.settings.assetsDir);
   const adapter = options.adapter ?? adapterFromSettings(options.settings);
-  const stops: (() => Promise<void>)[] = [];
+  const events = createEventTransport({
+    kind: chooseTransport(options.eventTransport, options.redisUrl),
+    subgraph: 'generations',
+    db,
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
+    namespace: options.eventNamespace,
+    onError: onError('events'),
+  });
+  events.startRelay(db);
+  startRevocationConsumer({ db, users, pubsub }, events);
+  const stops: (() => Promise<void>)[] = [() => events.close()];
 
   let jobs: GenerationJobs;
   if (options.redisUrl) {
     jobs = createBullJobs(options.redisUrl, options.queuePrefix);
-    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
-    const relay = startOutboxRelay(db, redis, { subgraph: 'generations', stream: eventStream('generations', options.eventNamespace), onError: onError('outbox relay') });
-    const revocations = startRevocationConsumer({ db, users, pubsub }, options.redisUrl, onError('consent revocations'), eventStream('users', options.eventNamespace));
-    stops.push(() => revocations.stop(), () => relay.stop(), async () => redis.disconnect());
   } else {
     const memory = createMemoryJobs(onError('render'));
     const runner = memory.run((id, lastAttempt) =>

@@ -71,8 +71,21 @@ export interface CommonEnv {
   gatewaySecret: string;
   /** PostgreSQL connection string. Default: none (`npm start` then runs an embedded Postgres). */
   databaseUrl: string | undefined;
-  /** Redis connection string. Default: none (in-process pub/sub). */
+  /** Redis connection string. Default: none (in-process pub/sub, events on PostgreSQL). */
   redisUrl: string | undefined;
+  /**
+   * EVENT_TRANSPORT: how domain events travel between subgraphs, `redis` (streams) or `postgres`
+   * (the outbox tables). Default: redis when REDIS_URL is set, else postgres.
+   */
+  eventTransport: 'redis' | 'postgres' | undefined;
+}
+
+function eventTransport(source: Source, redisUrl: string | undefined): 'redis' | 'postgres' | undefined {
+  const value = source.EVENT_TRANSPORT;
+  if (value === undefined || value === '') return undefined;
+  if (value !== 'redis' && value !== 'postgres') throw new ConfigError(`EVENT_TRANSPORT must be redis or postgres (got "${value}")`);
+  if (value === 'redis' && !redisUrl) throw new ConfigError('EVENT_TRANSPORT=redis needs REDIS_URL');
+  return value;
 }
 
 export function readCommonEnv(source: Source = process.env): CommonEnv {
@@ -83,6 +96,7 @@ export function readCommonEnv(source: Source = process.env): CommonEnv {
     gatewaySecret: secret(source, 'GATEWAY_SECRET', env, DEV_GATEWAY_SECRET),
     databaseUrl: url(source, 'DATABASE_URL'),
     redisUrl: url(source, 'REDIS_URL'),
+    eventTransport: eventTransport(source, url(source, 'REDIS_URL')),
   };
 }
 

@@ -1,9 +1,11 @@
 import { Redis } from 'ioredis';
+import { deliver, eventsApplied, replayRequested, type RawDb, type RetryPolicy } from './event-delivery';
 
 /**
- * Domain events between subgraphs travel on Redis streams, one per producing subgraph
- * (`cameo:events:<subgraph>`), as entries with the fields id, topic, payload (JSON) and at.
- * Delivery is at-least-once: consumers dedupe on `id`.
+ * Domain events, and their Redis transport: one stream per producing subgraph
+ * (`cameo:events:<subgraph>`), entries with the fields id, topic, payload (JSON) and at.
+ * Delivery is at-least-once: consumers dedupe on `id`. The PostgreSQL transport is in
+ * pg-events.ts; event-transport.ts chooses between them.
  */
 export interface DomainEvent<Payload = unknown> {
   /** Unique and stable across redeliveries, e.g. "users:42". */
@@ -43,15 +45,22 @@ export function fromStreamFields(fields: string[]): DomainEvent | null {
 export interface StreamConsumerOptions {
   redisUrl: string;
   stream: string;
-  /** The consuming subgraph: each group gets every event once between its replicas. */
+  /** The consuming subgraph: each group gets every event once between its replicas; its schema keeps dead letters. */
   group: string;
-  /** Applies one event; must be idempotent. A throw leaves the event pending for a retry. */
+  /** The producing subgraph. */
+  source: string;
+  /** The consumer's own database (dead letters). */
+  db: RawDb;
+  /** Applies one event; must be idempotent. A throw is retried, then dead-lettered (event-delivery.ts). */
   handle: (event: DomainEvent) => Promise<void>;
+  retry?: RetryPolicy;
   onError: (error: unknown) => void;
   /** Entries read per call. Default: 100. */
   batchSize?: number;
   /** How long one read waits for new entries. Default: 1000 ms. */
   blockMs?: number;
+  /** Entries another consumer of the group has held unacknowledged this long are claimed (a dead replica's). Default: 30 s. */
+  claimIdleMs?: number;
 }
 
 const STOPPED = Symbol('stopped');
@@ -86,9 +95,11 @@ export interface StreamConsumer {
 }
 
 /**
- * Reads a stream through a consumer group and acknowledges each entry once it is handled.
- * On start it first re-reads its own unacknowledged entries (a crash mid-batch loses nothing).
- * Malformed entries are acknowledged and reported, so one bad entry cannot wedge the stream.
+ * Reads a stream through a consumer group and acknowledges each entry once it is applied or
+ * dead-lettered. On start it first re-reads its own unacknowledged entries (a crash mid-batch
+ * loses nothing), and every `claimIdleMs` it claims entries that another consumer of the group
+ * left pending that long (XAUTOCLAIM: a replica that died). Malformed entries are acknowledged
+ * and reported, so one bad entry cannot wedge the stream.
  */
 export function startStreamConsumer(options: StreamConsumerOptions): StreamConsumer {
   // XREADGROUP ... BLOCK holds its connection, so the consumer has one of its own.
@@ -96,13 +107,32 @@ export function startStreamConsumer(options: StreamConsumerOptions): StreamConsu
   reportConnectionErrors(redis, options.onError);
   const consumer = `${options.group}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   let stopped = false;
+  const abort = new AbortController();
   const { untilStopped, signalStop } = stopSignal();
+  const target = { consumer: options.group, source: options.source, db: options.db, handle: options.handle, onError: options.onError, retry: options.retry, signal: abort.signal };
+  const claimIdleMs = options.claimIdleMs ?? 30_000;
+  let nextClaimAt = Date.now() + Math.min(claimIdleMs, 5_000);
+  let nextReplayAt = 0;
 
   const ensureGroup = async () => {
     try {
       await untilStopped(redis.xgroup('CREATE', options.stream, options.group, '0', 'MKSTREAM'));
     } catch (error) {
       if (!String(error).includes('BUSYGROUP')) throw error;
+    }
+  };
+
+  const apply = async (entries: [string, string[]][]) => {
+    for (const [entryId, fields] of entries) {
+      if (stopped) return;
+      const event = fromStreamFields(fields);
+      if (!event) options.onError(new Error(`${options.stream} ${entryId}: malformed event skipped`));
+      else {
+        const outcome = await deliver(target, event);
+        if (outcome === 'stopped') return;
+        if (outcome === 'applied') eventsApplied.inc({ consumer: options.group, source: options.source, transport: 'redis' });
+      }
+      await untilStopped(redis.xack(options.stream, options.group, entryId));
     }
   };
 
@@ -115,23 +145,41 @@ export function startStreamConsumer(options: StreamConsumerOptions): StreamConsu
     ));
     if (reply === STOPPED) return 0;
     const entries = (reply as [string, [string, string[]][]][] | null)?.[0]?.[1] ?? [];
-    for (const [entryId, fields] of entries) {
-      if (stopped) return entries.length;
-      const event = fromStreamFields(fields);
-      if (!event) options.onError(new Error(`${options.stream} ${entryId}: malformed event skipped`));
-      else await options.handle(event);
-      await untilStopped(redis.xack(options.stream, options.group, entryId));
-    }
+    await apply(entries);
     return entries.length;
+  };
+
+  /** Takes over what a dead replica left pending, and replays dead letters a person asked for. */
+  const housekeeping = async () => {
+    const now = Date.now();
+    if (now >= nextClaimAt) {
+      nextClaimAt = now + Math.min(claimIdleMs, 5_000);
+      let cursor = '0-0';
+      do {
+        const reply = await untilStopped(redis.xautoclaim(options.stream, options.group, consumer, claimIdleMs, cursor, 'COUNT', 100));
+        if (reply === STOPPED) return;
+        const [next, claimed] = reply as [string, [string, string[] | null][]];
+        // Entries deleted from the stream come back with null fields: acknowledge them away.
+        await apply(claimed.map(([id, fields]) => [id, fields ?? []] as [string, string[]]));
+        cursor = next;
+      } while (cursor !== '0-0' && !stopped);
+    }
+    if (now >= nextReplayAt) {
+      nextReplayAt = now + 2_000;
+      await replayRequested(target);
+    }
   };
 
   const loop = async () => {
     while (!stopped) {
       try {
         await ensureGroup();
-        // Own pending entries first (left by a crash or a failed handler), then new ones.
+        // Own pending entries first (left by a crash or a stop mid-retry), then new ones.
         while (!stopped && (await readBatch('0')) > 0);
-        while (!stopped) await readBatch('>');
+        while (!stopped) {
+          await readBatch('>');
+          await housekeeping();
+        }
       } catch (error) {
         if (stopped) return;
         options.onError(error);
@@ -144,12 +192,32 @@ export function startStreamConsumer(options: StreamConsumerOptions): StreamConsu
   return {
     stop: async () => {
       stopped = true;
+      abort.abort();
       signalStop();
       redis.disconnect();
       // Waits for an event being handled (its database work), never for Redis.
       await running;
     },
   };
+}
+
+/** Every entry of a stream, oldest first (a read model's rebuild). */
+export async function* readStream(redisUrl: string, stream: string, batchSize = 500): AsyncGenerator<DomainEvent> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  try {
+    let start = '-';
+    for (;;) {
+      const entries = (await redis.xrange(stream, start, '+', 'COUNT', batchSize)) as [string, string[]][];
+      for (const [, fields] of start === '-' ? entries : entries.slice(1)) {
+        const event = fromStreamFields(fields);
+        if (event) yield event;
+      }
+      if (entries.length < batchSize) return;
+      start = entries.at(-1)![0];
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export interface StreamFollowerOptions {

@@ -1,13 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
 import { until } from '../../../test/helpers/graphql';
+import { rawDb } from '../../../test/helpers/raw-db';
 import { freePort } from '../src/listen';
 import { eventStream, followStream, startStreamConsumer, toStreamFields, type DomainEvent } from '../src/events';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const namespace = `cameo-test-${randomBytes(4).toString('hex')}`;
 const redis = new Redis(REDIS_URL);
+let database: TestDatabase;
+let db: ReturnType<typeof rawDb>;
+beforeAll(async () => {
+  database = await createTestDatabase('events');
+  db = rawDb(database.url);
+});
 afterAll(async () => {
+  await db.end();
+  await database.drop();
   const keys = await redis.keys(`${namespace}:*`);
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
@@ -18,13 +28,13 @@ describe('stream consumer', () => {
   it('hands every event to its handler once and acknowledges it', async () => {
     const stream = eventStream('producer', namespace);
     const handled: DomainEvent[] = [];
-    const consumer = startStreamConsumer({ redisUrl: REDIS_URL, stream, group: 'reader', onError: () => {}, handle: async (event) => void handled.push(event) });
+    const consumer = startStreamConsumer({ redisUrl: REDIS_URL, stream, group: 'feed', source: 'producer', db, onError: () => {}, handle: async (event) => void handled.push(event) });
     for (const n of [1, 2]) await redis.xadd(stream, '*', ...toStreamFields({ id: `producer:${n}`, topic: 'thing.made', payload: { n }, at: '' }));
     while (handled.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
     await consumer.stop();
     expect(handled.map((event) => event.payload)).toEqual([{ n: 1 }, { n: 2 }]);
     // Acknowledged: nothing is left pending for the group.
-    expect((await redis.xpending(stream, 'reader'))[0]).toBe(0);
+    expect((await redis.xpending(stream, 'feed'))[0]).toBe(0);
   });
 
   it('stops while its Redis is unreachable instead of waiting for it to return', async () => {
@@ -32,7 +42,9 @@ describe('stream consumer', () => {
     const consumer = startStreamConsumer({
       redisUrl: `redis://127.0.0.1:${await freePort()}`,
       stream: eventStream('producer', namespace),
-      group: 'stranded',
+      group: 'feed',
+      source: 'producer',
+      db,
       onError: (error) => errors.push(error),
       handle: async () => {},
     });

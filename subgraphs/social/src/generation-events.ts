@@ -1,5 +1,7 @@
 import { Prisma } from './generated/prisma/client.js';
-import { eventStream, startStreamConsumer, type DomainEvent, type StreamConsumer } from '../../shared/src/events';
+import type { DomainEvent } from '../../shared/src/events';
+import type { EventTransport } from '../../shared/src/event-transport';
+import type { Stoppable } from '../../shared/src/pg-events';
 import type { SocialServices } from './context';
 import { deliver, notify, type NewNotification } from './notifications';
 
@@ -44,19 +46,10 @@ export async function applyGenerationEvent(services: SocialServices, event: Doma
   }
 }
 
-/** Notifies people of what generations did with them (cast, remixed), from its event stream. */
-export function startGenerationEvents(
-  services: SocialServices,
-  redisUrl: string,
-  onError: (error: unknown) => void,
-  /** Default: the generations subgraph's stream. */
-  stream = eventStream('generations'),
-): StreamConsumer {
-  return startStreamConsumer({
-    redisUrl,
-    stream,
-    group: 'social',
-    onError,
+/** Notifies people of what generations did with them (cast, remixed), from its events. */
+export function startGenerationEvents(services: SocialServices, transport: EventTransport): Stoppable {
+  return transport.consume({
+    source: 'generations',
     handle: async (event) => {
       await applyGenerationEvent(services, event);
     },

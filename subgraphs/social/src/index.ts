@@ -14,5 +14,6 @@ runUntilSignal('social', () =>
     usersBaseUrl: baseUrl('users'),
     generationsBaseUrl: baseUrl('generations'),
     redisUrl: env.redisUrl,
+    eventTransport: env.eventTransport,
   }),
 );

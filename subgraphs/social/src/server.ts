@@ -1,7 +1,5 @@
-import { Redis } from 'ioredis';
-import { eventStream } from '../../shared/src/events';
+import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
 import { createLogger } from '../../shared/src/logger';
-import { startOutboxRelay } from '../../shared/src/outbox';
 import { createPubSub, type PubSub } from '../../shared/src/pubsub';
 import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
 import { buildContext, type SocialServices } from './context';
@@ -20,8 +18,10 @@ export interface StartSocialOptions {
   /** Base URLs of the users and generations subgraphs (their internal routes). */
   usersBaseUrl: string;
   generationsBaseUrl: string;
-  /** Redis for live notifications and domain events. Default: none (in-process; events wait in the outbox). */
+  /** Redis for live notifications (and domain events when the transport is redis). Default: none (in-process). */
   redisUrl?: string;
+  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
+  eventTransport?: EventTransportKind;
   pubsub?: PubSub;
   /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
   eventNamespace?: string;
@@ -41,13 +41,17 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
     users: createUsersClient(options.usersBaseUrl, options.gatewaySecret),
     generations: createGenerationsClient(options.generationsBaseUrl, options.gatewaySecret),
   };
-  const stops: (() => Promise<void>)[] = [];
-  if (options.redisUrl) {
-    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
-    const relay = startOutboxRelay(db, redis, { subgraph: 'social', stream: eventStream('social', options.eventNamespace), onError: onError('outbox relay') });
-    const consumer = startGenerationEvents(services, options.redisUrl, onError('generation events'), eventStream('generations', options.eventNamespace));
-    stops.push(() => consumer.stop(), () => relay.stop(), async () => redis.disconnect());
-  }
+  const events = createEventTransport({
+    kind: chooseTransport(options.eventTransport, options.redisUrl),
+    subgraph: 'social',
+    db,
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
+    namespace: options.eventNamespace,
+    onError: onError('events'),
+  });
+  events.startRelay(db);
+  startGenerationEvents(services, events);
   const server = await serveSubgraph({
     name: 'social',
     schema,
@@ -63,7 +67,7 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
     pubsub,
     stop: async () => {
       await server.stop();
-      for (const stop of stops) await stop();
+      await events.close();
       if (!options.pubsub) await pubsub.close();
       await db.$disconnect();
     },

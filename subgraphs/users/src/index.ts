@@ -12,5 +12,6 @@ runUntilSignal('users', () =>
     jwtSecret: env.jwtSecret,
     gatewaySecret: env.gatewaySecret,
     redisUrl: env.redisUrl,
+    eventTransport: env.eventTransport,
   }),
 );

@@ -1,11 +1,9 @@
-import { Redis } from 'ioredis';
 import { createLogger } from '../../shared/src/logger';
 import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
 import { buildUsersContext } from './context';
 import { createDb } from './db';
 import { mountInternalRoutes } from './internal-routes';
-import { eventStream } from '../../shared/src/events';
-import { startOutboxRelay } from '../../shared/src/outbox';
+import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
 import { schema } from './schema';
 import { startSocialProjection } from './social-projection';
 import { metadataVerifier, type CameoVerifier } from './verifier';
@@ -16,11 +14,10 @@ export interface StartUsersOptions {
   jwtSecret: string;
   /** Verifies gateway proofs and internal service tokens. */
   gatewaySecret: string;
-  /**
-   * Where domain events are relayed and the social graph's events are read from. Default: none;
-   * events wait in the outbox and MUTUALS sees no follows until one is set.
-   */
+  /** Redis for domain events (when the transport is redis). Default: none. */
   redisUrl?: string;
+  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
+  eventTransport?: EventTransportKind;
   /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
   eventNamespace?: string;
   /** Default: metadataVerifier (recording metadata and the spoken phrase). */
@@ -33,17 +30,17 @@ export interface StartUsersOptions {
 export async function start(options: StartUsersOptions): Promise<RunningServer> {
   const logger = createLogger('users');
   const db = createDb(options.databaseUrl);
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
-  const relay = redis
-    ? startOutboxRelay(db, redis, {
-        subgraph: 'users',
-        stream: eventStream('users', options.eventNamespace),
-        onError: (error) => logger.error(`outbox relay: ${String(error)}`),
-      })
-    : undefined;
-  const projection = options.redisUrl
-    ? startSocialProjection(db, options.redisUrl, (error) => logger.error(`social projection: ${String(error)}`), eventStream('social', options.eventNamespace))
-    : undefined;
+  const events = createEventTransport({
+    kind: chooseTransport(options.eventTransport, options.redisUrl),
+    subgraph: 'users',
+    db,
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
+    namespace: options.eventNamespace,
+    onError: (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  events.startRelay(db);
+  startSocialProjection(db, events);
   const server = await serveSubgraph({
     name: 'users',
     schema,
@@ -59,9 +56,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     ...server,
     stop: async () => {
       await server.stop();
-      await relay?.stop();
-      await projection?.stop();
-      redis?.disconnect();
+      await events.close();
       await db.$disconnect();
     },
   };

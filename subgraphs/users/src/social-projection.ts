@@ -1,4 +1,6 @@
-import { eventStream, startStreamConsumer, type DomainEvent, type StreamConsumer } from '../../shared/src/events';
+import type { DomainEvent } from '../../shared/src/events';
+import type { EventTransport } from '../../shared/src/event-transport';
+import type { Stoppable } from '../../shared/src/pg-events';
 import { Prisma } from './generated/prisma/client.js';
 import type { UsersDb } from './db';
 
@@ -74,19 +76,10 @@ export function toSocialEvent(event: DomainEvent): SocialEvent | null {
   }
 }
 
-/** Keeps the projection up to date from the social subgraph's event stream. */
-export function startSocialProjection(
-  db: UsersDb,
-  redisUrl: string,
-  onError: (error: unknown) => void,
-  /** Default: the social subgraph's stream, cameo:events:social. */
-  stream = eventStream('social'),
-): StreamConsumer {
-  return startStreamConsumer({
-    redisUrl,
-    stream,
-    group: 'users',
-    onError,
+/** Keeps the projection up to date from the social subgraph's events. */
+export function startSocialProjection(db: UsersDb, transport: EventTransport): Stoppable {
+  return transport.consume({
+    source: 'social',
     handle: async (event) => {
       const social = toSocialEvent(event);
       if (social) await applySocialEvent(db, social);

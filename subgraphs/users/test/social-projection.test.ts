@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { toStreamFields } from '../../shared/src/events';
+import { eventStream, toStreamFields } from '../../shared/src/events';
+import { createEventTransport } from '../../shared/src/event-transport';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
 import { createDb, type UsersDb } from '../src/db';
 import { applySocialEvent, startSocialProjection } from '../src/social-projection';
@@ -51,14 +52,16 @@ describe('the social projection', () => {
 describe('the projection fed from the social event stream', () => {
   it('applies each event once, skips malformed ones, and picks up events written before it started', async () => {
     const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-    const stream = `cameo-test:events:social:${randomBytes(4).toString('hex')}`;
+    const namespace = `cameo-test-${randomBytes(4).toString('hex')}`;
+    const stream = eventStream('social', namespace);
     const redis = new Redis(redisUrl);
     const C = '33333333-3333-4333-8333-333333333333';
     const publish = (id: string, topic: string, payload: unknown) =>
       redis.xadd(stream, '*', ...toStreamFields({ id, topic, payload, at: new Date().toISOString() }));
     const errors: unknown[] = [];
     await publish('social:1', 'social.followed', { followerId: C, followeeId: A });
-    const projection = startSocialProjection(db, redisUrl, (error) => errors.push(error), stream);
+    const transport = createEventTransport({ kind: 'redis', subgraph: 'users', db, redisUrl, namespace, onError: (error) => errors.push(error) });
+    startSocialProjection(db, transport);
     try {
       await publish('social:1', 'social.followed', { followerId: C, followeeId: A }); // redelivered duplicate
       await publish('social:2', 'social.followed', { followerId: 'not-a-uuid', followeeId: A });
@@ -78,7 +81,7 @@ describe('the projection fed from the social event stream', () => {
       expect(await db.processedEvent.count({ where: { eventId: { startsWith: 'social:' } } })).toBe(2);
       expect(errors).toEqual([]);
     } finally {
-      await projection.stop();
+      await transport.close();
       await redis.del(stream);
       redis.disconnect();
     }

@@ -1,0 +1,131 @@
+import { Redis } from 'ioredis';
+import type { RawDb, RetryPolicy } from './event-delivery';
+import { eventStream, readStream, startStreamConsumer, type DomainEvent } from './events';
+import { startOutboxRelay, type OutboxDb } from './outbox';
+import { listenForOutbox, replayOutbox, startPgConsumer, type Stoppable } from './pg-events';
+
+/**
+ * How domain events travel between subgraphs. The producer always writes them to its outbox in
+ * the transaction of the change; the transport carries them to consumers:
+ * - `redis`: a relay copies outbox rows to the Redis stream `<namespace>:events:<subgraph>`,
+ *   consumers read it through a consumer group (pending entries of a dead replica are claimed).
+ * - `postgres`: the outbox table itself is the log (see pg-events.ts); nothing is copied.
+ * Both deliver at least once, in order per source, through the same handlers, with the same
+ * retries and dead letters (event-delivery.ts). Handlers dedupe on the event id.
+ */
+export type EventTransportKind = 'redis' | 'postgres';
+
+export interface ConsumerSpec {
+  /** The producing subgraph whose events are read. */
+  source: string;
+  handle: (event: DomainEvent) => Promise<void>;
+  retry?: RetryPolicy;
+}
+
+export interface EventTransport {
+  readonly kind: EventTransportKind;
+  /** Starts carrying this subgraph's outbox to consumers (a no-op on PostgreSQL). */
+  startRelay(db: OutboxDb): Stoppable;
+  /** Starts a consumer of `spec.source` for this subgraph. */
+  consume(spec: ConsumerSpec): Stoppable;
+  /** Every event `source` has published, oldest first (a read model's rebuild). */
+  replay(source: string): AsyncIterable<DomainEvent>;
+  close(): Promise<void>;
+}
+
+export interface EventTransportOptions {
+  kind: EventTransportKind;
+  /** The subgraph this process runs: its schema keeps positions and dead letters; its group name. */
+  subgraph: string;
+  /** The subgraph's own Prisma client. */
+  db: RawDb;
+  /** For `postgres`: a LISTEN connection wakes readers at once (they poll without it). */
+  databaseUrl?: string;
+  /** For `redis`. */
+  redisUrl?: string;
+  /** Stream namespace (tests isolate stacks with it). Default: "cameo". */
+  namespace?: string;
+  onError: (error: unknown) => void;
+  /** Poll interval of PostgreSQL readers. Default: 250 ms. */
+  pollMs?: number;
+  /** Redis: entries a dead replica left pending this long are claimed by a live one. Default: 30 s. */
+  claimIdleMs?: number;
+}
+
+/** EVENT_TRANSPORT wins; otherwise Redis when there is one, PostgreSQL when there is not. */
+export function chooseTransport(configured: EventTransportKind | undefined, redisUrl: string | undefined): EventTransportKind {
+  return configured ?? (redisUrl ? 'redis' : 'postgres');
+}
+
+export function createEventTransport(options: EventTransportOptions): EventTransport {
+  return options.kind === 'redis' ? redisTransport(options) : postgresTransport(options);
+}
+
+function redisTransport(options: EventTransportOptions): EventTransport {
+  const redisUrl = options.redisUrl;
+  if (!redisUrl) throw new Error('the redis event transport needs REDIS_URL');
+  const stoppables: Stoppable[] = [];
+  let relayRedis: Redis | undefined;
+  return {
+    kind: 'redis',
+    startRelay(db) {
+      relayRedis ??= new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+      const relay = startOutboxRelay(db, relayRedis, {
+        subgraph: options.subgraph,
+        stream: eventStream(options.subgraph, options.namespace),
+        onError: options.onError,
+      });
+      stoppables.push(relay);
+      return relay;
+    },
+    consume(spec) {
+      const consumer = startStreamConsumer({
+        redisUrl,
+        stream: eventStream(spec.source, options.namespace),
+        group: options.subgraph,
+        source: spec.source,
+        db: options.db,
+        handle: spec.handle,
+        retry: spec.retry,
+        onError: options.onError,
+        claimIdleMs: options.claimIdleMs,
+      });
+      stoppables.push(consumer);
+      return consumer;
+    },
+    replay: (source) => readStream(redisUrl, eventStream(source, options.namespace)),
+    async close() {
+      for (const stoppable of stoppables.splice(0)) await stoppable.stop();
+      relayRedis?.disconnect();
+    },
+  };
+}
+
+function postgresTransport(options: EventTransportOptions): EventTransport {
+  const stoppables: Stoppable[] = [];
+  let listener: ReturnType<typeof listenForOutbox> | undefined;
+  return {
+    kind: 'postgres',
+    startRelay: () => ({ stop: async () => {} }),
+    consume(spec) {
+      if (options.databaseUrl) listener ??= listenForOutbox(options.databaseUrl, () => {});
+      const consumer = startPgConsumer({
+        db: options.db,
+        consumer: options.subgraph,
+        source: spec.source,
+        handle: spec.handle,
+        retry: spec.retry,
+        onError: options.onError,
+        wake: listener,
+        pollMs: options.pollMs,
+      });
+      stoppables.push(consumer);
+      return consumer;
+    },
+    replay: (source) => replayOutbox(options.db, source),
+    async close() {
+      for (const stoppable of stoppables.splice(0)) await stoppable.stop();
+      await listener?.close();
+    },
+  };
+}

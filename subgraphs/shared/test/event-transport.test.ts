@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { register } from 'prom-client';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
+import { until } from '../../../test/helpers/graphql';
+import { rawDb } from '../../../test/helpers/raw-db';
+import { listDeadLetters, requestReplay } from '../src/event-delivery';
+import { createEventTransport, type EventTransport, type EventTransportKind } from '../src/event-transport';
+import { eventStream, toStreamFields, type DomainEvent } from '../src/events';
+
+// The two event transports behind one interface: the same behaviour is asserted on both, with
+// users as the producer (its outbox) and feed as the consumer (its position and dead letters).
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+let database: TestDatabase;
+let db: ReturnType<typeof rawDb>;
+const redis = new Redis(REDIS_URL);
+const namespaces: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase('event_transport');
+  db = rawDb(database.url);
+});
+afterAll(async () => {
+  await db.end();
+  await database.drop();
+  for (const namespace of namespaces) {
+    const keys = await redis.keys(`${namespace}:*`);
+    if (keys.length) await redis.del(...keys);
+  }
+  redis.disconnect();
+});
+
+const emit = (n: number, topic = 'thing.made') =>
+  db.$executeRawUnsafe(`INSERT INTO "users"."outbox" (topic, payload) VALUES ($1, $2::jsonb)`, topic, JSON.stringify({ n }));
+
+/** A transport for a fresh producer/consumer pair: the outbox and the consumer's state are emptied first. */
+async function transportFor(kind: EventTransportKind, consumer = 'feed'): Promise<EventTransport> {
+  await db.$executeRawUnsafe('TRUNCATE "users"."outbox"');
+  await db.$executeRawUnsafe(`TRUNCATE "${consumer}"."event_position", "${consumer}"."dead_letter_event"`);
+  const namespace = `cameo-test-${randomBytes(4).toString('hex')}`;
+  namespaces.push(namespace);
+  return open(kind, namespace, consumer);
+}
+
+const open = (kind: EventTransportKind, namespace: string, consumer = 'feed') =>
+  createEventTransport({ kind, subgraph: consumer, db, databaseUrl: database.url, redisUrl: REDIS_URL, namespace, onError: () => {}, pollMs: 50 });
+
+/** The producer's side: on Redis its relay copies the outbox to the stream. */
+function producer(kind: EventTransportKind, namespace: string) {
+  return createEventTransport({ kind, subgraph: 'users', db, redisUrl: REDIS_URL, namespace, onError: () => {} });
+}
+
+const payloads = (events: DomainEvent[]) => events.map((event) => (event.payload as { n: number }).n);
+
+describe.each(['postgres', 'redis'] as const)('the %s transport', (kind) => {
+  it('delivers every event once, in order, and after a restart goes on where it stopped', async () => {
+    const consumerSide = await transportFor(kind);
+    const namespace = namespaces.at(-1)!;
+    const relay = producer(kind, namespace);
+    relay.startRelay(db);
+    const seen: DomainEvent[] = [];
+    consumerSide.consume({ source: 'users', handle: async (event) => void seen.push(event) });
+    for (const n of [1, 2, 3]) await emit(n);
+    await until('three events', async () => seen.length >= 3);
+    await consumerSide.close();
+
+    await emit(4);
+    const again = open(kind, namespace);
+    again.consume({ source: 'users', handle: async (event) => void seen.push(event) });
+    await until('the fourth event', async () => seen.length >= 4);
+    await emit(5);
+    await until('the fifth event', async () => seen.length >= 5);
+    await again.close();
+    await relay.close();
+    expect(payloads(seen)).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(seen.map((event) => event.id)).size).toBe(5);
+    expect(seen[0]!.id).toMatch(/^users:\d+$/);
+  });
+
+  it('retries a failing event with backoff, dead-letters it without wedging the stream, and replays it on request', async () => {
+    const consumerSide = await transportFor(kind);
+    const relay = producer(kind, namespaces.at(-1)!);
+    relay.startRelay(db);
+    const attempts = new Map<number, number>();
+    let healed = false;
+    const applied: number[] = [];
+    consumerSide.consume({
+      source: 'users',
+      retry: { attempts: 3, firstDelayMs: 10 },
+      handle: async (event) => {
+        const n = (event.payload as { n: number }).n;
+        attempts.set(n, (attempts.get(n) ?? 0) + 1);
+        if (n === 1 && !healed) throw new Error('the users subgraph is away');
+        applied.push(n);
+      },
+    });
+    const before = (await register.getSingleMetric('cameo_events_dead_lettered_total')!.get()).values.find((v) => v.labels.consumer === 'feed')?.value ?? 0;
+    await emit(1);
+    await emit(2);
+    await until('the event after the failing one', async () => applied.includes(2));
+    expect(attempts.get(1)).toBe(3);
+    const letters = await listDeadLetters(db, 'feed');
+    expect(letters).toEqual([expect.objectContaining({ source: 'users', topic: 'thing.made', attempts: 3, error: 'the users subgraph is away', replayRequested: false })]);
+    const after = (await register.getSingleMetric('cameo_events_dead_lettered_total')!.get()).values.find((v) => v.labels.consumer === 'feed')?.value ?? 0;
+    expect(after - before).toBe(1);
+
+    healed = true;
+    expect(await requestReplay(db, 'feed')).toBe(1);
+    await until('the replayed event', async () => applied.includes(1), 15_000);
+    await until('the dead letter to go', async () => (await listDeadLetters(db, 'feed')).length === 0);
+    await consumerSide.close();
+    await relay.close();
+    expect(applied).toEqual([2, 1]);
+  });
+});
+
+describe('the postgres transport', () => {
+  it('never passes over an event whose transaction commits after a later one (the bigserial trap)', async () => {
+    const transport = await transportFor('postgres');
+    const seen: DomainEvent[] = [];
+    transport.consume({ source: 'users', handle: async (event) => void seen.push(event) });
+    const slow = new pg.Client({ connectionString: database.url });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      // The slow transaction takes the lower id first ...
+      await slow.query(`INSERT INTO "users"."outbox" (topic, payload) VALUES ('thing.made', '{"n": 1}')`);
+      // ... a later one commits at once ...
+      await emit(2);
+      // ... and is delivered only once the older transaction has ended, so nothing is skipped.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen).toEqual([]);
+      await slow.query('COMMIT');
+      await until('both events', async () => seen.length >= 2);
+    } finally {
+      await slow.end();
+    }
+    await transport.close();
+    expect(payloads(seen).sort()).toEqual([1, 2]);
+    const ids = seen.map((event) => Number(event.id.split(':')[1]));
+    expect(ids[0]).toBeLessThan(ids[1]!);
+  });
+
+  it('lets one replica read a source at a time: every event is handled exactly once between two', async () => {
+    const first = await transportFor('postgres');
+    const second = open('postgres', namespaces.at(-1)!);
+    const seen: string[] = [];
+    const handle = async (event: DomainEvent) => void seen.push(event.id);
+    first.consume({ source: 'users', handle });
+    second.consume({ source: 'users', handle });
+    for (let n = 1; n <= 40; n++) await emit(n);
+    await until('forty events', async () => seen.length >= 40);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await first.close();
+    // The replica left: the other takes over at once (the lease was handed back).
+    await emit(41);
+    await until('the event after the hand-over', async () => seen.length >= 41);
+    await second.close();
+    expect(seen.length).toBe(41);
+    expect(new Set(seen).size).toBe(41);
+  });
+
+  it('replays a whole outbox in commit order for a rebuild', async () => {
+    const transport = await transportFor('postgres');
+    for (const n of [1, 2, 3]) await emit(n);
+    const replayed: DomainEvent[] = [];
+    for await (const event of transport.replay('users')) replayed.push(event);
+    await transport.close();
+    expect(payloads(replayed)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('the redis transport', () => {
+  it('claims the entries a dead replica left pending', async () => {
+    const namespace = `cameo-test-${randomBytes(4).toString('hex')}`;
+    namespaces.push(namespace);
+    await db.$executeRawUnsafe('TRUNCATE "feed"."event_position", "feed"."dead_letter_event"');
+    const stream = eventStream('users', namespace);
+    await redis.xgroup('CREATE', stream, 'feed', '0', 'MKSTREAM');
+    await redis.xadd(stream, '*', ...toStreamFields({ id: 'users:1', topic: 'thing.made', payload: { n: 1 }, at: '' }));
+    // A replica reads the entry and dies before acknowledging it.
+    await redis.xreadgroup('GROUP', 'feed', 'dead-replica', 'COUNT', 10, 'STREAMS', stream, '>');
+    const transport = createEventTransport({ kind: 'redis', subgraph: 'feed', db, redisUrl: REDIS_URL, namespace, onError: () => {}, claimIdleMs: 100 });
+    const seen: DomainEvent[] = [];
+    transport.consume({ source: 'users', handle: async (event) => void seen.push(event) });
+    await until('the claimed entry', async () => seen.length >= 1, 15_000);
+    await transport.close();
+    expect(seen.map((event) => event.id)).toEqual(['users:1']);
+    expect((await redis.xpending(stream, 'feed'))[0]).toBe(0);
+  });
+});

@@ -1,0 +1,44 @@
+-- AlterTable
+ALTER TABLE "users"."outbox" ADD COLUMN     "xid" xid8 NOT NULL DEFAULT pg_current_xact_id();
+
+-- CreateTable
+CREATE TABLE "users"."event_position" (
+    "source" TEXT NOT NULL,
+    "last_xid" BIGINT NOT NULL DEFAULT 0,
+    "last_id" BIGINT NOT NULL DEFAULT 0,
+    "leased_by" TEXT,
+    "lease_until" TIMESTAMPTZ(3),
+
+    CONSTRAINT "event_position_pkey" PRIMARY KEY ("source")
+);
+
+-- CreateTable
+CREATE TABLE "users"."dead_letter_event" (
+    "event_id" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "payload" JSONB NOT NULL,
+    "at" TEXT NOT NULL,
+    "error" TEXT NOT NULL,
+    "attempts" INTEGER NOT NULL,
+    "dead_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "replay_requested_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "dead_letter_event_pkey" PRIMARY KEY ("event_id")
+);
+
+-- CreateIndex
+CREATE INDEX "dead_letter_event_replay_requested_at_idx" ON "users"."dead_letter_event"("replay_requested_at");
+
+-- CreateIndex
+CREATE INDEX "outbox_xid_id_idx" ON "users"."outbox"("xid", "id");
+
+-- Wakes the PostgreSQL event transport's readers when an event commits (they poll as well, so a
+-- server that does not pass NOTIFY between sessions, like the embedded one, loses nothing).
+CREATE FUNCTION "users"."outbox_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('cameo_outbox', 'users');
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER "outbox_notify" AFTER INSERT ON "users"."outbox" FOR EACH STATEMENT EXECUTE FUNCTION "users"."outbox_notify"();

@@ -1,0 +1,33 @@
+import pg from 'pg';
+import type { RawDb } from '../../subgraphs/shared/src/event-delivery';
+import type { OutboxDb } from '../../subgraphs/shared/src/outbox';
+
+/**
+ * The raw-SQL face of a Prisma client (what the event transport and the outbox relay use), on
+ * a plain pg pool: tests of the kernel need a database but none of the subgraphs' clients.
+ */
+export function rawDb(databaseUrl: string): RawDb & OutboxDb & { end(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const on = (client: pg.Pool | pg.PoolClient): RawDb => ({
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
+    $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await client.query(query, values)).rowCount ?? 0,
+  });
+  return {
+    ...on(pool),
+    async $transaction<T>(fn: (tx: RawDb) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(on(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    end: () => pool.end(),
+  };
+}
