@@ -36,7 +36,7 @@ describe('npm start', () => {
   });
 
   it('serves the gateway with no Postgres or Redis configured (embedded default)', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', GATEWAY_PORT: '0', USERS_PORT: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', GATEWAY_PORT: '0', USERS_PORT: '0', GENERATIONS_PORT: '0', SOCIAL_PORT: '0', FEED_PORT: '0' };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     // The command `npm start` runs (package.json), spawned directly so SIGTERM reaches it.
@@ -77,7 +77,7 @@ describe('startPlatform with DATABASE_URL', () => {
 
   it('uses the given PostgreSQL server', async () => {
     platform = await startPlatform({
-      env: { NODE_ENV: 'test', DATABASE_URL: database.url, GATEWAY_PORT: '0', USERS_PORT: '0' },
+      env: { NODE_ENV: 'test', DATABASE_URL: database.url, GATEWAY_PORT: '0', USERS_PORT: '0', GENERATIONS_PORT: '0', SOCIAL_PORT: '0', FEED_PORT: '0' },
     });
     expect((await signUpThenMe(platform.gatewayUrl, 'postgres_user')).data).toEqual({ me: { handle: 'postgres_user' } });
   });

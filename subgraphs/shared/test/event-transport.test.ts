@@ -4,7 +4,7 @@ import pg from 'pg';
 import { register } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
 import { until } from '../../../test/helpers/graphql';
-import { rawDb } from '../../../test/helpers/raw-db';
+import { rawDb } from '../src/raw-db';
 import { listDeadLetters, requestReplay } from '../src/event-delivery';
 import { createEventTransport, type EventTransport, type EventTransportKind } from '../src/event-transport';
 import { eventStream, toStreamFields, type DomainEvent } from '../src/events';

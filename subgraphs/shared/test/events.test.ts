@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
 import { until } from '../../../test/helpers/graphql';
-import { rawDb } from '../../../test/helpers/raw-db';
+import { rawDb } from '../src/raw-db';
 import { freePort } from '../src/listen';
 import { eventStream, followStream, startStreamConsumer, toStreamFields, type DomainEvent } from '../src/events';
 

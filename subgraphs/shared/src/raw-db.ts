@@ -1,10 +1,10 @@
 import pg from 'pg';
-import type { RawDb } from '../../subgraphs/shared/src/event-delivery';
-import type { OutboxDb } from '../../subgraphs/shared/src/outbox';
+import type { RawDb } from './event-delivery';
+import type { OutboxDb } from './outbox';
 
 /**
  * The raw-SQL face of a Prisma client (what the event transport and the outbox relay use), on
- * a plain pg pool: tests of the kernel need a database but none of the subgraphs' clients.
+ * a plain pg pool: for scripts and kernel tests that need a database but no subgraph's client.
  */
 export function rawDb(databaseUrl: string): RawDb & OutboxDb & { end(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
