@@ -1,4 +1,3 @@
-import express from 'express';
 import { Redis } from 'ioredis';
 import { eventStream } from '../../shared/src/events';
 import type { GenerationsEnv } from '../../shared/src/env';
@@ -14,6 +13,8 @@ import { createUsersClient } from './users-client';
 import { mountInternalRoutes } from './internal-routes';
 import { mountQueueMetrics } from './metrics';
 import { createSocialClient } from './social-client';
+import { mountAssetRoute } from './asset-route';
+import { createAssetUrlSigner } from './asset-urls';
 import type { VideoModelAdapter } from './worker/adapter';
 import { adapterFromSettings } from './worker/adapters';
 import { renderGeneration } from './worker/render';
@@ -55,6 +56,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const social = createSocialClient(options.socialBaseUrl, options.gatewaySecret);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const storage = createLocalStorage(options.settings.assetsDir);
+  const assetUrls = createAssetUrlSigner(options.gatewaySecret);
   const adapter = options.adapter ?? adapterFromSettings(options.settings);
   const stops: (() => Promise<void>)[] = [];
 
@@ -63,7 +65,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     jobs = createBullJobs(options.redisUrl, options.queuePrefix);
     const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
     const relay = startOutboxRelay(db, redis, { subgraph: 'generations', stream: eventStream('generations', options.eventNamespace), onError: onError('outbox relay') });
-    const revocations = startRevocationConsumer({ db, users, pubsub }, options.redisUrl, onError('consent revocations'), eventStream('users', options.eventNamespace));
+    const revocations = startRevocationConsumer({ db, users, pubsub, storage }, options.redisUrl, onError('consent revocations'), eventStream('users', options.eventNamespace));
     stops.push(() => revocations.stop(), () => relay.stop(), async () => redis.disconnect());
   } else {
     const memory = createMemoryJobs(onError('render'));
@@ -82,9 +84,9 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     host: options.host,
     gatewaySecret: options.gatewaySecret,
     logger,
-    // Rendered files are public by their unguessable key; the gateway proxies /assets here.
+    // Rendered files, by signed URL and the visibility rule at each request; the gateway proxies /assets here.
     routes: (app) => {
-      app.use('/assets', express.static(storage.dir, { fallthrough: false, index: false, maxAge: '1h' }));
+      mountAssetRoute(app, { db, social, storage, signer: assetUrls, onError: onError('assets') });
       mountInternalRoutes(app, db, options.gatewaySecret);
       mountQueueMetrics(app, jobs);
     },
@@ -93,6 +95,9 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
       blockedWithViewer: memoize(() => (base.viewer ? social.blockedWith(base.viewer.userId) : Promise.resolve(new Set<string>()))),
       db,
       users,
+      social,
+      storage,
+      assetUrls,
       jobs,
       pubsub,
       quotas: { FREE: options.settings.freeDailyQuota, PRO: options.settings.proDailyQuota },
