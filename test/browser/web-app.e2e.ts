@@ -64,7 +64,7 @@ it('signs up, generates with a live progress bar to 100, publishes, and shows th
   expect(await post.locator('.meta').textContent()).toContain('@webby');
   const image = post.locator('img');
   await page.waitForFunction(`document.querySelector('#posts li img')?.naturalWidth > 0`);
-  expect(await image.getAttribute('src')).toMatch(/^\/assets\/[0-9a-f-]+\.gif$/);
+  expect(await image.getAttribute('src')).toMatch(/^\/assets\/[0-9a-f]{32}\.gif\?v=[0-9a-f-]{36}&exp=\d+&sig=[\w-]{43}$/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'web-app-feed.png') });
   await page.close();
 }, 60_000);

@@ -60,7 +60,7 @@ it('signs in, then generate --watch draws a live progress bar to 100% and exits 
   expect(percents.at(-1)).toBe(100);
   expect(percents).toEqual([...percents].sort((a, b) => a - b));
   expect(bars.at(-1)).toMatch(/^\[█{30}\] 100% /);
-  expect(result.stdout).toMatch(/done: http:\/\/127\.0\.0\.1:\d+\/assets\/[0-9a-f-]+\.gif/);
+  expect(result.stdout).toMatch(/done: http:\/\/127\.0\.0\.1:\d+\/assets\/[0-9a-f]{32}\.gif\?v=[0-9a-f-]{36}&exp=\d+&sig=[\w-]{43}\n/);
 });
 
 it('exits 3 with a message when the platform refuses', async () => {

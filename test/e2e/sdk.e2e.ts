@@ -75,7 +75,7 @@ it('signs up, verifies a cameo, generates with a friend’s cameo, watches progr
       complete: () => resolve(seen),
     });
   });
-  expect(steps.at(-1)).toMatchObject({ status: 'COMPLETED', progress: 100, generation: { videoUrl: `/assets/${createGeneration.id}.gif` } });
+  expect(steps.at(-1)).toMatchObject({ status: 'COMPLETED', progress: 100, generation: { videoUrl: expect.stringMatching(/^\/assets\/[0-9a-f]{32}\.gif\?v=[0-9a-f-]{36}&exp=\d+&sig=[\w-]{43}$/) } });
   const progress = steps.map((step) => step.progress);
   expect(progress).toEqual([...progress].sort((a, b) => a - b));
 

@@ -70,11 +70,11 @@ it('streams a generation’s progress in order to 100 with fields from every sub
   updates.unsubscribe();
 });
 
-it('refuses another user’s generation with FORBIDDEN and sends no event', async () => {
+it('refuses another user’s draft as NOT_FOUND (as the generation query answers null) and sends no event', async () => {
   const id = await create('a private draft');
   const spy = collect(client(stranger), PROGRESS, { id });
   await spy.done.catch(() => {});
-  expect(spy.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  expect(spy.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
   expect(spy.results.filter((result) => result.data)).toEqual([]);
 });
 

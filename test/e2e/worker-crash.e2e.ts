@@ -83,6 +83,8 @@ it('a job whose worker is killed mid-render finishes after a restart, with exact
     return current.status === 'COMPLETED' && current;
   });
   expect(done.attempts).toBe(2);
-  expect(done.assetKey).toBe(`${id}.gif`);
-  expect(readdirSync(stack.assetsDir).filter((file) => file.startsWith(id)).sort()).toEqual([`${id}.gif`, `${id}.manifest.json`]);
+  // Files are stored under random keys, never the generation id.
+  expect(done.assetKey).toMatch(/^[0-9a-f]{32}\.gif$/);
+  expect(done.manifestKey).toBe(done.assetKey!.replace(/\.gif$/, '.manifest.json'));
+  expect(readdirSync(stack.assetsDir).filter((file) => file !== 'quarantine').sort()).toEqual([done.assetKey, done.manifestKey].sort());
 });

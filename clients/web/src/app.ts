@@ -60,7 +60,8 @@ function renderPost(node: FeedQuery['feed']['edges'][number]['node']): HTMLLIEle
   meta.textContent = `@${node.creator.handle}${cast ? ` with ${cast}` : ''} · ♥ ${node.video.likeCount}`;
   item.append(caption, meta);
   if (node.video.videoUrl) {
-    const media = node.video.videoUrl.endsWith('.mp4') ? document.createElement('video') : document.createElement('img');
+    // A signed URL: the file's kind is in its path, before the query.
+    const media = node.video.videoUrl.split('?')[0]!.endsWith('.mp4') ? document.createElement('video') : document.createElement('img');
     media.src = node.video.videoUrl;
     if (media instanceof HTMLImageElement) media.alt = node.caption;
     else media.controls = true;

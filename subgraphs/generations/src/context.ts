@@ -4,6 +4,9 @@ import type { GenerationsDb } from './db';
 import type { GenerationJobs } from './queue';
 import type { QuotaLimits } from './quota';
 import type { UsersClient } from './users-client';
+import type { AssetUrlSigner } from './asset-urls';
+import type { SocialClient } from './social-client';
+import type { AssetStorage } from './worker/storage';
 
 /** Services the generations subgraph and its worker share. */
 export interface GenerationsServices {
@@ -23,4 +26,10 @@ export interface GenerationsContext extends BaseContext, GenerationsServices {
    * only when someone else's video is at stake. Their videos are hidden from the viewer.
    */
   blockedWithViewer(): Promise<Set<string>>;
+  /** Social, asked directly where a memoized answer could be stale (each event of a long subscription). */
+  social: SocialClient;
+  /** Rendered files: moved to quarantine when a video is hidden. */
+  storage: AssetStorage;
+  /** Signs videoUrl and manifestUrl for the viewer. */
+  assetUrls: AssetUrlSigner;
 }

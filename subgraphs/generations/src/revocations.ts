@@ -4,8 +4,10 @@ import type { EventTransport } from '../../shared/src/event-transport';
 import type { Stoppable } from '../../shared/src/pg-events';
 import type { PubSub } from '../../shared/src/pubsub';
 import type { GenerationsDb } from './db';
-import { emit, publishProgress } from './events';
+import { publishProgress } from './events';
+import { hideGeneration, quarantineAssets } from './hide';
 import type { UsersClient } from './users-client';
+import type { AssetStorage } from './worker/storage';
 
 /**
  * Applies `cameo.consent_revoked` from the users subgraph: every generation casting the cameo
@@ -14,7 +16,7 @@ import type { UsersClient } from './users-client';
  * per event id.
  */
 export async function applyConsentRevoked(
-  deps: { db: GenerationsDb; users: UsersClient; pubsub: PubSub },
+  deps: { db: GenerationsDb; users: UsersClient; pubsub: PubSub; storage: AssetStorage },
   event: DomainEvent,
 ): Promise<void> {
   const payload = event.payload as { cameoId?: unknown; ownerId?: unknown; userId?: unknown };
@@ -33,7 +35,7 @@ export async function applyConsentRevoked(
       creatorId: typeof payload.userId === 'string' ? payload.userId : { not: String(payload.ownerId) },
       OR: [{ status: { in: ['QUEUED', 'IN_PROGRESS'] } }, { status: 'COMPLETED', hiddenReason: null }],
     },
-    select: { id: true, creatorId: true, status: true, progress: true },
+    select: { id: true, creatorId: true, status: true, progress: true, assetKey: true, manifestKey: true },
   });
   const creators = [...new Set(affected.map((generation) => generation.creatorId))];
   const stillAllowed = new Set<string>();
@@ -44,10 +46,8 @@ export async function applyConsentRevoked(
   for (const generation of affected) {
     if (stillAllowed.has(generation.creatorId)) continue;
     if (generation.status === 'COMPLETED') {
-      await db.$transaction(async (tx) => {
-        const { count } = await tx.generation.updateMany({ where: { id: generation.id, hiddenReason: null }, data: { hiddenReason: 'CAMEO_CONSENT_REVOKED' } });
-        if (count) await emit(tx, 'generation.hidden', { generationId: generation.id, creatorId: generation.creatorId, reason: 'CAMEO_CONSENT_REVOKED' });
-      });
+      await db.$transaction((tx) => hideGeneration(tx, generation.id, generation.creatorId, 'CAMEO_CONSENT_REVOKED'));
+      await quarantineAssets(deps.storage, generation);
       continue;
     }
     const reason = 'Consent to use a cameo was withdrawn.';
@@ -62,6 +62,6 @@ export async function applyConsentRevoked(
 }
 
 /** Applies the users subgraph's consent revocations as they arrive. */
-export function startRevocationConsumer(deps: { db: GenerationsDb; users: UsersClient; pubsub: PubSub }, transport: EventTransport): Stoppable {
+export function startRevocationConsumer(deps: { db: GenerationsDb; users: UsersClient; pubsub: PubSub; storage: AssetStorage }, transport: EventTransport): Stoppable {
   return transport.consume({ source: 'users', handle: (event) => applyConsentRevoked(deps, event) });
 }

@@ -1,4 +1,3 @@
-import express from 'express';
 import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
 import type { GenerationsEnv } from '../../shared/src/env';
 import { createLogger } from '../../shared/src/logger';
@@ -12,6 +11,8 @@ import { createUsersClient } from './users-client';
 import { mountInternalRoutes } from './internal-routes';
 import { mountQueueMetrics } from './metrics';
 import { createSocialClient } from './social-client';
+import { mountAssetRoute } from './asset-route';
+import { createAssetUrlSigner } from './asset-urls';
 import type { VideoModelAdapter } from './worker/adapter';
 import { adapterFromSettings } from './worker/adapters';
 import { renderGeneration } from './worker/render';
@@ -55,6 +56,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const social = createSocialClient(options.socialBaseUrl, options.gatewaySecret);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const storage = createLocalStorage(options.settings.assetsDir);
+  const assetUrls = createAssetUrlSigner(options.gatewaySecret);
   const adapter = options.adapter ?? adapterFromSettings(options.settings);
   const events = createEventTransport({
     kind: chooseTransport(options.eventTransport, options.redisUrl),
@@ -66,7 +68,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     onError: onError('events'),
   });
   events.startRelay(db);
-  startRevocationConsumer({ db, users, pubsub }, events);
+  startRevocationConsumer({ db, users, pubsub, storage }, events);
   const stops: (() => Promise<void>)[] = [() => events.close()];
 
   let jobs: GenerationJobs;
@@ -89,9 +91,9 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     host: options.host,
     gatewaySecret: options.gatewaySecret,
     logger,
-    // Rendered files are public by their unguessable key; the gateway proxies /assets here.
+    // Rendered files, by signed URL and the visibility rule at each request; the gateway proxies /assets here.
     routes: (app) => {
-      app.use('/assets', express.static(storage.dir, { fallthrough: false, index: false, maxAge: '1h' }));
+      mountAssetRoute(app, { db, social, storage, signer: assetUrls, onError: onError('assets') });
       mountInternalRoutes(app, db, options.gatewaySecret);
       mountQueueMetrics(app, jobs);
     },
@@ -100,6 +102,9 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
       blockedWithViewer: memoize(() => (base.viewer ? social.blockedWith(base.viewer.userId) : Promise.resolve(new Set<string>()))),
       db,
       users,
+      social,
+      storage,
+      assetUrls,
       jobs,
       pubsub,
       quotas: { FREE: options.settings.freeDailyQuota, PRO: options.settings.proDailyQuota },

@@ -68,7 +68,15 @@ builder.mutationFields((t) => ({
       let remixOfId: string | null = null;
       if (input.remixOf != null) {
         const source = isUuid(String(input.remixOf)) ? await ctx.db.generation.findUnique({ where: { id: String(input.remixOf) } }) : null;
-        if (!source || source.status !== 'COMPLETED' || !(await visibleTo(source, await castOwners(ctx, source.id), ctx))) throw notFound('Generation to remix');
+        // A remix spreads a video: only a visible one (never a hidden one, even your own), that is
+        // published or your own draft, and not across a block. Anything else looks missing.
+        const remixable =
+          source &&
+          source.status === 'COMPLETED' &&
+          source.hiddenReason === null &&
+          (source.publishedAt !== null || source.creatorId === creatorId) &&
+          (await visibleTo(source, await castOwners(ctx, source.id), ctx));
+        if (!remixable) throw notFound('Generation to remix');
         remixOfId = source.id;
       }
       const consent = await consentOrRefuse(ctx, creatorId, cameoIds);

@@ -29,10 +29,19 @@ export function canSee(
  * True when the viewer has a block with the creator (either way): the video is hidden from
  * them, as everything else between the two is. Asks social only for someone else's video.
  */
-export async function hiddenByBlock(generation: { creatorId: string }, ctx: GenerationsContext): Promise<boolean> {
+export async function hiddenByBlock(generation: { creatorId: string }, ctx: GenerationsContext, options: VisibilityOptions = {}): Promise<boolean> {
   const viewer = ctx.viewer?.userId;
   if (!viewer || viewer === generation.creatorId) return false;
-  return (await ctx.blockedWithViewer()).has(generation.creatorId);
+  const blocked = options.fresh ? await ctx.social.blockedWith(viewer) : await ctx.blockedWithViewer();
+  return blocked.has(generation.creatorId);
+}
+
+export interface VisibilityOptions {
+  /**
+   * Ask social now instead of using the request's answer: a subscription's context lives as
+   * long as the subscription, and a block made meanwhile must count at the next event.
+   */
+  fresh?: boolean;
 }
 
 /** canSee, and not hidden by a block. */
@@ -40,8 +49,9 @@ export async function visibleTo(
   generation: { creatorId: string; publishedAt: Date | null; hiddenReason: string | null },
   castOwnerIds: string[],
   ctx: GenerationsContext,
+  options: VisibilityOptions = {},
 ): Promise<boolean> {
-  return canSee(generation, castOwnerIds, ctx) && !(await hiddenByBlock(generation, ctx));
+  return canSee(generation, castOwnerIds, ctx) && !(await hiddenByBlock(generation, ctx, options));
 }
 
 /** Owners of the cameos cast in a generation. */
@@ -60,8 +70,17 @@ export const CameoRef = builder.externalRef('Cameo', builder.selection<{ id: str
   fields: (t) => ({ id: t.exposeID('id') }),
 });
 
+interface ProvenanceFields {
+  creatorId: string;
+  cameoOwnerIds: string[];
+  model: string;
+  promptSha256: string;
+  createdAt: string;
+  manifestUrl: string;
+}
+
 const Provenance = builder
-  .objectRef<{ creatorId: string; cameoOwnerIds: string[]; model: string; promptSha256: string; createdAt: string; manifestUrl: string }>('Provenance')
+  .objectRef<ProvenanceFields>('Provenance')
   .implement({
     description: 'C2PA-style provenance stored with every output (the full manifest is at manifestUrl).',
     fields: (t) => ({
@@ -70,7 +89,9 @@ const Provenance = builder
       model: t.exposeString('model'),
       promptSha256: t.exposeString('promptSha256'),
       createdAt: t.exposeString('createdAt'),
-      manifestUrl: t.exposeString('manifestUrl', { description: 'Relative to the gateway.' }),
+      manifestUrl: t.exposeString('manifestUrl', {
+        description: 'Relative to the gateway; signed for you and valid for about 15 minutes (ask again for a fresh one).',
+      }),
     }),
   });
 
@@ -114,13 +135,18 @@ export const Generation = builder.prismaObject('Generation', {
     }),
     videoUrl: t.string({
       nullable: true,
-      description: 'The rendered file, relative to the gateway; null until COMPLETED or while hidden.',
-      resolve: (g, _args, ctx) => (g.assetKey && (g.hiddenReason === null || isCreator(g, ctx)) ? `/assets/${g.assetKey}` : null),
+      description:
+        'The rendered file, relative to the gateway: a URL signed for you, valid for about 15 minutes (ask again for a fresh one); /assets checks at each request that you may still see the video. Null until COMPLETED or while hidden.',
+      resolve: (g, _args, ctx) =>
+        g.assetKey && (g.hiddenReason === null || isCreator(g, ctx)) ? ctx.assetUrls.sign(g.assetKey, ctx.viewer?.userId ?? null) : null,
     }),
     provenance: t.field({
       type: Provenance,
       nullable: true,
-      resolve: (g) => (g.provenance && g.assetKey ? (g.provenance as never) : null),
+      resolve: (g, _args, ctx) =>
+        g.provenance && g.assetKey && g.manifestKey
+          ? { ...(g.provenance as Omit<ProvenanceFields, 'manifestUrl'>), manifestUrl: ctx.assetUrls.sign(g.manifestKey, ctx.viewer?.userId ?? null) }
+          : null,
     }),
   }),
 });

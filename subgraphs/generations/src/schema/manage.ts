@@ -2,6 +2,7 @@ import { DomainError, ErrorCode, badInput, forbidden, notFound, unauthenticated 
 import { builder } from '../builder';
 import type { GenerationsContext } from '../context';
 import { emit, publishProgress } from '../events';
+import { hideGeneration, quarantineAssets } from '../hide';
 import { Generation, isUuid } from './generation';
 
 const CAPTION_MAX = 500;
@@ -12,6 +13,22 @@ async function ownGeneration(ctx: GenerationsContext, id: string | number) {
   if (!generation) throw notFound('Generation');
   if (generation.creatorId !== ctx.viewer.userId) throw forbidden('Only its creator can do this.');
   return generation;
+}
+
+/** Refuses with CAMEO_CONSENT_REQUIRED (naming the refused cameos) unless the creator may use every cameo cast now. */
+async function requireConsent(ctx: GenerationsContext, creatorId: string, cameoIds: string[]): Promise<void> {
+  let answers;
+  try {
+    answers = await ctx.users.checkConsent(creatorId, cameoIds);
+  } catch {
+    throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Cameo consent cannot be checked right now; try again shortly.');
+  }
+  const refused = answers.filter((answer) => !answer.allowed);
+  if (refused.length) {
+    throw new DomainError(ErrorCode.CAMEO_CONSENT_REQUIRED, 'You may no longer use every cameo cast.', {
+      refused: refused.map((answer) => ({ cameoId: answer.cameoId, reason: answer.reason })),
+    });
+  }
 }
 
 const invalidState = (message: string) => new DomainError(ErrorCode.INVALID_GENERATION_STATE, message);
@@ -41,13 +58,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, { id }, ctx) => {
       const generation = await ownGeneration(ctx, id);
-      const answers = await ctx.users.checkConsent(generation.creatorId, generation.cameos.map((cameo) => cameo.cameoId));
-      const refused = answers.filter((answer) => !answer.allowed);
-      if (refused.length) {
-        throw new DomainError(ErrorCode.CAMEO_CONSENT_REQUIRED, 'You may no longer use every cameo cast.', {
-          refused: refused.map((answer) => ({ cameoId: answer.cameoId, reason: answer.reason })),
-        });
-      }
+      await requireConsent(ctx, generation.creatorId, generation.cameos.map((cameo) => cameo.cameoId));
       const { count } = await ctx.db.generation.updateMany({
         where: { id: generation.id, status: { in: ['FAILED', 'CANCELLED'] } },
         data: { status: 'QUEUED', progress: 0, stage: 'queued', errorReason: null, finishedAt: null },
@@ -69,6 +80,9 @@ builder.mutationFields((t) => ({
       if ([...text].length > CAPTION_MAX) throw badInput(`A caption has at most ${CAPTION_MAX} characters.`, 'caption');
       if (generation.status !== 'COMPLETED' || generation.hiddenReason) throw invalidState('Only a completed, visible generation can be published.');
       if (generation.publishedAt) return ctx.db.generation.findUniqueOrThrow({ ...query, where: { id: generation.id } });
+      // Consent is checked at the moment the video becomes public, not only when it was made:
+      // a revoke whose event has not been applied yet still stops the publish.
+      await requireConsent(ctx, generation.creatorId, generation.cameos.map((cameo) => cameo.cameoId));
       return ctx.db.$transaction(async (tx) => {
         const publishedAt = new Date();
         const { count } = await tx.generation.updateMany({
@@ -108,11 +122,11 @@ builder.mutationFields((t) => ({
         where: { id: cast.generationId, status: { in: ['QUEUED', 'IN_PROGRESS'] } },
         data: { status: 'BLOCKED', stage: 'blocked', errorReason: 'A cameo’s owner removed this video.', finishedAt: new Date() },
       });
-      await ctx.db.$transaction(async (tx) => {
-        const { count } = await tx.generation.updateMany({ where: { id: cast.generationId, hiddenReason: null }, data: { hiddenReason: 'REMOVED_BY_CAMEO_OWNER' } });
-        const hidden = count ? await tx.generation.findUniqueOrThrow({ where: { id: cast.generationId }, select: { creatorId: true } }) : null;
-        if (hidden) await emit(tx, 'generation.hidden', { generationId: cast.generationId, creatorId: hidden.creatorId, reason: 'REMOVED_BY_CAMEO_OWNER' });
-      });
+      const target = await ctx.db.generation.findUniqueOrThrow({ where: { id: cast.generationId }, select: { creatorId: true } });
+      await ctx.db.$transaction((tx) => hideGeneration(tx, cast.generationId, target.creatorId, 'REMOVED_BY_CAMEO_OWNER'));
+      // Also when it was hidden already: repeating the move repairs one that was lost.
+      const files = await ctx.db.generation.findUniqueOrThrow({ where: { id: cast.generationId }, select: { assetKey: true, manifestKey: true } });
+      await quarantineAssets(ctx.storage, files);
       return ctx.db.generation.findUniqueOrThrow({ ...query, where: { id: cast.generationId } });
     },
   }),

@@ -1,8 +1,8 @@
-import { forbidden, notFound, unauthenticated } from '../../../shared/src/errors';
+import { notFound, unauthenticated } from '../../../shared/src/errors';
 import { builder } from '../builder';
 import { creatorTopic, generationTopic, type ProgressEvent } from '../events';
 import { GenerationProgressStream } from '../progress-stream';
-import { Generation, GenerationStatusEnum, canSee, isUuid } from './generation';
+import { Generation, GenerationStatusEnum, castOwners, isUuid, visibleTo } from './generation';
 
 const GenerationProgress = builder.objectRef<ProgressEvent>('GenerationProgress').implement({
   description: 'A step of a generation: its status, how far it is and what the model is doing.',
@@ -15,8 +15,12 @@ const GenerationProgress = builder.objectRef<ProgressEvent>('GenerationProgress'
     generation: t.prismaField({
       type: Generation,
       nullable: true,
-      description: 'The generation as stored when this event was delivered.',
-      resolve: (query, event, _args, ctx) => ctx.db.generation.findUnique({ ...query, where: { id: event.generationId } }),
+      description: 'The generation as stored when this event was delivered; null once you may no longer see it.',
+      // Checked at every event, blocks asked afresh: the subscription may outlive what allowed it.
+      resolve: async (query, event, _args, ctx) => {
+        const generation = await ctx.db.generation.findUnique({ ...query, where: { id: event.generationId } });
+        return generation && (await visibleTo(generation, await castOwners(ctx, generation.id), ctx, { fresh: true })) ? generation : null;
+      },
     }),
   }),
 });
@@ -34,8 +38,9 @@ builder.subscriptionFields((t) => ({
       const generation = isUuid(String(id))
         ? await ctx.db.generation.findUnique({ where: { id: String(id) }, include: { cameos: { select: { ownerId: true } } } })
         : null;
-      if (!generation) throw notFound('Generation');
-      if (!canSee(generation, generation.cameos.map((cameo) => cameo.ownerId), ctx)) throw forbidden('Only its creator and the people cast in it can follow this generation.');
+      // The same rule as the generation query field, blocks included, and the same answer: one
+      // you may not see is as missing as one that does not exist.
+      if (!generation || !(await visibleTo(generation, generation.cameos.map((cameo) => cameo.ownerId), ctx, { fresh: true }))) throw notFound('Generation');
       const live = ctx.pubsub.subscribe(generationTopic(generation.id));
       return new GenerationProgressStream(live, async () => {
         const now = await ctx.db.generation.findUniqueOrThrow({ where: { id: generation.id } });

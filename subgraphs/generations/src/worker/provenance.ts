@@ -34,14 +34,13 @@ export function buildManifest(input: ProvenanceInput, signingSecret: string) {
   return { claim, signature: { alg: 'HS256', value: signature } };
 }
 
-/** The summary the API exposes (Generation.provenance). */
-export function provenanceSummary(input: ProvenanceInput, manifestKey: string) {
+/** The summary the API exposes (Generation.provenance; its manifestUrl is signed per viewer from the row's manifestKey). */
+export function provenanceSummary(input: ProvenanceInput) {
   return {
     creatorId: input.creatorId,
     cameoOwnerIds: [...new Set(input.cameos.map((cameo) => cameo.ownerId))],
     model: input.model,
     promptSha256: createHash('sha256').update(input.prompt).digest('hex'),
     createdAt: input.createdAt.toISOString(),
-    manifestUrl: `/assets/${manifestKey}`,
   };
 }

@@ -4,7 +4,7 @@ import { emit, publishProgress } from '../events';
 import type { UsersClient } from '../users-client';
 import type { VideoModelAdapter } from './adapter';
 import { buildManifest, provenanceSummary } from './provenance';
-import type { AssetStorage } from './storage';
+import { newAssetBase, type AssetStorage } from './storage';
 
 export interface WorkerDeps {
   db: GenerationsDb;
@@ -24,8 +24,8 @@ const ACTIVE = ['QUEUED', 'IN_PROGRESS'] as const;
 /**
  * Renders one generation. Safe to run again for the same generation (a retry after a crash):
  * it skips finished ones, re-checks consent before rendering and again before publishing the
- * file, writes the file under a fixed key (so one generation never has two assets), and only
- * then marks the row COMPLETED — the database never claims a video that does not exist.
+ * file, writes the file under new random keys, and only then marks the row COMPLETED with
+ * them — the database never claims a video that does not exist.
  */
 export async function renderGeneration(deps: WorkerDeps, generationId: string, lastAttempt = true): Promise<void> {
   const { db } = deps;
@@ -91,8 +91,12 @@ export async function renderGeneration(deps: WorkerDeps, generationId: string, l
   const refusedAfter = await consentRefused();
   if (refusedAfter) return block(`Consent to use a cameo was withdrawn (${refusedAfter.reason}).`);
 
-  const assetKey = `${generationId}.${video.extension}`;
-  const manifestKey = `${generationId}.manifest.json`;
+  // Random keys, never the generation id (which every feed shows): /assets finds the row by
+  // them and serves each request by the visibility rule. A retried job writes new files; the
+  // row names only the pair that completed it.
+  const base = newAssetBase();
+  const assetKey = `${base}.${video.extension}`;
+  const manifestKey = `${base}.manifest.json`;
   const provenanceInput = {
     generationId,
     creatorId: generation.creatorId,
@@ -114,7 +118,8 @@ export async function renderGeneration(deps: WorkerDeps, generationId: string, l
         progress: 100,
         stage: 'completed',
         assetKey,
-        provenance: provenanceSummary(provenanceInput, manifestKey),
+        manifestKey,
+        provenance: provenanceSummary(provenanceInput),
         finishedAt: new Date(),
       },
     });

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { graphql, ok, until } from '../helpers/graphql';
+import { startStack, type TestStack } from '../helpers/stack';
+import { collect, wsClient } from '../helpers/subscriptions';
+import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+
+/**
+ * Visibility at the moment of seeing where events are involved (Redis: BullMQ, streams,
+ * pub/sub): a consent revocation applied by the consumer quarantines the files, and a
+ * subscription's events stop carrying a generation its subscriber may no longer see.
+ */
+let database: TestDatabase;
+let stack: TestStack;
+let creator: TestUser, friend: TestUser, pal: TestUser, stranger: TestUser;
+let friendCameo: string, palCameo: string;
+let worker: { stop(): Promise<void> } | undefined;
+
+const gql = (user: TestUser | null, query: string, variables?: Record<string, unknown>) =>
+  graphql(stack.gatewayUrl, query, { token: user?.token, variables });
+const VIEW = `query ($id: ID!) { generation(id: $id) { id status hidden videoUrl provenance { manifestUrl } } }`;
+const view = async (user: TestUser | null, id: string) => (await ok(gql(user, VIEW, { id }))).generation;
+const fetchAsset = (url: string) => fetch(`${stack.origin}${url}`);
+const keyOf = (url: string) => new URL(url, 'http://x').pathname.split('/').pop()!;
+const create = async (prompt: string, cameoId: string) =>
+  (await ok(gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt, seconds: 1, cameoIds: [cameoId] } })))
+    .createGeneration.id as string;
+
+beforeAll(async () => {
+  database = await createTestDatabase('e2e_asset_visibility_redis');
+  // No worker at first: jobs wait in the queue until a test has its subscriber in place.
+  stack = await startStack(database.url, { redis: true, worker: false });
+  [creator, friend, pal, stranger] = await Promise.all([
+    signUp(stack.gatewayUrl, 'creator'),
+    signUp(stack.gatewayUrl, 'friend'),
+    signUp(stack.gatewayUrl, 'pal'),
+    signUp(stack.gatewayUrl, 'stranger'),
+  ]);
+  friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
+  palCameo = await verifiedCameo(stack.gatewayUrl, pal);
+  for (const [owner, cameo] of [[friend, friendCameo], [pal, palCameo]] as const) {
+    await ok(gql(owner, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: cameo }));
+    await ok(gql(owner, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: cameo }));
+  }
+});
+afterAll(async () => {
+  await worker?.stop();
+  await stack?.stop();
+  await database?.drop();
+});
+
+it('generationProgress stops carrying the generation once its subscriber has a block with the creator', async () => {
+  const id = await create('friend and me, queued', friendCameo);
+  const client = wsClient(stack.gatewayUrl, friend.token);
+  try {
+    const run = collect(client, `subscription ($id: ID!) { generationProgress(id: $id) { status generation { prompt videoUrl } } }`, { id });
+    await run.waitFor(1);
+    // The cast owner sees their draft's progress, generation included.
+    expect(run.results[0]!.data!.generationProgress).toMatchObject({ status: 'QUEUED', generation: { prompt: 'friend and me, queued' } });
+    await ok(gql(friend, `mutation ($id: ID!) { block(userId: $id) { isBlockedByViewer } }`, { id: creator.id }));
+    worker = stack.startWorker();
+    await run.done;
+    const after = run.results.slice(1).map((result) => result.data!.generationProgress);
+    expect(after.length).toBeGreaterThan(0);
+    for (const event of after) expect(event.generation).toBeNull();
+  } finally {
+    await client.dispose();
+  }
+});
+
+it('a revoked consent, applied from its event, quarantines a published video’s files: refused to a stranger, served to the creator', async () => {
+  worker ??= stack.startWorker();
+  const id = await create('pal and me, published', palCameo);
+  await until('rendered', async () => (await view(creator, id))?.status === 'COMPLETED', 20_000);
+  await ok(gql(creator, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id } }`, { id }));
+  const strangerUrl = (await view(stranger, id)).videoUrl;
+  expect((await fetchAsset(strangerUrl)).status).toBe(200);
+  const key = keyOf(strangerUrl);
+  const manifestKey = keyOf((await view(creator, id)).provenance.manifestUrl);
+
+  await ok(gql(pal, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: palCameo }));
+  await until('hidden by the revocation consumer', async () => (await view(creator, id)).hidden, 20_000);
+  await until('files in quarantine', async () => [key, manifestKey].every((file) => existsSync(path.join(stack.assetsDir, 'quarantine', file))));
+  for (const file of [key, manifestKey]) expect(existsSync(path.join(stack.assetsDir, file))).toBe(false);
+  expect((await fetchAsset(strangerUrl)).status).toBe(404);
+  expect(await view(stranger, id)).toBeNull();
+  const own = await view(creator, id);
+  const response = await fetchAsset(own.videoUrl);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('cache-control')).toBe('private, no-store');
+});
