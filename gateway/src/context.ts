@@ -18,7 +18,7 @@ export function contextFromRequest(req: IncomingMessage, jwtSecret: string): Omi
   const header = req.headers.authorization;
   if (!header) return { viewerId: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const viewerId = match?.[1] ? verifySessionToken(jwtSecret, match[1]) : null;
+  const viewerId = match?.[1] ? (verifySessionToken(jwtSecret, match[1])?.userId ?? null) : null;
   if (!viewerId) {
     throw new GraphQLError('The session token is invalid or expired. Sign in again.', {
       extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },

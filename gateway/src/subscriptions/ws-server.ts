@@ -101,7 +101,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
     onConnect: (ctx) => {
       const token = sessionToken(ctx.connectionParams);
       if (!token) return true;
-      const viewerId = verifySessionToken(options.jwtSecret, token);
+      const viewerId = verifySessionToken(options.jwtSecret, token)?.userId;
       if (viewerId) {
         ctx.extra.viewerId = viewerId;
         return true;

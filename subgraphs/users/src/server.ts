@@ -9,6 +9,8 @@ import { startOutboxRelay } from '../../shared/src/outbox';
 import { schema } from './schema';
 import { startSocialProjection } from './social-projection';
 import { metadataVerifier, type CameoVerifier } from './verifier';
+import { createPubSub, type PubSub } from '../../shared/src/pubsub';
+import { announceSessionsEnded } from './sessions';
 
 export interface StartUsersOptions {
   port: number;
@@ -27,12 +29,19 @@ export interface StartUsersOptions {
   verifier?: CameoVerifier;
   /** Default: 0.0.0.0. */
   host?: string;
+  /**
+   * The live bus on which `session.revoked` goes to the gateways. Default: createPubSub(redisUrl)
+   * — Redis pub/sub, or an in-process bus of its own that no gateway hears, so a process running
+   * users and a gateway together without Redis (npm start) must pass the gateway's bus here.
+   */
+  pubsub?: PubSub;
 }
 
 /** Starts the users subgraph; the caller owns the returned server's lifetime. */
 export async function start(options: StartUsersOptions): Promise<RunningServer> {
   const logger = createLogger('users');
   const db = createDb(options.databaseUrl);
+  const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   const relay = redis
     ? startOutboxRelay(db, redis, {
@@ -53,7 +62,12 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     logger,
     routes: (app) => mountInternalRoutes(app, db, options.gatewaySecret),
     buildContext: (base) =>
-      buildUsersContext(base, { db, jwtSecret: options.jwtSecret, verifier: options.verifier ?? metadataVerifier }),
+      buildUsersContext(base, {
+        db,
+        jwtSecret: options.jwtSecret,
+        verifier: options.verifier ?? metadataVerifier,
+        announceSessionsEnded: (message) => announceSessionsEnded(pubsub, logger, message),
+      }),
   });
   return {
     ...server,
@@ -62,6 +76,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
       await relay?.stop();
       await projection?.stop();
       redis?.disconnect();
+      if (!options.pubsub) await pubsub.close();
       await db.$disconnect();
     },
   };
