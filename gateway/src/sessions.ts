@@ -144,14 +144,17 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
     check: async (session) => {
       const entry = entries.get(session.userId);
       const now = Date.now();
-      if (entry && now - entry.fetchedAt < ttlMs) return judge(session, entry);
+      // Versions only grow: a token newer than the entry (a sign-in after signOutEverywhere that
+      // this replica did not hear of) proves the entry stale, so users is asked again.
+      const newer = entry?.version != null && session.sessionVersion > entry.version;
+      if (entry && !newer && now - entry.fetchedAt < ttlMs) return judge(session, entry);
       try {
         return judge(session, await loader.load(session.userId));
       } catch (error) {
         // Fail closed: the users subgraph decides who is signed in, and a revoked or stolen token
         // must not come back because users is down (or made to look down). A recent answer still
         // serves for a short grace, so a blip does not sign everyone out.
-        if (entry && now - entry.fetchedAt < ttlMs + graceMs) return judge(session, entry);
+        if (entry && !newer && now - entry.fetchedAt < ttlMs + graceMs) return judge(session, entry);
         options.logger.error(`session check failed: ${error instanceof Error ? error.message : String(error)}`);
         return 'unavailable';
       }
