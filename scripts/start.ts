@@ -9,6 +9,7 @@ import { createLogger } from '../subgraphs/shared/src/logger';
 import { migrateAll } from '../subgraphs/shared/src/migrations';
 import { runUntilSignal } from '../subgraphs/shared/src/run';
 import { startTracing } from '../subgraphs/shared/src/tracing';
+import { createPubSub } from '../subgraphs/shared/src/pubsub';
 import { start as startSocial } from '../subgraphs/social/src/server';
 import { start as startUsers } from '../subgraphs/users/src/server';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -53,6 +54,10 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
     );
     await migrateAll(databaseUrl, createLogger('migrate').info);
 
+    // One live bus for users and the gateway: without Redis, each would otherwise get an
+    // in-process bus of its own and the gateway would never hear that a session ended.
+    const pubsub = createPubSub(env.redisUrl);
+    stops.push(() => pubsub.close());
     const users = await startUsers({
       port: readSubgraphPort('users', source),
       databaseUrl,
@@ -60,6 +65,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       gatewaySecret: env.gatewaySecret,
       redisUrl: env.redisUrl,
       eventTransport: env.eventTransport,
+      pubsub,
     });
     stops.push(users.stop);
 
@@ -112,7 +118,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       stops.push(worker.stop);
     }
 
-    const gateway = await startGatewayFromEnv({ ...source, USERS_URL: users.url, GENERATIONS_URL: generations.url, SOCIAL_URL: social.url, FEED_URL: feed.url });
+    const gateway = await startGatewayFromEnv({ ...source, USERS_URL: users.url, GENERATIONS_URL: generations.url, SOCIAL_URL: social.url, FEED_URL: feed.url }, pubsub);
     stops.push(gateway.stop);
     log.info(`ready: explore the graph in Apollo Sandbox at ${gateway.url.replace('127.0.0.1', 'localhost')}`);
     return { gatewayUrl: gateway.url, stop };

@@ -14,6 +14,9 @@ import { readSubscriptionEnv } from '../../subgraphs/shared/src/env';
 import { createFormatError } from '../../subgraphs/shared/src/format-error';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { contextFromRequest, type GatewayContext } from './context';
+import { createSessionGuard, type SessionGuardOptions } from './sessions';
+import { createPubSub, type PubSub } from '../../subgraphs/shared/src/pubsub';
+import type { OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { mountAssetProxy } from './assets';
 import { checkSubgraphs } from './readiness';
 import { DEFAULT_LIMITS, operationLimitsPlugin, type OperationLimits } from './limits';
@@ -60,6 +63,17 @@ export interface GatewayOptions {
    * invalidated by the subgraphs' domain events on this Redis. Default: off.
    */
   entityCache?: EntityCacheOptions;
+  /**
+   * The live bus on which the users subgraph announces ended sessions (`session.revoked`).
+   * Default: Redis pub/sub at `redisUrl` (channel prefix `livePrefix`), or none without Redis —
+   * then a replica learns of an ended session only when its cached answer expires (`sessions.ttlMs`).
+   * A process running users beside the gateway without Redis (npm start) passes their shared bus.
+   */
+  pubsub?: PubSub;
+  /** Channel prefix of the Redis pub/sub made from `redisUrl`. Default: "cameo:" (as users'). */
+  livePrefix?: string;
+  /** The session-version cache: `ttlMs` (30 s), `graceMs` (30 s), `maxEntries` (10,000). */
+  sessions?: Pick<SessionGuardOptions, 'ttlMs' | 'graceMs' | 'maxEntries'>;
 }
 
 export interface Gateway {
@@ -88,6 +102,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = createGatewayMetrics(() => subscriptionStats());
   const subgraphHttp = createSubgraphFetcher();
   const entityCache = options.entityCache ? createEntityCache(options.entityCache, metrics, logger) : undefined;
+  const ownPubSub = !options.pubsub && options.redisUrl ? createPubSub(options.redisUrl, { prefix: options.livePrefix }) : undefined;
+  const sessions = createSessionGuard({
+    ...options.sessions,
+    usersBaseUrl: () => subgraphs.users?.replace(/\/graphql$/, ''),
+    gatewaySecret: options.gatewaySecret,
+    logger,
+    pubsub: options.pubsub ?? ownPubSub,
+  });
+  // Endings published from now on are heard before the gateway serves anyone.
+  await sessions.ready;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -126,6 +150,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           return {
             async didResolveOperation({ operation }) {
               if (operation?.operation === 'subscription') throw subscriptionOverHttp();
+            },
+            // Read-your-writes: this gateway forgets a session it just saw end, before the
+            // announcement over the live bus arrives (or when there is no bus to hear).
+            async willSendResponse({ operation, contextValue, response }) {
+              const { viewerId, sessionVersion } = contextValue;
+              if (operation?.operation !== 'mutation' || !viewerId || response.body.kind !== 'single') return;
+              const data = response.body.singleResult.data as Record<string, unknown> | null | undefined;
+              for (const [field, key] of sessionEndingFields(operation)) {
+                if (data?.[key] !== true) continue;
+                sessions.ended({ userId: viewerId, sessionVersion: field === 'deleteAccount' ? null : (sessionVersion ?? 0) + 1 });
+              }
             },
           };
         },
@@ -166,7 +201,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => ({ ...contextFromRequest(req, options.jwtSecret), requestId: String(res.locals.requestId) }) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => ({ ...(await contextFromRequest(req, options.jwtSecret, sessions)), requestId: String(res.locals.requestId) }) }),
   );
   app.use('/graphql', bodyErrors);
 
@@ -185,6 +220,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apiSchema: planner.apiSchema,
     hub,
     jwtSecret: options.jwtSecret,
+    sessions,
     logger,
     limits: { ...readSubscriptionEnv({}), keepAliveMs: DEFAULT_KEEP_ALIVE_MS, ...options.subscriptionLimits },
     operationLimits: limits,
@@ -204,9 +240,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await apollo.stop();
       await limiter?.close();
       await entityCache?.stop();
+      await sessions.stop();
+      await ownPubSub?.close();
       subgraphHttp.close();
     },
   };
+}
+
+/** Root fields that end the viewer's sessions when they answer true: [field name, response key]. */
+function sessionEndingFields(operation: OperationDefinitionNode): [string, string][] {
+  const found: [string, string][] = [];
+  const walk = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === 'InlineFragment') walk(selection.selectionSet);
+      else if (selection.kind === 'Field' && (selection.name.value === 'deleteAccount' || selection.name.value === 'signOutEverywhere')) {
+        found.push([selection.name.value, selection.alias?.value ?? selection.name.value]);
+      }
+    }
+  };
+  walk(operation.selectionSet);
+  return found;
 }
 
 /**

@@ -7,6 +7,7 @@ import { runUntilSignal } from '../../subgraphs/shared/src/run';
 import { startTracing } from '../../subgraphs/shared/src/tracing';
 import { buildWebApp } from '../../clients/web/build';
 import { createGateway } from './gateway';
+import type { PubSub } from '../../subgraphs/shared/src/pubsub';
 
 /** Where `npm start` builds the web app it serves at `/`. */
 const WEB_APP_DIR = path.join(__dirname, '..', '..', '.cameo', 'web');
@@ -14,7 +15,11 @@ const WEB_APP_DIR = path.join(__dirname, '..', '..', '.cameo', 'web');
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
 /** Starts the gateway from the environment: used by this entry point and by `npm start`. */
-export async function startGatewayFromEnv(source: Record<string, string | undefined> = process.env) {
+export async function startGatewayFromEnv(
+  source: Record<string, string | undefined> = process.env,
+  /** The live bus shared with the users subgraph in one process (npm start). Default: from REDIS_URL. */
+  pubsub?: PubSub,
+) {
   const env = readCommonEnv(source);
   const entityCacheTtl = readEntityCacheTtlSeconds(source);
   const logger = createLogger('gateway');
@@ -34,6 +39,7 @@ export async function startGatewayFromEnv(source: Record<string, string | undefi
     corsOrigins: readCorsOrigins(source),
     rateLimits: readRateLimits(source),
     redisUrl: env.redisUrl,
+    pubsub,
     safelist: readSafelist(source),
     entityCache: env.redisUrl && entityCacheTtl > 0 ? { redisUrl: env.redisUrl, ttlMs: entityCacheTtl * 1000 } : undefined,
   });

@@ -78,7 +78,7 @@ export function createMemoryRateLimiter(): RateLimiter {
 export function rateLimitMiddleware(limiter: RateLimiter, limits: RateLimits, jwtSecret: string, logger: Logger) {
   return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     const token = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
-    const userId = token ? verifySessionToken(jwtSecret, token) : null;
+    const userId = token ? (verifySessionToken(jwtSecret, token)?.userId ?? null) : null;
     try {
       const checks = [limiter.hit(`ip:${req.socket.remoteAddress ?? 'unknown'}`, limits.perIpPerMinute)];
       if (userId) checks.push(limiter.hit(`user:${userId}`, limits.perUserPerMinute));

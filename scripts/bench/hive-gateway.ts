@@ -15,7 +15,7 @@ export function createHiveGatewayServer(options: { supergraphSdl: string; subgra
   const viewerOf = (request: Request) => {
     if (!viewers.has(request)) {
       const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-      viewers.set(request, token ? verifySessionToken(options.jwtSecret, token) : null);
+      viewers.set(request, token ? (verifySessionToken(options.jwtSecret, token)?.userId ?? null) : null);
     }
     return viewers.get(request)!;
   };

@@ -86,7 +86,7 @@ async function compare(load: LoadProcess, section: string, sides: Side[], concur
 
 /** Both gateways must give the same answer (Following is deterministic), without errors. */
 async function checkSameAnswers(ours: string, hive: string) {
-  const headers = { authorization: `Bearer ${signSessionToken(secrets.jwtSecret, seededUserId(1))}` };
+  const headers = { authorization: `Bearer ${signSessionToken(secrets.jwtSecret, seededUserId(1), 0)}` };
   const body = { query: FEED_DOCUMENT, operationName: 'Feed', variables: { kind: 'FOLLOWING', first: 10 } };
   const [a, b] = await Promise.all([postGraphql(ours, headers, body), postGraphql(hive, headers, body)]);
   if (a.errors || b.errors) throw new Error(`a gateway failed the check query: ${JSON.stringify(a.errors ?? b.errors)}`);

@@ -104,7 +104,7 @@ class Viewers {
     private readonly secrets: { jwtSecret: string; gatewaySecret: string },
     private readonly ids: string[],
   ) {
-    this.sessions = ids.map((id) => signSessionToken(secrets.jwtSecret, id));
+    this.sessions = ids.map((id) => signSessionToken(secrets.jwtSecret, id, 0));
   }
   /** Proofs last 60 s: sign a fresh set before each run. */
   renewProofs(subgraphs: string[]) {

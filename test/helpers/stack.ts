@@ -17,6 +17,7 @@ import { start as startSocial } from '../../subgraphs/social/src/server';
 import { start as startUsers } from '../../subgraphs/users/src/server';
 import { stopInOrder } from './stop-in-order';
 import type { EventTransportKind } from '../../subgraphs/shared/src/event-transport';
+import { createPubSub } from '../../subgraphs/shared/src/pubsub';
 
 export const testSecrets = readCommonEnv({ NODE_ENV: 'test' });
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -60,6 +61,8 @@ export interface TestStack {
   assetsDir: string;
   /** BullMQ prefix of this stack, for an out-of-process worker; also its event-stream namespace. */
   queuePrefix: string;
+  /** With `redis`: the Redis and channel prefix of this stack's live bus (session.revoked), for replicas. */
+  live?: { redisUrl: string; prefix: string };
   stopUsers(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -70,7 +73,12 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   const queuePrefix = `cameo-test-${randomBytes(4).toString('hex')}`;
   const redisUrl = options.redis ? (options.redisUrl ?? TEST_REDIS_URL) : undefined;
   const adapter = options.adapter ?? createLocalAdapter({ msPerFrame: 2 });
+  // Users and the gateway share one live bus, as in npm start: in-process, or Redis pub/sub
+  // under this stack's own channel prefix.
+  const livePrefix = `${queuePrefix}:`;
+  const pubsub = createPubSub(redisUrl, { prefix: livePrefix });
   const users = await startUsers({
+    pubsub,
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
@@ -136,6 +144,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     gatewaySecret: testSecrets.gatewaySecret,
     production: false,
     subscriptionLimits: options.subscriptionLimits,
+    pubsub,
     // As deployed: with Redis, the gateway caches public entity fields and hears their events.
     entityCache: redisUrl ? { redisUrl, eventNamespace: queuePrefix } : undefined,
     webAppDir: options.webApp ? await buildWebApp(`${assetsDir}-web`) : undefined,
@@ -163,6 +172,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     },
     assetsDir,
     queuePrefix,
+    live: redisUrl ? { redisUrl, prefix: livePrefix } : undefined,
     stopUsers,
     stop: async () => {
       try {
@@ -173,6 +183,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
           ['social', () => social.stop()],
           ['generations', () => generations.stop()],
           ['users', stopUsers],
+          ['live bus', () => pubsub.close()],
         ]);
       } finally {
         rmSync(assetsDir, { recursive: true, force: true });

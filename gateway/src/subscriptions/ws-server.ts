@@ -19,15 +19,18 @@ import { ErrorCode } from '../../../subgraphs/shared/src/errors';
 import { createFormatError } from '../../../subgraphs/shared/src/format-error';
 import { CLOSE_GRACE_MS, closeWithin } from '../../../subgraphs/shared/src/serve-ws';
 import type { Logger } from '../../../subgraphs/shared/src/logger';
-import { verifySessionToken } from '../../../subgraphs/shared/src/session-token';
 import type { GatewayContext } from '../context';
+import { authenticate, requireCurrent } from '../context';
+import type { SessionGuard } from '../sessions';
 import { checkLimits, measureOperation, type OperationLimits } from '../limits';
 import type { SubscriptionHub } from './hub';
 
 /** Close codes of ours, beyond graphql-ws's own (4400-4504). Documented in the README. */
 export const CloseCodes = {
-  /** The session token in connection_init is invalid or expired. */
+  /** The session token in connection_init is invalid or expired, or its session ended since. */
   UNAUTHORIZED: CloseCode.Unauthorized,
+  /** Sessions cannot be checked now (the users subgraph is unreachable); reconnect shortly. */
+  TRY_AGAIN_LATER: 1013,
   /** The client let more than the buffer bound of messages pile up unread. */
   SLOW_CLIENT: 4008,
   /** The gateway is shutting down; reconnect (to another replica). */
@@ -63,6 +66,8 @@ export interface WsServerOptions {
   apiSchema: GraphQLSchema;
   hub: SubscriptionHub;
   jwtSecret: string;
+  /** Whether a session is still current: at connection_init, for every operation, and when one ends. */
+  sessions: SessionGuard;
   logger: Logger;
   limits: SubscriptionLimits;
   /** The same operation limits as over HTTP. */
@@ -74,6 +79,7 @@ export interface WsServerOptions {
 interface Extra {
   socket: WebSocket;
   viewerId: string | null;
+  sessionVersion?: number;
 }
 
 const sessionToken = (params: Readonly<Record<string, unknown>> | null | undefined): string | undefined => {
@@ -98,18 +104,33 @@ export function serveGraphqlWs(options: WsServerOptions) {
   const stats = { slowClientsClosed: 0, peakBufferedBytes: 0 };
 
   const server = makeServer<Record<string, unknown>, Extra>({
-    onConnect: (ctx) => {
+    onConnect: async (ctx) => {
       const token = sessionToken(ctx.connectionParams);
       if (!token) return true;
-      const viewerId = verifySessionToken(options.jwtSecret, token);
-      if (viewerId) {
-        ctx.extra.viewerId = viewerId;
+      try {
+        const session = await authenticate(token, options.jwtSecret, options.sessions);
+        ctx.extra.viewerId = session.userId;
+        ctx.extra.sessionVersion = session.sessionVersion;
+        track(ctx.extra);
         return true;
+      } catch (error) {
+        refuse(ctx.extra.socket, error);
+        return false;
       }
-      ctx.extra.socket.close(CloseCodes.UNAUTHORIZED, 'Unauthorized: the session token is invalid or expired');
-      return false;
     },
-    onSubscribe: (ctx, _id, payload) => {
+    onSubscribe: async (ctx, _id, payload) => {
+      // The same check as every HTTP request: a session that ended since connection_init (heard
+      // late, or on a replica without the live bus) is caught at its next operation.
+      const { viewerId, sessionVersion } = ctx.extra;
+      if (viewerId) {
+        try {
+          await requireCurrent({ userId: viewerId, sessionVersion: sessionVersion ?? 0 }, options.sessions);
+        } catch (error) {
+          if (error instanceof GraphQLError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE) return [error];
+          refuse(ctx.extra.socket, error);
+          return [requestError(ErrorCode.UNAUTHENTICATED, 'The session ended. Sign in again.')];
+        }
+      }
       if (Object.keys(ctx.subscriptions).length > limits.perConnection) {
         return [requestError(ErrorCode.SUBSCRIPTION_LIMIT, `One connection may have at most ${limits.perConnection} operations open.`)];
       }
@@ -127,7 +148,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
       const operation = getOperationAST(document, payload.operationName);
       const tooMuch = operation && checkLimits(measureOperation(apiSchema, document, operation, payload.variables ?? {}), options.operationLimits);
       if (tooMuch) return [tooMuch];
-      const contextValue: GatewayContext = { viewerId: ctx.extra.viewerId, requestId: randomUUID() };
+      const contextValue: GatewayContext = { viewerId: ctx.extra.viewerId, sessionVersion: ctx.extra.sessionVersion, requestId: randomUUID() };
       return { schema: apiSchema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
     },
     subscribe: (args) => subscribe(args),
@@ -139,6 +160,30 @@ export function serveGraphqlWs(options: WsServerOptions) {
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
     onError: (_ctx, _id, _payload, errors) => format(errors),
   });
+
+  // Open sockets by account: an ended session closes its sockets at once (their subscriptions end).
+  const byUser = new Map<string, Set<Extra>>();
+  const track = (extra: Extra) => {
+    const open = byUser.get(extra.viewerId!) ?? new Set();
+    byUser.set(extra.viewerId!, open);
+    open.add(extra);
+    extra.socket.once('close', () => {
+      open.delete(extra);
+      if (open.size === 0 && byUser.get(extra.viewerId!) === open) byUser.delete(extra.viewerId!);
+    });
+  };
+  const stopHearing = options.sessions.onEnded(({ userId, sessionVersion }) => {
+    for (const extra of [...(byUser.get(userId) ?? [])]) {
+      if (sessionVersion === null || (extra.sessionVersion ?? 0) < sessionVersion) {
+        extra.socket.close(CloseCodes.UNAUTHORIZED, 'Unauthorized: the session ended');
+      }
+    }
+  });
+  const refuse = (socket: WebSocket, error: unknown) => {
+    const unavailable = error instanceof GraphQLError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE;
+    if (unavailable) socket.close(CloseCodes.TRY_AGAIN_LATER, 'Sessions cannot be checked now; reconnect shortly');
+    else socket.close(CloseCodes.UNAUTHORIZED, 'Unauthorized: the session token is invalid or expired');
+  };
 
   function subscribe(args: ExecutionArgs): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
     const operation = getOperationAST(args.document, args.operationName);
@@ -205,6 +250,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
     }),
     /** Ends every subscription and closes every socket with 1001 so clients reconnect elsewhere. */
     stop: async () => {
+      stopHearing();
       hub.endAll();
       for (const socket of wss.clients) socket.close(CloseCodes.GOING_AWAY, 'Gateway shutting down');
       await closeWithin(wss, CLOSE_GRACE_MS);

@@ -18,8 +18,9 @@ export interface ConsentOutcome extends ConsentCheck, ConsentDecision {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Answers many consent checks with a fixed number of queries (cameos with owners, grants,
- * blocks, follows, and one insert for the audit trail), whatever the number of checks.
+ * Answers many consent checks with a fixed number of queries (cameos; then at once the people
+ * involved — who exists, owners' age bands — grants, blocks and follows; and one insert for the
+ * audit trail), whatever the number of checks.
  */
 export async function checkConsent(
   db: UsersDb,
@@ -28,7 +29,7 @@ export async function checkConsent(
 ): Promise<ConsentOutcome[]> {
   const valid = checks.filter((check) => UUID.test(check.cameoId) && UUID.test(check.userId));
   const cameoIds = [...new Set(valid.map((check) => check.cameoId))];
-  const userIds = [...new Set(valid.map((check) => check.userId))];
+  const userIds = [...new Set(checks.map((check) => check.userId).filter((id) => UUID.test(id)))];
   const cameos = cameoIds.length
     ? await db.cameo.findMany({
         where: { id: { in: cameoIds } },
@@ -40,20 +41,22 @@ export async function checkConsent(
           policyVersion: true,
           restrictionsText: true,
           restrictionTags: true,
-          owner: { select: { ageBand: true } },
         },
       })
     : [];
   const ownerIds = [...new Set(cameos.map((cameo) => cameo.ownerId))];
   const people = [...new Set([...ownerIds, ...userIds])];
-  const [grants, blocks, follows] = cameos.length
-    ? await Promise.all([
-        db.cameoGrant.findMany({ where: { cameoId: { in: cameoIds }, granteeId: { in: userIds } }, select: { cameoId: true, granteeId: true } }),
-        db.blockEdge.findMany({ where: { blockerId: { in: people }, blockedId: { in: people } } }),
-        db.followEdge.findMany({ where: { followerId: { in: people }, followeeId: { in: people } } }),
-      ])
-    : [[], [], []];
+  // Who exists is asked even when no cameo does: an unknown user is refused as such.
+  const [accounts, grants, blocks, follows] = await Promise.all([
+    people.length ? db.user.findMany({ where: { id: { in: people } }, select: { id: true, ageBand: true } }) : [],
+    cameos.length
+      ? db.cameoGrant.findMany({ where: { cameoId: { in: cameoIds }, granteeId: { in: userIds } }, select: { cameoId: true, granteeId: true } })
+      : [],
+    cameos.length ? db.blockEdge.findMany({ where: { blockerId: { in: people }, blockedId: { in: people } } }) : [],
+    cameos.length ? db.followEdge.findMany({ where: { followerId: { in: people }, followeeId: { in: people } } }) : [],
+  ]);
 
+  const ageBands = new Map(accounts.map((account) => [account.id, account.ageBand]));
   const byId = new Map(cameos.map((cameo) => [cameo.id, cameo]));
   const granted = new Set(grants.map((grant) => `${grant.cameoId}:${grant.granteeId}`));
   const blocked = new Set(blocks.map((block) => `${block.blockerId}:${block.blockedId}`));
@@ -62,9 +65,12 @@ export async function checkConsent(
   const outcomes = checks.map((check): ConsentOutcome => {
     const cameo = byId.get(check.cameoId);
     const owner = cameo?.ownerId ?? '';
+    const ownerAgeBand = ageBands.get(owner);
     const decision = decideConsent({
-      cameo: cameo ? { ownerId: owner, status: cameo.status, policy: cameo.policy, ownerAgeBand: cameo.owner.ageBand } : null,
+      // A cameo outlives no owner (the row cascades); an owner not found reads as no cameo.
+      cameo: cameo && ownerAgeBand ? { ownerId: owner, status: cameo.status, policy: cameo.policy, ownerAgeBand } : null,
       userId: check.userId,
+      userExists: ageBands.has(check.userId),
       granted: granted.has(`${check.cameoId}:${check.userId}`),
       mutual: follows_.has(`${owner}:${check.userId}`) && follows_.has(`${check.userId}:${owner}`),
       blocked: blocked.has(`${owner}:${check.userId}`) || blocked.has(`${check.userId}:${owner}`),

@@ -11,6 +11,11 @@ export interface ConsentFacts {
   /** Null when the cameo does not exist (never did, or was deleted). */
   cameo: { ownerId: string; status: CameoStatus; policy: ConsentPolicy; ownerAgeBand: AgeBand } | null;
   userId: string;
+  /**
+   * The user is a live account. False for an id that never existed and for a deleted account
+   * (deleteAccount removes the row): a session that outlived its account decides nothing.
+   */
+  userExists: boolean;
   /** The owner granted this user explicitly (APPROVED policy). */
   granted: boolean;
   /** Owner and user follow each other (from the social graph projection). */
@@ -24,6 +29,7 @@ export const ConsentReason = {
   EVERYONE: 'EVERYONE',
   APPROVED: 'APPROVED',
   MUTUALS: 'MUTUALS',
+  UNKNOWN_USER: 'UNKNOWN_USER',
   CAMEO_NOT_FOUND: 'CAMEO_NOT_FOUND',
   CAMEO_NOT_VERIFIED: 'CAMEO_NOT_VERIFIED',
   BLOCKED: 'BLOCKED',
@@ -48,6 +54,8 @@ export function effectivePolicy(policy: ConsentPolicy, ownerAgeBand: AgeBand): C
 
 export function decideConsent(facts: ConsentFacts): ConsentDecision {
   const { cameo } = facts;
+  // Who asks comes first: an unknown or deleted account may use nothing, its own cameos included.
+  if (!facts.userExists) return refuse(ConsentReason.UNKNOWN_USER);
   if (!cameo) return refuse(ConsentReason.CAMEO_NOT_FOUND);
   // Nobody, the owner included, may use a likeness that has not been verified.
   if (cameo.status !== 'VERIFIED') return refuse(ConsentReason.CAMEO_NOT_VERIFIED);

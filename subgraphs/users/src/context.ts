@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { BaseContext } from '../../shared/src/context';
 import { checkConsent, type ConsentCheck, type ConsentOutcome } from './consent-service';
 import type { UsersDb } from './db';
+import type { SessionRevoked } from '../../shared/src/session-token';
 import type { CameoVerifier } from './verifier';
 
 export interface UsersContext extends BaseContext {
@@ -9,11 +10,13 @@ export interface UsersContext extends BaseContext {
   /** Signs session tokens at sign-up and sign-in. */
   jwtSecret: string;
   verifier: CameoVerifier;
+  /** Tells every gateway, after the commit, that sessions of an account ended (session.revoked). */
+  announceSessionsEnded: (message: SessionRevoked) => Promise<void>;
   /** Consent of (cameo, user) pairs, batched per request; reads only, records nothing. */
   consent: DataLoader<ConsentCheck, ConsentOutcome, string>;
 }
 
-export function buildUsersContext(base: BaseContext, services: Pick<UsersContext, 'db' | 'jwtSecret' | 'verifier'>): UsersContext {
+export function buildUsersContext(base: BaseContext, services: Pick<UsersContext, 'db' | 'jwtSecret' | 'verifier' | 'announceSessionsEnded'>): UsersContext {
   return {
     ...base,
     ...services,

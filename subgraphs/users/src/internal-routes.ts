@@ -2,6 +2,7 @@ import express from 'express';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../../shared/src/internal-call';
 import { checkConsent, type ConsentCheck } from './consent-service';
 import type { UsersDb } from './db';
+import { sessionVersions } from './sessions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,6 +20,15 @@ const refuse = (res: express.Response, status: number, code: string, message: st
 export const USER_FACTS_PATH = '/internal/user-facts';
 
 /**
+ * Path of the accounts' current session versions, for the gateway's session guard; body
+ * `{ userIds }`, answer `{ sessions: [{ userId, sessionVersion }] }` without unknown or deleted ids.
+ */
+export const SESSION_VERSIONS_PATH = '/internal/session-versions';
+
+const validUserIds = (userIds: unknown): userIds is string[] =>
+  Array.isArray(userIds) && userIds.length <= MAX_CONSENT_CHECKS && userIds.every((id) => typeof id === 'string' && UUID.test(id));
+
+/**
  * The consent decision for other services (generations before queueing, the worker before
  * rendering). Every decision it returns is recorded for audit.
  */
@@ -31,11 +41,23 @@ export function mountInternalRoutes(app: express.Express, db: UsersDb, platformS
 
   app.post(USER_FACTS_PATH, async (req, res) => {
     const userIds: unknown = req.body?.userIds;
-    if (!Array.isArray(userIds) || userIds.length > MAX_CONSENT_CHECKS || !userIds.every((id) => typeof id === 'string' && UUID.test(id))) {
+    if (!validUserIds(userIds)) {
       return refuse(res, 400, 'BAD_REQUEST', `Send { userIds: [uuid] } with at most ${MAX_CONSENT_CHECKS} ids.`);
     }
-    const users = await db.user.findMany({ where: { id: { in: userIds as string[] } }, select: { id: true, plan: true, ageBand: true } });
+    const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, plan: true, ageBand: true } });
     res.json({ users });
+  });
+
+  app.post(SESSION_VERSIONS_PATH, async (req, res) => {
+    const userIds: unknown = req.body?.userIds;
+    if (!validUserIds(userIds)) {
+      return refuse(res, 400, 'BAD_REQUEST', `Send { userIds: [uuid] } with at most ${MAX_CONSENT_CHECKS} ids.`);
+    }
+    try {
+      res.json({ sessions: await sessionVersions(db, userIds) });
+    } catch {
+      refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Session versions could not be read.');
+    }
   });
 
   app.post(CONSENT_CHECKS_PATH, async (req, res) => {

@@ -7,6 +7,8 @@ import { chooseTransport, createEventTransport, type EventTransportKind } from '
 import { schema } from './schema';
 import { startSocialProjection } from './social-projection';
 import { metadataVerifier, type CameoVerifier } from './verifier';
+import { createPubSub, type PubSub } from '../../shared/src/pubsub';
+import { announceSessionsEnded } from './sessions';
 
 export interface StartUsersOptions {
   port: number;
@@ -24,12 +26,19 @@ export interface StartUsersOptions {
   verifier?: CameoVerifier;
   /** Default: 0.0.0.0. */
   host?: string;
+  /**
+   * The live bus on which `session.revoked` goes to the gateways. Default: createPubSub(redisUrl)
+   * — Redis pub/sub, or an in-process bus of its own that no gateway hears, so a process running
+   * users and a gateway together without Redis (npm start) must pass the gateway's bus here.
+   */
+  pubsub?: PubSub;
 }
 
 /** Starts the users subgraph; the caller owns the returned server's lifetime. */
 export async function start(options: StartUsersOptions): Promise<RunningServer> {
   const logger = createLogger('users');
   const db = createDb(options.databaseUrl);
+  const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const events = createEventTransport({
     kind: chooseTransport(options.eventTransport, options.redisUrl),
     subgraph: 'users',
@@ -50,13 +59,19 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     logger,
     routes: (app) => mountInternalRoutes(app, db, options.gatewaySecret),
     buildContext: (base) =>
-      buildUsersContext(base, { db, jwtSecret: options.jwtSecret, verifier: options.verifier ?? metadataVerifier }),
+      buildUsersContext(base, {
+        db,
+        jwtSecret: options.jwtSecret,
+        verifier: options.verifier ?? metadataVerifier,
+        announceSessionsEnded: (message) => announceSessionsEnded(pubsub, logger, message),
+      }),
   });
   return {
     ...server,
     stop: async () => {
       await server.stop();
       await events.close();
+      if (!options.pubsub) await pubsub.close();
       await db.$disconnect();
     },
   };

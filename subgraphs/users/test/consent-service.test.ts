@@ -59,7 +59,7 @@ describe('checkConsent in bulk', () => {
   it('answers 100 cameos with a fixed number of SQL statements and records each decision', async () => {
     statements.length = 0;
     const outcomes = await checkConsent(countedDb, cameoIds.map((cameoId) => ({ cameoId, userId: friend })), { record: true });
-    // cameos, their owners' age bands, grants, blocks, follows, and one insert for the audit trail.
+    // cameos, the people involved (who exists, owners' age bands), grants, blocks, follows, and one insert for the audit trail.
     expect(statements.length).toBeLessThanOrEqual(6);
     const small = statements.length;
 
@@ -98,6 +98,50 @@ describe('checkConsent in bulk', () => {
     );
     expect(outcomes.map((outcome) => outcome.reason)).toEqual(['CAMEO_NOT_FOUND', 'CAMEO_NOT_FOUND']);
     expect(await db.consentDecision.count()).toBe(before + 1);
+  });
+});
+
+describe('checkConsent for accounts that do not exist', () => {
+  it('refuses a deleted or never-created user, the owner included, with the same fixed number of statements', async () => {
+    const leaver = await db.user.create({ data: { handle: 'leaver', displayName: 'leaver', passwordHash: 'x' } });
+    const own = await db.cameo.create({
+      data: { ownerId: leaver.id, kind: 'PET', name: 'rex', status: 'VERIFIED', verificationPhrase: 'p', uploadKey: 'key-leaver', policy: 'EVERYONE' },
+    });
+    const everyone = cameoIds[3]!;
+    expect((await checkConsent(db, [{ cameoId: own.id, userId: leaver.id }, { cameoId: everyone, userId: leaver.id }], { record: false })).map((o) => o.reason)).toEqual([
+      'OWNER',
+      'EVERYONE',
+    ]);
+    // deleteAccount removes the row (the cameo cascades with it).
+    await db.user.delete({ where: { id: leaver.id } });
+    const never = '11111111-1111-4111-8111-111111111111';
+
+    statements.length = 0;
+    const outcomes = await checkConsent(
+      countedDb,
+      [
+        { cameoId: own.id, userId: leaver.id },
+        { cameoId: everyone, userId: leaver.id },
+        { cameoId: everyone, userId: never },
+        { cameoId: '00000000-0000-0000-0000-000000000000', userId: never },
+        { cameoId: everyone, userId: 'not-a-uuid' },
+        { cameoId: everyone, userId: friend },
+      ],
+      { record: true },
+    );
+    expect(outcomes.map((outcome) => [outcome.reason, outcome.allowed])).toEqual([
+      ['UNKNOWN_USER', false],
+      ['UNKNOWN_USER', false],
+      ['UNKNOWN_USER', false],
+      ['UNKNOWN_USER', false],
+      ['UNKNOWN_USER', false],
+      ['EVERYONE', true],
+    ]);
+    expect(outcomes.every((outcome) => outcome.allowed || outcome.restrictions === null)).toBe(true);
+    // cameos, people, grants, blocks, follows, the audit insert: as many as for 100 known users.
+    expect(statements.length).toBe(6);
+    const recorded = await db.consentDecision.findMany({ where: { userId: { in: [leaver.id, never] } } });
+    expect(recorded.map((decision) => decision.reason)).toEqual(['UNKNOWN_USER', 'UNKNOWN_USER', 'UNKNOWN_USER', 'UNKNOWN_USER']);
   });
 });
 

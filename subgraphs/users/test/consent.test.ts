@@ -6,11 +6,11 @@ const POLICIES: ConsentPolicy[] = ['ONLY_ME', 'APPROVED', 'MUTUALS', 'EVERYONE']
 
 type Relationship = 'owner' | 'approved' | 'mutual' | 'stranger' | 'blocked-approved-mutual';
 const RELATIONSHIPS: Record<Relationship, Omit<ConsentFacts, 'cameo'>> = {
-  owner: { userId: OWNER, granted: false, mutual: false, blocked: false },
-  approved: { userId: OTHER, granted: true, mutual: false, blocked: false },
-  mutual: { userId: OTHER, granted: false, mutual: true, blocked: false },
-  stranger: { userId: OTHER, granted: false, mutual: false, blocked: false },
-  'blocked-approved-mutual': { userId: OTHER, granted: true, mutual: true, blocked: true },
+  owner: { userId: OWNER, userExists: true, granted: false, mutual: false, blocked: false },
+  approved: { userId: OTHER, userExists: true, granted: true, mutual: false, blocked: false },
+  mutual: { userId: OTHER, userExists: true, granted: false, mutual: true, blocked: false },
+  stranger: { userId: OTHER, userExists: true, granted: false, mutual: false, blocked: false },
+  'blocked-approved-mutual': { userId: OTHER, userExists: true, granted: true, mutual: true, blocked: true },
 };
 
 const verified = (policy: ConsentPolicy, ownerAgeBand: 'TEEN' | 'ADULT' = 'ADULT') =>
@@ -60,6 +60,27 @@ describe('decideConsent by cameo state', () => {
       allowed: false,
       reason: 'NOT_APPROVED',
     });
+  });
+});
+
+describe('decideConsent for an unknown or deleted user', () => {
+  const STATES = [
+    ['a verified cameo', (policy: ConsentPolicy) => verified(policy)],
+    ['an unverified cameo', (policy: ConsentPolicy) => ({ ...verified(policy), status: 'PENDING_REVIEW' as const })],
+    ['no cameo', () => null],
+  ] as const;
+  for (const policy of POLICIES) {
+    for (const [state, cameo] of STATES) {
+      it(`refuses every relationship, owner included, under ${policy} on ${state}: UNKNOWN_USER`, () => {
+        for (const facts of Object.values(RELATIONSHIPS)) {
+          expect(decideConsent({ ...facts, userExists: false, cameo: cameo(policy) })).toEqual({ allowed: false, reason: 'UNKNOWN_USER' });
+        }
+      });
+    }
+  }
+
+  it("refuses a teen owner's own cameo too once the account is gone", () => {
+    expect(decideConsent({ ...RELATIONSHIPS.owner, userExists: false, cameo: verified('MUTUALS', 'TEEN') }).reason).toBe('UNKNOWN_USER');
   });
 });
 

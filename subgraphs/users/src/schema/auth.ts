@@ -6,6 +6,7 @@ import { displayNameProblem, handleProblem, normalizeHandle, passwordProblem } f
 import { ageBandOf, ageBandProblem } from '../age';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords';
 import { User } from './user';
+import { requireViewer } from './cameo-access';
 
 interface Session {
   token: string;
@@ -61,9 +62,9 @@ builder.mutationFields((t) => ({
       try {
         const user = await ctx.db.user.create({
           data: { handle, displayName: input.displayName.trim(), passwordHash: await hashPassword(input.password), ageBand },
-          select: { id: true },
+          select: { id: true, sessionVersion: true },
         });
-        return { token: signSessionToken(ctx.jwtSecret, user.id), userId: user.id };
+        return { token: signSessionToken(ctx.jwtSecret, user.id, user.sessionVersion), userId: user.id };
       } catch (error) {
         // The unique index decides, so two concurrent sign-ups for one handle cannot both win.
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -79,13 +80,27 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const user = await ctx.db.user.findUnique({
         where: { handle: normalizeHandle(args.handle) },
-        select: { id: true, passwordHash: true },
+        select: { id: true, passwordHash: true, sessionVersion: true },
       });
       // Same work and same answer for an unknown handle and a wrong password.
       const valid =
         args.password.length <= 200 && (await verifyPassword(args.password, user?.passwordHash ?? (await decoyHash())));
       if (!user || !valid) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong handle or password.');
-      return { token: signSessionToken(ctx.jwtSecret, user.id), userId: user.id };
+      return { token: signSessionToken(ctx.jwtSecret, user.id, user.sessionVersion), userId: user.id };
+    },
+  }),
+  signOutEverywhere: t.boolean({
+    description:
+      'Ends every session of your account, this one included (a lost device, a leaked token): every token signed before is refused from now on. Sign in again for a new one.',
+    resolve: async (_root, _args, ctx) => {
+      const userId = requireViewer(ctx);
+      const { sessionVersion } = await ctx.db.user.update({
+        where: { id: userId },
+        data: { sessionVersion: { increment: 1 } },
+        select: { sessionVersion: true },
+      });
+      await ctx.announceSessionsEnded({ userId, sessionVersion });
+      return true;
     },
   }),
 }));

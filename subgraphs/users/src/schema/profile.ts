@@ -59,7 +59,7 @@ builder.mutationFields((t) => ({
   }),
 
   deleteAccount: t.boolean({
-    description: 'Deletes your account and every cameo (likeness data purged); asks for your password.',
+    description: 'Deletes your account and every cameo (likeness data purged) and ends every session of it; asks for your password.',
     args: { password: t.arg.string({ required: true }) },
     resolve: async (_root, { password }, ctx) => {
       const userId = requireViewer(ctx);
@@ -78,9 +78,11 @@ builder.mutationFields((t) => ({
           });
         }
         await emit(tx, 'user.deleted', { userId });
-        // Cascades to cameos (recordings with them) and grants.
+        // Cascades to cameos (recordings with them) and grants. The row goes, and with it every
+        // session: gateways find no session version for the account and refuse its tokens.
         await tx.user.delete({ where: { id: userId } });
       });
+      await ctx.announceSessionsEnded({ userId, sessionVersion: null });
       return true;
     },
   }),

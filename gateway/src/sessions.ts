@@ -1,0 +1,177 @@
+import DataLoader from 'dataloader';
+import { callInternal, signInternalToken } from '../../subgraphs/shared/src/internal-call';
+import type { Logger } from '../../subgraphs/shared/src/logger';
+import type { PubSub } from '../../subgraphs/shared/src/pubsub';
+import { SESSION_REVOKED_TOPIC, type Session, type SessionRevoked } from '../../subgraphs/shared/src/session-token';
+
+/**
+ * Whether a session token's version is still its account's current one (users bumps it on
+ * signOutEverywhere and deletes it with the account). Asked on every request and every
+ * graphql-ws connection and operation, so answers are cached: a hit costs a map lookup and no
+ * network call; misses of one tick go to users together (`POST /internal/session-versions`).
+ *
+ * An entry is dropped at once when users announces `session.revoked` on the live bus (every
+ * replica hears it over Redis pub/sub; one process shares the in-process bus), and when this
+ * gateway forwarded the mutation that ended the sessions (read-your-writes). A replica that
+ * cannot hear the bus (no Redis) trusts an entry for at most `ttlMs`.
+ */
+export interface SessionGuardOptions {
+  /** The users subgraph's base URL (without /graphql), once the gateway knows it. */
+  usersBaseUrl: () => string | undefined;
+  gatewaySecret: string;
+  logger: Logger;
+  /** Where `session.revoked` is heard. Default: none (entries only expire). */
+  pubsub?: PubSub;
+  /** How long an answer is trusted. Default: 30 s. */
+  ttlMs?: number;
+  /**
+   * How long past `ttlMs` an answer may still serve while users cannot be reached. Default: 30 s.
+   * Past that, sessions are refused as unavailable (fail closed, see `check`).
+   */
+  graceMs?: number;
+  /** Accounts remembered at most; the least recently fetched go first. Default: 10,000. */
+  maxEntries?: number;
+}
+
+/** `unavailable`: users could not be asked and nothing recent enough is known. */
+export type SessionStatus = 'valid' | 'revoked' | 'unavailable';
+
+export interface SessionGuard {
+  check(session: Session): Promise<SessionStatus>;
+  /** Sessions of an account ended: drop what is known and tell the listeners (open sockets). */
+  ended(message: SessionRevoked): void;
+  /** Called for every ending heard or seen; returns the unsubscribe function. */
+  onEnded(listener: (message: SessionRevoked) => void): () => void;
+  /** Resolves once the live bus listens (or gave up, after its subscribe timeout). */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Entry {
+  /** The current version; null when the account does not exist (never did, or was deleted). */
+  version: number | null;
+  fetchedAt: number;
+}
+
+const SESSION_VERSIONS_PATH = '/internal/session-versions';
+/** The users route answers at most this many ids per call. */
+const MAX_BATCH = 500;
+const RESUBSCRIBE_MS = 1_000;
+
+export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
+  const ttlMs = options.ttlMs ?? 30_000;
+  const graceMs = options.graceMs ?? 30_000;
+  const maxEntries = options.maxEntries ?? 10_000;
+  const entries = new Map<string, Entry>();
+  const listeners = new Set<(message: SessionRevoked) => void>();
+  // Bumped by every ending: an answer fetched across one may predate it and is not stored.
+  let epoch = 0;
+  let stopped = false;
+
+  const store = (userId: string, entry: Entry) => {
+    // Re-inserted, not overwritten: eviction takes the oldest first.
+    entries.delete(userId);
+    entries.set(userId, entry);
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+  };
+
+  const loader = new DataLoader<string, Entry>(
+    async (userIds) => {
+      const epochAtSend = epoch;
+      try {
+        const base = options.usersBaseUrl();
+        if (!base) throw new Error('the users subgraph URL is not known yet');
+        const { sessions } = await callInternal<{ sessions: { userId: string; sessionVersion: number }[] }>(
+          `${base}${SESSION_VERSIONS_PATH}`,
+          signInternalToken(options.gatewaySecret, 'gateway', 'users'),
+          { userIds },
+          2_000,
+        );
+        const current = new Map(sessions.map((session) => [session.userId, session.sessionVersion]));
+        const fetchedAt = Date.now();
+        return userIds.map((userId) => {
+          const entry = { version: current.get(userId) ?? null, fetchedAt };
+          if (epoch === epochAtSend) store(userId, entry);
+          return entry;
+        });
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        return userIds.map(() => failure);
+      } finally {
+        // Callers while the call was out shared it; later ones read the entries (or ask again).
+        for (const userId of userIds) loader.clear(userId);
+      }
+    },
+    { maxBatchSize: MAX_BATCH },
+  );
+
+  const ended = (message: SessionRevoked) => {
+    epoch++;
+    entries.delete(message.userId);
+    for (const listener of [...listeners]) listener(message);
+  };
+
+  // Hears session.revoked for as long as the gateway runs. A lost subscription (Redis away) may
+  // have missed endings: everything known is dropped, then it listens again.
+  let ready: Promise<void> = Promise.resolve();
+  let current: AsyncIterableIterator<unknown> | undefined;
+  const listen = () => {
+    if (!options.pubsub || stopped) return;
+    const stream = options.pubsub.subscribe(SESSION_REVOKED_TOPIC);
+    current = stream;
+    ready = stream.ready;
+    void (async () => {
+      try {
+        for await (const message of stream) {
+          const { userId, sessionVersion } = (message ?? {}) as Partial<SessionRevoked>;
+          if (typeof userId === 'string') ended({ userId, sessionVersion: typeof sessionVersion === 'number' ? sessionVersion : null });
+        }
+      } catch (error) {
+        options.logger.error(`session.revoked: ${error instanceof Error ? error.message : String(error)}; listening again`);
+      }
+      if (stopped) return;
+      epoch++;
+      entries.clear();
+      setTimeout(listen, RESUBSCRIBE_MS).unref();
+    })();
+  };
+  listen();
+
+  const judge = (session: Session, entry: Entry): SessionStatus =>
+    entry.version !== null && entry.version === session.sessionVersion ? 'valid' : 'revoked';
+
+  return {
+    check: async (session) => {
+      const entry = entries.get(session.userId);
+      const now = Date.now();
+      // Versions only grow: a token newer than the entry (a sign-in after signOutEverywhere that
+      // this replica did not hear of) proves the entry stale, so users is asked again.
+      const newer = entry?.version != null && session.sessionVersion > entry.version;
+      if (entry && !newer && now - entry.fetchedAt < ttlMs) return judge(session, entry);
+      try {
+        return judge(session, await loader.load(session.userId));
+      } catch (error) {
+        // Fail closed: the users subgraph decides who is signed in, and a revoked or stolen token
+        // must not come back because users is down (or made to look down). A recent answer still
+        // serves for a short grace, so a blip does not sign everyone out.
+        if (entry && !newer && now - entry.fetchedAt < ttlMs + graceMs) return judge(session, entry);
+        options.logger.error(`session check failed: ${error instanceof Error ? error.message : String(error)}`);
+        return 'unavailable';
+      }
+    },
+    ended,
+    onEnded: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get ready() {
+      return ready;
+    },
+    stop: async () => {
+      stopped = true;
+      await current?.return?.();
+      listeners.clear();
+      entries.clear();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "users"."user" ADD COLUMN     "session_version" INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,161 @@
+import WebSocket from 'ws';
+import type { Gateway } from '../../gateway/src/gateway';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { codes, graphql, ok, until } from '../helpers/graphql';
+import { startReplicaGateway, startStack, testSecrets, type TestStack } from '../helpers/stack';
+import { collect, wsClient, wsUrl } from '../helpers/subscriptions';
+import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+
+/**
+ * Ended sessions (deleteAccount, signOutEverywhere) are refused at once on every transport of
+ * the gateway that ended them, on replicas (over Redis pub/sub, or after the session cache's
+ * TTL without Redis), and the consent check refuses a deleted account on its own.
+ */
+
+/** What a graphql-ws connection_init with this token gets: an ack, or the close code. */
+function connectionInit(gatewayUrl: string, token: string): Promise<'ack' | number> {
+  const socket = new WebSocket(wsUrl(gatewayUrl), 'graphql-transport-ws');
+  return new Promise((resolve) => {
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    socket.on('message', (data) => {
+      if (JSON.parse(String(data)).type !== 'connection_ack') return;
+      resolve('ack');
+      socket.close();
+    });
+    socket.on('close', (code) => resolve(code));
+  });
+}
+
+/** An open subscription of `token` on `gatewayUrl`, once its connection is acknowledged. */
+async function openSubscription(gatewayUrl: string, token: string) {
+  const client = wsClient(gatewayUrl, token);
+  const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+  const updates = collect(client, 'subscription { myGenerationUpdates { status } }');
+  await connected;
+  return { updates, dispose: () => client.dispose() };
+}
+
+const closedWith = (subscription: { updates: { done: Promise<void> } }) =>
+  subscription.updates.done.then(
+    () => 'completed',
+    (error: Error) => error.message,
+  );
+
+const me = (url: string, token: string) => graphql(url, '{ me { id } }', { token });
+const refused = async (url: string, token: string) => {
+  const response = await me(url, token);
+  return response.status === 401 && codes(response).join() === 'UNAUTHENTICATED';
+};
+
+describe.each([
+  { redis: false, name: 'without Redis' },
+  { redis: true, name: 'with Redis' },
+])('ended sessions $name', ({ redis }) => {
+  let database: TestDatabase;
+  let stack: TestStack;
+  let replica: { gateway: Gateway; url: string };
+  let owner: TestUser;
+  let everyoneCameo: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(`e2e_sessions_${redis ? 'redis' : 'memory'}`);
+    stack = await startStack(database.url, { redis });
+    // A second gateway in front of the same subgraphs. With Redis it hears session.revoked; without,
+    // nothing reaches it and it trusts a cached answer for the TTL (shortened here from 30 s).
+    replica = await startReplicaGateway(
+      stack,
+      stack.live ? { redisUrl: stack.live.redisUrl, livePrefix: stack.live.prefix } : { sessions: { ttlMs: 500 } },
+    );
+    owner = await signUp(stack.gatewayUrl, 'owner');
+    everyoneCameo = await verifiedCameo(stack.gatewayUrl, owner);
+    await ok(
+      graphql(stack.gatewayUrl, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { policy } }`, {
+        token: owner.token,
+        variables: { id: everyoneCameo },
+      }),
+    );
+  });
+  afterAll(async () => {
+    await replica?.gateway.stop();
+    await stack?.stop();
+    await database?.drop();
+  });
+
+  it('refuses a deleted account’s token over HTTP and graphql-ws, closes its sockets with 4401, on every replica', async () => {
+    const leaver = await signUp(stack.gatewayUrl, 'leaver');
+    // Both gateways know the session as valid (and cache it) before the account goes.
+    expect((await ok(me(stack.gatewayUrl, leaver.token))).me.id).toBe(leaver.id);
+    expect((await ok(me(replica.url, leaver.token))).me.id).toBe(leaver.id);
+    const open = await openSubscription(stack.gatewayUrl, leaver.token);
+    const openOnReplica = redis ? await openSubscription(replica.url, leaver.token) : undefined;
+    await until('the subscription is open', async () => stack.subscriptionStats().subscriptions > 0);
+
+    const deleted = await graphql(stack.gatewayUrl, 'mutation { deleteAccount(password: "password123") }', { token: leaver.token });
+    expect(deleted.data).toEqual({ deleteAccount: true });
+
+    // The gateway that forwarded it: at once, on both transports.
+    expect(await refused(stack.gatewayUrl, leaver.token)).toBe(true);
+    expect(await connectionInit(stack.gatewayUrl, leaver.token)).toBe(4401);
+    expect(await closedWith(open)).toBe('connection closed: 4401');
+    await until('its subscriptions ended', async () => stack.subscriptionStats().subscriptions === 0);
+
+    const created = await graphql(
+      stack.gatewayUrl,
+      `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`,
+      { token: leaver.token, variables: { input: { prompt: 'a wave', seconds: 1, cameoIds: [everyoneCameo] } } },
+    );
+    expect(created.status).toBe(401);
+    expect(codes(created)).toEqual(['UNAUTHENTICATED']);
+
+    // The replica: told over Redis pub/sub well within the 30 s TTL, or after its TTL without Redis.
+    await until('the replica refuses the token', () => refused(replica.url, leaver.token));
+    expect(await connectionInit(replica.url, leaver.token)).toBe(4401);
+    if (openOnReplica) expect(await closedWith(openOnReplica)).toBe('connection closed: 4401');
+    open.dispose();
+    openOnReplica?.dispose();
+  });
+
+  it('refuses an EVERYONE cameo to a deleted account in the consent check itself (a proof that got past a gateway)', async () => {
+    const leaver = await signUp(stack.gatewayUrl, 'ghost');
+    const asLeaver = (query: string, variables: Record<string, unknown>) =>
+      graphql(stack.subgraphUrls.generations, query, {
+        variables,
+        headers: { [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewaySecret, 'generations', { viewerId: leaver.id }) },
+      });
+    const create = `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`;
+    const input = { prompt: 'a wave', seconds: 1, cameoIds: [everyoneCameo] };
+    expect((await asLeaver(create, { input })).errors).toBeUndefined();
+
+    await ok(graphql(stack.gatewayUrl, 'mutation { deleteAccount(password: "password123") }', { token: leaver.token }));
+    const refusedGeneration = await asLeaver(create, { input: { ...input, prompt: 'another wave' } });
+    expect(codes(refusedGeneration)).toEqual(['CAMEO_CONSENT_REQUIRED']);
+    expect(refusedGeneration.errors?.[0]?.extensions?.refused).toEqual([{ cameoId: everyoneCameo, reason: 'UNKNOWN_USER' }]);
+  });
+
+  it('signOutEverywhere ends every other token of the account; a new sign-in works everywhere', async () => {
+    const user = await signUp(stack.gatewayUrl, 'careful');
+    const signIn = () =>
+      ok(graphql(stack.gatewayUrl, 'mutation { signIn(handle: "careful", password: "password123") { token } }')).then((data) => data.signIn.token as string);
+    const laptop = user.token;
+    const phone = await signIn();
+    expect((await ok(me(replica.url, laptop))).me.id).toBe(user.id);
+    const open = await openSubscription(stack.gatewayUrl, laptop);
+
+    const ended = await graphql(stack.gatewayUrl, 'mutation { signOutEverywhere }', { token: phone });
+    expect(ended.data).toEqual({ signOutEverywhere: true });
+
+    expect(await refused(stack.gatewayUrl, laptop)).toBe(true);
+    expect(await refused(stack.gatewayUrl, phone)).toBe(true);
+    expect(await closedWith(open)).toBe('connection closed: 4401');
+    expect(await connectionInit(stack.gatewayUrl, laptop)).toBe(4401);
+    await until('the replica refuses the old token', () => refused(replica.url, laptop));
+
+    const fresh = await signIn();
+    expect((await ok(me(stack.gatewayUrl, fresh))).me.id).toBe(user.id);
+    expect((await ok(me(replica.url, fresh))).me.id).toBe(user.id);
+    expect(await connectionInit(stack.gatewayUrl, fresh)).toBe('ack');
+    expect(await connectionInit(replica.url, fresh)).toBe('ack');
+    expect(await refused(replica.url, laptop)).toBe(true);
+  });
+});
