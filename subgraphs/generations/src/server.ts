@@ -12,7 +12,8 @@ import { startRevocationConsumer } from './revocations';
 import { schema } from './schema';
 import { createUsersClient } from './users-client';
 import { mountInternalRoutes } from './internal-routes';
-import { mountQueueMetrics } from './metrics';
+import { createGenerationsMetrics, mountMetrics } from './metrics';
+import { createConsentReconciler, type ConsentReconcilerOptions } from './reconciler';
 import { createSocialClient } from './social-client';
 import type { VideoModelAdapter } from './worker/adapter';
 import { adapterFromSettings } from './worker/adapters';
@@ -44,6 +45,8 @@ export interface StartGenerationsOptions {
   eventNamespace?: string;
   /** Default: 0.0.0.0. */
   host?: string;
+  /** The consent reconciler's timing (see ConsentReconcilerOptions). Default: a pass every 15 s. */
+  reconciler?: ConsentReconcilerOptions;
 }
 
 /** Starts the generations subgraph; without Redis it also renders jobs in this process. */
@@ -75,6 +78,15 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   }
   stops.push(() => jobs.close());
 
+  const metrics = createGenerationsMetrics(jobs);
+  // The backstop for missed cameo.consent_revoked events; it runs with or without Redis.
+  const reconciler = createConsentReconciler(
+    { db, users, pubsub, logger, repairs: metrics.consentRepairs, onError: onError('consent reconciler') },
+    options.reconciler,
+  );
+  reconciler.start();
+  stops.unshift(() => reconciler.stop());
+
   const server = await serveSubgraph({
     name: 'generations',
     schema,
@@ -86,7 +98,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     routes: (app) => {
       app.use('/assets', express.static(storage.dir, { fallthrough: false, index: false, maxAge: '1h' }));
       mountInternalRoutes(app, db, options.gatewaySecret);
-      mountQueueMetrics(app, jobs);
+      mountMetrics(app, metrics);
     },
     buildContext: (base) => ({
       ...base,
