@@ -6,6 +6,7 @@ import { createGateway, type Gateway, type GatewayOptions } from '../../gateway/
 import { SUPERGRAPH_PATH } from '../../gateway/src/index';
 import { readCommonEnv, readGenerationsEnv, type GenerationsEnv } from '../../subgraphs/shared/src/env';
 import { listen } from '../../subgraphs/shared/src/listen';
+import type { ConsentReconcilerOptions } from '../../subgraphs/generations/src/reconciler';
 import { start as startGenerations } from '../../subgraphs/generations/src/server';
 import type { VideoModelAdapter } from '../../subgraphs/generations/src/worker/adapter';
 import { createLocalAdapter } from '../../subgraphs/generations/src/worker/local-adapter';
@@ -43,6 +44,8 @@ export interface StackOptions {
   teenDailyCap?: number;
   /** Build the web app and serve it at `/`. Default: false. */
   webApp?: boolean;
+  /** The generations consent reconciler's timing (a test running passes itself sets a long interval). */
+  reconciler?: ConsentReconcilerOptions;
 }
 
 export interface TestStack {
@@ -105,6 +108,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     queuePrefix,
     eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
+    reconciler: options.reconciler,
   };
   let generations = await startGenerations(generationsOptions);
   const generationsUrl = generations.url;

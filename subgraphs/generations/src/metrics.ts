@@ -1,9 +1,15 @@
 import type express from 'express';
-import { Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import type { GenerationJobs } from './queue';
 
-/** Prometheus /metrics of the generations subgraph: the render queue's depth by state. */
-export function mountQueueMetrics(app: express.Express, jobs: GenerationJobs) {
+export interface GenerationsMetrics {
+  registry: Registry;
+  /** Generations the consent reconciler withdrew because their revocation event was missed. */
+  consentRepairs: Counter;
+}
+
+/** The generations subgraph's Prometheus metrics; a registry per call (tests and replicas stay apart). */
+export function createGenerationsMetrics(jobs: GenerationJobs): GenerationsMetrics {
   const registry = new Registry();
   new Gauge({
     name: 'cameo_generations_queue_jobs',
@@ -14,6 +20,16 @@ export function mountQueueMetrics(app: express.Express, jobs: GenerationJobs) {
       for (const [state, count] of Object.entries(await jobs.counts())) this.set({ state }, count);
     },
   });
+  const consentRepairs = new Counter({
+    name: 'cameo_consent_reconciler_repairs_total',
+    help: 'Generations stopped or hidden by the consent reconciler, not by a cameo.consent_revoked event (0 while events work).',
+    registers: [registry],
+  });
+  return { registry, consentRepairs };
+}
+
+/** Prometheus /metrics of the generations subgraph: the render queue's depth by state, consent repairs. */
+export function mountMetrics(app: express.Express, { registry }: GenerationsMetrics) {
   app.get('/metrics', async (_req, res) => {
     try {
       res.setHeader('content-type', registry.contentType);

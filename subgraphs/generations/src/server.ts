@@ -9,7 +9,8 @@ import { startRevocationConsumer } from './revocations';
 import { schema } from './schema';
 import { createUsersClient } from './users-client';
 import { mountInternalRoutes } from './internal-routes';
-import { mountQueueMetrics } from './metrics';
+import { createGenerationsMetrics, mountMetrics } from './metrics';
+import { createConsentReconciler, type ConsentReconcilerOptions } from './reconciler';
 import { createSocialClient } from './social-client';
 import { mountAssetRoute } from './asset-route';
 import { createAssetUrlSigner } from './asset-urls';
@@ -45,6 +46,8 @@ export interface StartGenerationsOptions {
   eventNamespace?: string;
   /** Default: 0.0.0.0. */
   host?: string;
+  /** The consent reconciler's timing (see ConsentReconcilerOptions). Default: a pass every 15 s. */
+  reconciler?: ConsentReconcilerOptions;
 }
 
 /** Starts the generations subgraph; without Redis it also renders jobs in this process. */
@@ -84,6 +87,15 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   }
   stops.push(() => jobs.close());
 
+  const metrics = createGenerationsMetrics(jobs);
+  // The backstop for missed cameo.consent_revoked events; it runs with or without Redis.
+  const reconciler = createConsentReconciler(
+    { db, users, pubsub, storage, logger, repairs: metrics.consentRepairs, onError: onError('consent reconciler') },
+    options.reconciler,
+  );
+  reconciler.start();
+  stops.unshift(() => reconciler.stop());
+
   const server = await serveSubgraph({
     name: 'generations',
     schema,
@@ -95,7 +107,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     routes: (app) => {
       mountAssetRoute(app, { db, social, storage, signer: assetUrls, onError: onError('assets') });
       mountInternalRoutes(app, db, options.gatewaySecret);
-      mountQueueMetrics(app, jobs);
+      mountMetrics(app, metrics);
     },
     buildContext: (base) => ({
       ...base,

@@ -11,9 +11,24 @@ export interface ConsentAnswer {
   restrictions: { text: string; tags: string[] } | null;
 }
 
+/** One page of losses of consent recorded by users (see its /internal/consent-changes). */
+export interface ConsentChangesPage {
+  changes: { id: string; cameoId: string; policyVersion: number; changedAt: string }[];
+  hasMore: boolean;
+  /** The users database's clock when answering. */
+  now: string;
+}
+
+/** Most checks per consent-checks call (the users route's limit). */
+export const CONSENT_CHECKS_PER_CALL = 500;
+
 export interface UsersClient {
   /** Asks users whether `userId` may use each cameo; users records every answer. */
   checkConsent(userId: string, cameoIds: string[]): Promise<ConsentAnswer[]>;
+  /** Any number of (cameo, user) checks, CONSENT_CHECKS_PER_CALL per call; throws if any call fails. */
+  checkConsents(checks: { cameoId: string; userId: string }[]): Promise<ConsentAnswer[]>;
+  /** Losses of consent at or after `since` (after `afterId` among those at exactly `since`). */
+  consentChanges(since: Date, afterId?: string): Promise<ConsentChangesPage>;
   plan(userId: string): Promise<'FREE' | 'PRO'>;
 }
 
@@ -27,6 +42,19 @@ export function createUsersClient(usersBaseUrl: string, platformSecret: string, 
         checks: cameoIds.map((cameoId) => ({ cameoId, userId })),
       });
       return decisions;
+    },
+    async checkConsents(checks) {
+      const answers: ConsentAnswer[] = [];
+      for (let i = 0; i < checks.length; i += CONSENT_CHECKS_PER_CALL) {
+        const { decisions } = await callInternal<{ decisions: ConsentAnswer[] }>(`${usersBaseUrl}/internal/consent-checks`, token(), {
+          checks: checks.slice(i, i + CONSENT_CHECKS_PER_CALL).map(({ cameoId, userId }) => ({ cameoId, userId })),
+        });
+        answers.push(...decisions);
+      }
+      return answers;
+    },
+    async consentChanges(since, afterId) {
+      return callInternal<ConsentChangesPage>(`${usersBaseUrl}/internal/consent-changes`, token(), { since: since.toISOString(), afterId });
     },
     async plan(userId) {
       const { users } = await callInternal<{ users: { id: string; plan: 'FREE' | 'PRO' }[] }>(`${usersBaseUrl}/internal/user-facts`, token(), {

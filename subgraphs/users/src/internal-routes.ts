@@ -19,6 +19,12 @@ const refuse = (res: express.Response, status: number, code: string, message: st
 /** Path of the account facts other services need (plan for quotas, age band); body `{ userIds }`. */
 export const USER_FACTS_PATH = '/internal/user-facts';
 
+/** Path of the consent-change feed for reconcilers; body `{ since, afterId? }`. */
+export const CONSENT_CHANGES_PATH = '/internal/consent-changes';
+
+/** Most changes one page of the consent-change feed returns. Default: 1000. */
+export const CONSENT_CHANGES_PAGE = 1000;
+
 /**
  * Path of the accounts' current session versions, for the gateway's session guard; body
  * `{ userIds }`, answer `{ sessions: [{ userId, sessionVersion }] }` without unknown or deleted ids.
@@ -58,6 +64,32 @@ export function mountInternalRoutes(app: express.Express, db: UsersDb, platformS
     } catch {
       refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Session versions could not be read.');
     }
+  });
+
+  // Losses of consent recorded at or after `since` (ordered by time then id; `afterId` pages
+  // within that order). `now` is the database's clock, for the caller's next `since`: a change
+  // is stamped with its transaction's start, so callers look back by more than the longest
+  // transaction (see generations' reconciler).
+  app.post(CONSENT_CHANGES_PATH, async (req, res) => {
+    const since = typeof req.body?.since === 'string' ? new Date(req.body.since) : null;
+    const afterId: unknown = req.body?.afterId ?? '0';
+    if (!since || Number.isNaN(since.getTime()) || typeof afterId !== 'string' || !/^\d{1,19}$/.test(afterId)) {
+      return refuse(res, 400, 'BAD_REQUEST', 'Send { since: ISO date-time, afterId?: string }.');
+    }
+    const [rows, clock] = await Promise.all([
+      db.consentChange.findMany({
+        where: { OR: [{ changedAt: { gt: since } }, { changedAt: since, id: { gt: BigInt(afterId) } }] },
+        orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
+        take: CONSENT_CHANGES_PAGE,
+        select: { id: true, cameoId: true, policyVersion: true, changedAt: true },
+      }),
+      db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`,
+    ]);
+    res.json({
+      changes: rows.map((row) => ({ id: row.id.toString(), cameoId: row.cameoId, policyVersion: row.policyVersion, changedAt: row.changedAt.toISOString() })),
+      hasMore: rows.length === CONSENT_CHANGES_PAGE,
+      now: clock[0]!.now.toISOString(),
+    });
   });
 
   app.post(CONSENT_CHECKS_PATH, async (req, res) => {

@@ -3,11 +3,16 @@ import type { EventTransport } from '../../shared/src/event-transport';
 import type { Stoppable } from '../../shared/src/pg-events';
 import { Prisma } from './generated/prisma/client.js';
 import type { UsersDb } from './db';
+import { revokeConsent } from './events';
+
+type Tx = Parameters<Parameters<UsersDb['$transaction']>[0]>[0];
 
 /**
  * The users subgraph's read model of the social graph (follows and blocks), fed by the social
  * subgraph's domain events, so MUTUALS consent is decided locally with no cross-service call on
- * the hot path. Each event is applied once: its id is recorded in the same transaction.
+ * the hot path. Each event is applied once: its id is recorded in the same transaction, and so
+ * is every loss of consent the change causes (`cameo.consent_revoked`: a new block either way,
+ * an unfollow that ends a mutual follow).
  */
 export type SocialEvent =
   | { id: string; topic: 'social.followed' | 'social.unfollowed'; payload: { followerId: string; followeeId: string } }
@@ -22,12 +27,22 @@ export async function applySocialEvent(db: UsersDb, event: SocialEvent): Promise
         case 'social.followed':
           await tx.followEdge.createMany({ data: [event.payload], skipDuplicates: true });
           break;
-        case 'social.unfollowed':
-          await tx.followEdge.deleteMany({ where: event.payload });
+        case 'social.unfollowed': {
+          const { followerId, followeeId } = event.payload;
+          const removed = await tx.followEdge.deleteMany({ where: event.payload });
+          const reverse = await tx.followEdge.count({ where: { followerId: followeeId, followeeId: followerId } });
+          if (removed.count > 0 && reverse > 0) await revokeForPair(tx, followerId, followeeId, 'MUTUAL_ENDED');
           break;
+        }
         case 'social.blocked': {
           const { blockerId, blockedId } = event.payload;
+          // Only the first block between the two takes consent away; a second one (the other
+          // way, or a redelivery under a new id) changes nothing.
+          const blocksBefore = await tx.blockEdge.count({
+            where: { OR: [{ blockerId, blockedId }, { blockerId: blockedId, blockedId: blockerId }] },
+          });
           await tx.blockEdge.createMany({ data: [event.payload], skipDuplicates: true });
+          if (blocksBefore === 0) await revokeForPair(tx, blockerId, blockedId, 'BLOCKED');
           // A block removes follows both ways (the social subgraph does the same on its side).
           await tx.followEdge.deleteMany({
             where: {
@@ -48,6 +63,28 @@ export async function applySocialEvent(db: UsersDb, event: SocialEvent): Promise
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
     throw error;
+  }
+}
+
+/**
+ * Each person's cameos stop being usable by the other: under a block every cameo, at the end of
+ * a mutual follow those whose policy is MUTUALS. Each such cameo's policyVersion is bumped (so
+ * reconcilers elsewhere see the change) and its loss recorded, naming the other person.
+ */
+async function revokeForPair(tx: Tx, a: string, b: string, cause: 'BLOCKED' | 'MUTUAL_ENDED'): Promise<void> {
+  const cameos = await tx.cameo.updateManyAndReturn({
+    where: { ownerId: { in: [a, b] }, ...(cause === 'MUTUAL_ENDED' ? { policy: 'MUTUALS' as const } : {}) },
+    data: { policyVersion: { increment: 1 } },
+    select: { id: true, ownerId: true, policyVersion: true },
+  });
+  for (const cameo of cameos) {
+    await revokeConsent(tx, {
+      cameoId: cameo.id,
+      ownerId: cameo.ownerId,
+      cause,
+      policyVersion: cameo.policyVersion,
+      userId: cameo.ownerId === a ? b : a,
+    });
   }
 }
 

@@ -87,3 +87,94 @@ describe('the projection fed from the social event stream', () => {
     }
   });
 });
+
+describe('losses of consent from the social graph', () => {
+  let seq = 0;
+  const person = async (label: string) => {
+    const user = await db.user.create({
+      data: { handle: `${label}_${randomBytes(3).toString('hex')}`, displayName: label, passwordHash: 'x' },
+      select: { id: true },
+    });
+    return user.id;
+  };
+  const cameo = (ownerId: string, policy: 'ONLY_ME' | 'APPROVED' | 'MUTUALS' | 'EVERYONE', kind: 'PERSON' | 'PET' = 'PET') =>
+    db.cameo
+      .create({
+        data: {
+          ownerId,
+          kind,
+          personOwnerId: kind === 'PERSON' ? ownerId : null,
+          name: 'c',
+          status: 'VERIFIED',
+          policy,
+          verificationPhrase: 'p',
+          uploadKey: randomBytes(8).toString('hex'),
+        },
+        select: { id: true },
+      })
+      .then((row) => row.id);
+  const eventId = () => `social:loss-${++seq}`;
+  /** consent_revoked rows for the given cameos, as "cameo>user cause vN", and the xid that wrote them. */
+  const losses = async (cameoIds: string[]) => {
+    const rows = await db.$queryRaw<{ payload: { cameoId: string; userId: string; cause: string; policyVersion: number }; xid: string }[]>`
+      SELECT payload, xmin::text AS xid FROM users.outbox
+      WHERE topic = 'cameo.consent_revoked' AND payload->>'cameoId' = ANY(${cameoIds}::text[]) ORDER BY id`;
+    return rows;
+  };
+  const processedXid = async (id: string) =>
+    (await db.$queryRaw<{ xid: string }[]>`SELECT xmin::text AS xid FROM users.processed_event WHERE event_id = ${id}`)[0]?.xid;
+
+  it.each([
+    ['p blocks q', true],
+    ['q blocks p', false],
+  ])('a block (%s) emits consent_revoked for every cameo of both people, in the transaction of the projection change', async (_label, blockerFirst) => {
+    const [p, q] = [await person('p'), await person('q')];
+    const pCameos = [await cameo(p, 'EVERYONE', 'PERSON'), await cameo(p, 'ONLY_ME')];
+    const qCameos = [await cameo(q, 'APPROVED', 'PERSON')];
+    const [blockerId, blockedId] = blockerFirst ? [p, q] : [q, p];
+    const id = eventId();
+    expect(await applySocialEvent(db, { id, topic: 'social.blocked', payload: { blockerId, blockedId } })).toBe(true);
+
+    const rows = await losses([...pCameos, ...qCameos]);
+    const described = rows.map(({ payload }) => `${payload.cameoId}>${payload.userId} ${payload.cause} v${payload.policyVersion}`).sort();
+    expect(described).toEqual([...pCameos.map((c) => `${c}>${q} BLOCKED v2`), ...qCameos.map((c) => `${c}>${p} BLOCKED v2`)].sort());
+    // One transaction wrote the processed id, the events and the version bumps.
+    const xid = await processedXid(id);
+    expect(xid).toBeDefined();
+    expect(new Set(rows.map((row) => row.xid))).toEqual(new Set([xid]));
+    expect((await db.cameo.findMany({ where: { ownerId: { in: [p, q] } } })).map((c) => c.policyVersion)).toEqual([2, 2, 2]);
+    expect(await db.consentChange.count({ where: { cameoId: { in: [...pCameos, ...qCameos] }, cause: 'BLOCKED' } })).toBe(3);
+
+    // A replay writes nothing twice; a block the other way adds no loss either.
+    expect(await applySocialEvent(db, { id, topic: 'social.blocked', payload: { blockerId, blockedId } })).toBe(false);
+    await applySocialEvent(db, { id: eventId(), topic: 'social.blocked', payload: { blockerId: blockedId, blockedId: blockerId } });
+    expect(await losses([...pCameos, ...qCameos])).toHaveLength(3);
+    expect(await db.consentChange.count({ where: { cameoId: { in: [...pCameos, ...qCameos] } } })).toBe(3);
+  });
+
+  it('an unfollow that ends a mutual follow emits for MUTUALS cameos only; one that ends no mutual emits nothing', async () => {
+    const [p, q] = [await person('p'), await person('q')];
+    const pMutuals = await cameo(p, 'MUTUALS', 'PERSON');
+    const pOthers = [await cameo(p, 'EVERYONE'), await cameo(p, 'APPROVED')];
+    const qMutuals = await cameo(q, 'MUTUALS');
+    const qOthers = [await cameo(q, 'ONLY_ME', 'PERSON')];
+    const all = [pMutuals, qMutuals, ...pOthers, ...qOthers];
+    await applySocialEvent(db, { id: eventId(), topic: 'social.followed', payload: { followerId: p, followeeId: q } });
+    await applySocialEvent(db, { id: eventId(), topic: 'social.followed', payload: { followerId: q, followeeId: p } });
+    expect(await losses(all)).toEqual([]);
+
+    const id = eventId();
+    await applySocialEvent(db, { id, topic: 'social.unfollowed', payload: { followerId: q, followeeId: p } });
+    const rows = await losses(all);
+    expect(rows.map(({ payload }) => `${payload.cameoId}>${payload.userId} ${payload.cause} v${payload.policyVersion}`).sort()).toEqual(
+      [`${pMutuals}>${q} MUTUAL_ENDED v2`, `${qMutuals}>${p} MUTUAL_ENDED v2`].sort(),
+    );
+    expect(new Set(rows.map((row) => row.xid))).toEqual(new Set([await processedXid(id)]));
+    const versions = Object.fromEntries((await db.cameo.findMany({ where: { id: { in: all } } })).map((c) => [c.id, c.policyVersion]));
+    expect(pOthers.concat(qOthers).map((c) => versions[c])).toEqual([1, 1, 1]);
+
+    // The remaining one-way follow ends no mutual: nothing more.
+    await applySocialEvent(db, { id: eventId(), topic: 'social.unfollowed', payload: { followerId: p, followeeId: q } });
+    expect(await losses(all)).toHaveLength(2);
+  });
+});

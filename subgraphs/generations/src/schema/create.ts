@@ -110,6 +110,7 @@ builder.mutationFields((t) => ({
                   cameoId: answer.cameoId,
                   ownerId: answer.ownerId!,
                   policyVersion: answer.policyVersion ?? 0,
+                  checkedPolicyVersion: answer.policyVersion ?? 0,
                   restrictions: answer.restrictions ?? { text: '', tags: [] },
                 })),
               },

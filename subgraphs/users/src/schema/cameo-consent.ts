@@ -2,7 +2,7 @@ import { DomainError, ErrorCode, badInput, notFound } from '../../../shared/src/
 import { builder } from '../builder';
 import { ConsentReason, policyChangeRevokes } from '../consent';
 import { normalizeHandle } from '../handles';
-import { emit } from '../events';
+import { revokeConsent } from '../events';
 import { Cameo, Restrictions } from './cameo';
 import { invalidState, ownedCameo, requireViewer } from './cameo-access';
 import { ConsentPolicyEnum } from './enums';
@@ -73,7 +73,7 @@ builder.mutationFields((t) => ({
         });
         if (updated.count === 0) throw invalidState('The cameo changed meanwhile; try again.');
         if (revokes) {
-          await emit(tx, 'cameo.consent_revoked', {
+          await revokeConsent(tx, {
             cameoId: cameo.id,
             ownerId: cameo.ownerId,
             cause: 'POLICY_CHANGED',
@@ -118,7 +118,7 @@ builder.mutationFields((t) => ({
             data: { policyVersion: { increment: 1 } },
             select: { policyVersion: true },
           });
-          await emit(tx, 'cameo.consent_revoked', {
+          await revokeConsent(tx, {
             cameoId: cameo.id,
             ownerId: cameo.ownerId,
             cause: 'GRANT_REMOVED',

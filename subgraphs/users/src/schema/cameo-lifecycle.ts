@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { DomainError, ErrorCode, badInput } from '../../../shared/src/errors';
 import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
-import { emit } from '../events';
+import { revokeConsent } from '../events';
 import { RECORDING_MAX_MS, RECORDING_MIN_MS, newVerificationPhrase } from '../verifier';
 import { Cameo } from './cameo';
 import { invalidState, ownedCameo, requireViewer } from './cameo-access';
@@ -105,7 +105,7 @@ builder.mutationFields((t) => ({
       const cameo = await ownedCameo(ctx, cameoId);
       await ctx.db.$transaction(async (tx) => {
         await tx.cameo.delete({ where: { id: cameo.id } });
-        await emit(tx, 'cameo.consent_revoked', {
+        await revokeConsent(tx, {
           cameoId: cameo.id,
           ownerId: cameo.ownerId,
           cause: 'CAMEO_DELETED',

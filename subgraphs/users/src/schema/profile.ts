@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, badInput } from '../../../shared/src/errors';
 import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
-import { emit, type ProfileField } from '../events';
+import { emit, revokeConsent, type ProfileField } from '../events';
 import { verifyPassword } from '../passwords';
 import { requireViewer } from './cameo-access';
 import { User } from './user';
@@ -70,7 +70,7 @@ builder.mutationFields((t) => ({
       await ctx.db.$transaction(async (tx) => {
         const cameos = await tx.cameo.findMany({ where: { ownerId: userId }, select: { id: true, policyVersion: true } });
         for (const cameo of cameos) {
-          await emit(tx, 'cameo.consent_revoked', {
+          await revokeConsent(tx, {
             cameoId: cameo.id,
             ownerId: userId,
             cause: 'ACCOUNT_DELETED',
