@@ -1,4 +1,3 @@
-import type express from 'express';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { GenerationJobs } from './queue';
 
@@ -8,7 +7,7 @@ export interface GenerationsMetrics {
   consentRepairs: Counter;
 }
 
-/** The generations subgraph's Prometheus metrics; a registry per call (tests and replicas stay apart). */
+/** The generations subgraph's Prometheus metrics (served at /metrics by serve.ts); a registry per call (tests and replicas stay apart). */
 export function createGenerationsMetrics(jobs: GenerationJobs): GenerationsMetrics {
   const registry = new Registry();
   new Gauge({
@@ -26,17 +25,4 @@ export function createGenerationsMetrics(jobs: GenerationJobs): GenerationsMetri
     registers: [registry],
   });
   return { registry, consentRepairs };
-}
-
-/** Prometheus /metrics of the generations subgraph: the render queue's depth by state, consent repairs. */
-export function mountMetrics(app: express.Express, { registry }: GenerationsMetrics) {
-  app.get('/metrics', async (_req, res) => {
-    try {
-      res.setHeader('content-type', registry.contentType);
-      res.send(await registry.metrics());
-    } catch {
-      // The queue's store is down: say so rather than report stale numbers.
-      res.status(503).send('# the queue is unavailable\n');
-    }
-  });
 }

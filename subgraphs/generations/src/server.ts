@@ -9,7 +9,7 @@ import { startRevocationConsumer } from './revocations';
 import { schema } from './schema';
 import { createUsersClient } from './users-client';
 import { mountInternalRoutes } from './internal-routes';
-import { createGenerationsMetrics, mountMetrics } from './metrics';
+import { createGenerationsMetrics } from './metrics';
 import { createConsentReconciler, type ConsentReconcilerOptions } from './reconciler';
 import { createSocialClient } from './social-client';
 import { mountAssetRoute } from './asset-route';
@@ -98,6 +98,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
 
   const server = await serveSubgraph({
     name: 'generations',
+    metrics: metrics.registry,
     schema,
     port: options.port,
     host: options.host,
@@ -107,7 +108,6 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     routes: (app) => {
       mountAssetRoute(app, { db, social, storage, signer: assetUrls, onError: onError('assets') });
       mountInternalRoutes(app, db, options.gatewaySecret);
-      mountMetrics(app, metrics);
     },
     buildContext: (base) => ({
       ...base,

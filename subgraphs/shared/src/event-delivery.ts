@@ -1,4 +1,4 @@
-import { Counter, register } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import type { DomainEvent } from './events';
 
 /**
@@ -27,18 +27,21 @@ export interface RetryPolicy {
   maxDelayMs?: number;
 }
 
+/** The event metrics of this process (every subgraph's /metrics shows them, labelled by consumer). */
+export const eventMetrics = new Registry();
+
 export const deadLettered = new Counter({
   name: 'cameo_events_dead_lettered_total',
   help: 'Domain events a consumer gave up on after its retries (see `npm run events -- list`).',
   labelNames: ['consumer', 'source'],
-  registers: [register],
+  registers: [eventMetrics],
 });
 
 export const eventsApplied = new Counter({
   name: 'cameo_events_applied_total',
   help: 'Domain events a consumer applied (including replays it recognised as done).',
   labelNames: ['consumer', 'source', 'transport'],
-  registers: [register],
+  registers: [eventMetrics],
 });
 
 const sleep = (ms: number, signal?: AbortSignal) =>

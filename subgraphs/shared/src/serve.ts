@@ -1,10 +1,12 @@
 import http from 'node:http';
 import express from 'express';
+import { Registry } from 'prom-client';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { eventMetrics } from './event-delivery';
 import { viewerFromProof, type BaseContext } from './context';
 import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
@@ -26,6 +28,8 @@ export interface ServeSubgraphOptions<Context extends BaseContext> {
   logger: Logger;
   /** Mounts the subgraph's declared internal routes (outside /graphql, see internal-call.ts). */
   routes?: (app: express.Express) => void;
+  /** The subgraph's own Prometheus metrics, served at /metrics beside the domain-event metrics. */
+  metrics?: Registry;
   /** Adds the subgraph's own services (database, loaders) to the proven viewer. */
   buildContext: (base: BaseContext) => Context | Promise<Context>;
 }
@@ -85,6 +89,16 @@ export async function serveSubgraph<Context extends BaseContext>(
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', subgraph: options.name });
+  });
+  const metrics = Registry.merge([eventMetrics, ...(options.metrics ? [options.metrics] : [])]);
+  app.get('/metrics', async (_req, res) => {
+    try {
+      res.setHeader('content-type', metrics.contentType);
+      res.send(await metrics.metrics());
+    } catch {
+      // A store a metric reads (the render queue) is down: say so rather than report stale numbers.
+      res.status(503).send('# a metric could not be read\n');
+    }
   });
   options.routes?.(app);
   app.use('/graphql', (req, res, next) => {

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { register } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
 import { until } from '../../../test/helpers/graphql';
 import { rawDb } from '../src/raw-db';
-import { listDeadLetters, requestReplay } from '../src/event-delivery';
+import { eventMetrics, listDeadLetters, requestReplay } from '../src/event-delivery';
 import { createEventTransport, type EventTransport, type EventTransportKind } from '../src/event-transport';
 import { eventStream, toStreamFields, type DomainEvent } from '../src/events';
 
@@ -95,14 +94,14 @@ describe.each(['postgres', 'redis'] as const)('the %s transport', (kind) => {
         applied.push(n);
       },
     });
-    const before = (await register.getSingleMetric('cameo_events_dead_lettered_total')!.get()).values.find((v) => v.labels.consumer === 'feed')?.value ?? 0;
+    const before = (await eventMetrics.getSingleMetric('cameo_events_dead_lettered_total')!.get()).values.find((v) => v.labels.consumer === 'feed')?.value ?? 0;
     await emit(1);
     await emit(2);
     await until('the event after the failing one', async () => applied.includes(2));
     expect(attempts.get(1)).toBe(3);
     const letters = await listDeadLetters(db, 'feed');
     expect(letters).toEqual([expect.objectContaining({ source: 'users', topic: 'thing.made', attempts: 3, error: 'the users subgraph is away', replayRequested: false })]);
-    const after = (await register.getSingleMetric('cameo_events_dead_lettered_total')!.get()).values.find((v) => v.labels.consumer === 'feed')?.value ?? 0;
+    const after = (await eventMetrics.getSingleMetric('cameo_events_dead_lettered_total')!.get()).values.find((v) => v.labels.consumer === 'feed')?.value ?? 0;
     expect(after - before).toBe(1);
 
     healed = true;
