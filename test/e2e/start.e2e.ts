@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startPlatform } from '../../scripts/start';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
+import { graphql, ok, until } from '../helpers/graphql';
+import { publishedVideo, signUp, verifiedCameo, type TestUser } from '../helpers/users';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -20,6 +21,7 @@ async function signUpThenMe(gatewayUrl: string, handle: string) {
 
 describe('npm start', () => {
   let child: ChildProcess | undefined;
+  let gatewayUrl = '';
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-start-'));
 
   afterAll(async () => {
@@ -47,7 +49,7 @@ describe('npm start', () => {
     });
     let output = '';
     child.stderr!.on('data', (chunk) => (output += chunk));
-    const gatewayUrl = await new Promise<string>((resolve, reject) => {
+    gatewayUrl = await new Promise<string>((resolve, reject) => {
       child!.stdout!.on('data', (chunk) => {
         output += chunk;
         const match = /Apollo Sandbox at (http:\/\/\S+)/.exec(output);
@@ -61,6 +63,48 @@ describe('npm start', () => {
     expect(typename.data).toEqual({ __typename: 'Query' });
     expect((await signUpThenMe(gatewayUrl, 'embedded_user')).data).toEqual({ me: { handle: 'embedded_user' } });
   });
+
+  // The embedded default is the whole product: domain events travel on its PostgreSQL, so the
+  // feed fills, blocks reach consent and revocations hide videos everywhere, files included.
+  it('is the whole product: publish reaches the feeds, a block and a revoke take videos down everywhere', async () => {
+    const origin = gatewayUrl.replace(/\/graphql$/, '');
+    const as = (user: TestUser, query: string, variables: Record<string, unknown> = {}) => ok(graphql(gatewayUrl, query, { token: user.token, variables }));
+    const [owner, creator, fan, stranger] = await Promise.all(['e_owner', 'e_creator', 'e_fan', 'e_stranger'].map((handle) => signUp(gatewayUrl, handle)));
+    const cameoId = await verifiedCameo(gatewayUrl, owner!);
+    await as(owner!, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: cameoId });
+    await as(fan!, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: creator!.id });
+
+    const feedIds = async (user: TestUser, kind: string) =>
+      (await as(user, `query ($kind: FeedKind!) { feed(kind: $kind, first: 50) { edges { node { id } } } }`, { kind })).feed.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    const videoUrl = async (user: TestUser, id: string) => (await as(user, `query ($id: ID!) { generation(id: $id) { videoUrl } }`, { id })).generation?.videoUrl ?? null;
+
+    // Publish: the post reaches a follower's Following and For You.
+    const blockedVideo = await publishedVideo(gatewayUrl, creator!, 'a walk with my friend', { cameoIds: [cameoId] });
+    await until('the post in the follower’s Following', async () => (await feedIds(fan!, 'FOLLOWING')).includes(blockedVideo), 30_000);
+    await until('the post in For You', async () => (await feedIds(fan!, 'FOR_YOU')).includes(blockedVideo), 30_000);
+    const earlierUrl = await videoUrl(stranger!, blockedVideo);
+    expect((await fetch(`${origin}${earlierUrl}`)).status).toBe(200);
+
+    // Block: the creator may no longer use the cameo, and their video of the owner is taken down.
+    await as(owner!, `mutation ($id: ID!) { block(userId: $id) { id } }`, { id: creator!.id });
+    await until('consent refused after the block', async () => {
+      const { cameoConsent } = await as(creator!, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed } }`, { id: cameoId });
+      return cameoConsent.allowed === false;
+    }, 30_000);
+    await until('the video hidden from a stranger', async () => (await as(stranger!, `query ($id: ID!) { generation(id: $id) { id } }`, { id: blockedVideo })).generation === null, 30_000);
+    expect((await fetch(`${origin}${earlierUrl}`)).status).toBe(404);
+    await until('the post gone from the follower’s feeds', async () => !(await feedIds(fan!, 'FOLLOWING')).includes(blockedVideo), 30_000);
+
+    // Revoke: ONLY_ME hides another creator's video everywhere, /assets included.
+    const revokedVideo = await publishedVideo(gatewayUrl, fan!, 'my friend again', { cameoIds: [cameoId] });
+    const revokedUrl = await videoUrl(stranger!, revokedVideo);
+    expect((await fetch(`${origin}${revokedUrl}`)).status).toBe(200);
+    await until('the post in For You', async () => (await feedIds(stranger!, 'FOR_YOU')).includes(revokedVideo), 30_000);
+    await as(owner!, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: cameoId });
+    await until('the revoked video hidden', async () => (await as(stranger!, `query ($id: ID!) { generation(id: $id) { id } }`, { id: revokedVideo })).generation === null, 30_000);
+    expect((await fetch(`${origin}${revokedUrl}`)).status).toBe(404);
+    await until('the revoked post gone from For You', async () => !(await feedIds(stranger!, 'FOR_YOU')).includes(revokedVideo), 30_000);
+  }, 180_000);
 });
 
 describe('startPlatform with DATABASE_URL', () => {
