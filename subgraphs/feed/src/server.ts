@@ -50,7 +50,6 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
     kind: chooseTransport(options.eventTransport, options.redisUrl),
     subgraph: 'feed',
     db: consumerDb,
-    databaseUrl: options.databaseUrl,
     redisUrl: options.redisUrl,
     namespace: options.eventNamespace,
     onError: (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),

@@ -65,7 +65,6 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     kind: chooseTransport(options.eventTransport, options.redisUrl),
     subgraph: 'generations',
     db,
-    databaseUrl: options.databaseUrl,
     redisUrl: options.redisUrl,
     namespace: options.eventNamespace,
     onError: onError('events'),

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { RawDb, RetryPolicy } from './event-delivery';
 import { eventStream, readStream, startStreamConsumer, type DomainEvent } from './events';
 import { startOutboxRelay, type OutboxDb } from './outbox';
-import { listenForOutbox, replayOutbox, startPgConsumer, type Stoppable } from './pg-events';
+import { replayOutbox, startPgConsumer, type Stoppable } from './pg-events';
 
 /**
  * How domain events travel between subgraphs. The producer always writes them to its outbox in
@@ -39,14 +39,12 @@ export interface EventTransportOptions {
   subgraph: string;
   /** The subgraph's own Prisma client. */
   db: RawDb;
-  /** For `postgres`: a LISTEN connection wakes readers at once (they poll without it). */
-  databaseUrl?: string;
   /** For `redis`. */
   redisUrl?: string;
   /** Stream namespace (tests isolate stacks with it). Default: "cameo". */
   namespace?: string;
   onError: (error: unknown) => void;
-  /** Poll interval of PostgreSQL readers. Default: 250 ms. */
+  /** Poll interval of PostgreSQL readers. Default: 100 ms. */
   pollMs?: number;
   /** Redis: entries a dead replica left pending this long are claimed by a live one. Default: 30 s. */
   claimIdleMs?: number;
@@ -103,12 +101,10 @@ function redisTransport(options: EventTransportOptions): EventTransport {
 
 function postgresTransport(options: EventTransportOptions): EventTransport {
   const stoppables: Stoppable[] = [];
-  let listener: ReturnType<typeof listenForOutbox> | undefined;
   return {
     kind: 'postgres',
     startRelay: () => ({ stop: async () => {} }),
     consume(spec) {
-      if (options.databaseUrl) listener ??= listenForOutbox(options.databaseUrl, () => {});
       const consumer = startPgConsumer({
         db: options.db,
         consumer: options.subgraph,
@@ -116,7 +112,6 @@ function postgresTransport(options: EventTransportOptions): EventTransport {
         handle: spec.handle,
         retry: spec.retry,
         onError: options.onError,
-        wake: listener,
         pollMs: options.pollMs,
       });
       stoppables.push(consumer);
@@ -125,7 +120,6 @@ function postgresTransport(options: EventTransportOptions): EventTransport {
     replay: (source) => replayOutbox(options.db, source),
     async close() {
       for (const stoppable of stoppables.splice(0)) await stoppable.stop();
-      await listener?.close();
     },
   };
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { deliver, eventsApplied, replayRequested, sleep, type RawDb, type RetryPolicy } from './event-delivery';
 import type { DomainEvent } from './events';
 
@@ -14,13 +13,11 @@ import type { DomainEvent } from './events';
  * (`<consumer>.event_position`), with a lease so one replica reads a source at a time; the
  * handler's processed id makes a redelivery after a crash harmless.
  *
- * Readers poll (every `pollMs`), and on a server that passes NOTIFY between sessions they are
- * woken at once by the outbox's trigger (channel `cameo_outbox`, payload the source schema). The
- * embedded PGlite shares one session across connections, so there only polling delivers.
+ * Readers poll every `pollMs` with one small index read while idle. No LISTEN/NOTIFY: a NOTIFY
+ * in the producer's transaction serialises every commit that sends one behind a cluster-wide
+ * queue lock (200 concurrent likes timed out waiting for connections when the outbox had a
+ * NOTIFY trigger), and the embedded PGlite passes no NOTIFY between connections anyway.
  */
-
-/** NOTIFY channel of the outbox tables' triggers (see the event_transport migrations). */
-export const OUTBOX_CHANNEL = 'cameo_outbox';
 
 export interface OutboxRow {
   id: bigint;
@@ -72,10 +69,8 @@ export interface PgConsumerOptions {
   source: string;
   handle: (event: DomainEvent) => Promise<void>;
   onError: (error: unknown) => void;
-  /** Wakes the reader at once when called (a NOTIFY arrived). */
-  wake?: { subscribe(source: string, wake: () => void): () => void };
   retry?: RetryPolicy;
-  /** Default: 250 ms. */
+  /** Default: 100 ms. */
   pollMs?: number;
   /** Events per read. Default: 100. */
   batchSize?: number;
@@ -92,9 +87,11 @@ export function startPgConsumer(options: PgConsumerOptions): Stoppable {
   const { db, consumer, source } = options;
   const me = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const leaseSeconds = (options.leaseMs ?? 30_000) / 1000;
+  // While the lease has a third of its time left, an idle poll is one read and nothing else.
+  let held: { position: { xid: string; id: string }; renewAt: number } | null = null;
+  let nextReplayAt = 0;
+  const leaseMs = options.leaseMs ?? 30_000;
   const abort = new AbortController();
-  let wakeUp: () => void = () => {};
-  const unsubscribe = options.wake?.subscribe(source, () => wakeUp());
   const target = { consumer, source, db, handle: options.handle, onError: options.onError, retry: options.retry, signal: abort.signal };
 
   /** Takes or renews the lease; returns the position, or null while another replica holds it. */
@@ -111,25 +108,36 @@ export function startPgConsumer(options: PgConsumerOptions): Stoppable {
     return rows[0] ? { xid: rows[0].last_xid.toString(), id: rows[0].last_id.toString() } : null;
   };
 
-  const advance = (position: { xid: string; id: string }) =>
-    db.$executeRawUnsafe(
+  /** Moves the position on; false when the lease was lost meanwhile (another replica reads now). */
+  const advance = async (position: { xid: string; id: string }) =>
+    (await db.$executeRawUnsafe(
       `UPDATE "${consumer}"."event_position" SET last_xid = $2::bigint, last_id = $3::bigint WHERE source = $1 AND leased_by = $4`,
       source,
       position.xid,
       position.id,
       me,
-    );
+    )) === 1;
 
   const pass = async (): Promise<number> => {
-    const position = await lease();
-    if (!position) return 0;
-    await replayRequested(target);
-    const batch = await readCommitted(db, source, position, options.batchSize ?? 100);
+    if (!held || Date.now() >= held.renewAt) {
+      const position = await lease();
+      held = position ? { position, renewAt: Date.now() + leaseMs / 3 } : null;
+    }
+    if (!held) return 0;
+    if (Date.now() >= nextReplayAt) {
+      nextReplayAt = Date.now() + 2_000;
+      await replayRequested(target);
+    }
+    const batch = await readCommitted(db, source, held.position, options.batchSize ?? 100);
     for (const { event, position: next } of batch) {
       const outcome = await deliver(target, event);
       if (outcome === 'stopped') return 0;
       if (outcome === 'applied') eventsApplied.inc({ consumer, source, transport: 'postgres' });
-      await advance(next);
+      if (!(await advance(next))) {
+        held = null;
+        return 0;
+      }
+      held.position = next;
     }
     return batch.length;
   };
@@ -145,18 +153,7 @@ export function startPgConsumer(options: PgConsumerOptions): Stoppable {
         await sleep(1_000, abort.signal);
       }
       if (read > 0) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, options.pollMs ?? 250);
-        const onAbort = () => done();
-        abort.signal.addEventListener('abort', onAbort, { once: true });
-        function done() {
-          clearTimeout(timer);
-          abort.signal.removeEventListener('abort', onAbort);
-          wakeUp = () => {};
-          resolve();
-        }
-        wakeUp = done;
-      });
+      await sleep(options.pollMs ?? 100, abort.signal);
     }
     // Let another replica take over at once rather than after the lease.
     await db
@@ -168,49 +165,7 @@ export function startPgConsumer(options: PgConsumerOptions): Stoppable {
   return {
     stop: async () => {
       abort.abort();
-      wakeUp();
-      unsubscribe?.();
       await running;
-    },
-  };
-}
-
-/**
- * One LISTEN connection per process that wakes the readers of a source when its outbox trigger
- * fires. Failure to listen is not an error: readers poll anyway.
- */
-export function listenForOutbox(databaseUrl: string, onError: (error: unknown) => void) {
-  const listeners = new Map<string, Set<() => void>>();
-  let client: pg.Client | undefined;
-  let closed = false;
-  const connect = async () => {
-    const next = new pg.Client({ connectionString: databaseUrl });
-    next.on('error', (error) => {
-      onError(error);
-      client = undefined;
-      if (!closed) setTimeout(() => void connect().catch(() => {}), 2_000).unref();
-    });
-    next.on('notification', (message) => {
-      for (const wake of listeners.get(message.payload ?? '') ?? []) wake();
-    });
-    await next.connect();
-    await next.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    if (closed) return void (await next.end().catch(() => {}));
-    client = next;
-  };
-  const ready = connect().catch((error: unknown) => onError(error));
-  return {
-    ready,
-    subscribe(source: string, wake: () => void) {
-      const set = listeners.get(source) ?? new Set();
-      set.add(wake);
-      listeners.set(source, set);
-      return () => set.delete(wake);
-    },
-    async close() {
-      closed = true;
-      await ready;
-      await client?.end().catch(() => {});
     },
   };
 }

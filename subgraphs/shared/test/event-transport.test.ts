@@ -43,7 +43,7 @@ async function transportFor(kind: EventTransportKind, consumer = 'feed'): Promis
 }
 
 const open = (kind: EventTransportKind, namespace: string, consumer = 'feed') =>
-  createEventTransport({ kind, subgraph: consumer, db, databaseUrl: database.url, redisUrl: REDIS_URL, namespace, onError: () => {}, pollMs: 50 });
+  createEventTransport({ kind, subgraph: consumer, db, redisUrl: REDIS_URL, namespace, onError: () => {}, pollMs: 50 });
 
 /** The producer's side: on Redis its relay copies the outbox to the stream. */
 function producer(kind: EventTransportKind, namespace: string) {

@@ -45,7 +45,6 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
     kind: chooseTransport(options.eventTransport, options.redisUrl),
     subgraph: 'social',
     db,
-    databaseUrl: options.databaseUrl,
     redisUrl: options.redisUrl,
     namespace: options.eventNamespace,
     onError: onError('events'),

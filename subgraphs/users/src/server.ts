@@ -43,7 +43,6 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     kind: chooseTransport(options.eventTransport, options.redisUrl),
     subgraph: 'users',
     db,
-    databaseUrl: options.databaseUrl,
     redisUrl: options.redisUrl,
     namespace: options.eventNamespace,
     onError: (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),

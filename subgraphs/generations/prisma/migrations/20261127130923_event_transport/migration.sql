@@ -33,12 +33,3 @@ CREATE INDEX "dead_letter_event_replay_requested_at_idx" ON "generations"."dead_
 -- CreateIndex
 CREATE INDEX "outbox_xid_id_idx" ON "generations"."outbox"("xid", "id");
 
--- Wakes the PostgreSQL event transport's readers when an event commits (they poll as well, so a
--- server that does not pass NOTIFY between sessions, like the embedded one, loses nothing).
-CREATE FUNCTION "generations"."outbox_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('cameo_outbox', 'generations');
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER "outbox_notify" AFTER INSERT ON "generations"."outbox" FOR EACH STATEMENT EXECUTE FUNCTION "generations"."outbox_notify"();

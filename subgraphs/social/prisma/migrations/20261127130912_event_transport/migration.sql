@@ -33,12 +33,3 @@ CREATE INDEX "dead_letter_event_replay_requested_at_idx" ON "social"."dead_lette
 -- CreateIndex
 CREATE INDEX "outbox_xid_id_idx" ON "social"."outbox"("xid", "id");
 
--- Wakes the PostgreSQL event transport's readers when an event commits (they poll as well, so a
--- server that does not pass NOTIFY between sessions, like the embedded one, loses nothing).
-CREATE FUNCTION "social"."outbox_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('cameo_outbox', 'social');
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER "outbox_notify" AFTER INSERT ON "social"."outbox" FOR EACH STATEMENT EXECUTE FUNCTION "social"."outbox_notify"();

@@ -33,12 +33,3 @@ CREATE INDEX "dead_letter_event_replay_requested_at_idx" ON "users"."dead_letter
 -- CreateIndex
 CREATE INDEX "outbox_xid_id_idx" ON "users"."outbox"("xid", "id");
 
--- Wakes the PostgreSQL event transport's readers when an event commits (they poll as well, so a
--- server that does not pass NOTIFY between sessions, like the embedded one, loses nothing).
-CREATE FUNCTION "users"."outbox_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('cameo_outbox', 'users');
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER "outbox_notify" AFTER INSERT ON "users"."outbox" FOR EACH STATEMENT EXECUTE FUNCTION "users"."outbox_notify"();
