@@ -7,7 +7,8 @@ import { listenForOutbox, replayOutbox, startPgConsumer, type Stoppable } from '
 /**
  * How domain events travel between subgraphs. The producer always writes them to its outbox in
  * the transaction of the change; the transport carries them to consumers:
- * - `redis`: a relay copies outbox rows to the Redis stream `<namespace>:events:<subgraph>`,
+ * - `redis`: a relay copies outbox rows to the Redis stream `<namespace>:events:<subgraph>`
+ *   (woken by the outbox's NOTIFY when there is a `databaseUrl`, polling every 250 ms anyway),
  *   consumers read it through a consumer group (pending entries of a dead replica are claimed).
  * - `postgres`: the outbox table itself is the log (see pg-events.ts); nothing is copied.
  * Both deliver at least once, in order per source, through the same handlers, with the same
@@ -39,7 +40,7 @@ export interface EventTransportOptions {
   subgraph: string;
   /** The subgraph's own Prisma client. */
   db: RawDb;
-  /** For `postgres`: a LISTEN connection wakes readers at once (they poll without it). */
+  /** A LISTEN connection wakes PostgreSQL readers and the Redis relay at once (both poll without it). */
   databaseUrl?: string;
   /** For `redis`. */
   redisUrl?: string;
@@ -66,14 +67,18 @@ function redisTransport(options: EventTransportOptions): EventTransport {
   if (!redisUrl) throw new Error('the redis event transport needs REDIS_URL');
   const stoppables: Stoppable[] = [];
   let relayRedis: Redis | undefined;
+  let listener: ReturnType<typeof listenForOutbox> | undefined;
   return {
     kind: 'redis',
     startRelay(db) {
       relayRedis ??= new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+      // The outbox trigger's NOTIFY wakes the relay at once; it polls as well (250 ms).
+      if (options.databaseUrl) listener ??= listenForOutbox(options.databaseUrl, () => {});
       const relay = startOutboxRelay(db, relayRedis, {
         subgraph: options.subgraph,
         stream: eventStream(options.subgraph, options.namespace),
         onError: options.onError,
+        wake: listener,
       });
       stoppables.push(relay);
       return relay;
@@ -96,6 +101,7 @@ function redisTransport(options: EventTransportOptions): EventTransport {
     replay: (source) => readStream(redisUrl, eventStream(source, options.namespace)),
     async close() {
       for (const stoppable of stoppables.splice(0)) await stoppable.stop();
+      await listener?.close();
       relayRedis?.disconnect();
     },
   };

@@ -77,27 +77,53 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
-/** Relays every `intervalMs` (default 250) until stopped; errors are reported and retried. */
+/**
+ * Relays every `intervalMs` (default 250) until stopped, and at once when `wake` reports a new
+ * row in this subgraph's outbox (the outbox trigger's NOTIFY); errors are reported and retried.
+ */
 export function startOutboxRelay(
   db: OutboxDb,
   redis: Redis,
-  options: RelayOptions & { onError: (error: unknown) => void; intervalMs?: number },
+  options: RelayOptions & {
+    onError: (error: unknown) => void;
+    intervalMs?: number;
+    wake?: { subscribe(source: string, wake: () => void): () => void };
+  },
 ): OutboxRelay {
   let stopped = false;
+  // A wake-up during a pass is kept, so a row committed after that pass's read waits no interval.
+  let woken = false;
+  const remember = () => {
+    woken = true;
+  };
+  let wakeUp = remember;
+  const unsubscribe = options.wake?.subscribe(options.subgraph, () => wakeUp());
   const loop = async () => {
     while (!stopped) {
+      woken = false;
       try {
         if ((await relayOutbox(db, redis, options)) === (options.batchSize ?? RELAY_BATCH_SIZE)) continue;
       } catch (error) {
         options.onError(error);
       }
-      await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 250));
+      if (woken || stopped) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, options.intervalMs ?? 250);
+        function done() {
+          clearTimeout(timer);
+          wakeUp = remember;
+          resolve();
+        }
+        wakeUp = done;
+      });
     }
   };
   const running = loop();
   return {
     stop: async () => {
       stopped = true;
+      unsubscribe?.();
+      wakeUp();
       await running;
     },
   };

@@ -5,7 +5,8 @@ import { graphql } from '../../../test/helpers/graphql';
 import { startStack, type TestStack } from '../../../test/helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '../../../test/helpers/users';
 import { createDb, type UsersDb } from '../src/db';
-import { relayOutbox } from '../../shared/src/outbox';
+import { relayOutbox, startOutboxRelay } from '../../shared/src/outbox';
+import { listenForOutbox } from '../../shared/src/pg-events';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const stream = `cameo-test:events:${randomBytes(4).toString('hex')}`;
@@ -16,6 +17,7 @@ let db: UsersDb;
 let redis: Redis;
 let owner: TestUser, friend: TestUser;
 let cameoId: string;
+const wokenStream = `${stream}:woken`;
 
 beforeAll(async () => {
   database = await createTestDatabase('users_outbox');
@@ -26,7 +28,7 @@ beforeAll(async () => {
   cameoId = await verifiedCameo(stack.gatewayUrl, owner);
 });
 afterAll(async () => {
-  await redis?.del(stream);
+  await redis?.del(stream, wokenStream);
   redis?.disconnect();
   await db?.$disconnect();
   await stack?.stop();
@@ -92,5 +94,25 @@ describe('user.updated', () => {
     // Refused input changes nothing and says nothing.
     expect((await update(`{ avatarUrl: "http://insecure.example/a.png" }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await updates()).map((event) => event.payload)).toEqual([{ userId: friend.id, fields: ['displayName', 'bio'] }]);
+  });
+});
+
+describe('the relay', () => {
+  it('is woken by the outbox NOTIFY: an event reaches the stream long before the next poll', async () => {
+    const listener = listenForOutbox(database.url, () => {});
+    await listener.ready;
+    // Its first pass publishes what is waiting; then it would sleep a minute.
+    const relay = startOutboxRelay(db, redis, { subgraph: 'users', stream: wokenStream, intervalMs: 60_000, wake: listener, onError: () => {} });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const before = await redis.xlen(wokenStream);
+      await as(friend, `mutation { updateProfile(input: { bio: "woken" }) { bio } }`);
+      const deadline = Date.now() + 5_000;
+      while ((await redis.xlen(wokenStream)) === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await redis.xlen(wokenStream)).toBe(before + 1);
+    } finally {
+      await relay.stop();
+      await listener.close();
+    }
   });
 });
