@@ -44,11 +44,17 @@ export const eventsApplied = new Counter({
   registers: [eventMetrics],
 });
 
+/** Waits `ms`, or less if `signal` aborts; leaves no listener behind either way (readers sleep often). */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 export interface DeliveryTarget {
