@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
@@ -64,15 +63,24 @@ export function createLocalStorage(dir: string): AssetStorage {
       }
     },
     async open(key, area) {
-      const target = file(key, area);
+      // Opened before it is measured and read: a move to quarantine after this point leaves the
+      // open file readable, instead of failing the stream halfway through a response.
+      let handle: FileHandle;
       try {
-        const info = await stat(target);
-        if (!info.isFile()) return null;
-        return { size: info.size, stream: createReadStream(target) };
+        handle = await openFile(file(key, area), 'r');
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;
       }
+      const info = await handle.stat().catch(async (error: unknown) => {
+        await handle.close();
+        throw error;
+      });
+      if (!info.isFile()) {
+        await handle.close();
+        return null;
+      }
+      return { size: info.size, stream: handle.createReadStream() };
     },
   };
 }
