@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, readEntityCacheTtlSeconds, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
+import { chooseTransport } from '../../subgraphs/shared/src/event-transport';
 import { listen } from '../../subgraphs/shared/src/listen';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { runUntilSignal } from '../../subgraphs/shared/src/run';
@@ -41,7 +42,12 @@ export async function startGatewayFromEnv(
     redisUrl: env.redisUrl,
     pubsub,
     safelist: readSafelist(source),
-    entityCache: env.redisUrl && entityCacheTtl > 0 ? { redisUrl: env.redisUrl, ttlMs: entityCacheTtl * 1000 } : undefined,
+    // The cache hears invalidations on the users subgraph's Redis stream, which exists only
+    // when events travel on Redis: on the PostgreSQL transport it stays off.
+    entityCache:
+      env.redisUrl && entityCacheTtl > 0 && chooseTransport(env.eventTransport, env.redisUrl) === 'redis'
+        ? { redisUrl: env.redisUrl, ttlMs: entityCacheTtl * 1000 }
+        : undefined,
   });
   const { url } = await listen(gateway.httpServer, readGatewayPort(source));
   logger.info(`listening on ${url}${webAppDir ? `; the web app is at ${url.replace(/\/graphql$/, '/')}` : ''}`);
