@@ -54,10 +54,10 @@ import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
  *
  * Replay: fast-check prints `seed` and `path` on failure; run this file with
  * CONSENT_PROPERTY_SEED=<seed> (and CONSENT_PROPERTY_PATH=<path> to go straight to the
- * shrunk counterexample). CONSENT_PROPERTY_RUNS sets the runs per transport (default 5).
+ * shrunk counterexample). CONSENT_PROPERTY_RUNS sets the runs per transport (default 6).
  */
 
-const RUNS = Number(process.env.CONSENT_PROPERTY_RUNS ?? 5);
+const RUNS = Number(process.env.CONSENT_PROPERTY_RUNS ?? 6);
 const SEED = process.env.CONSENT_PROPERTY_SEED ? Number(process.env.CONSENT_PROPERTY_SEED) : undefined;
 const PATH = process.env.CONSENT_PROPERTY_PATH || undefined;
 const SETTLE_MS = 15_000;
