@@ -116,18 +116,22 @@ export async function enforceConsent(
  */
 export async function applyConsentRevoked(deps: RevocationDeps, event: DomainEvent): Promise<void> {
   const payload = event.payload as { cameoId?: unknown; ownerId?: unknown; userId?: unknown };
-  if (event.topic !== 'cameo.consent_revoked' || typeof payload.cameoId !== 'string') return;
-  const cameoId = payload.cameoId;
+  const revoked = event.topic === 'cameo.consent_revoked' && typeof payload.cameoId === 'string';
+  // A deleted account may use no cameo (UNKNOWN_USER): its own videos of others lose consent too.
+  const creatorDeleted = event.topic === 'user.deleted' && typeof payload.userId === 'string';
+  if (!revoked && !creatorDeleted) return;
   if (await deps.db.processedEvent.findUnique({ where: { eventId: event.id }, select: { eventId: true } })) return;
   const casts = await deps.db.generationCameo.findMany({
-    where: {
-      cameoId,
-      generation: {
-        ...LIVE_GENERATION,
-        // One person lost access (a grant, a block, a mutual), or anyone but the owner may have.
-        creatorId: typeof payload.userId === 'string' ? payload.userId : { not: String(payload.ownerId) },
-      },
-    },
+    where: revoked
+      ? {
+          cameoId: String(payload.cameoId),
+          generation: {
+            ...LIVE_GENERATION,
+            // One person lost access (a grant, a block, a mutual), or anyone but the owner may have.
+            creatorId: typeof payload.userId === 'string' ? payload.userId : { not: String(payload.ownerId) },
+          },
+        }
+      : { generation: { ...LIVE_GENERATION, creatorId: String(payload.userId) } },
     select: { generationId: true, cameoId: true, generation: { select: { creatorId: true } } },
   });
   try {
@@ -143,7 +147,7 @@ export async function applyConsentRevoked(deps: RevocationDeps, event: DomainEve
   }
 }
 
-/** Applies the users subgraph's consent revocations as they arrive. */
+/** Applies the users subgraph's consent revocations (and account deletions) as they arrive. */
 export function startRevocationConsumer(deps: RevocationDeps, transport: EventTransport): Stoppable {
   return transport.consume({ source: 'users', handle: (event) => applyConsentRevoked(deps, event) });
 }
