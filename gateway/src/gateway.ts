@@ -134,7 +134,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?" in production: suggestions would describe the schema to strangers.
     hideSchemaDetailsFromClientErrors: options.production,
-    csrfPrevention: true,
+    // A browser sends a cross-site GET or form POST without asking first (no preflight), so
+    // those are refused unless a header forces a preflight. Authorization is such a header
+    // (scripts set it; CORS then decides), which lets urql's default GET queries through when
+    // they carry a token. A browser's own Basic credentials never pass: only Bearer tokens
+    // authenticate. Mutations never run over GET (405), whatever the headers.
+    csrfPrevention: { requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'] },
     // The entry point owns shutdown order (gateway, then subgraphs, then the database).
     stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
