@@ -1,6 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { Client as UrqlClient, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import { GraphQLClient } from 'graphql-request';
 import type { Client } from 'graphql-ws';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql } from '../helpers/graphql';
@@ -157,10 +158,8 @@ describe('over HTTP with default options (plus the session token)', () => {
     expect(result.data).toEqual({ userByHandle: { __typename: 'User', handle: 'reader' } });
   });
 
-  // graphql-request is not a dependency yet; this runs once `graphql-request@7.4.0` is installed.
-  const graphqlRequest = optionalGraphqlRequest();
-  (graphqlRequest ? it : it.skip)('graphql-request (POST, application/json) queries and mutates', async () => {
-    const client = new graphqlRequest!.GraphQLClient(stack.gatewayUrl, { headers: bearer(reader) });
+  it('graphql-request (POST, application/json) queries and mutates', async () => {
+    const client = new GraphQLClient(stack.gatewayUrl, { headers: bearer(reader) });
     expect(await client.request(ME)).toMatchObject({ me: { handle: 'reader' } });
     expect(await client.request(UPDATE_BIO, { bio: 'via graphql-request' })).toMatchObject({ updateProfile: { bio: 'via graphql-request' } });
   });
@@ -200,17 +199,3 @@ describe('cross-site requests a browser sends without a preflight', () => {
     expect(((await me.json()) as { data: { me: { bio: string } } }).data.me.bio).not.toBe('forged');
   });
 });
-
-interface GraphqlRequestModule {
-  GraphQLClient: new (url: string, options?: { headers?: Record<string, string> }) => {
-    request<Data = unknown>(document: string, variables?: Record<string, unknown>): Promise<Data>;
-  };
-}
-
-function optionalGraphqlRequest(): GraphqlRequestModule | undefined {
-  try {
-    return require('graphql-request') as GraphqlRequestModule;
-  } catch {
-    return undefined;
-  }
-}
