@@ -40,10 +40,17 @@ const toEvent = (source: string, row: OutboxRow): DomainEvent => ({
  * The next committed events of `source` after (afterXid, afterId), oldest first. Only rows whose
  * transactions are all finished are returned, so the answer never changes behind a reader.
  */
-export async function readCommitted(db: RawDb, source: string, after: { xid: string; id: string }, limit: number) {
+export async function readCommitted(
+  db: RawDb,
+  source: string,
+  after: { xid: string; id: string },
+  limit: number,
+  /** Only rows no running transaction can still precede (a live reader); false: every row visible now (a rebuild). */
+  settledOnly = true,
+) {
   const rows = await db.$queryRawUnsafe<OutboxRow[]>(
     `SELECT id, topic, payload, created_at, xid::text AS xid FROM "${source}"."outbox"
-      WHERE (xid, id) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())
+      WHERE (xid, id) > ($1::xid8, $2::bigint) ${settledOnly ? 'AND xid < pg_snapshot_xmin(pg_current_snapshot())' : ''}
       ORDER BY xid, id LIMIT $3`,
     after.xid,
     after.id,
@@ -52,11 +59,15 @@ export async function readCommitted(db: RawDb, source: string, after: { xid: str
   return rows.map((row) => ({ event: toEvent(source, row), position: { xid: row.xid, id: row.id.toString() } }));
 }
 
-/** Every committed event of `source`, oldest first (a rebuild). */
+/**
+ * Every event of `source` committed by now, oldest first (a rebuild). Unlike a live reader it
+ * does not wait for older transactions still running elsewhere: what they commit later reaches
+ * the read model through its live consumer, whose position this does not move.
+ */
 export async function* replayOutbox(db: RawDb, source: string, batchSize = 500): AsyncGenerator<DomainEvent> {
   let after = { xid: '0', id: '0' };
   for (;;) {
-    const batch = await readCommitted(db, source, after, batchSize);
+    const batch = await readCommitted(db, source, after, batchSize, false);
     for (const { event } of batch) yield event;
     if (batch.length < batchSize) return;
     after = batch.at(-1)!.position;
