@@ -208,6 +208,10 @@ export function measureOperation(
         childSizes = new Map(declared.sizedFields.map((field) => [field, size ?? UNDECLARED_LIST_SIZE]));
       } else if (sizes?.has(name)) {
         multiplier = sizes.get(name)!;
+      } else if (child.name.startsWith('__')) {
+        // Introspection is answered from the schema in memory (and is off in production): its
+        // lists count once, so the standard introspection query stays affordable.
+        multiplier = 1;
       } else if (isListType(getNullableType(definition.type))) {
         multiplier = size ?? UNDECLARED_LIST_SIZE;
       } else if (size !== undefined) {
