@@ -46,10 +46,11 @@ export interface OperationMeasure {
 /**
  * Directives in an operation, by graphql-armor's max-directives rule (which measures each
  * fragment once). The rule reports every operation of the document in order; ours is picked.
+ * Its limit is infinite (counts of doubling spreads pass any integer): checkLimits applies ours.
  */
 function countDirectives(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): number {
   const counts: number[] = [];
-  validate(schema, document, [maxDirectivesRule({ n: Number.MAX_SAFE_INTEGER, onAccept: [(_context, { n }) => counts.push(n)] })]);
+  validate(schema, document, [maxDirectivesRule({ n: Infinity, onAccept: [(_context, { n }) => counts.push(n)] })]);
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   return counts[operations.indexOf(operation)] ?? 0;
 }

@@ -82,3 +82,11 @@ describe('operation cost', () => {
     expect(code(`{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }`)).toBeNull();
   });
 });
+
+it('counts directives in a doubling fragment chain without overflowing into an error', () => {
+  const query = chain(60).replaceAll('{ handle', '{ handle @include(if: true)');
+  const document = parse(query);
+  const result = measureOperation(schema, document, getOperationAST(document)!);
+  expect(result.directives).toBeGreaterThan(2 ** 59);
+  expect(checkLimits(result, DEFAULT_LIMITS)?.extensions.code).toBe('TOO_MANY_FRAGMENTS');
+});
