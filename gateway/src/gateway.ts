@@ -147,7 +147,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       ...(options.safelist ? [safelistPlugin(registeredOperationHashes())] : []),
-      operationLimitsPlugin(() => planner.apiSchema, limits),
+      operationLimitsPlugin(() => planner.supergraphSchema, limits),
       observabilityPlugin(logger, metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
@@ -223,6 +223,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const ws = serveGraphqlWs({
     httpServer,
     apiSchema: planner.apiSchema,
+    supergraphSchema: planner.supergraphSchema,
     hub,
     jwtSecret: options.jwtSecret,
     sessions,

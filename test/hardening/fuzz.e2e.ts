@@ -99,6 +99,35 @@ interface Attempt {
   body: string;
   headers: Record<string, string>;
   method: 'POST' | 'GET';
+  /** The error code the gateway must answer with, when the attempt is built to pass a limit. */
+  expectCode?: string;
+}
+
+/**
+ * Fragments on User, each spreading the next `spreads` times (2^n fields for n fragments spread
+ * twice): the gateway must measure them once each and answer at once, whatever n is.
+ */
+function fragmentChain(): { query: string; expectCode?: string } {
+  const n = 1 + Math.floor(random() * 60);
+  const spreads = 1 + Math.floor(random() * 3);
+  const directive = chance(0.2) ? ' @include(if: true)' : '';
+  let query = `query Chain { me { ...F0 } }\n`;
+  for (let i = 0; i < n; i++) query += `fragment F${i} on User { handle${directive} ${i + 1 < n ? Array.from({ length: spreads }, () => `...F${i + 1}`).join(' ') : ''} }\n`;
+  if (chance(0.2)) return { query: mutate(query) };
+  if (n > 50) return { query, expectCode: 'TOO_MANY_FRAGMENTS' };
+  if (spreads >= 2 && n >= 14 && !directive) return { query, expectCode: 'QUERY_TOO_COSTLY' };
+  return { query };
+}
+
+/** Nested pages whose size is a variable with a default, sent or not, valid or not. */
+function defaultedPages(): { query: string; variables?: Record<string, unknown>; expectCode?: string } {
+  const fallback = pick(['100', '50', '2', '1', '0', '-1', '2147483647', 'null', '"ten"']);
+  const query = `query Pages($f: Int = ${fallback}) { me { followers(first: $f) { edges { node { followers(first: $f) { edges { node { followers(first: $f) { totalCount } } } } } } } } }`;
+  const send = chance(0.5);
+  const variables = send ? { f: pick([2, 100, null, 'x', 1e9, -3]) } : undefined;
+  // 100 nested three deep is a million fields: refused whether it came from the default or was sent.
+  const expectCode = (send ? variables!.f === 100 : fallback === '100' || fallback === '2147483647') ? 'QUERY_TOO_COSTLY' : undefined;
+  return { query, variables, expectCode };
 }
 
 function attempt(): Attempt {
@@ -106,6 +135,15 @@ function attempt(): Attempt {
   if (chance(0.6)) headers.authorization = chance(0.8) ? `Bearer ${user.token}` : pick(['Bearer x.y.z', 'Basic abc', 'Bearer', '']);
   if (chance(0.05)) headers['content-type'] = pick(['text/plain', 'application/graphql', 'multipart/form-data', 'application/json; charset=latin1']);
   const style = random();
+  if (style < 0.08) {
+    const { query, expectCode } = fragmentChain();
+    // Signed out: other attempts may end the fuzzer's session, and limits apply before execution.
+    return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), expectCode };
+  }
+  if (style < 0.14) {
+    const { query, variables, expectCode } = defaultedPages();
+    return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), expectCode };
+  }
   if (style < 0.45) return { method: 'POST', headers, body: JSON.stringify({ query: operation() }) };
   if (style < 0.65) return { method: 'POST', headers, body: JSON.stringify({ query: mutate(operation()) }) };
   if (style < 0.8) {
@@ -138,7 +176,7 @@ it(`survives ${RUNS} random and malformed requests (seed ${SEED})`, async () => 
   const worker = async () => {
     while (next < RUNS) {
       const index = next++;
-      const { method, headers, body } = attempt();
+      const { method, headers, body, expectCode } = attempt();
       const url = method === 'GET' ? `${stack.gatewayUrl}${body}` : stack.gatewayUrl;
       let response: Response;
       try {
@@ -149,7 +187,7 @@ it(`survives ${RUNS} random and malformed requests (seed ${SEED})`, async () => 
       }
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       const text = await response.text();
-      let parsed: { data?: unknown; errors?: { message?: unknown }[] } | undefined;
+      let parsed: { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined;
       try {
         parsed = JSON.parse(text) as typeof parsed;
       } catch {
@@ -159,6 +197,7 @@ it(`survives ${RUNS} random and malformed requests (seed ${SEED})`, async () => 
       const hasErrors = Array.isArray(parsed?.errors) && parsed!.errors!.every((error) => typeof error.message === 'string');
       if (response.status >= 400 && !hasErrors) problems.push(`#${index} HTTP ${response.status} without GraphQL errors <- ${body.slice(0, 200)}`);
       if (response.status >= 500 && !hasErrors) problems.push(`#${index} HTTP ${response.status} <- ${body.slice(0, 200)}`);
+      if (expectCode && !parsed?.errors?.some((error) => error.extensions?.code === expectCode)) problems.push(`#${index} expected ${expectCode}, got ${text.slice(0, 160)} <- ${body.slice(0, 200)}`);
       if (/\n\s+at /.test(text)) problems.push(`#${index} a stack trace leaked <- ${body.slice(0, 200)}`);
     }
   };

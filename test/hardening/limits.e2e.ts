@@ -57,3 +57,59 @@ it('applies the same limits to subscriptions', async () => {
   expect(run.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_DEEP']);
   await socket.dispose();
 });
+
+/** n fragments, each spreading the next twice: 2^n fields once expanded, n fragments to read. */
+const chain = (n: number, root: string) => {
+  let document = `${root.replace('%', '...F0')}\n`;
+  for (let i = 0; i < n; i++) document += `fragment F${i} on User { handle ${i + 1 < n ? `...F${i + 1} ...F${i + 1}` : ''} }\n`;
+  return document;
+};
+const manyFragments = (n: number) =>
+  `query Many { me { ${Array.from({ length: n }, (_, i) => `...G${i}`).join(' ')} } }\n` + Array.from({ length: n }, (_, i) => `fragment G${i} on User { id }`).join('\n');
+// Three nested pages of followers whose size comes only from the variable's default.
+const defaulted = (root: string) =>
+  root.replace('%', `followers(first: $f) { edges { node { followers(first: $f) { edges { node { followers(first: $f) { totalCount } } } } } } }`);
+const errorCodes = (results: { errors?: readonly { extensions?: Record<string, unknown> }[] }[]) => results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code);
+
+it('measures a fragment chain once per fragment and caps fragments, over HTTP', async () => {
+  // 30 fragments spread twice each: the old walk expanded 2^30 fields before answering.
+  const chained = await ask(chain(30, 'query Chain { me { % } }'));
+  expect(codes(chained)).toEqual(['QUERY_TOO_COSTLY']);
+  expect(chained.status).toBe(400);
+  expect(codes(await ask(manyFragments(51)))).toEqual(['TOO_MANY_FRAGMENTS']);
+  expect((await ask(manyFragments(50))).errors).toBeUndefined();
+});
+
+it('counts a page size given by a variable default, over HTTP', async () => {
+  const query = defaulted('query Nested($f: Int = 100) { me { % } }');
+  expect(codes(await ask(query))).toEqual(['QUERY_TOO_COSTLY']);
+  expect((await ask(query, { f: 2 })).errors).toBeUndefined();
+});
+
+it('measures a fragment chain and caps fragments over graphql-ws', async () => {
+  const socket = wsClient(stack.gatewayUrl, user.token);
+  const chained = collect(socket, chain(30, 'subscription Chain { myGenerationUpdates { generation { creator { % } } } }'));
+  await chained.waitFor(1);
+  expect(errorCodes(chained.results)).toEqual(['QUERY_TOO_COSTLY']);
+  const many = collect(socket, manyFragments(51));
+  await many.waitFor(1);
+  expect(errorCodes(many.results)).toEqual(['TOO_MANY_FRAGMENTS']);
+  await socket.dispose();
+});
+
+it('counts a page size given by a variable default over graphql-ws', async () => {
+  const socket = wsClient(stack.gatewayUrl, user.token);
+  const subscription = collect(socket, defaulted('subscription Nested($f: Int = 100) { myGenerationUpdates { generation { creator { % } } } }'));
+  await subscription.waitFor(1);
+  expect(errorCodes(subscription.results)).toEqual(['QUERY_TOO_COSTLY']);
+  const query = defaulted('query Nested($f: Int = 100) { me { % } }');
+  const refused = collect(socket, query);
+  await refused.waitFor(1);
+  expect(errorCodes(refused.results)).toEqual(['QUERY_TOO_COSTLY']);
+  const small = collect(socket, query, { f: 2 });
+  await small.done;
+  expect(small.results).toHaveLength(1);
+  expect(small.results[0]!.errors).toBeUndefined();
+  expect(small.results[0]!.data).toHaveProperty('me.followers.edges');
+  await socket.dispose();
+});

@@ -64,6 +64,8 @@ export interface SubscriptionStats {
 export interface WsServerOptions {
   httpServer: http.Server;
   apiSchema: GraphQLSchema;
+  /** The composed supergraph: operation cost reads its `@cost` and `@listSize`. */
+  supergraphSchema: GraphQLSchema;
   hub: SubscriptionHub;
   jwtSecret: string;
   /** Whether a session is still current: at connection_init, for every operation, and when one ends. */
@@ -146,7 +148,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
       const invalid = validate(apiSchema, document);
       if (invalid.length) return invalid.map((error) => requestError('GRAPHQL_VALIDATION_FAILED', error.message));
       const operation = getOperationAST(document, payload.operationName);
-      const tooMuch = operation && checkLimits(measureOperation(apiSchema, document, operation, payload.variables ?? {}), options.operationLimits);
+      const tooMuch = operation && checkLimits(measureOperation(options.supergraphSchema, document, operation, payload.variables ?? {}), options.operationLimits);
       if (tooMuch) return [tooMuch];
       const contextValue: GatewayContext = { viewerId: ctx.extra.viewerId, sessionVersion: ctx.extra.sessionVersion, requestId: randomUUID() };
       return { schema: apiSchema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };

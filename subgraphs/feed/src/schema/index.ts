@@ -1,7 +1,8 @@
+import { FEDERATION_LINK } from '../../../shared/src/federation';
 import { builder } from '../builder';
 import './scalars';
 import './refs';
 import './posts';
 
 /** The feed subgraph's federated schema (built once, with no database attached). */
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const schema = builder.toSubGraphSchema(FEDERATION_LINK);

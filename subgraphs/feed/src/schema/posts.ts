@@ -1,6 +1,7 @@
 import { forbidden, badInput, notFound, unauthenticated } from '../../../shared/src/errors';
+import { CAST_SIZE, connectionSize, listSize } from '../../../shared/src/federation';
 import { builder } from '../builder';
-import { explain, following, forYou, type FeedPage } from '../feed';
+import { PAGE_MAX, explain, following, forYou, type FeedPage } from '../feed';
 import { PREFERENCES_MAX, parsePreferences } from '../ranking';
 import { CameoRef, GenerationRef, UserRef } from './refs';
 
@@ -14,7 +15,7 @@ export const Post = builder.prismaObject('Post', {
     publishedAt: t.expose('publishedAt', { type: 'DateTime' }),
     creator: t.field({ type: UserRef, resolve: (post) => ({ id: post.creatorId }) }),
     video: t.field({ type: GenerationRef, description: 'The generation (same id): its file, cast, counts.', resolve: (post) => ({ id: post.id }) }),
-    cameos: t.field({ type: [CameoRef], resolve: (post) => post.cameoIds.map((id) => ({ id })) }),
+    cameos: t.field({ type: [CameoRef], directives: listSize(CAST_SIZE), resolve: (post) => post.cameoIds.map((id) => ({ id })) }),
     remixOf: t.field({ type: GenerationRef, nullable: true, resolve: (post) => (post.remixOfId ? { id: post.remixOfId } : null) }),
   }),
 });
@@ -89,6 +90,8 @@ builder.queryFields((t) => ({
   feed: t.field({
     type: PostConnection,
     args: { kind: t.arg({ type: FeedKind, required: true }), first: t.arg.int(), after: t.arg.string() },
+    // For You ranks a pool of candidates for each page: dearer than reading one row.
+    directives: { ...connectionSize(PAGE_MAX), cost: { weight: 10 } },
     description: `A page of posts (first: 1-50, default 10). Cursors are opaque and tamper-checked; For You's pin a ranking for an hour.`,
     resolve: (_root, args, ctx) => (args.kind === 'FOLLOWING' ? following(ctx, args) : forYou(ctx, args)),
   }),

@@ -1,3 +1,4 @@
+import { CAST_SIZE, listSize } from '../../../shared/src/federation';
 import { builder } from '../builder';
 import type { GenerationsContext } from '../context';
 import { Aspect, GenerationStatus } from '../generated/prisma/enums.js';
@@ -85,7 +86,7 @@ const Provenance = builder
     description: 'C2PA-style provenance stored with every output (the full manifest is at manifestUrl).',
     fields: (t) => ({
       creator: t.field({ type: UserRef, resolve: (p) => ({ id: p.creatorId }) }),
-      cameoOwners: t.field({ type: [UserRef], resolve: (p) => p.cameoOwnerIds.map((id) => ({ id })) }),
+      cameoOwners: t.field({ type: [UserRef], directives: listSize(CAST_SIZE), resolve: (p) => p.cameoOwnerIds.map((id) => ({ id })) }),
       model: t.exposeString('model'),
       promptSha256: t.exposeString('promptSha256'),
       createdAt: t.exposeString('createdAt'),
@@ -120,6 +121,7 @@ export const Generation = builder.prismaObject('Generation', {
     }),
     cameos: t.field({
       type: [CameoRef],
+      directives: listSize(CAST_SIZE),
       select: { cameos: { select: { cameoId: true } } },
       resolve: (g) => g.cameos.map((cameo) => ({ id: cameo.cameoId })),
     }),

@@ -1,7 +1,8 @@
 import { builder } from '../builder';
 import { forbidden } from '../../../shared/src/errors';
+import { connectionSize } from '../../../shared/src/federation';
 import { Generation, GenerationStatusEnum, CameoRef, UserRef, castOwners, hiddenByBlock, isUuid, visibleTo } from './generation';
-import { GenerationConnection, afterCursor, newestFirst, pageSize, toPage } from './connection';
+import { GenerationConnection, PAGE_MAX, afterCursor, newestFirst, pageSize, toPage } from './connection';
 
 builder.queryFields((t) => ({
   generation: t.prismaField({
@@ -19,6 +20,7 @@ builder.queryFields((t) => ({
     type: GenerationConnection,
     description: 'Your generations, drafts included, newest first.',
     args: { first: t.arg.int(), after: t.arg.string(), status: t.arg({ type: GenerationStatusEnum }) },
+    directives: connectionSize(PAGE_MAX),
     resolve: async (_root, args, ctx) => {
       if (!ctx.viewer) return { rows: [], hasNextPage: false };
       const size = pageSize(args.first);
@@ -37,6 +39,7 @@ builder.objectField(UserRef, 'generations', (t) =>
     type: GenerationConnection,
     description: 'Published videos by this user, newest first (all of them, drafts included, for yourself).',
     args: { first: t.arg.int(), after: t.arg.string() },
+    directives: connectionSize(PAGE_MAX),
     resolve: async (user, args, ctx) => {
       const size = pageSize(args.first);
       const own = ctx.viewer?.userId === user.id;
@@ -56,6 +59,7 @@ builder.objectField(Generation, 'remixes', (t) =>
     type: GenerationConnection,
     description: 'Published remixes of this video, newest first.',
     args: { first: t.arg.int(), after: t.arg.string() },
+    directives: connectionSize(PAGE_MAX),
     resolve: async (generation, args, ctx) => {
       const size = pageSize(args.first);
       const hidden = ctx.viewer ? [...(await ctx.blockedWithViewer())] : [];
@@ -80,6 +84,7 @@ builder.objectField(CameoRef, 'appearances', (t) =>
     type: GenerationConnection,
     description: 'Every generation, draft or published, by anyone, that casts this cameo. Its owner only.',
     args: { first: t.arg.int(), after: t.arg.string() },
+    directives: connectionSize(PAGE_MAX),
     resolve: async (cameo, args, ctx) => {
       const size = pageSize(args.first);
       const viewer = ctx.viewer?.userId;

@@ -1,7 +1,8 @@
 import { builder } from '../builder';
+import { connectionSize } from '../../../shared/src/federation';
 import type { SocialContext } from '../context';
 import { block, follow, mute, unblock, unfollow } from '../relationships';
-import { PageInfo, decodeCursor, encodeCursor, pageInfo, pageSize, toPage, type Page } from './paging';
+import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageInfo, pageSize, toPage, type Page } from './paging';
 import { UserRef } from './refs';
 
 interface FollowRow {
@@ -63,12 +64,14 @@ builder.objectFields(UserRef, (t) => ({
     type: FollowConnection,
     description: 'People who follow this user, newest first.',
     args: { first: t.arg.int(), after: t.arg.string() },
+    directives: connectionSize(PAGE_MAX),
     resolve: (user, args, ctx) => followPage(ctx, user.id, 'followers', args),
   }),
   following: t.field({
     type: FollowConnection,
     description: 'People this user follows, newest first.',
     args: { first: t.arg.int(), after: t.arg.string() },
+    directives: connectionSize(PAGE_MAX),
     resolve: (user, args, ctx) => followPage(ctx, user.id, 'following', args),
   }),
   followerCount: t.int({ resolve: async (user, _args, ctx) => (await ctx.loaders.userCounts.load(user.id)).followers }),

@@ -1,9 +1,10 @@
 import { builder } from '../builder';
+import { connectionSize } from '../../../shared/src/federation';
 import type { SocialContext } from '../context';
 import { NotificationKind } from '../generated/prisma/enums.js';
 import { viewerOf } from '../guards';
 import { notificationTopic, type LiveNotification } from '../notifications';
-import { PageInfo, decodeCursor, encodeCursor, pageInfo, pageSize, toPage } from './paging';
+import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageInfo, pageSize, toPage } from './paging';
 import { GenerationRef, UserRef } from './refs';
 import { Comment } from './videos';
 
@@ -77,6 +78,7 @@ builder.queryFields((t) => ({
     type: NotificationConnection,
     description: 'Your notifications, newest first.',
     args: { first: t.arg.int(), after: t.arg.string(), unreadOnly: t.arg.boolean() },
+    directives: connectionSize(PAGE_MAX),
     resolve: (_root, args, ctx) => notificationPage(ctx, args),
   }),
   unreadNotificationCount: t.int({

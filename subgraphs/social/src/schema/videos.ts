@@ -1,9 +1,10 @@
 import { builder } from '../builder';
+import { connectionSize } from '../../../shared/src/federation';
 import { COMMENT_MAX, createComment, deleteComment } from '../comments';
 import type { SocialContext } from '../context';
 import { like, recordView, unlike } from '../engagement';
 import { viewerOf } from '../guards';
-import { PageInfo, decodeCursor, encodeCursor, pageInfo, pageSize, toPage, type Page } from './paging';
+import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageInfo, pageSize, toPage, type Page } from './paging';
 import { GenerationRef, UserRef } from './refs';
 
 interface CommentRow {
@@ -70,6 +71,7 @@ Comment.implement({
       type: CommentConnection,
       description: 'Replies, oldest first (empty on a reply).',
       args: { first: t.arg.int(), after: t.arg.string() },
+      directives: connectionSize(PAGE_MAX),
       resolve: (row, args, ctx) => commentPage(ctx, { parentId: row.id }, 'asc', args),
     }),
   }),
@@ -84,6 +86,7 @@ builder.objectFields(GenerationRef, (t) => ({
     type: CommentConnection,
     description: 'Top-level comments, newest first.',
     args: { first: t.arg.int(), after: t.arg.string() },
+    directives: connectionSize(PAGE_MAX),
     resolve: (video, args, ctx) => commentPage(ctx, { generationId: video.id, parentId: null }, 'desc', args),
   }),
 }));

@@ -1,3 +1,4 @@
+import { FEDERATION_LINK } from '../../../shared/src/federation';
 import { builder } from '../builder';
 import './scalars';
 import './enums';
@@ -10,4 +11,4 @@ import './cameo-lifecycle';
 import './cameo-consent';
 
 /** The users subgraph's federated schema (built once, with no database attached). */
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const schema = builder.toSubGraphSchema(FEDERATION_LINK);
