@@ -156,6 +156,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError: createFormatError(logger),
     // The parser stops at this many tokens, before any work proportional to a huge document.
     parseOptions: { maxTokens: limits.maxTokens },
+    // Rules added to the policy validate operations on every transport, not only here.
+    validationRules: policy.validationRules,
     plugins: [
       policy.apolloPlugin(),
       observabilityPlugin(logger, metrics),

@@ -1,5 +1,5 @@
 import type express from 'express';
-import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '../../subgraphs/shared/src/errors';
 import type { Logger } from '../../subgraphs/shared/src/logger';
@@ -24,6 +24,8 @@ export interface PolicyOptions {
   /** The API schema operations are validated and measured against. */
   schema: () => GraphQLSchema;
   limits: OperationLimits;
+  /** Validation rules beyond GraphQL's own, on every transport. Default: none. */
+  validationRules?: ValidationRule[];
   /** SHA-256 hashes of the registered operations: only these run. Default: no safelist. */
   safelist?: Set<string>;
   /** Rates per user and per address, counted by `rateLimiter`. Default: no rate limits. */
@@ -49,6 +51,8 @@ export interface OperationRequest {
 
 export interface Policy {
   readonly limits: OperationLimits;
+  /** The extra validation rules, for Apollo's `validationRules` (HTTP); `prepare` applies them too. */
+  readonly validationRules: ValidationRule[];
   /** Counts one operation request of `caller`; a RATE_LIMITED error (with `retryAfterSeconds`) once a rate is spent. */
   admit(caller: Caller): Promise<GraphQLError | null>;
   /** Rules 3-4 on an operation that parsed and validated. */
@@ -76,6 +80,7 @@ const unresolved = (operationName: string | null | undefined) =>
 
 export function createPolicy(options: PolicyOptions): Policy {
   const { limits, rateLimiter, rateLimits, logger } = options;
+  const validationRules = options.validationRules ?? [];
 
   const admit = async ({ address, viewerId }: Caller): Promise<GraphQLError | null> => {
     if (!rateLimiter || !rateLimits) return null;
@@ -98,6 +103,7 @@ export function createPolicy(options: PolicyOptions): Policy {
 
   return {
     limits,
+    validationRules,
     admit,
     check,
     prepare(source, operationName, variables) {
@@ -107,7 +113,7 @@ export function createPolicy(options: PolicyOptions): Policy {
       } catch (error) {
         return { errors: [requestError('GRAPHQL_PARSE_FAILED', error instanceof Error ? error.message : 'Syntax error')] };
       }
-      const invalid = validate(options.schema(), document);
+      const invalid = validate(options.schema(), document, [...specifiedRules, ...validationRules]);
       if (invalid.length) return { errors: invalid.map((error) => requestError('GRAPHQL_VALIDATION_FAILED', error.message)) };
       const operation = getOperationAST(document, operationName);
       if (!operation) return { errors: [unresolved(operationName)] };
