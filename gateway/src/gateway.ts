@@ -19,12 +19,13 @@ import { createPubSub, type PubSub } from '../../subgraphs/shared/src/pubsub';
 import type { OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { mountAssetProxy } from './assets';
 import { checkSubgraphs } from './readiness';
-import { DEFAULT_LIMITS, operationLimitsPlugin, type OperationLimits } from './limits';
+import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import { createGatewayMetrics } from './metrics';
 import { createEntityCache, type EntityCacheOptions } from './entity-cache/entity-cache';
-import { createMemoryRateLimiter, createRedisRateLimiter, rateLimitMiddleware, type RateLimits } from './rate-limit';
+import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimits } from './rate-limit';
 import { observabilityPlugin } from './observability';
-import { registeredOperationHashes, safelistPlugin } from './safelist';
+import { registeredOperationHashes } from './safelist';
+import { createPolicy } from './policy';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../../subgraphs/shared/src/request-id';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -126,6 +127,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const limits: OperationLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const planner = new SubscriptionPlanner(options.supergraphSdl);
+  const limiter = options.rateLimits
+    ? options.redisUrl
+      ? createRedisRateLimiter(options.redisUrl, options.rateLimitPrefix)
+      : createMemoryRateLimiter()
+    : undefined;
+  // Every operation on every transport passes this one rulebook (policy.ts).
+  const policy = createPolicy({
+    schema: () => planner.apiSchema,
+    costSchema: () => planner.supergraphSchema,
+    limits,
+    safelist: options.safelist ? registeredOperationHashes() : undefined,
+    rateLimits: options.rateLimits,
+    rateLimiter: limiter,
+    jwtSecret: options.jwtSecret,
+    logger,
+  });
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -145,9 +162,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError: createFormatError(logger),
     // The parser stops at this many tokens, before any work proportional to a huge document.
     parseOptions: { maxTokens: limits.maxTokens },
+    // Rules added to the policy validate operations on every transport, not only here.
+    validationRules: policy.validationRules,
     plugins: [
-      ...(options.safelist ? [safelistPlugin(registeredOperationHashes())] : []),
-      operationLimitsPlugin(() => planner.supergraphSchema, limits),
+      policy.apolloPlugin(),
       observabilityPlugin(logger, metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
@@ -183,12 +201,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     next();
   });
   app.use('/graphql', cors(options.corsOrigins ?? []));
-  const limiter = options.rateLimits
-    ? options.redisUrl
-      ? createRedisRateLimiter(options.redisUrl, options.rateLimitPrefix)
-      : createMemoryRateLimiter()
-    : undefined;
-  if (limiter && options.rateLimits) app.use('/graphql', rateLimitMiddleware(limiter, options.rateLimits, options.jwtSecret, logger));
+  app.use('/graphql', policy.httpMiddleware());
   app.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
@@ -223,13 +236,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const ws = serveGraphqlWs({
     httpServer,
     apiSchema: planner.apiSchema,
-    supergraphSchema: planner.supergraphSchema,
     hub,
     jwtSecret: options.jwtSecret,
     sessions,
     logger,
     limits: { ...readSubscriptionEnv({}), keepAliveMs: DEFAULT_KEEP_ALIVE_MS, ...options.subscriptionLimits },
-    operationLimits: limits,
+    policy,
     execute: async (request, contextValue) => {
       const response = await apollo.executeOperation(request, { contextValue });
       return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };

@@ -1,7 +1,6 @@
-import { GraphQLError, type GraphQLSchema } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../subgraphs/shared/src/errors';
-import { measureOperation, type OperationMeasure } from './cost';
+import type { OperationMeasure } from './cost';
 
 /** What one operation may ask of the gateway; checked after validation, before any planning. */
 export interface OperationLimits {
@@ -52,22 +51,4 @@ export function checkLimits(measure: OperationMeasure, limits: OperationLimits):
     return tooMuch(ErrorCode.QUERY_TOO_COSTLY, `This operation could resolve about ${measure.cost} fields; the limit is ${limits.maxCost}. Ask for smaller pages.`);
   }
   return null;
-}
-
-/**
- * Enforces the limits on every HTTP operation once it is validated, before the gateway plans it.
- * `schema` is the supergraph's: the API schema carries no `@cost`/`@listSize`.
- */
-export function operationLimitsPlugin(schema: () => GraphQLSchema, limits: OperationLimits): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request }) {
-          if (!operation) return;
-          const error = checkLimits(measureOperation(schema(), document, operation, request.variables ?? {}), limits);
-          if (error) throw error;
-        },
-      };
-    },
-  };
 }

@@ -1,13 +1,9 @@
-import type express from 'express';
 import { Redis } from 'ioredis';
-import { ErrorCode } from '../../subgraphs/shared/src/errors';
-import type { Logger } from '../../subgraphs/shared/src/logger';
-import { verifySessionToken } from '../../subgraphs/shared/src/session-token';
 
 export interface RateLimits {
-  /** Requests one signed-in user may make per minute, across every gateway replica. */
+  /** Operations (HTTP requests, graphql-ws subscribe messages) one signed-in user may send per minute, across every gateway replica. */
   perUserPerMinute: number;
-  /** Requests one client address may make per minute. */
+  /** The same per client address. */
   perIpPerMinute: number;
 }
 
@@ -67,30 +63,5 @@ export function createMemoryRateLimiter(): RateLimiter {
       return { allowed: count <= limit, retryAfterSeconds: retryAfter(now) };
     },
     close: async () => {},
-  };
-}
-
-/**
- * Refuses requests past the per-user or per-address rate with HTTP 429, `RATE_LIMITED` and a
- * Retry-After. If the limiter's store is unreachable, requests pass (and it is logged): queries
- * keep working while Redis is down.
- */
-export function rateLimitMiddleware(limiter: RateLimiter, limits: RateLimits, jwtSecret: string, logger: Logger) {
-  return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
-    const userId = token ? (verifySessionToken(jwtSecret, token)?.userId ?? null) : null;
-    try {
-      const checks = [limiter.hit(`ip:${req.socket.remoteAddress ?? 'unknown'}`, limits.perIpPerMinute)];
-      if (userId) checks.push(limiter.hit(`user:${userId}`, limits.perUserPerMinute));
-      const refused = (await Promise.all(checks)).find((check) => !check.allowed);
-      if (refused) {
-        res.setHeader('retry-after', String(refused.retryAfterSeconds));
-        res.status(429).json({ errors: [{ message: `Too many requests; try again in ${refused.retryAfterSeconds} s.`, extensions: { code: ErrorCode.RATE_LIMITED } }] });
-        return;
-      }
-    } catch (error) {
-      logger.error('rate limiter unavailable; letting requests through', { error: error instanceof Error ? error.message : String(error) });
-    }
-    next();
   };
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
 import * as documents from '../../clients/sdk/src/generated/graphql';
 import { ErrorCode } from '../../subgraphs/shared/src/errors';
 
@@ -18,19 +17,11 @@ export function registeredOperationHashes(): Set<string> {
   return hashes;
 }
 
-/** Refuses any operation that is not registered (OPERATION_NOT_ALLOWED), before it is planned. */
-export function safelistPlugin(allowed: Set<string>): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ source }) {
-          if (!allowed.has(sha256(source))) {
-            throw new GraphQLError('Only registered operations run here: build your client with the operations in clients/operations.', {
-              extensions: { code: ErrorCode.OPERATION_NOT_ALLOWED, http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
-}
+/** Whether an operation's text is one of the registered ones. */
+export const isRegistered = (allowed: Set<string>, source: string) => allowed.has(sha256(source));
+
+/** The refusal of an unregistered operation, on every transport (see policy.ts). */
+export const operationNotAllowed = () =>
+  new GraphQLError('Only registered operations run here: build your client with the operations in clients/operations.', {
+    extensions: { code: ErrorCode.OPERATION_NOT_ALLOWED, http: { status: 400 } },
+  });

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
+import type { Duplex } from 'node:stream';
 import {
   GraphQLError,
   getOperationAST,
-  parse,
-  print,
-  validate,
-  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLFormattedError,
@@ -22,7 +19,7 @@ import type { Logger } from '../../../subgraphs/shared/src/logger';
 import type { GatewayContext } from '../context';
 import { authenticate, requireCurrent } from '../context';
 import type { SessionGuard } from '../sessions';
-import { checkLimits, measureOperation, type OperationLimits } from '../limits';
+import type { Policy } from '../policy';
 import type { SubscriptionHub } from './hub';
 
 /** Close codes of ours, beyond graphql-ws's own (4400-4504). Documented in the README. */
@@ -42,6 +39,10 @@ const SLOW_CLIENT_GRACE_MS = 5_000;
 export interface SubscriptionLimits {
   /** Operations one connection may have open at once. */
   perConnection: number;
+  /** Operations one signed-in user may have open at once over all their connections. */
+  perUser: number;
+  /** Connections one client address may hold open (beyond: HTTP 429 at the upgrade). */
+  perAddress: number;
   /** Client subscriptions this gateway process serves at once. */
   total: number;
   /** Bytes of unsent messages a connection may hold before it is closed as too slow. */
@@ -64,24 +65,31 @@ export interface SubscriptionStats {
 export interface WsServerOptions {
   httpServer: http.Server;
   apiSchema: GraphQLSchema;
-  /** The composed supergraph: operation cost reads its `@cost` and `@listSize`. */
-  supergraphSchema: GraphQLSchema;
   hub: SubscriptionHub;
   jwtSecret: string;
   /** Whether a session is still current: at connection_init, for every operation, and when one ends. */
   sessions: SessionGuard;
   logger: Logger;
   limits: SubscriptionLimits;
-  /** The same operation limits as over HTTP. */
-  operationLimits: OperationLimits;
-  /** Queries and mutations sent over the socket run through the HTTP pipeline. */
+  /** The rulebook every operation passes, as over HTTP: rate limits, parsing, validation, safelist, limits. */
+  policy: Policy;
+  /** Queries and mutations sent over the socket run through the HTTP pipeline (which applies the policy's checks again). */
   execute: (request: { query: string; operationName?: string; variables?: Record<string, unknown> }, context: GatewayContext) => Promise<ExecutionResult>;
 }
 
 interface Extra {
   socket: WebSocket;
+  /** The TCP peer's address (as for HTTP's per-address rate). */
+  address: string;
   viewerId: string | null;
   sessionVersion?: number;
+  /** Operations open on this connection, the one being subscribed included. */
+  openOperations(): number;
+}
+
+/** The context of an operation over the socket: the text the client sent, for Apollo's pipeline. */
+interface WsContext extends GatewayContext {
+  source: string;
 }
 
 const sessionToken = (params: Readonly<Record<string, unknown>> | null | undefined): string | undefined => {
@@ -92,6 +100,9 @@ const sessionToken = (params: Readonly<Record<string, unknown>> | null | undefin
 
 const requestError = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
 
+/** HTTP status of a refused upgrade: a client past WS_CONNECTIONS_PER_ADDRESS. */
+export const TOO_MANY_CONNECTIONS_STATUS = 429;
+
 /**
  * graphql-ws (the graphql-transport-ws protocol) on the gateway's /graphql path. Clients
  * authenticate in connection_init with the same session token as over HTTP; subscriptions go
@@ -99,7 +110,7 @@ const requestError = (code: string, message: string) => new GraphQLError(message
  * a client that stops reading is closed with 4008 once its unsent messages pass the bound.
  */
 export function serveGraphqlWs(options: WsServerOptions) {
-  const { hub, limits, apiSchema } = options;
+  const { hub, limits, apiSchema, policy } = options;
   const formatError = createFormatError(options.logger);
   const format = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
     errors.map((error) => formatError(error instanceof GraphQLError ? error.toJSON() : error, error));
@@ -107,6 +118,8 @@ export function serveGraphqlWs(options: WsServerOptions) {
 
   const server = makeServer<Record<string, unknown>, Extra>({
     onConnect: async (ctx) => {
+      // graphql-ws adds each operation to ctx.subscriptions before onSubscribe runs.
+      ctx.extra.openOperations = () => Object.keys(ctx.subscriptions).length;
       const token = sessionToken(ctx.connectionParams);
       if (!token) return true;
       try {
@@ -133,32 +146,28 @@ export function serveGraphqlWs(options: WsServerOptions) {
           return [requestError(ErrorCode.UNAUTHENTICATED, 'The session ended. Sign in again.')];
         }
       }
+      // One count per operation, as one per HTTP request: a refusal is an error result, the socket stays.
+      const limited = await policy.admit({ address: ctx.extra.address, viewerId });
+      if (limited) return [limited];
       if (Object.keys(ctx.subscriptions).length > limits.perConnection) {
         return [requestError(ErrorCode.SUBSCRIPTION_LIMIT, `One connection may have at most ${limits.perConnection} operations open.`)];
+      }
+      if (viewerId && openByUser(viewerId) > limits.perUser) {
+        return [requestError(ErrorCode.SUBSCRIPTION_LIMIT, `One account may have at most ${limits.perUser} operations open.`)];
       }
       if (hub.clientCount >= limits.total) {
         return [requestError(ErrorCode.SUBSCRIPTION_LIMIT, 'This gateway is serving as many subscriptions as it may; try again shortly.')];
       }
-      let document: DocumentNode;
-      try {
-        document = parse(payload.query, { maxTokens: options.operationLimits.maxTokens });
-      } catch (error) {
-        return [requestError('GRAPHQL_PARSE_FAILED', error instanceof Error ? error.message : 'Syntax error')];
-      }
-      const invalid = validate(apiSchema, document);
-      if (invalid.length) return invalid.map((error) => requestError('GRAPHQL_VALIDATION_FAILED', error.message));
-      const operation = getOperationAST(document, payload.operationName);
-      const tooMuch = operation && checkLimits(measureOperation(options.supergraphSchema, document, operation, payload.variables ?? {}), options.operationLimits);
-      if (tooMuch) return [tooMuch];
-      const contextValue: GatewayContext = { viewerId: ctx.extra.viewerId, sessionVersion: ctx.extra.sessionVersion, requestId: randomUUID() };
-      return { schema: apiSchema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+      const prepared = policy.prepare(payload.query, payload.operationName, payload.variables);
+      if ('errors' in prepared) return prepared.errors;
+      const contextValue: WsContext = { viewerId, sessionVersion, requestId: randomUUID(), source: payload.query };
+      return { schema: apiSchema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
     },
     subscribe: (args) => subscribe(args),
-    execute: (args) =>
-      options.execute(
-        { query: print(args.document), operationName: args.operationName ?? undefined, variables: args.variableValues ?? undefined },
-        args.contextValue as GatewayContext,
-      ),
+    execute: (args) => {
+      const { source, ...contextValue } = args.contextValue as WsContext;
+      return options.execute({ query: source, operationName: args.operationName ?? undefined, variables: args.variableValues ?? undefined }, contextValue);
+    },
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
     onError: (_ctx, _id, _payload, errors) => format(errors),
   });
@@ -173,6 +182,12 @@ export function serveGraphqlWs(options: WsServerOptions) {
       open.delete(extra);
       if (open.size === 0 && byUser.get(extra.viewerId!) === open) byUser.delete(extra.viewerId!);
     });
+  };
+  // Every connection of the account counts: its limit holds however many sockets it opens.
+  const openByUser = (userId: string) => {
+    let open = 0;
+    for (const extra of byUser.get(userId) ?? []) open += extra.openOperations();
+    return open;
   };
   const stopHearing = options.sessions.onEnded(({ userId, sessionVersion }) => {
     for (const extra of [...(byUser.get(userId) ?? [])]) {
@@ -196,8 +211,28 @@ export function serveGraphqlWs(options: WsServerOptions) {
     return hub.subscribe({ document: args.document, operationName: args.operationName ?? undefined, variables: coerced.coerced, viewerId, requestId });
   }
 
-  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', handleProtocols, maxPayload: 1024 * 1024 });
-  wss.on('connection', (socket) => {
+  const wss = new WebSocketServer({ noServer: true, handleProtocols, maxPayload: 1024 * 1024 });
+  // Connections per address are counted from the upgrade request until its TCP socket closes,
+  // so handshakes in flight count too and every way a connection ends gives its place back.
+  const byAddress = new Map<string, number>();
+  const onUpgrade = (request: http.IncomingMessage, tcp: Duplex, head: Buffer) => {
+    const pathname = (request.url ?? '/').split('?')[0];
+    if (pathname !== '/graphql') return refuseUpgrade(tcp, 400, 'WebSockets are served at /graphql.');
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const open = byAddress.get(address) ?? 0;
+    if (open >= limits.perAddress) {
+      return refuseUpgrade(tcp, TOO_MANY_CONNECTIONS_STATUS, `One address may hold at most ${limits.perAddress} WebSockets open.`);
+    }
+    byAddress.set(address, open + 1);
+    tcp.once('close', () => {
+      const left = (byAddress.get(address) ?? 1) - 1;
+      if (left > 0) byAddress.set(address, left);
+      else byAddress.delete(address);
+    });
+    wss.handleUpgrade(request, tcp, head, (socket) => wss.emit('connection', socket, request));
+  };
+  options.httpServer.on('upgrade', onUpgrade);
+  wss.on('connection', (socket: WebSocket, request: http.IncomingMessage) => {
     let alive = true;
     socket.on('pong', () => {
       alive = true;
@@ -234,7 +269,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
             });
           }),
       },
-      { socket, viewerId: null },
+      { socket, address: request.socket.remoteAddress ?? 'unknown', viewerId: null, openOperations: () => 0 },
     );
     socket.on('error', () => socket.terminate());
     socket.once('close', (code, reason) => {
@@ -253,6 +288,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
     /** Ends every subscription and closes every socket with 1001 so clients reconnect elsewhere. */
     stop: async () => {
       stopHearing();
+      options.httpServer.off('upgrade', onUpgrade);
       hub.endAll();
       for (const socket of wss.clients) socket.close(CloseCodes.GOING_AWAY, 'Gateway shutting down');
       await closeWithin(wss, CLOSE_GRACE_MS);
@@ -278,4 +314,14 @@ function batchWrites(socket: WebSocket): () => void {
       raw.uncork();
     });
   };
+}
+
+/** Answers an upgrade request with an HTTP error in our JSON shape and closes it. */
+function refuseUpgrade(tcp: Duplex, status: number, message: string) {
+  const code = status === TOO_MANY_CONNECTIONS_STATUS ? ErrorCode.RATE_LIMITED : ErrorCode.BAD_REQUEST;
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  tcp.once('finish', () => tcp.destroy());
+  tcp.end(
+    `HTTP/1.1 ${status} ${status === TOO_MANY_CONNECTIONS_STATUS ? 'Too Many Requests' : 'Bad Request'}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }

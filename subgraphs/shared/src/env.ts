@@ -121,8 +121,12 @@ export function readGatewayPort(source: Source = process.env): number {
 export interface SubscriptionEnv {
   /** SUBSCRIPTIONS_PER_CONNECTION: operations one WebSocket may have open. Default: 100. */
   perConnection: number;
+  /** SUBSCRIPTIONS_PER_USER: operations one signed-in user may have open over all their WebSockets on one gateway process. Default: 200. */
+  perUser: number;
   /** SUBSCRIPTIONS_MAX: client subscriptions one gateway process serves. Default: 50000. */
   total: number;
+  /** WS_CONNECTIONS_PER_ADDRESS: WebSockets one client address may hold open to one gateway process (beyond: HTTP 429 at the upgrade). Default: 50. */
+  perAddress: number;
   /** SUBSCRIPTION_CLIENT_BUFFER_BYTES: unsent bytes one WebSocket may hold before it is closed (4008). Default: 1 MiB. */
   clientBufferBytes: number;
 }
@@ -130,7 +134,9 @@ export interface SubscriptionEnv {
 export function readSubscriptionEnv(source: Source = process.env): SubscriptionEnv {
   return {
     perConnection: positiveInt(source, 'SUBSCRIPTIONS_PER_CONNECTION', 100),
+    perUser: positiveInt(source, 'SUBSCRIPTIONS_PER_USER', 200),
     total: positiveInt(source, 'SUBSCRIPTIONS_MAX', 50_000),
+    perAddress: positiveInt(source, 'WS_CONNECTIONS_PER_ADDRESS', 50),
     clientBufferBytes: positiveInt(source, 'SUBSCRIPTION_CLIENT_BUFFER_BYTES', 1024 * 1024),
   };
 }

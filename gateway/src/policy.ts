@@ -1,0 +1,147 @@
+import type express from 'express';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode } from '../../subgraphs/shared/src/errors';
+import type { Logger } from '../../subgraphs/shared/src/logger';
+import { verifySessionToken } from '../../subgraphs/shared/src/session-token';
+import { checkLimits, measureOperation, type OperationLimits } from './limits';
+import type { RateLimiter, RateLimits } from './rate-limit';
+import { isRegistered, operationNotAllowed } from './safelist';
+
+/**
+ * The one rulebook of the gateway: every operation on every transport (HTTP, graphql-ws) passes
+ * these rules, in this order, through this module —
+ *   1. rate limits per client address and per signed-in user (one count per operation request);
+ *   2. parsing with the token limit, then validation against the API schema;
+ *   3. the safelist (OPERATIONS_SAFELIST), by the SHA-256 of the document's text;
+ *   4. the operation limits of limits.ts (depth, aliases, root fields, cost, …).
+ * HTTP runs 1 in `httpMiddleware` (before the body is read), 2 in Apollo's own pipeline with
+ * `limits.maxTokens`, and 3-4 in `apolloPlugin`; graphql-ws runs `admit` and `prepare`.
+ * Transport-specific caps (sockets per address, subscriptions per socket and per user) live in
+ * the graphql-ws server, which has the sockets to count.
+ */
+export interface PolicyOptions {
+  /** The API schema operations are validated against. */
+  schema: () => GraphQLSchema;
+  /** The supergraph, whose @cost / @listSize declarations the cost estimate reads. */
+  costSchema: () => GraphQLSchema;
+  limits: OperationLimits;
+  /** Validation rules beyond GraphQL's own, on every transport. Default: none. */
+  validationRules?: ValidationRule[];
+  /** SHA-256 hashes of the registered operations: only these run. Default: no safelist. */
+  safelist?: Set<string>;
+  /** Rates per user and per address, counted by `rateLimiter`. Default: no rate limits. */
+  rateLimits?: RateLimits;
+  rateLimiter?: RateLimiter;
+  /** Verifies session tokens to key the per-user rate (the session itself is checked later). */
+  jwtSecret: string;
+  logger: Logger;
+}
+
+/** Who is asking: the TCP peer's address and the viewer a session token names. */
+export interface Caller {
+  address: string;
+  viewerId: string | null;
+}
+
+export interface OperationRequest {
+  source: string;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown>;
+}
+
+export interface Policy {
+  readonly limits: OperationLimits;
+  /** The extra validation rules, for Apollo's `validationRules` (HTTP); `prepare` applies them too. */
+  readonly validationRules: ValidationRule[];
+  /** Counts one operation request of `caller`; a RATE_LIMITED error (with `retryAfterSeconds`) once a rate is spent. */
+  admit(caller: Caller): Promise<GraphQLError | null>;
+  /** Rules 3-4 on an operation that parsed and validated. */
+  check(request: OperationRequest): GraphQLError | null;
+  /** Rules 2-4 for a transport that does not go through Apollo's pipeline (graphql-ws). */
+  prepare(source: string, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: GraphQLError[] };
+  /** Rules 3-4 for Apollo's pipeline (HTTP, and queries and mutations that graphql-ws hands to it). */
+  apolloPlugin(): ApolloServerPlugin;
+  /** Rule 1 for HTTP: 429 with Retry-After. */
+  httpMiddleware(): express.RequestHandler;
+}
+
+export const rateLimited = (retryAfterSeconds: number) =>
+  new GraphQLError(`Too many requests; try again in ${retryAfterSeconds} s.`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429 } },
+  });
+
+const requestError = (code: string, message: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+const unresolved = (operationName: string | null | undefined) =>
+  requestError(
+    'OPERATION_RESOLUTION_FAILURE',
+    operationName ? `The document has no operation named "${operationName}".` : 'The document has several operations: name the one to run (operationName).',
+  );
+
+export function createPolicy(options: PolicyOptions): Policy {
+  const { limits, rateLimiter, rateLimits, logger } = options;
+  const validationRules = options.validationRules ?? [];
+
+  const admit = async ({ address, viewerId }: Caller): Promise<GraphQLError | null> => {
+    if (!rateLimiter || !rateLimits) return null;
+    try {
+      const checks = [rateLimiter.hit(`ip:${address}`, rateLimits.perIpPerMinute)];
+      if (viewerId) checks.push(rateLimiter.hit(`user:${viewerId}`, rateLimits.perUserPerMinute));
+      const refused = (await Promise.all(checks)).find((check) => !check.allowed);
+      return refused ? rateLimited(refused.retryAfterSeconds) : null;
+    } catch (error) {
+      // Queries keep working while the limiter's Redis is down.
+      logger.error('rate limiter unavailable; letting requests through', { error: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
+  };
+
+  const check = ({ source, document, operation, variables }: OperationRequest): GraphQLError | null => {
+    if (options.safelist && !isRegistered(options.safelist, source)) return operationNotAllowed();
+    return checkLimits(measureOperation(options.costSchema(), document, operation, variables), limits);
+  };
+
+  return {
+    limits,
+    validationRules,
+    admit,
+    check,
+    prepare(source, operationName, variables) {
+      let document: DocumentNode;
+      try {
+        document = parse(source, { maxTokens: limits.maxTokens });
+      } catch (error) {
+        return { errors: [requestError('GRAPHQL_PARSE_FAILED', error instanceof Error ? error.message : 'Syntax error')] };
+      }
+      const invalid = validate(options.schema(), document, [...specifiedRules, ...validationRules]);
+      if (invalid.length) return { errors: invalid.map((error) => requestError('GRAPHQL_VALIDATION_FAILED', error.message)) };
+      const operation = getOperationAST(document, operationName);
+      if (!operation) return { errors: [unresolved(operationName)] };
+      const refused = check({ source, document, operation, variables: variables ?? {} });
+      return refused ? { errors: [refused] } : { document, operation };
+    },
+    apolloPlugin: () => ({
+      async requestDidStart() {
+        return {
+          async didResolveOperation({ source, document, operation, request }) {
+            // Left to @apollo/gateway, this would be its own INVALID_GRAPHQL at execution.
+            if (!operation) throw unresolved(request.operationName);
+            const refused = check({ source, document, operation, variables: request.variables ?? {} });
+            if (refused) throw refused;
+          },
+        };
+      },
+    }),
+    httpMiddleware: () => async (req, res, next) => {
+      const token = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
+      const viewerId = token ? (verifySessionToken(options.jwtSecret, token)?.userId ?? null) : null;
+      const refused = await admit({ address: req.socket.remoteAddress ?? 'unknown', viewerId });
+      if (!refused) return next();
+      const { retryAfterSeconds } = refused.extensions as { retryAfterSeconds: number };
+      res.setHeader('retry-after', String(retryAfterSeconds));
+      res.status(429).json({ errors: [{ message: refused.message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds } }] });
+    },
+  };
+}
