@@ -78,6 +78,8 @@ export interface WsServerOptions {
 
 interface Extra {
   socket: WebSocket;
+  /** The peer's address, passed on with every operation (sign-in throttle). */
+  clientAddress?: string;
   viewerId: string | null;
   sessionVersion?: number;
 }
@@ -148,7 +150,12 @@ export function serveGraphqlWs(options: WsServerOptions) {
       const operation = getOperationAST(document, payload.operationName);
       const tooMuch = operation && checkLimits(measureOperation(apiSchema, document, operation, payload.variables ?? {}), options.operationLimits);
       if (tooMuch) return [tooMuch];
-      const contextValue: GatewayContext = { viewerId: ctx.extra.viewerId, sessionVersion: ctx.extra.sessionVersion, requestId: randomUUID() };
+      const contextValue: GatewayContext = {
+        viewerId: ctx.extra.viewerId,
+        sessionVersion: ctx.extra.sessionVersion,
+        requestId: randomUUID(),
+        clientAddress: ctx.extra.clientAddress,
+      };
       return { schema: apiSchema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
     },
     subscribe: (args) => subscribe(args),
@@ -195,7 +202,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
   }
 
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', handleProtocols, maxPayload: 1024 * 1024 });
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, request) => {
     let alive = true;
     socket.on('pong', () => {
       alive = true;
@@ -232,7 +239,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
             });
           }),
       },
-      { socket, viewerId: null },
+      { socket, viewerId: null, clientAddress: request.socket.remoteAddress },
     );
     socket.on('error', () => socket.terminate());
     socket.once('close', (code, reason) => {
