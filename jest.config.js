@@ -1,5 +1,8 @@
 // Tests run against the machine's real Postgres and Redis; each file makes its own database,
 // so files run in parallel. `*.test.ts` run in-process, `*.e2e.ts` through a started stack.
+// scrypt at its production cost (N=2^17) takes ~0.8 s a hash here and tests sign up hundreds of
+// users: tests hash at N=2^15 (honoured only when NODE_ENV=test, see subgraphs/users/src/passwords.ts).
+process.env.PASSWORD_HASH_COST ??= '15';
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -11,6 +11,8 @@ export interface GatewayContext {
   sessionVersion?: number;
   /** This request's id (x-request-id): in every log line, subgraph request and error. */
   requestId: string;
+  /** The client's network address (the socket's peer), passed signed to subgraphs (sign-in throttle). */
+  clientAddress?: string;
 }
 
 export const sessionEnded = () =>

@@ -219,7 +219,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => ({ ...(await contextFromRequest(req, options.jwtSecret, sessions)), requestId: String(res.locals.requestId) }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({
+        ...(await contextFromRequest(req, options.jwtSecret, sessions)),
+        requestId: String(res.locals.requestId),
+        clientAddress: req.socket.remoteAddress,
+      }),
+    }),
   );
   app.use('/graphql', bodyErrors);
 

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
+import { CLIENT_ADDRESS_HEADER, signClientAddress } from '../../subgraphs/shared/src/client-address';
 import { REQUEST_ID_HEADER } from '../../subgraphs/shared/src/request-id';
 import { injectTraceContext } from '../../subgraphs/shared/src/tracing';
 import type { GatewayContext } from './context';
@@ -26,7 +27,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const viewerId = 'viewerId' in context ? (context.viewerId ?? null) : null;
-    request.http?.headers.set(GATEWAY_PROOF_HEADER, signGatewayProof(this.gatewaySecret, this.subgraph, { viewerId }));
+    const proof = signGatewayProof(this.gatewaySecret, this.subgraph, { viewerId });
+    request.http?.headers.set(GATEWAY_PROOF_HEADER, proof);
+    // Bound to this proof, so a subgraph can count per client address (sign-in throttle).
+    if ('clientAddress' in context && context.clientAddress) {
+      request.http?.headers.set(CLIENT_ADDRESS_HEADER, signClientAddress(this.gatewaySecret, proof, context.clientAddress));
+    }
     if ('requestId' in context && context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     // Inside the gateway's fetch span: the subgraph's span becomes its child.
     injectTraceContext((name, value) => request.http?.headers.set(name, value));

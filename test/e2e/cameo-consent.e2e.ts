@@ -70,10 +70,11 @@ afterAll(async () => {
 
 describe('consent through the gateway, for each policy and relationship', () => {
   it.each([
-    ['ONLY_ME', { owner: 'OWNER', approved: 'ONLY_OWNER', mutual: 'ONLY_OWNER', stranger: 'ONLY_OWNER', blocked: 'BLOCKED', teen: 'ONLY_OWNER' }],
-    ['APPROVED', { owner: 'OWNER', approved: 'APPROVED', mutual: 'NOT_APPROVED', stranger: 'NOT_APPROVED', blocked: 'BLOCKED', teen: 'NOT_APPROVED' }],
-    ['MUTUALS', { owner: 'OWNER', approved: 'NOT_MUTUALS', mutual: 'MUTUALS', stranger: 'NOT_MUTUALS', blocked: 'BLOCKED', teen: 'NOT_MUTUALS' }],
-    ['EVERYONE', { owner: 'OWNER', approved: 'EVERYONE', mutual: 'EVERYONE', stranger: 'EVERYONE', blocked: 'BLOCKED', teen: 'EVERYONE' }],
+    // A refusal's reason is the owner's business: everyone else hears NOT_ALLOWED, whatever the policy.
+    ['ONLY_ME', { owner: 'OWNER', approved: 'NOT_ALLOWED', mutual: 'NOT_ALLOWED', stranger: 'NOT_ALLOWED', blocked: 'NOT_ALLOWED', teen: 'NOT_ALLOWED' }],
+    ['APPROVED', { owner: 'OWNER', approved: 'APPROVED', mutual: 'NOT_ALLOWED', stranger: 'NOT_ALLOWED', blocked: 'NOT_ALLOWED', teen: 'NOT_ALLOWED' }],
+    ['MUTUALS', { owner: 'OWNER', approved: 'NOT_ALLOWED', mutual: 'MUTUALS', stranger: 'NOT_ALLOWED', blocked: 'NOT_ALLOWED', teen: 'NOT_ALLOWED' }],
+    ['EVERYONE', { owner: 'OWNER', approved: 'EVERYONE', mutual: 'EVERYONE', stranger: 'EVERYONE', blocked: 'NOT_ALLOWED', teen: 'EVERYONE' }],
   ])('%s', async (policy, expected) => {
     expect((await setPolicy(policy)).errors).toBeUndefined();
     const users = { owner, approved, mutual, stranger, blocked, teen };
@@ -91,12 +92,12 @@ describe('consent through the gateway, for each policy and relationship', () => 
       u: approved.id,
     });
     expect(revoke.errors).toBeUndefined();
-    expect(await consentOf(approved)).toBe('NOT_APPROVED');
+    expect(await consentOf(approved)).toBe('NOT_ALLOWED');
 
     await setPolicy('EVERYONE');
     expect(await consentOf(stranger)).toBe('EVERYONE');
     await setPolicy('ONLY_ME');
-    expect(await consentOf(stranger)).toBe('ONLY_OWNER');
+    expect(await consentOf(stranger)).toBe('NOT_ALLOWED');
   });
 
   it("keeps a teen's cameo from being open to everyone", async () => {
@@ -105,7 +106,7 @@ describe('consent through the gateway, for each policy and relationship', () => 
     expect(codes(response)).toEqual(['TEEN_POLICY_NOT_ALLOWED']);
     const row = await db.cameo.findUniqueOrThrow({ where: { id: teenCameo } });
     expect(row).toMatchObject({ policy: 'ONLY_ME', policyVersion: 1 });
-    expect(await consentOf(stranger, teenCameo)).toBe('ONLY_OWNER');
+    expect(await consentOf(stranger, teenCameo)).toBe('NOT_ALLOWED');
   });
 
   it('refuses a deleted cameo and purges its recording', async () => {
@@ -115,7 +116,22 @@ describe('consent through the gateway, for each policy and relationship', () => 
     const deleted = await gql(owner, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { id: pet });
     expect(deleted.data).toEqual({ deleteCameo: pet });
     expect(await db.cameo.findUnique({ where: { id: pet } })).toBeNull();
-    expect(await consentOf(stranger, pet)).toBe('CAMEO_NOT_FOUND');
+    // Whether a cameo exists is not a stranger's to learn either.
+    expect(await consentOf(stranger, pet)).toBe('NOT_ALLOWED');
+  });
+
+  it("a stranger's refusal carries no restrictions; the owner still hears the precise reason", async () => {
+    await setPolicy('APPROVED');
+    const ask = (user: TestUser, cameo: string) =>
+      gql(user, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed reason restrictions { text } } }`, { id: cameo });
+    const strangers = await ask(stranger, cameoId);
+    expect(strangers.data).toEqual({ cameoConsent: { allowed: false, reason: 'NOT_ALLOWED', restrictions: null } });
+    // The owner's own unverified cameo: refused, and told why.
+    const pending = await gql(owner, `mutation { startCameoVerification(input: { kind: PET, name: "Pending" }) { id } }`);
+    const pendingId = pending.data?.startCameoVerification?.id as string | undefined;
+    expect(pending.errors).toBeUndefined();
+    expect((await ask(owner, pendingId!)).data).toEqual({ cameoConsent: { allowed: false, reason: 'CAMEO_NOT_VERIFIED', restrictions: null } });
+    expect((await ask(stranger, pendingId!)).data).toEqual({ cameoConsent: { allowed: false, reason: 'NOT_ALLOWED', restrictions: null } });
   });
 });
 

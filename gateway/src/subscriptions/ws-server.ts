@@ -79,7 +79,7 @@ export interface WsServerOptions {
 
 interface Extra {
   socket: WebSocket;
-  /** The TCP peer's address (as for HTTP's per-address rate). */
+  /** The TCP peer's address: HTTP's per-address rate, and passed on with every operation (sign-in throttle). */
   address: string;
   viewerId: string | null;
   sessionVersion?: number;
@@ -160,7 +160,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
       }
       const prepared = policy.prepare(payload.query, payload.operationName, payload.variables);
       if ('errors' in prepared) return prepared.errors;
-      const contextValue: WsContext = { viewerId, sessionVersion, requestId: randomUUID(), source: payload.query };
+      const contextValue: WsContext = { viewerId, sessionVersion, requestId: randomUUID(), source: payload.query, clientAddress: ctx.extra.address };
       return { schema: apiSchema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
     },
     subscribe: (args) => subscribe(args),

@@ -5,8 +5,8 @@ import type { FeedDb } from './db';
 export interface FeedSettings {
   /** Items a teen account may be served per day (FEED_TEEN_DAILY_CAP). */
   teenDailyCap: number;
-  /** Signs cursors. */
-  cursorSecret: string;
+  /** Signs cursors: purposeKey(gatewaySecret, 'cursor'). */
+  cursorKey: Buffer;
 }
 
 export interface FeedServices {

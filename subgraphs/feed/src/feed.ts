@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, badInput, unauthenticated } from '../../shared/src/errors';
 import type { FeedContext } from './context';
-import { readCursor, signCursor } from './cursor';
+import { readCursor, signCursor, type CursorScope } from '../../shared/src/cursor';
 import type { Post } from './generated/prisma/client.js';
 import { isShown, rank, scorePost, type Candidate, type Scored, type ViewerSignals } from './ranking';
 
@@ -175,12 +175,21 @@ async function rankFor(ctx: FeedContext, excluded: Set<string>): Promise<Scored[
   return rank(pool.filter((post) => isShown({ id: post.id, creatorId: post.creatorId, hidden: false }, filters)), viewer);
 }
 
+/** Cursors are bound to the viewer and to their list: one viewer's cursor is refused for another. */
+const cursorScope = (ctx: FeedContext, connection: 'Query.forYou' | 'Query.following'): CursorScope => ({
+  viewerId: ctx.viewer?.userId ?? null,
+  connection,
+});
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 interface ForYouCursor extends Record<string, unknown> {
   k: 'Y';
   s: string;
   o: number;
 }
-const isForYouCursor = (value: Record<string, unknown>): value is ForYouCursor =>
+const isForYouCursor = (value: unknown): value is ForYouCursor =>
+  isRecord(value) &&
   value.k === 'Y' && typeof value.s === 'string' && Number.isInteger(value.o) && (value.o as number) >= 0;
 
 /**
@@ -195,7 +204,7 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
   let snapshot: { id: string; postIds: string[] };
   let offset = 0;
   if (args.after) {
-    const cursor = readCursor(ctx.settings.cursorSecret, args.after, isForYouCursor);
+    const cursor = readCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.forYou'), args.after, isForYouCursor);
     const pinned = await ctx.db.snapshot.findUnique({ where: { id: cursor.s } });
     if (!pinned || pinned.userId !== viewer) throw badInput('after is not a cursor from this feed.', 'after');
     if (Date.now() - pinned.createdAt.getTime() > SNAPSHOT_TTL_MS) throw new DomainError(ErrorCode.CURSOR_EXPIRED, 'This feed has moved on: load its first page again.');
@@ -213,7 +222,7 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
   await countServed(ctx, remaining, posts.length);
   const last = positions.at(-1) ?? offset;
   return {
-    items: posts.map((post, i) => ({ post, cursor: signCursor(ctx.settings.cursorSecret, { k: 'Y', s: snapshot.id, o: positions[i]! + 1 }) })),
+    items: posts.map((post, i) => ({ post, cursor: signCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.forYou'), { k: 'Y', s: snapshot.id, o: positions[i]! + 1 }) })),
     hasNextPage: posts.length === take && take < remaining && last + 1 < snapshot.postIds.length,
   };
 }
@@ -245,7 +254,8 @@ interface FollowingCursor extends Record<string, unknown> {
   t: string;
   id: string;
 }
-const isFollowingCursor = (value: Record<string, unknown>): value is FollowingCursor =>
+const isFollowingCursor = (value: unknown): value is FollowingCursor =>
+  isRecord(value) &&
   value.k === 'F' && typeof value.t === 'string' && !Number.isNaN(Date.parse(value.t)) && typeof value.id === 'string' && /^[0-9a-f-]{36}$/i.test(value.id);
 
 /** Following: posts of the people you follow, newest first, by keyset (one index probe per followee). */
@@ -253,7 +263,7 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
   if (!ctx.viewer) throw unauthenticated();
   const size = pageSize(args.first);
   const viewer = ctx.viewer.userId;
-  const cursor = args.after ? readCursor(ctx.settings.cursorSecret, args.after, isFollowingCursor) : null;
+  const cursor = args.after ? readCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.following'), args.after, isFollowingCursor) : null;
   const [remaining, excluded] = await Promise.all([remainingToday(ctx), excludedCreators(ctx)]);
   const take = Math.min(size, remaining);
   if (take === 0) return EMPTY;
@@ -273,7 +283,7 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
   const posts = rows.slice(0, take).map(toPost);
   await countServed(ctx, remaining, posts.length);
   return {
-    items: posts.map((post) => ({ post, cursor: signCursor(ctx.settings.cursorSecret, { k: 'F', t: post.publishedAt.toISOString(), id: post.id }) })),
+    items: posts.map((post) => ({ post, cursor: signCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.following'), { k: 'F', t: post.publishedAt.toISOString(), id: post.id }) })),
     hasNextPage: rows.length > take && take < remaining,
   };
 }

@@ -1,3 +1,4 @@
+import { purposeKey } from '../../shared/src/purpose-key';
 import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
 import type { DbOptions } from '../../shared/src/prisma';
 import { createLogger } from '../../shared/src/logger';
@@ -41,7 +42,7 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
   const services: FeedServices = {
     db,
     clients: createFeedClients({ usersBaseUrl: options.usersBaseUrl, socialBaseUrl: options.socialBaseUrl, platformSecret: options.gatewaySecret }),
-    settings: { teenDailyCap: options.teenDailyCap, cursorSecret: options.gatewaySecret },
+    settings: { teenDailyCap: options.teenDailyCap, cursorKey: purposeKey(options.gatewaySecret, 'cursor') },
   };
   // The event consumers get their own small pool: a burst of events never queues page requests
   // behind it (and a page's statements can be counted on their own).

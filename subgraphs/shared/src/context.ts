@@ -14,6 +14,8 @@ export interface BaseContext {
   requestId?: string;
   /** The trace context the gateway sent (traceparent), parent of this operation's span. */
   traceContext?: Context;
+  /** The client's address as the gateway saw it (signed, see client-address.ts); absent when not sent. */
+  clientAddress?: string;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { eventMetrics } from './event-delivery';
 import { viewerFromProof, type BaseContext } from './context';
+import { clientAddressFrom } from './client-address';
 import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
 import { listen } from './listen';
@@ -117,7 +118,12 @@ export async function serveSubgraph<Context extends BaseContext>(
         const base = viewerFromProof(req, options.gatewaySecret, options.name);
         // Unreachable: the middleware above refused the request already.
         if (!base) throw new Error('gateway proof vanished');
-        return options.buildContext({ ...base, requestId: requestIdFrom(req), traceContext: extractTraceContext(req) });
+        return options.buildContext({
+          ...base,
+          requestId: requestIdFrom(req),
+          traceContext: extractTraceContext(req),
+          clientAddress: clientAddressFrom(req, options.gatewaySecret),
+        });
       },
     }),
   );

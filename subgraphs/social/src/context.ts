@@ -11,6 +11,8 @@ export interface SocialServices {
   users: UsersClient;
   generations: GenerationsClient;
   pubsub: PubSub;
+  /** Signs this subgraph's cursors (purposeKey(gatewaySecret, 'cursor')). */
+  cursorKey: Buffer;
 }
 
 export interface SocialContext extends BaseContext, SocialServices {

@@ -3,6 +3,7 @@ import { createLogger } from '../../shared/src/logger';
 import { createPubSub, type PubSub } from '../../shared/src/pubsub';
 import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
 import { buildContext, type SocialServices } from './context';
+import { purposeKey } from '../../shared/src/purpose-key';
 import { createDb } from './db';
 import { startGenerationEvents } from './generation-events';
 import { createGenerationsClient } from './generations-client';
@@ -40,6 +41,7 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
     pubsub,
     users: createUsersClient(options.usersBaseUrl, options.gatewaySecret),
     generations: createGenerationsClient(options.generationsBaseUrl, options.gatewaySecret),
+    cursorKey: purposeKey(options.gatewaySecret, 'cursor'),
   };
   const events = createEventTransport({
     kind: chooseTransport(options.eventTransport, options.redisUrl),

@@ -1,3 +1,4 @@
+import { purposeKey } from '../../shared/src/purpose-key';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createMemoryPubSub } from '../../shared/src/pubsub';
@@ -28,6 +29,7 @@ const services = (): SocialServices => ({
   pubsub: createMemoryPubSub(),
   users: createUsersClient('http://127.0.0.1:9', testSecrets.gatewaySecret),
   generations: createGenerationsClient('http://127.0.0.1:9', testSecrets.gatewaySecret),
+  cursorKey: purposeKey(testSecrets.gatewaySecret, 'cursor'),
 });
 const page = (args: { first: number; after?: string | null }) => followPage(buildContext({ viewer: { userId: viewer } }, services()), star, 'followers', args);
 

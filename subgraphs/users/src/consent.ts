@@ -36,6 +36,8 @@ export const ConsentReason = {
   ONLY_OWNER: 'ONLY_OWNER',
   NOT_APPROVED: 'NOT_APPROVED',
   NOT_MUTUALS: 'NOT_MUTUALS',
+  /** What anyone but the owner hears for any refusal: the owner's policy is theirs alone. */
+  NOT_ALLOWED: 'NOT_ALLOWED',
 } as const;
 export type ConsentReason = (typeof ConsentReason)[keyof typeof ConsentReason];
 

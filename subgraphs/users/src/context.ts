@@ -4,19 +4,22 @@ import { checkConsent, type ConsentCheck, type ConsentOutcome } from './consent-
 import type { UsersDb } from './db';
 import type { SessionRevoked } from '../../shared/src/session-token';
 import type { CameoVerifier } from './verifier';
+import type { SignInThrottle } from './sign-in-throttle';
 
 export interface UsersContext extends BaseContext {
   db: UsersDb;
   /** Signs session tokens at sign-up and sign-in. */
   jwtSecret: string;
   verifier: CameoVerifier;
+  /** Slows password guessing per handle and per client address (every transport reaches signIn here). */
+  signInThrottle: SignInThrottle;
   /** Tells every gateway, after the commit, that sessions of an account ended (session.revoked). */
   announceSessionsEnded: (message: SessionRevoked) => Promise<void>;
   /** Consent of (cameo, user) pairs, batched per request; reads only, records nothing. */
   consent: DataLoader<ConsentCheck, ConsentOutcome, string>;
 }
 
-export function buildUsersContext(base: BaseContext, services: Pick<UsersContext, 'db' | 'jwtSecret' | 'verifier' | 'announceSessionsEnded'>): UsersContext {
+export function buildUsersContext(base: BaseContext, services: Pick<UsersContext, 'db' | 'jwtSecret' | 'verifier' | 'announceSessionsEnded' | 'signInThrottle'>): UsersContext {
   return {
     ...base,
     ...services,

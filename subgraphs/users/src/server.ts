@@ -9,6 +9,8 @@ import { startSocialProjection } from './social-projection';
 import { metadataVerifier, type CameoVerifier } from './verifier';
 import { createPubSub, type PubSub } from '../../shared/src/pubsub';
 import { announceSessionsEnded } from './sessions';
+import { currentCost } from './passwords';
+import { createSignInThrottle, type SignInThrottleOptions } from './sign-in-throttle';
 
 export interface StartUsersOptions {
   port: number;
@@ -32,11 +34,15 @@ export interface StartUsersOptions {
    * users and a gateway together without Redis (npm start) must pass the gateway's bus here.
    */
   pubsub?: PubSub;
+  /** Sign-in throttle limits (see SignInThrottleOptions for defaults); its counters use redisUrl. */
+  signInThrottle?: Omit<SignInThrottleOptions, 'redisUrl' | 'prefix'>;
 }
 
 /** Starts the users subgraph; the caller owns the returned server's lifetime. */
 export async function start(options: StartUsersOptions): Promise<RunningServer> {
   const logger = createLogger('users');
+  currentCost(); // a bad PASSWORD_HASH_COST fails here, not at the first sign-up
+  const signInThrottle = createSignInThrottle({ ...options.signInThrottle, redisUrl: options.redisUrl, prefix: options.eventNamespace });
   const db = createDb(options.databaseUrl);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const events = createEventTransport({
@@ -62,6 +68,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
         db,
         jwtSecret: options.jwtSecret,
         verifier: options.verifier ?? metadataVerifier,
+        signInThrottle,
         announceSessionsEnded: (message) => announceSessionsEnded(pubsub, logger, message),
       }),
   });
@@ -70,6 +77,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     stop: async () => {
       await server.stop();
       await events.close();
+      await signInThrottle.close();
       if (!options.pubsub) await pubsub.close();
       await db.$disconnect();
     },

@@ -5,6 +5,7 @@ import { codes, graphql } from '../../../test/helpers/graphql';
 import { testSecrets } from '../../../test/helpers/stack';
 import { start } from '../src/server';
 import { createDb, type UsersDb } from '../src/db';
+import { currentCost, hashPassword, scryptCost } from '../src/passwords';
 
 let database: TestDatabase;
 let server: RunningServer;
@@ -117,6 +118,19 @@ describe('sign-up and sign-in', () => {
     const unknown = await call(SIGN_IN, { handle: 'nobody', password: 'difference engine' });
     expect(codes(wrong)).toEqual(['INVALID_CREDENTIALS']);
     expect(unknown.errors).toEqual(wrong.errors);
+  });
+
+  it('re-hashes a password stored at an older cost when its owner signs in', async () => {
+    await call(SIGN_UP, { input: { handle: 'hopper', displayName: 'Hopper', password: 'compiler one' } });
+    const old = await hashPassword('compiler one', scryptCost(12));
+    await db.user.update({ where: { handle: 'hopper' }, data: { passwordHash: old } });
+    const signedIn = await call(SIGN_IN, { handle: 'hopper', password: 'compiler one' });
+    expect(signedIn.data?.signIn.user).toEqual({ handle: 'hopper' });
+    const { passwordHash } = await db.user.findUniqueOrThrow({ where: { handle: 'hopper' } });
+    expect(passwordHash).not.toBe(old);
+    expect(passwordHash.startsWith(`scrypt$${currentCost().N}$8$1$`)).toBe(true);
+    // The upgraded hash signs in as before.
+    expect((await call(SIGN_IN, { handle: 'hopper', password: 'compiler one' })).data?.signIn.user).toEqual({ handle: 'hopper' });
   });
 
   it('answers unknown ids with null and invalid queries without a stack trace', async () => {

@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from '../src/passwords';
+import { hashPassword, needsRehash, passwordCostLog2, scryptCost, verifyPassword } from '../src/passwords';
 
 describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one', async () => {
@@ -14,5 +14,29 @@ describe('password hashing', () => {
 
   it('refuses a malformed stored hash instead of throwing', async () => {
     expect(await verifyPassword('whatever', 'md5$abc')).toBe(false);
+  });
+});
+
+describe('cost', () => {
+  it('is N=2^17 by default; PASSWORD_HASH_COST only counts in tests and stops production', () => {
+    expect(passwordCostLog2({})).toBe(17);
+    expect(passwordCostLog2({ NODE_ENV: 'production' })).toBe(17);
+    expect(passwordCostLog2({ NODE_ENV: 'test', PASSWORD_HASH_COST: '14' })).toBe(14);
+    expect(passwordCostLog2({ NODE_ENV: 'development', PASSWORD_HASH_COST: '14' })).toBe(17);
+    expect(() => passwordCostLog2({ NODE_ENV: 'production', PASSWORD_HASH_COST: '14' })).toThrow(/only for tests/);
+    expect(() => passwordCostLog2({ NODE_ENV: 'test', PASSWORD_HASH_COST: '40' })).toThrow(/10-20/);
+  });
+
+  it('old-cost hashes still verify and are marked for re-hashing; current ones are not', async () => {
+    const old = await hashPassword('correct horse battery', scryptCost(12));
+    expect(old).toMatch(/^scrypt\$4096\$8\$1\$/);
+    expect(await verifyPassword('correct horse battery', old)).toBe(true);
+    expect(needsRehash(old)).toBe(true);
+    expect(needsRehash(await hashPassword('correct horse battery'))).toBe(false);
+  });
+
+  it('refuses a stored hash naming an absurd cost instead of allocating it', async () => {
+    const stored = await hashPassword('pw', scryptCost(12));
+    expect(await verifyPassword('pw', stored.replace('$4096$', '$1073741824$'))).toBe(false);
   });
 });

@@ -39,7 +39,8 @@ export async function followPage(ctx: SocialContext, userId: string, direction: 
   const hidden = [...(await ctx.loaders.blocks()).either];
   const own = direction === 'followers' ? 'followeeId' : 'followerId';
   const other = direction === 'followers' ? 'followerId' : 'followeeId';
-  const after = args.after ? decodeCursor(args.after) : null;
+  const connection = `User.${direction}:${userId}`;
+  const after = args.after ? decodeCursor(ctx, connection, args.after) : null;
   const rows = await ctx.db.follow.findMany({
     where: {
       [own]: userId,
@@ -53,7 +54,7 @@ export async function followPage(ctx: SocialContext, userId: string, direction: 
   const page = toPage(
     rows.map((row) => ({ userId: row[other], createdAt: row.createdAt })),
     size,
-    (row) => encodeCursor(row.createdAt, row.userId),
+    (row) => encodeCursor(ctx, connection, row.createdAt, row.userId),
   );
   const totalCount = ctx.loaders.userCounts.load(userId).then((counts) => counts[direction]);
   return { ...page, totalCount };

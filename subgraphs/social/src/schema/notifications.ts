@@ -60,7 +60,8 @@ const NotificationConnection = builder.objectRef<ReturnType<typeof toPage<Notifi
 async function notificationPage(ctx: SocialContext, args: { first?: number | null; after?: string | null; unreadOnly?: boolean | null }) {
   const viewer = viewerOf(ctx);
   const size = pageSize(args.first);
-  const after = args.after ? decodeCursor(args.after) : null;
+  const connection = `Query.notifications:${args.unreadOnly ? 'unread' : 'all'}`;
+  const after = args.after ? decodeCursor(ctx, connection, args.after) : null;
   const rows = await ctx.db.notification.findMany({
     where: {
       recipientId: viewer,
@@ -70,7 +71,7 @@ async function notificationPage(ctx: SocialContext, args: { first?: number | nul
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: size + 1,
   });
-  return toPage<NotificationRow>(rows, size, (row) => encodeCursor(asDate(row.createdAt), row.id));
+  return toPage<NotificationRow>(rows, size, (row) => encodeCursor(ctx, connection, asDate(row.createdAt), row.id));
 }
 
 builder.queryFields((t) => ({

@@ -28,7 +28,8 @@ async function commentPage(
 ): Promise<Page<CommentRow>> {
   const size = pageSize(args.first);
   const hidden = [...(await ctx.loaders.blocks()).either];
-  const after = args.after ? decodeCursor(args.after) : null;
+  const connection = `comments:${JSON.stringify(where)}:${order}`;
+  const after = args.after ? decodeCursor(ctx, connection, args.after) : null;
   const beyond = order === 'desc' ? 'lt' : 'gt';
   const rows = await ctx.db.comment.findMany({
     where: {
@@ -39,7 +40,7 @@ async function commentPage(
     orderBy: [{ createdAt: order }, { id: order }],
     take: size + 1,
   });
-  return toPage(rows, size, (row) => encodeCursor(row.createdAt, row.id));
+  return toPage(rows, size, (row) => encodeCursor(ctx, connection, row.createdAt, row.id));
 }
 
 export const Comment = builder.objectRef<CommentRow>('Comment');

@@ -4,7 +4,7 @@ import { signSessionToken } from '../../../shared/src/session-token';
 import { builder } from '../builder';
 import { displayNameProblem, handleProblem, normalizeHandle, passwordProblem } from '../handles';
 import { ageBandOf, ageBandProblem } from '../age';
-import { decoyHash, hashPassword, verifyPassword } from '../passwords';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../passwords';
 import { User } from './user';
 import { requireViewer } from './cameo-access';
 
@@ -78,14 +78,29 @@ builder.mutationFields((t) => ({
     type: AuthPayload,
     args: { handle: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
+      const handle = normalizeHandle(args.handle);
+      // Before the account is looked up: a throttled handle answers the same whether it exists.
+      const attempt = await ctx.signInThrottle.begin(handle, ctx.clientAddress);
       const user = await ctx.db.user.findUnique({
-        where: { handle: normalizeHandle(args.handle) },
+        where: { handle },
         select: { id: true, passwordHash: true, sessionVersion: true },
       });
       // Same work and same answer for an unknown handle and a wrong password.
       const valid =
         args.password.length <= 200 && (await verifyPassword(args.password, user?.passwordHash ?? (await decoyHash())));
-      if (!user || !valid) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong handle or password.');
+      if (!user || !valid) {
+        await attempt.failed();
+        throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong handle or password.');
+      }
+      await attempt.succeeded();
+      // A hash made at an older cost is replaced now, while the password is at hand. Only if it
+      // is still the one just verified: a password changed meanwhile is not overwritten.
+      if (needsRehash(user.passwordHash)) {
+        await ctx.db.user.updateMany({
+          where: { id: user.id, passwordHash: user.passwordHash },
+          data: { passwordHash: await hashPassword(args.password) },
+        });
+      }
       return { token: signSessionToken(ctx.jwtSecret, user.id, user.sessionVersion), userId: user.id };
     },
   }),

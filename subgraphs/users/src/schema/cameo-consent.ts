@@ -36,11 +36,16 @@ const ConsentCheckResult = builder
 builder.queryFields((t) => ({
   cameoConsent: t.field({
     type: ConsentCheckResult,
-    description: 'Whether you may use a cameo right now, and why. Generations check again when they run.',
+    description:
+      'Whether you may use a cameo right now, and why. A refusal gives its precise reason only to the cameo\'s owner; anyone else gets NOT_ALLOWED. Generations check again when they run.',
     args: { cameoId: t.arg.id({ required: true }) },
     resolve: async (_root, { cameoId }, ctx) => {
       const userId = requireViewer(ctx);
-      return ctx.consent.load({ cameoId: String(cameoId), userId });
+      const outcome = await ctx.consent.load({ cameoId: String(cameoId), userId });
+      // A refusal tells anyone but the owner nothing: not the policy, not whether they are
+      // blocked, not whether the cameo exists or is verified, not its restrictions.
+      if (outcome.allowed || outcome.ownerId === userId) return outcome;
+      return { ...outcome, reason: ConsentReason.NOT_ALLOWED, restrictions: null };
     },
   }),
 }));

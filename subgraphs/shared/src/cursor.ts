@@ -1,0 +1,45 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { badInput } from './errors';
+
+/**
+ * Opaque, signed cursors bound to who asked and for what: base64url(JSON) + "." + an HMAC over
+ * the body, the viewer's id and the connection (field and arguments). A client can neither read
+ * a position out of one, forge one, nor replay one under another account or on another list:
+ * all of that is BAD_USER_INPUT, never an error from the database.
+ */
+export interface CursorScope {
+  /** The viewer the page was served to (null when anonymous). */
+  viewerId: string | null;
+  /** The list: field name and the arguments that pick its rows, e.g. `User.followers:<id>`. */
+  connection: string;
+}
+
+/** The key comes from purposeKey(gatewaySecret, 'cursor'). */
+export function signCursor(key: Buffer, scope: CursorScope, payload: unknown): string {
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `${body}.${mac(key, scope, body)}`;
+}
+
+/** The payload of a cursor this key signed for this scope and `valid` accepts; BAD_USER_INPUT otherwise. */
+export function readCursor<T>(key: Buffer, scope: CursorScope, cursor: string, valid: (value: unknown) => value is T, argument = 'after'): T {
+  const [body, signature, extra] = cursor.split('.');
+  if (body && signature && extra === undefined) {
+    const expected = Buffer.from(mac(key, scope, body));
+    const given = Buffer.from(signature);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+      try {
+        const value: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+        if (valid(value)) return value;
+      } catch {
+        // fall through
+      }
+    }
+  }
+  throw badInput(`${argument} is not a cursor from this list.`, argument);
+}
+
+const mac = (key: Buffer, scope: CursorScope, body: string) =>
+  createHmac('sha256', key)
+    .update(JSON.stringify([scope.viewerId, scope.connection, body]))
+    .digest('base64url')
+    .slice(0, 27);
