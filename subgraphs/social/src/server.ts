@@ -1,3 +1,4 @@
+import type { PlatformKeys } from '../../shared/src/env';
 import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
 import { createLogger } from '../../shared/src/logger';
 import { createPubSub, type PubSub } from '../../shared/src/pubsub';
@@ -14,7 +15,8 @@ export interface StartSocialOptions {
   port: number;
   databaseUrl: string;
   /** Verifies gateway proofs; signs and verifies internal calls. */
-  gatewaySecret: string;
+  /** Verifies gateway proofs (public key only); signs and verifies internal calls. */
+  keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret'>;
   /** Base URLs of the users and generations subgraphs (their internal routes). */
   usersBaseUrl: string;
   generationsBaseUrl: string;
@@ -38,8 +40,8 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
   const services: SocialServices = {
     db,
     pubsub,
-    users: createUsersClient(options.usersBaseUrl, options.gatewaySecret),
-    generations: createGenerationsClient(options.generationsBaseUrl, options.gatewaySecret),
+    users: createUsersClient(options.usersBaseUrl, options.keys.internalCallSecret),
+    generations: createGenerationsClient(options.generationsBaseUrl, options.keys.internalCallSecret),
   };
   const events = createEventTransport({
     kind: chooseTransport(options.eventTransport, options.redisUrl),
@@ -56,9 +58,11 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
     schema,
     port: options.port,
     host: options.host,
-    gatewaySecret: options.gatewaySecret,
+    gatewayProofPublicKey: options.keys.gatewayProofPublicKey,
+    redisUrl: options.redisUrl,
+    eventNamespace: options.eventNamespace,
     logger,
-    routes: (app) => mountInternalRoutes(app, db, options.gatewaySecret),
+    routes: (app) => mountInternalRoutes(app, db, options.keys.internalCallSecret),
     buildContext: (base) => buildContext(base, services),
   });
   return {

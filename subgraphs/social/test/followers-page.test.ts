@@ -26,8 +26,8 @@ let blockedFollowers: string[];
 const services = (): SocialServices => ({
   db,
   pubsub: createMemoryPubSub(),
-  users: createUsersClient('http://127.0.0.1:9', testSecrets.gatewaySecret),
-  generations: createGenerationsClient('http://127.0.0.1:9', testSecrets.gatewaySecret),
+  users: createUsersClient('http://127.0.0.1:9', testSecrets.internalCallSecret),
+  generations: createGenerationsClient('http://127.0.0.1:9', testSecrets.internalCallSecret),
 });
 const page = (args: { first: number; after?: string | null }) => followPage(buildContext({ viewer: { userId: viewer } }, services()), star, 'followers', args);
 

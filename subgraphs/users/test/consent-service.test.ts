@@ -43,7 +43,7 @@ beforeAll(async () => {
     cameoIds.push(cameo.id);
   }
   const app = express();
-  mountInternalRoutes(app, db, testSecrets.gatewaySecret);
+  mountInternalRoutes(app, db, testSecrets.internalCallSecret);
   server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -149,7 +149,7 @@ describe('the internal consent route', () => {
   const url = () => `${baseUrl}${CONSENT_CHECKS_PATH}`;
 
   it('answers a service that proves itself', async () => {
-    const token = signInternalToken(testSecrets.gatewaySecret, 'generations', 'users');
+    const token = signInternalToken(testSecrets.internalCallSecret, 'generations', 'users');
     const { decisions } = await callInternal<{ decisions: ConsentOutcome[] }>(url(), token, {
       checks: [{ cameoId: cameoIds[3], userId: friend }],
     });
@@ -160,7 +160,7 @@ describe('the internal consent route', () => {
     const noToken: Record<string, string> = {};
     for (const headers of [
       noToken,
-      { [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.gatewaySecret, 'generations', 'feed') },
+      { [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.internalCallSecret, 'generations', 'feed') },
       { [INTERNAL_TOKEN_HEADER]: signInternalToken('y'.repeat(40), 'generations', 'users') },
     ]) {
       const response = await fetch(url(), {
@@ -174,7 +174,7 @@ describe('the internal consent route', () => {
   });
 
   it('refuses a malformed or oversized body', async () => {
-    const token = signInternalToken(testSecrets.gatewaySecret, 'generations', 'users');
+    const token = signInternalToken(testSecrets.internalCallSecret, 'generations', 'users');
     const tooMany = Array.from({ length: 501 }, () => ({ cameoId: cameoIds[0], userId: friend }));
     for (const body of [{}, { checks: [{ cameoId: 1 }] }, { checks: tooMany }]) {
       await expect(callInternal(url(), token, body)).rejects.toThrow('BAD_REQUEST');
@@ -184,7 +184,7 @@ describe('the internal consent route', () => {
 
 describe('the internal user-facts route', () => {
   it('answers plans and age bands to a service, and nothing without a token', async () => {
-    const token = signInternalToken(testSecrets.gatewaySecret, 'generations', 'users');
+    const token = signInternalToken(testSecrets.internalCallSecret, 'generations', 'users');
     const { users } = await callInternal<{ users: { id: string; plan: string; ageBand: string }[] }>(`${baseUrl}/internal/user-facts`, token, {
       userIds: [owner, '00000000-0000-0000-0000-000000000000'],
     });
