@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/dat
 import { testSecrets } from '../../../test/helpers/stack';
 import { checkConsent, type ConsentOutcome } from '../src/consent-service';
 import { createDb, type UsersDb } from '../src/db';
-import { CONSENT_CHECKS_PATH, mountInternalRoutes } from '../src/internal-routes';
+import { CONSENT_CHANGES_PATH, CONSENT_CHECKS_PATH, SESSION_VERSIONS_PATH, USER_FACTS_PATH, USERS_INTERNAL_CALLERS, mountInternalRoutes } from '../src/internal-routes';
 
 let database: TestDatabase;
 let db: UsersDb;
@@ -170,6 +170,35 @@ describe('the internal consent route', () => {
       });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: expect.objectContaining({ code: 'INTERNAL_TOKEN_REQUIRED' }) });
+    }
+  });
+
+  it.each([
+    [CONSENT_CHECKS_PATH, 'feed', { checks: [] }],
+    [CONSENT_CHECKS_PATH, 'gateway', { checks: [] }],
+    [SESSION_VERSIONS_PATH, 'generations', { userIds: [] }],
+    [CONSENT_CHANGES_PATH, 'social', { since: new Date(0).toISOString() }],
+    [USER_FACTS_PATH, 'worker', { userIds: [] }],
+  ])('refuses %s to %s, a valid caller it does not name (403)', async (path, caller, body) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.internalCallSecret, caller, 'users') },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: expect.objectContaining({ code: 'INTERNAL_CALLER_FORBIDDEN' }) });
+  });
+
+  it('answers each route’s named callers', async () => {
+    for (const [path, callers] of Object.entries(USERS_INTERNAL_CALLERS)) {
+      for (const caller of callers) {
+        const response = await fetch(`${baseUrl}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.internalCallSecret, caller, 'users') },
+          body: JSON.stringify({ checks: [], userIds: [], since: new Date(0).toISOString() }),
+        });
+        expect([path, caller, response.status]).toEqual([path, caller, 200]);
+      }
     }
   });
 
