@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALL_KEY_PURPOSES, ConfigError, PLACEHOLDERS, readCommonEnv, readEntityCacheTtlSeconds, readKeys } from '../src/env';
+import { ALL_KEY_PURPOSES, ConfigError, PLACEHOLDERS, readAdminPort, readCommonEnv, readGatewayHost, readHost, readEntityCacheTtlSeconds, readKeys } from '../src/env';
 
 describe('ENTITY_CACHE_TTL_SECONDS', () => {
   it('defaults to 60 s, takes whole seconds and 0 for off', () => {
@@ -74,5 +74,20 @@ describe('keys per purpose in production', () => {
   it('requires every key a process asks for, and only those', () => {
     expect(() => readKeys(['cursorSecret'], { NODE_ENV: 'production', JWT_SECRET: real(1) })).toThrow(/CURSOR_SECRET is required/);
     expect(readKeys(['cursorSecret'], { NODE_ENV: 'production', JWT_SECRET: real(1), CURSOR_SECRET: real(3) })).toEqual({ cursorSecret: real(3) });
+  });
+});
+
+describe('where servers listen', () => {
+  it('binds loopback unless HOST or GATEWAY_HOST say otherwise', () => {
+    expect(readHost({})).toBe('127.0.0.1');
+    expect(readGatewayHost({})).toBe('127.0.0.1');
+    expect(readGatewayHost({ HOST: '0.0.0.0' })).toBe('0.0.0.0');
+    expect(readGatewayHost({ HOST: '0.0.0.0', GATEWAY_HOST: '127.0.0.1' })).toBe('127.0.0.1');
+  });
+
+  it('moves /metrics and /readyz to ADMIN_PORT in production only', () => {
+    expect(readAdminPort({})).toBeUndefined();
+    expect(readAdminPort({ NODE_ENV: 'production' })).toBe(9090);
+    expect(readAdminPort({ NODE_ENV: 'production', ADMIN_PORT: '9100' })).toBe(9100);
   });
 });
