@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startGatewayFromEnv } from '../gateway/src/index';
-import { readCommonEnv, readFeedEnv, readGenerationsEnv, readSubgraphPort } from '../subgraphs/shared/src/env';
+import { ALL_KEY_PURPOSES, readCommonEnv, readFeedEnv, readGenerationsEnv, readHost, readKeys, readSubgraphPort } from '../subgraphs/shared/src/env';
 import { start as startFeed } from '../subgraphs/feed/src/server';
 import { start as startGenerations } from '../subgraphs/generations/src/server';
 import { adapterFromSettings } from '../subgraphs/generations/src/worker/adapters';
@@ -31,6 +31,10 @@ export interface StartPlatformOptions {
 export async function startPlatform(options: StartPlatformOptions = {}) {
   const source = options.env ?? process.env;
   const env = readCommonEnv(source);
+  // One process runs every service here, so it holds every key; each still uses only its own.
+  const keys = readKeys(ALL_KEY_PURPOSES, source);
+  // Subgraphs answer only the gateway in this process: loopback unless HOST says otherwise.
+  const host = readHost(source);
   const log = createLogger('platform');
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -62,7 +66,8 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       port: readSubgraphPort('users', source),
       databaseUrl,
       jwtSecret: env.jwtSecret,
-      gatewaySecret: env.gatewaySecret,
+      keys,
+      host,
       redisUrl: env.redisUrl,
       eventTransport: env.eventTransport,
       pubsub,
@@ -75,7 +80,8 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
     const generations = await startGenerations({
       port: readSubgraphPort('generations', source),
       databaseUrl,
-      gatewaySecret: env.gatewaySecret,
+      keys,
+      host,
       usersBaseUrl,
       socialBaseUrl: () => socialBaseUrl,
       settings: readGenerationsEnv(source),
@@ -86,7 +92,8 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
     const social = await startSocial({
       port: readSubgraphPort('social', source),
       databaseUrl,
-      gatewaySecret: env.gatewaySecret,
+      keys,
+      host,
       usersBaseUrl,
       generationsBaseUrl: generations.url.replace(/\/graphql$/, ''),
       redisUrl: env.redisUrl,
@@ -97,7 +104,8 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
     const feed = await startFeed({
       port: readSubgraphPort('feed', source),
       databaseUrl,
-      gatewaySecret: env.gatewaySecret,
+      keys,
+      host,
       usersBaseUrl,
       socialBaseUrl,
       teenDailyCap: readFeedEnv(source).teenDailyCap,
@@ -111,7 +119,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
         databaseUrl,
         redisUrl: env.redisUrl,
         usersBaseUrl,
-        gatewaySecret: env.gatewaySecret,
+        keys,
         assetsDir: readGenerationsEnv(source).assetsDir,
         adapter: adapterFromSettings(readGenerationsEnv(source)),
       });

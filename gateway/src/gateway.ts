@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import http from 'node:http';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -40,7 +41,15 @@ export interface GatewayOptions {
   /** Overrides the routing URL composed into the supergraph, by subgraph name. */
   subgraphUrls?: Record<string, string>;
   jwtSecret: string;
-  gatewaySecret: string;
+  /** Signs gateway proofs (GATEWAY_PROOF_PRIVATE_KEY); only the gateway holds it. */
+  gatewayProofPrivateKey: KeyObject;
+  /** Signs the gateway's internal calls (INTERNAL_CALL_SECRET: session versions from users). */
+  internalCallSecret: string;
+  /**
+   * Serve /metrics and /readyz on a separate server (`adminHttpServer`, for ADMIN_PORT) instead
+   * of the public one. Default: false (they stay on the main port, as in development).
+   */
+  separateAdmin?: boolean;
   /** Production turns introspection and the Sandbox landing page off. */
   production: boolean;
   /** Default: SUBSCRIPTIONS_* from an empty environment, pings every 12 s. */
@@ -80,6 +89,8 @@ export interface GatewayOptions {
 export interface Gateway {
   /** Not yet listening: the caller decides the port. */
   httpServer: http.Server;
+  /** With `separateAdmin`: /metrics and /readyz, not yet listening (the caller listens on ADMIN_PORT). */
+  adminHttpServer?: http.Server;
   /** Live figures of the graphql-ws server (tests and benchmarks read them). */
   subscriptionStats(): SubscriptionStats;
   stop(): Promise<void>;
@@ -107,7 +118,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const sessions = createSessionGuard({
     ...options.sessions,
     usersBaseUrl: () => subgraphs.users?.replace(/\/graphql$/, ''),
-    gatewaySecret: options.gatewaySecret,
+    internalCallSecret: options.internalCallSecret,
     logger,
     pubsub: options.pubsub ?? ownPubSub,
   });
@@ -119,7 +130,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}: set ${name.toUpperCase()}_URL`);
       subgraphs[name] = target;
-      const source = new SubgraphDataSource(name, target, options.gatewaySecret, metrics, subgraphHttp.fetcher, entityCache);
+      const source = new SubgraphDataSource(name, target, options.gatewayProofPrivateKey, metrics, subgraphHttp.fetcher, entityCache);
       dataSources[name] = source;
       return source;
     },
@@ -202,15 +213,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use('/graphql', cors(options.corsOrigins ?? []));
   app.use('/graphql', policy.httpMiddleware());
-  app.get('/metrics', async (_req, res) => {
+  // In production the operator's endpoints live on ADMIN_PORT, never on the public port.
+  const adminApp = options.separateAdmin ? express() : app;
+  const adminHttpServer = options.separateAdmin ? http.createServer(adminApp) : undefined;
+  adminApp.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    const health = await checkSubgraphs(subgraphs, options.gatewaySecret);
+  adminApp.get('/readyz', async (_req, res) => {
+    const health = await checkSubgraphs(subgraphs, options.gatewayProofPrivateKey);
     const ready = health.length > 0 && health.every((subgraph) => subgraph.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: health });
   });
@@ -229,7 +243,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   );
   app.use('/graphql', bodyErrors);
 
-  const upstream = new UpstreamSubscriptions(subgraphs, options.gatewaySecret);
+  const upstream = new UpstreamSubscriptions(subgraphs, options.gatewayProofPrivateKey);
   const hub = new SubscriptionHub({
     planner,
     upstream,
@@ -257,8 +271,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   subscriptionStats = ws.stats;
   return {
     httpServer,
+    adminHttpServer,
     subscriptionStats: ws.stats,
     stop: async () => {
+      if (adminHttpServer?.listening) await new Promise<void>((resolve) => adminHttpServer.close(() => resolve()));
       await ws.stop();
       await upstream.close();
       await apollo.stop();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readCommonEnv, readGatewayPort, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, readEntityCacheTtlSeconds, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
+import { readAdminPort, readCommonEnv, readGatewayHost, readGatewayPort, readHost, readKeys, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, readEntityCacheTtlSeconds, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
 import { chooseTransport } from '../../subgraphs/shared/src/event-transport';
 import { listen } from '../../subgraphs/shared/src/listen';
 import { createLogger } from '../../subgraphs/shared/src/logger';
@@ -22,6 +22,8 @@ export async function startGatewayFromEnv(
   pubsub?: PubSub,
 ) {
   const env = readCommonEnv(source);
+  const keys = readKeys(['gatewayProofPrivateKey', 'internalCallSecret'], source);
+  const adminPort = readAdminPort(source);
   const entityCacheTtl = readEntityCacheTtlSeconds(source);
   const logger = createLogger('gateway');
   // The API does not depend on the web app: if it cannot be built, say so and serve the API.
@@ -33,7 +35,9 @@ export async function startGatewayFromEnv(
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, readSubgraphUrl(name, source)])),
     jwtSecret: env.jwtSecret,
-    gatewaySecret: env.gatewaySecret,
+    gatewayProofPrivateKey: keys.gatewayProofPrivateKey,
+    internalCallSecret: keys.internalCallSecret,
+    separateAdmin: adminPort !== undefined,
     production: env.nodeEnv === 'production',
     subscriptionLimits: readSubscriptionEnv(source),
     webAppDir,
@@ -49,9 +53,14 @@ export async function startGatewayFromEnv(
         ? { redisUrl: env.redisUrl, ttlMs: entityCacheTtl * 1000 }
         : undefined,
   });
-  const { url } = await listen(gateway.httpServer, readGatewayPort(source));
+  const { url } = await listen(gateway.httpServer, readGatewayPort(source), readGatewayHost(source));
   logger.info(`listening on ${url}${webAppDir ? `; the web app is at ${url.replace(/\/graphql$/, '/')}` : ''}`);
-  return { url, stop: gateway.stop };
+  let adminUrl: string | undefined;
+  if (gateway.adminHttpServer && adminPort !== undefined) {
+    adminUrl = (await listen(gateway.adminHttpServer, adminPort, readHost(source))).url.replace(/\/graphql$/, '');
+    logger.info(`/metrics and /readyz on ${adminUrl}`);
+  }
+  return { url, adminUrl, stop: gateway.stop };
 }
 
 if (require.main === module) {

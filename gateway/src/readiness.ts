@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
 
 export interface SubgraphHealth {
@@ -11,21 +12,22 @@ export interface SubgraphHealth {
 export const READINESS_TIMEOUT_MS = 2_000;
 
 /** Ready means the subgraph answers a GraphQL request carrying the gateway's proof. */
-export async function checkSubgraphs(subgraphs: Record<string, string>, gatewaySecret: string): Promise<SubgraphHealth[]> {
+export async function checkSubgraphs(subgraphs: Record<string, string>, proofKey: KeyObject): Promise<SubgraphHealth[]> {
   return Promise.all(
     Object.entries(subgraphs).map(async ([name, url]): Promise<SubgraphHealth> => {
       try {
+        const body = JSON.stringify({ query: '{ __typename }' });
         const response = await fetch(url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            [GATEWAY_PROOF_HEADER]: signGatewayProof(gatewaySecret, name, { viewerId: null }),
+            [GATEWAY_PROOF_HEADER]: signGatewayProof(proofKey, name, { viewerId: null }, { method: 'POST', body }),
           },
-          body: JSON.stringify({ query: '{ __typename }' }),
+          body,
           signal: AbortSignal.timeout(READINESS_TIMEOUT_MS),
         });
-        const body = (await response.json()) as { data?: { __typename?: string } };
-        return response.ok && body.data?.__typename === 'Query'
+        const answer = (await response.json()) as { data?: { __typename?: string } };
+        return response.ok && answer.data?.__typename === 'Query'
           ? { name, ready: true }
           : { name, ready: false, error: `HTTP ${response.status}` };
       } catch (error) {

@@ -18,7 +18,8 @@ import { SESSION_REVOKED_TOPIC, type Session, type SessionRevoked } from '../../
 export interface SessionGuardOptions {
   /** The users subgraph's base URL (without /graphql), once the gateway knows it. */
   usersBaseUrl: () => string | undefined;
-  gatewaySecret: string;
+  /** Signs the call to users' session-versions route (INTERNAL_CALL_SECRET). */
+  internalCallSecret: string;
   logger: Logger;
   /** Where `session.revoked` is heard. Default: none (entries only expire). */
   pubsub?: PubSub;
@@ -83,7 +84,7 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
         if (!base) throw new Error('the users subgraph URL is not known yet');
         const { sessions } = await callInternal<{ sessions: { userId: string; sessionVersion: number }[] }>(
           `${base}${SESSION_VERSIONS_PATH}`,
-          signInternalToken(options.gatewaySecret, 'gateway', 'users'),
+          signInternalToken(options.internalCallSecret, 'gateway', 'users'),
           { userIds },
           2_000,
         );

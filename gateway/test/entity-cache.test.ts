@@ -37,10 +37,11 @@ function options(query: string, variables: Record<string, unknown>, viewerId: st
 async function send(request: { request: { query?: string; variables?: Record<string, any> }; context: { viewerId?: string | null } }) {
   sent.push(request.request.variables?.representations ?? []);
   beforeSend();
+  const body = JSON.stringify({ query: request.request.query, variables: request.request.variables });
   const response = await fetch(stack.subgraphUrls.users!, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewaySecret, 'users', { viewerId: request.context.viewerId ?? null }) },
-    body: JSON.stringify({ query: request.request.query, variables: request.request.variables }),
+    headers: { 'content-type': 'application/json', [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewayProofPrivateKey, 'users', { viewerId: request.context.viewerId ?? null }, { method: 'POST', body }) },
+    body,
   });
   return (await response.json()) as { data?: any; errors?: any[] };
 }

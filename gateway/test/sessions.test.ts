@@ -27,7 +27,7 @@ const logger = createLogger('gateway');
 beforeAll(async () => {
   database = await createTestDatabase('gateway_sessions');
   db = createDb(database.url, 2);
-  users = await startUsers({ port: 0, host: '127.0.0.1', databaseUrl: database.url, jwtSecret: testSecrets.jwtSecret, gatewaySecret: testSecrets.gatewaySecret });
+  users = await startUsers({ port: 0, host: '127.0.0.1', databaseUrl: database.url, jwtSecret: testSecrets.jwtSecret, keys: testSecrets });
   const target = new URL(users.url);
   proxy = http.createServer((req, res) => {
     calls++;
@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 const guardOf = (options: Partial<SessionGuardOptions> = {}) =>
-  createSessionGuard({ usersBaseUrl: () => proxyUrl, gatewaySecret: testSecrets.gatewaySecret, logger, ...options });
+  createSessionGuard({ usersBaseUrl: () => proxyUrl, internalCallSecret: testSecrets.internalCallSecret, logger, ...options });
 
 describe('the session guard', () => {
   it('asks users once for the misses of one tick, and not at all on a hit', async () => {

@@ -15,10 +15,11 @@ export interface GatewayChildOptions {
   kind: 'cameo' | 'hive';
   subgraphUrls: Record<string, string>;
   jwtSecret: string;
-  gatewaySecret: string;
   /** Ours only: the entity cache, as a deployment with REDIS_URL runs it. */
   entityCache?: EntityCacheOptions;
 }
+
+import { benchKeys } from './platform';
 
 async function main() {
   const options = JSON.parse(process.env.CAMEO_BENCH_GATEWAY ?? '{}') as GatewayChildOptions;
@@ -28,9 +29,9 @@ async function main() {
   if (options.kind === 'hive') {
     // Imported only here: loading Hive Gateway in our gateway's process would cost it memory.
     const { createHiveGatewayServer } = await import('./hive-gateway.js');
-    httpServer = createHiveGatewayServer({ supergraphSdl, ...options });
+    httpServer = createHiveGatewayServer({ supergraphSdl, ...options, gatewayProofPrivateKey: benchKeys().gatewayProofPrivateKey });
   } else {
-    const gateway = await createGateway({ supergraphSdl, ...options, production: true });
+    const gateway = await createGateway({ supergraphSdl, ...options, ...benchKeys(), production: true });
     httpServer = gateway.httpServer;
     subscriptionStats = gateway.subscriptionStats;
   }

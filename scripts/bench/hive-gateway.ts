@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import http from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
@@ -10,7 +11,8 @@ import { verifySessionToken } from '../../subgraphs/shared/src/session-token';
  * client's session token (subgraphs refuse requests without one), minted per subgraph request
  * like ours does.
  */
-export function createHiveGatewayServer(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; jwtSecret: string; gatewaySecret: string }): http.Server {
+export function createHiveGatewayServer(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; jwtSecret: string; gatewayProofPrivateKey: KeyObject }): http.Server {
+  const subgraphOfUrl = new Map(Object.entries(options.subgraphUrls).map(([name, url]) => [url, name]));
   const viewers = new WeakMap<Request, string | null>();
   const viewerOf = (request: Request) => {
     if (!viewers.has(request)) {
@@ -24,11 +26,19 @@ export function createHiveGatewayServer(options: { supergraphSdl: string; subgra
     logging: 'warn',
     landingPage: false,
     graphiql: false,
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request, subgraphName }) => ({
-        [GATEWAY_PROOF_HEADER]: signGatewayProof(options.gatewaySecret, subgraphName, { viewerId: viewerOf(request) }),
-      }),
-    },
+    // The proof binds the exact body sent, which only the fetch hook sees.
+    plugins: () => [
+      {
+        onFetch: ({ url, options: init, setOptions, context }) => {
+          const subgraph = subgraphOfUrl.get(url);
+          const request = (context as { request?: Request }).request;
+          if (!subgraph || !request) return;
+          const body = typeof init.body === 'string' ? init.body : '';
+          const proof = signGatewayProof(options.gatewayProofPrivateKey, subgraph, { viewerId: viewerOf(request) }, { method: init.method ?? 'POST', body });
+          setOptions({ ...init, headers: { ...(init.headers as Record<string, string> | undefined), [GATEWAY_PROOF_HEADER]: proof } });
+        },
+      },
+    ],
   });
   return http.createServer(runtime);
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
+import { readKeys } from '../../subgraphs/shared/src/env';
 import { signSessionToken } from '../../subgraphs/shared/src/session-token';
 import { directFeedPage, type SubgraphPost } from './direct-feed';
 
@@ -99,20 +100,24 @@ export function postGraphql(url: string, headers: Record<string, string>, body: 
 /** Credentials signed ahead of the run, so signing is not part of what is measured. */
 class Viewers {
   private readonly sessions: string[];
-  private proofs = new Map<string, string[]>();
   constructor(
-    private readonly secrets: { jwtSecret: string; gatewaySecret: string },
+    private readonly secrets: { jwtSecret: string },
     private readonly ids: string[],
   ) {
     this.sessions = ids.map((id) => signSessionToken(secrets.jwtSecret, id, 0));
   }
-  /** Proofs last 60 s: sign a fresh set before each run. */
-  renewProofs(subgraphs: string[]) {
-    this.proofs = new Map(subgraphs.map((subgraph) => [subgraph, this.ids.map((id) => signGatewayProof(this.secrets.gatewaySecret, subgraph, { viewerId: id }))]));
-  }
-  pick(): { session: string; proof: (subgraph: string) => Record<string, string> } {
+  /**
+   * A proof binds one request (its body, a unique id) and is accepted once, so the direct
+   * baselines sign one per request, as the gateway does: that cost is now part of the measure.
+   */
+  private readonly proofKey = readKeys(['gatewayProofPrivateKey'], { NODE_ENV: 'test' }).gatewayProofPrivateKey;
+  pick(): { session: string; proof: (subgraph: string, body: unknown) => Record<string, string> } {
     const i = Math.floor(Math.random() * this.ids.length);
-    return { session: this.sessions[i]!, proof: (subgraph) => ({ [GATEWAY_PROOF_HEADER]: this.proofs.get(subgraph)![i]! }) };
+    const viewerId = this.ids[i]!;
+    return {
+      session: this.sessions[i]!,
+      proof: (subgraph, body) => ({ [GATEWAY_PROOF_HEADER]: signGatewayProof(this.proofKey, subgraph, { viewerId }, { method: 'POST', body: JSON.stringify(body) }) }),
+    };
   }
 }
 
@@ -123,11 +128,14 @@ function operation(target: LoadTarget, viewers: Viewers): () => Promise<{ errors
     case 'gateway-feed':
       return () => postGraphql(target.url, bearer(viewers.pick().session), { query: FEED_DOCUMENT, operationName: 'Feed', variables: { kind: target.feedKind, first: 10 } });
     case 'subgraph-feed':
-      return () => postGraphql(target.url, viewers.pick().proof('feed'), { query: SUBGRAPH_FEED, variables: { kind: target.feedKind } });
+      return () => {
+        const body = { query: SUBGRAPH_FEED, variables: { kind: target.feedKind } };
+        return postGraphql(target.url, viewers.pick().proof('feed', body), body);
+      };
     case 'direct-feed':
       return () => {
         const viewer = viewers.pick();
-        return directFeedPage((subgraph, body) => postGraphql(target.urls[subgraph]!, viewer.proof(subgraph), body), target.feedKind) as Promise<{ errors?: { message: string }[]; data?: SubgraphPost[] }>;
+        return directFeedPage((subgraph, body) => postGraphql(target.urls[subgraph]!, viewer.proof(subgraph, body), body), target.feedKind) as Promise<{ errors?: { message: string }[]; data?: SubgraphPost[] }>;
       };
     case 'gateway-create-generation':
       return () =>
@@ -140,7 +148,6 @@ function operation(target: LoadTarget, viewers: Viewers): () => Promise<{ errors
 }
 
 async function run(plan: LoadRun, viewers: Viewers): Promise<LoadResult> {
-  viewers.renewProofs(['users', 'generations', 'social', 'feed']);
   const send = operation(plan.target, viewers);
   const latencies: number[] = [];
   let errors = 0;
@@ -175,7 +182,7 @@ export interface LoadProcess {
 }
 
 /** Starts the load generator acting as `viewerCount` random seeded users (of `users`). */
-export async function startLoadProcess(options: { users: number; viewerCount: number; jwtSecret: string; gatewaySecret: string }): Promise<LoadProcess> {
+export async function startLoadProcess(options: { users: number; viewerCount: number; jwtSecret: string }): Promise<LoadProcess> {
   const child = fork(__filename, { execArgv: ['--import', 'tsx'], env: { ...process.env, CAMEO_BENCH_LOAD: JSON.stringify(options) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
@@ -199,7 +206,7 @@ export async function startLoadProcess(options: { users: number; viewerCount: nu
 }
 
 if (process.env.CAMEO_BENCH_LOAD && process.send) {
-  const options = JSON.parse(process.env.CAMEO_BENCH_LOAD) as { users: number; viewerCount: number; jwtSecret: string; gatewaySecret: string };
+  const options = JSON.parse(process.env.CAMEO_BENCH_LOAD) as { users: number; viewerCount: number; jwtSecret: string };
   const random = (from: number, to: number) => seededUserId(from + Math.floor(Math.random() * (to - from + 1)));
   const viewers = new Viewers(options, Array.from({ length: options.viewerCount }, () => random(1, options.users)));
   process.on('message', async (plan: LoadRun) => process.send!(await run(plan, viewers)));

@@ -1,12 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { readCommonEnv } from '../../subgraphs/shared/src/env';
+import { ALL_KEY_PURPOSES, readCommonEnv, readKeys } from '../../subgraphs/shared/src/env';
 import { freePort } from '../../subgraphs/shared/src/listen';
 import type { GatewayChildOptions } from './gateway-child';
 import type { SubgraphChildOptions } from './subgraph-child';
 
 /** What the bench scripts share: each subgraph and each gateway in its own process. */
 export const secrets = readCommonEnv({ NODE_ENV: 'test' });
+/** The dev-default keys: every bench process reads the same ones (KeyObjects do not travel as JSON). */
+export const benchKeys = () => readKeys(ALL_KEY_PURPOSES, { NODE_ENV: 'test' });
 export const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const SUBGRAPHS = ['users', 'generations', 'social', 'feed'] as const;
@@ -31,7 +33,7 @@ export async function startSubgraphs(options: { databaseUrl: string; redisUrl?: 
   try {
     // In dependency order: each one may call the ones before it while starting.
     for (const [i, name] of SUBGRAPHS.entries()) {
-      const childOptions: SubgraphChildOptions = { name, port: ports[i]!, urls, databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, runId: options.runId, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret };
+      const childOptions: SubgraphChildOptions = { name, port: ports[i]!, urls, databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, runId: options.runId, jwtSecret: secrets.jwtSecret };
       const child = fork(path.join(__dirname, 'subgraph-child.ts'), {
         execArgv: ['--import', 'tsx'],
         env: { ...process.env, NODE_ENV: 'production', CAMEO_BENCH_SUBGRAPH: JSON.stringify(childOptions) },
@@ -72,7 +74,7 @@ export function startGatewayProcess(
   subgraphUrls: Record<string, string>,
   extra: Pick<GatewayChildOptions, 'entityCache'> = {},
 ): Promise<GatewayProcess> {
-  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, gatewaySecret: secrets.gatewaySecret, ...extra };
+  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, ...extra };
   const child = fork(path.join(__dirname, 'gateway-child.ts'), {
     // CAMEO_BENCH_PROFILE=<dir>: each gateway writes a V8 CPU profile there when it stops.
     execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.CAMEO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAMEO_BENCH_PROFILE}`] : [])],

@@ -14,16 +14,17 @@ export interface SubgraphChildOptions {
   port: number;
   urls: Record<'users' | 'generations' | 'social' | 'feed', string>;
   databaseUrl: string;
-  gatewaySecret: string;
   jwtSecret: string;
   redisUrl?: string;
   runId: string;
 }
 
+import { benchKeys } from './platform';
+
 async function main() {
   const o = JSON.parse(process.env.CAMEO_BENCH_SUBGRAPH ?? '{}') as SubgraphChildOptions;
   const base = (name: keyof SubgraphChildOptions['urls']) => o.urls[name].replace(/\/graphql$/, '');
-  const common = { port: o.port, host: '127.0.0.1', databaseUrl: o.databaseUrl, gatewaySecret: o.gatewaySecret, redisUrl: o.redisUrl, eventNamespace: `cameo-bench-${o.runId}` };
+  const common = { port: o.port, host: '127.0.0.1', databaseUrl: o.databaseUrl, keys: benchKeys(), redisUrl: o.redisUrl, eventNamespace: `cameo-bench-${o.runId}` };
   const assetsDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-bench-'));
   let server: RunningServer;
   switch (o.name) {

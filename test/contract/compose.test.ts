@@ -67,7 +67,9 @@ describe('docker-compose.yml', () => {
       expect(gateway.environment?.[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
       expect(services[name]?.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/healthz`);
     }
-    expect(gateway.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${DEFAULT_GATEWAY_PORT}/readyz`);
+    // Production serves /readyz on ADMIN_PORT only, so the health check asks there.
+    expect(gateway.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${gateway.environment?.ADMIN_PORT}/readyz`);
+    expect(gateway.ports?.some((mapping) => mapping.includes(String(gateway.environment?.ADMIN_PORT)))).toBe(false);
   });
 });
 

@@ -17,7 +17,7 @@ let database: TestDatabase;
 let stack: TestStack;
 let creator: TestUser, friend: TestUser, pal: TestUser, stranger: TestUser, blocked: TestUser;
 let friendCameo: string, palCameo: string;
-const signer = createAssetUrlSigner(testSecrets.gatewaySecret);
+const signer = createAssetUrlSigner(testSecrets.assetUrlSecret);
 
 const gql = (user: TestUser | null, query: string, variables?: Record<string, unknown>) =>
   graphql(stack.gatewayUrl, query, { token: user?.token, variables });

@@ -38,7 +38,7 @@ beforeAll(async () => {
     supergraphSdl: readFileSync(path.join(__dirname, '../../schema/supergraph.graphql'), 'utf8'),
     subgraphUrls: stack.subgraphUrls,
     jwtSecret: testSecrets.jwtSecret,
-    gatewaySecret: testSecrets.gatewaySecret,
+    gatewayProofPrivateKey: testSecrets.gatewayProofPrivateKey,
   });
   await new Promise<void>((resolve) => hive.listen(0, '127.0.0.1', resolve));
   hiveUrl = `http://127.0.0.1:${(hive.address() as AddressInfo).port}/graphql`;
@@ -64,7 +64,7 @@ describe('the benchmark’s baselines', () => {
   it('the direct baseline fetches the same fields from the subgraphs', async () => {
     const ours = (await feedAt(stack.gatewayUrl)).data!.feed;
     const direct = await directFeedPage(
-      (subgraph, body) => postGraphql(stack.subgraphUrls[subgraph as keyof TestStack['subgraphUrls']], { [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewaySecret, subgraph, { viewerId: cy.id }) }, body),
+      (subgraph, body) => postGraphql(stack.subgraphUrls[subgraph as keyof TestStack['subgraphUrls']], { [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewayProofPrivateKey, subgraph, { viewerId: cy.id }, { method: 'POST', body: JSON.stringify(body) }) }, body),
       'FOLLOWING',
     );
     expect(direct.errors).toBeUndefined();

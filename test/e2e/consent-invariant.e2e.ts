@@ -163,7 +163,7 @@ function consents(m: Model, cameo: CameoName, user: Person): boolean {
 }
 const castConsents = (m: Model, video: { creator: Person; cast: CameoName[] }) => video.cast.every((cameo) => consents(m, cameo, video.creator));
 
-const signer = createAssetUrlSigner(testSecrets.gatewaySecret);
+const signer = createAssetUrlSigner(testSecrets.assetUrlSecret);
 const keyOf = (url: string) => new URL(url, 'http://x').pathname.replace(/^\/assets\//, '');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

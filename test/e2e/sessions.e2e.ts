@@ -3,7 +3,7 @@ import type { Gateway } from '../../gateway/src/gateway';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql, ok, until } from '../helpers/graphql';
-import { startReplicaGateway, startStack, testSecrets, type TestStack } from '../helpers/stack';
+import { proofFor, startReplicaGateway, startStack, testSecrets, type TestStack } from '../helpers/stack';
 import { collect, wsClient, wsUrl } from '../helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
 
@@ -121,7 +121,7 @@ describe.each([
     const asLeaver = (query: string, variables: Record<string, unknown>) =>
       graphql(stack.subgraphUrls.generations, query, {
         variables,
-        headers: { [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewaySecret, 'generations', { viewerId: leaver.id }) },
+        headers: proofFor('generations', leaver.id),
       });
     const create = `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`;
     const input = { prompt: 'a wave', seconds: 1, cameoIds: [everyoneCameo] };

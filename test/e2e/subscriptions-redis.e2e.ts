@@ -104,7 +104,7 @@ describe('a second gateway process sharing Redis', () => {
           socialUrl: stack.subgraphUrls.social,
           feedUrl: stack.subgraphUrls.feed,
           jwtSecret: testSecrets.jwtSecret,
-          gatewaySecret: testSecrets.gatewaySecret,
+          keys: testSecrets,
           queuePrefix: stack.queuePrefix,
           assetsDir: stack.assetsDir,
         }),

@@ -26,7 +26,7 @@ function startWorkerProcess(): Promise<ChildProcess> {
         databaseUrl: database.url,
         redisUrl: TEST_REDIS_URL,
         usersBaseUrl: stack.subgraphUrls.users.replace(/\/graphql$/, ''),
-        gatewaySecret: testSecrets.gatewaySecret,
+        keys: testSecrets,
         assetsDir: stack.assetsDir,
         queuePrefix: stack.queuePrefix,
         // Short locks so the dead worker's job is noticed quickly.

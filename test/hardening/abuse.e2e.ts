@@ -2,8 +2,7 @@ import http from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { signCursor } from '../../subgraphs/shared/src/cursor';
-import { purposeKey } from '../../subgraphs/shared/src/purpose-key';
+import { cursorKey, signCursor } from '../../subgraphs/shared/src/cursor';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql, ok } from '../helpers/graphql';
 import { startStack, testSecrets, type TestStack } from '../helpers/stack';
@@ -138,8 +137,8 @@ describe('cursors', () => {
   });
 
   it("a Following cursor of one viewer is refused for another", async () => {
-    // Signed as the feed signs them (the test holds the gateway secret), for ada.
-    const cursor = signCursor(purposeKey(testSecrets.gatewaySecret, 'cursor'), { viewerId: ada.id, connection: 'Query.following' }, {
+    // Signed as the feed signs them (the test holds the cursor secret), for ada.
+    const cursor = signCursor(cursorKey(testSecrets.cursorSecret), { viewerId: ada.id, connection: 'Query.following' }, {
       k: 'F',
       t: '2026-01-01T00:00:00.000Z',
       id: '00000000-0000-4000-8000-000000000000',

@@ -8,11 +8,12 @@ let database: TestDatabase;
 let stack: TestStack;
 let gateway: Gateway;
 let url: string;
+let adminUrl: string | undefined;
 
 beforeAll(async () => {
   database = await createTestDatabase('hardening_production');
   stack = await startStack(database.url);
-  ({ gateway, url } = await startReplicaGateway(stack, { production: true, corsOrigins: ['https://app.cameo.example'] }));
+  ({ gateway, url, adminUrl } = await startReplicaGateway(stack, { production: true, separateAdmin: true, corsOrigins: ['https://app.cameo.example'] }));
 });
 afterAll(async () => {
   await gateway?.stop();
@@ -59,12 +60,21 @@ it('blocks cross-site request forgery and answers CORS only for the configured o
 
 it('serves Prometheus metrics: operations, errors, latency, subgraph fetches, subscriptions', async () => {
   await graphql(url, 'query Typename { __typename }');
-  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  const text = await (await fetch(`${adminUrl}/metrics`)).text();
   expect(text).toContain('cameo_gateway_operations_total{type="query",operation="Typename",outcome="ok"}');
   expect(text).toContain('cameo_gateway_errors_total{code="GRAPHQL_VALIDATION_FAILED"}');
   expect(text).toMatch(/cameo_gateway_operation_seconds_bucket\{le="0.005",type="query",operation="Typename"\}/);
   expect(text).toMatch(/cameo_gateway_subgraph_fetch_seconds_count\{subgraph="users",outcome="(ok|error)"\}/);
   expect(text).toContain('cameo_gateway_subscriptions_open{kind="client"} 0');
+});
+
+it('serves /metrics and /readyz on the admin port only, not on the public one', async () => {
+  expect((await fetch(url.replace(/\/graphql$/, '/metrics'))).status).toBe(404);
+  expect((await fetch(url.replace(/\/graphql$/, '/readyz'))).status).toBe(404);
+  // An earlier test stopped a subgraph, so "not ready" is a fine answer: what matters is where it is served.
+  const ready = await fetch(`${adminUrl}/readyz`);
+  expect([200, 503]).toContain(ready.status);
+  expect(await ready.json()).toMatchObject({ subgraphs: expect.arrayContaining([expect.objectContaining({ name: 'users' })]) });
 });
 
 it('writes the request id into the gateway’s and the subgraph’s log lines', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createGateway } from '../../gateway/src/gateway';
 import { SUPERGRAPH_PATH } from '../../gateway/src/index';
-import { readGenerationsEnv } from '../../subgraphs/shared/src/env';
+import { ALL_KEY_PURPOSES, readGenerationsEnv, readKeys } from '../../subgraphs/shared/src/env';
 import { listen } from '../../subgraphs/shared/src/listen';
 import { start as startGenerations } from '../../subgraphs/generations/src/server';
 
@@ -17,18 +17,19 @@ interface GatewayProcessOptions {
   socialUrl: string;
   feedUrl: string;
   jwtSecret: string;
-  gatewaySecret: string;
+  // The dev-default keys: the child reads them itself (KeyObjects do not travel as JSON).
   queuePrefix: string;
   assetsDir: string;
 }
 
 async function main() {
   const options = JSON.parse(process.env.CAMEO_TEST_GATEWAY ?? '{}') as GatewayProcessOptions;
+  const keys = readKeys(ALL_KEY_PURPOSES, { NODE_ENV: 'test' });
   const generations = await startGenerations({
     port: 0,
     host: '127.0.0.1',
     databaseUrl: options.databaseUrl,
-    gatewaySecret: options.gatewaySecret,
+    keys,
     usersBaseUrl: options.usersUrl.replace(/\/graphql$/, ''),
     socialBaseUrl: options.socialUrl.replace(/\/graphql$/, ''),
     settings: { ...readGenerationsEnv({}), assetsDir: options.assetsDir },
@@ -40,7 +41,8 @@ async function main() {
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: { users: options.usersUrl, generations: generations.url, social: options.socialUrl, feed: options.feedUrl },
     jwtSecret: options.jwtSecret,
-    gatewaySecret: options.gatewaySecret,
+    gatewayProofPrivateKey: keys.gatewayProofPrivateKey,
+    internalCallSecret: keys.internalCallSecret,
     production: false,
   });
   const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');

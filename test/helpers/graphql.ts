@@ -10,16 +10,18 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 export async function graphql<Data = Record<string, any>>(
   url: string,
   query: string,
-  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+  /** `headers` may be computed from the exact body sent (gateway proofs bind it). */
+  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> | ((body: string) => Record<string, string>) } = {},
 ): Promise<GraphQLResponse<Data>> {
+  const sent = JSON.stringify({ query, variables: options.variables });
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...options.headers,
+      ...(typeof options.headers === 'function' ? options.headers(sent) : options.headers),
     },
-    body: JSON.stringify({ query, variables: options.variables }),
+    body: sent,
   });
   const body = (await response.json()) as Omit<GraphQLResponse<Data>, 'status'>;
   return { status: response.status, ...body };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createGateway, type Gateway, type GatewayOptions } from '../../gateway/src/gateway';
 import { SUPERGRAPH_PATH } from '../../gateway/src/index';
-import { readCommonEnv, readGenerationsEnv, type GenerationsEnv } from '../../subgraphs/shared/src/env';
+import { ALL_KEY_PURPOSES, readCommonEnv, readKeys, readGenerationsEnv, type GenerationsEnv } from '../../subgraphs/shared/src/env';
 import { listen } from '../../subgraphs/shared/src/listen';
 import type { ConsentReconcilerOptions } from '../../subgraphs/generations/src/reconciler';
 import { start as startGenerations } from '../../subgraphs/generations/src/server';
@@ -17,10 +17,17 @@ import type { DbOptions } from '../../subgraphs/shared/src/prisma';
 import { start as startSocial } from '../../subgraphs/social/src/server';
 import { start as startUsers } from '../../subgraphs/users/src/server';
 import { stopInOrder } from './stop-in-order';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
 import type { EventTransportKind } from '../../subgraphs/shared/src/event-transport';
 import { createPubSub } from '../../subgraphs/shared/src/pubsub';
 
-export const testSecrets = readCommonEnv({ NODE_ENV: 'test' });
+/** Headers of a gateway proof for a direct subgraph call: `graphql(url, q, { headers: proofFor('users', id) })`. */
+export const proofFor = (audience: string, viewerId: string | null) => (body: string) => ({
+  [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewayProofPrivateKey, audience, { viewerId }, { method: 'POST', body }),
+});
+
+/** Every key of the platform (dev defaults): helpers play each service, tests mint what a service would. */
+export const testSecrets = { ...readCommonEnv({ NODE_ENV: 'test' }), ...readKeys(ALL_KEY_PURPOSES, { NODE_ENV: 'test' }) };
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface StackOptions {
@@ -86,7 +93,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     host: '127.0.0.1',
     databaseUrl,
     jwtSecret: testSecrets.jwtSecret,
-    gatewaySecret: testSecrets.gatewaySecret,
+    keys: testSecrets,
     redisUrl,
     eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
@@ -99,7 +106,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
-    gatewaySecret: testSecrets.gatewaySecret,
+    keys: testSecrets,
     usersBaseUrl,
     socialBaseUrl: () => socialBaseUrl,
     settings,
@@ -116,7 +123,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
-    gatewaySecret: testSecrets.gatewaySecret,
+    keys: testSecrets,
     usersBaseUrl,
     generationsBaseUrl: generationsUrl.replace(/\/graphql$/, ''),
     redisUrl,
@@ -128,7 +135,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
-    gatewaySecret: testSecrets.gatewaySecret,
+    keys: testSecrets,
     usersBaseUrl,
     socialBaseUrl,
     teenDailyCap: options.teenDailyCap ?? 100,
@@ -139,13 +146,14 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   });
   const worker =
     redisUrl && options.worker !== false
-      ? startWorker({ databaseUrl, redisUrl, usersBaseUrl, gatewaySecret: testSecrets.gatewaySecret, assetsDir, adapter, queuePrefix })
+      ? startWorker({ databaseUrl, redisUrl, usersBaseUrl, keys: testSecrets, assetsDir, adapter, queuePrefix })
       : undefined;
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: { users: users.url, generations: generationsUrl, social: social.url, feed: feed.url },
     jwtSecret: testSecrets.jwtSecret,
-    gatewaySecret: testSecrets.gatewaySecret,
+    gatewayProofPrivateKey: testSecrets.gatewayProofPrivateKey,
+    internalCallSecret: testSecrets.internalCallSecret,
     production: false,
     subscriptionLimits: options.subscriptionLimits,
     pubsub,
@@ -167,7 +175,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     subscriptionStats: () => gateway.subscriptionStats(),
     startWorker: () => {
       if (!redisUrl) throw new Error('startWorker needs a stack started with redis: true');
-      return startWorker({ databaseUrl, redisUrl, usersBaseUrl, gatewaySecret: testSecrets.gatewaySecret, assetsDir, adapter, queuePrefix });
+      return startWorker({ databaseUrl, redisUrl, usersBaseUrl, keys: testSecrets, assetsDir, adapter, queuePrefix });
     },
     restartGenerations: async (whileDown) => {
       await generations.stop();
@@ -198,15 +206,18 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
 }
 
 /** Another gateway (a replica, or one with other settings) in front of a stack's subgraphs, on a free port. */
-export async function startReplicaGateway(stack: TestStack, options: Partial<GatewayOptions> = {}): Promise<{ gateway: Gateway; url: string }> {
+export async function startReplicaGateway(stack: TestStack, options: Partial<GatewayOptions> = {}): Promise<{ gateway: Gateway; url: string; adminUrl?: string }> {
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: stack.subgraphUrls,
     jwtSecret: testSecrets.jwtSecret,
-    gatewaySecret: testSecrets.gatewaySecret,
+    gatewayProofPrivateKey: testSecrets.gatewayProofPrivateKey,
+    internalCallSecret: testSecrets.internalCallSecret,
     production: false,
     ...options,
   });
   const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');
-  return { gateway, url };
+  // With `separateAdmin`: /metrics and /readyz on a port of their own, as ADMIN_PORT in production.
+  const adminUrl = gateway.adminHttpServer ? (await listen(gateway.adminHttpServer, 0, '127.0.0.1')).url.replace(/\/graphql$/, '') : undefined;
+  return { gateway, url, adminUrl };
 }

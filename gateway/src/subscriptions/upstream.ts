@@ -1,7 +1,8 @@
 import { createClient, type Client, type Sink } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { ExecutionResult } from 'graphql';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../../subgraphs/shared/src/gateway-proof';
+import type { KeyObject } from 'node:crypto';
+import { GATEWAY_PROOF_HEADER, operationHash, signGatewayProof } from '../../../subgraphs/shared/src/gateway-proof';
 
 export interface UpstreamRequest {
   subgraph: string;
@@ -28,11 +29,13 @@ export class UpstreamSubscriptions {
 
   constructor(
     private readonly urls: Record<string, string>,
-    private readonly gatewaySecret: string,
+    private readonly proofKey: KeyObject,
   ) {}
 
   subscribe(request: UpstreamRequest, sink: Sink<ExecutionResult>): () => void {
-    const { gatewaySecret } = this;
+    const { proofKey } = this;
+    // The proof binds this operation: the subgraph refuses it on any other subscription.
+    const bodyHash = operationHash(request);
     return this.client(request.subgraph).subscribe(
       {
         query: request.query,
@@ -40,7 +43,7 @@ export class UpstreamSubscriptions {
         variables: request.variables,
         // A getter: graphql-ws serializes the payload each time it (re)sends it.
         get extensions() {
-          return { [GATEWAY_PROOF_HEADER]: signGatewayProof(gatewaySecret, request.subgraph, { viewerId: request.viewerId }) };
+          return { [GATEWAY_PROOF_HEADER]: signGatewayProof(proofKey, request.subgraph, { viewerId: request.viewerId }, { method: 'SUBSCRIBE', bodyHash }) };
         },
       },
       sink,
@@ -69,7 +72,7 @@ export class UpstreamSubscriptions {
         const wait = Math.min(MAX_RETRY_WAIT_MS, 250 * 2 ** retries);
         await new Promise((resolve) => setTimeout(resolve, wait / 2 + Math.random() * (wait / 2)));
       },
-      connectionParams: () => ({ [GATEWAY_PROOF_HEADER]: signGatewayProof(this.gatewaySecret, subgraph, { viewerId: null }) }),
+      connectionParams: () => ({ [GATEWAY_PROOF_HEADER]: signGatewayProof(this.proofKey, subgraph, { viewerId: null }, { method: 'CONNECT', body: '' }) }),
     });
     this.clients.set(subgraph, client);
     return client;

@@ -5,7 +5,7 @@ import type { FeedDb } from './db';
 export interface FeedSettings {
   /** Items a teen account may be served per day (FEED_TEEN_DAILY_CAP). */
   teenDailyCap: number;
-  /** Signs cursors: purposeKey(gatewaySecret, 'cursor'). */
+  /** Signs cursors: cursorKey(CURSOR_SECRET). */
   cursorKey: Buffer;
 }
 

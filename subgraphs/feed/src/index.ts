@@ -1,4 +1,4 @@
-import { readCommonEnv, readFeedEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
+import { readCommonEnv, readHost, readKeys, readFeedEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
 import { runUntilSignal } from '../../shared/src/run';
 import { startTracing } from '../../shared/src/tracing';
 import { start } from './server';
@@ -10,7 +10,8 @@ runUntilSignal('feed', () =>
   start({
     port: readSubgraphPort('feed'),
     databaseUrl: requireDatabaseUrl(env),
-    gatewaySecret: env.gatewaySecret,
+    keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret', 'cursorSecret']),
+    host: readHost(),
     usersBaseUrl: baseUrl('users'),
     socialBaseUrl: baseUrl('social'),
     teenDailyCap: readFeedEnv().teenDailyCap,

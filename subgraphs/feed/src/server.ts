@@ -1,4 +1,5 @@
-import { purposeKey } from '../../shared/src/purpose-key';
+import { cursorKey } from '../../shared/src/cursor';
+import type { PlatformKeys } from '../../shared/src/env';
 import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
 import type { DbOptions } from '../../shared/src/prisma';
 import { createLogger } from '../../shared/src/logger';
@@ -17,7 +18,8 @@ export interface StartFeedOptions {
   port: number;
   databaseUrl: string;
   /** Verifies gateway proofs; signs internal calls and cursors. */
-  gatewaySecret: string;
+  /** Verifies gateway proofs (public key only); signs internal calls and cursors. */
+  keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'cursorSecret'>;
   /** Base URLs of users (age band) and social (blocks and mutes). */
   usersBaseUrl: string;
   socialBaseUrl: string;
@@ -41,8 +43,8 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
   const db = createDb(options.databaseUrl, options.db);
   const services: FeedServices = {
     db,
-    clients: createFeedClients({ usersBaseUrl: options.usersBaseUrl, socialBaseUrl: options.socialBaseUrl, platformSecret: options.gatewaySecret }),
-    settings: { teenDailyCap: options.teenDailyCap, cursorKey: purposeKey(options.gatewaySecret, 'cursor') },
+    clients: createFeedClients({ usersBaseUrl: options.usersBaseUrl, socialBaseUrl: options.socialBaseUrl, platformSecret: options.keys.internalCallSecret }),
+    settings: { teenDailyCap: options.teenDailyCap, cursorKey: cursorKey(options.keys.cursorSecret) },
   };
   // The event consumers get their own small pool: a burst of events never queues page requests
   // behind it (and a page's statements can be counted on their own).
@@ -65,7 +67,9 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
     schema,
     port: options.port,
     host: options.host,
-    gatewaySecret: options.gatewaySecret,
+    gatewayProofPublicKey: options.keys.gatewayProofPublicKey,
+    redisUrl: options.redisUrl,
+    eventNamespace: options.eventNamespace,
     logger,
     buildContext: (base) => ({ ...base, ...services }),
   });

@@ -1,4 +1,4 @@
-import { readCommonEnv, readGenerationsEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
+import { readCommonEnv, readHost, readKeys, readGenerationsEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
 import { runUntilSignal } from '../../shared/src/run';
 import { startTracing } from '../../shared/src/tracing';
 import { start } from './server';
@@ -9,7 +9,8 @@ runUntilSignal('generations', () =>
   start({
     port: readSubgraphPort('generations'),
     databaseUrl: requireDatabaseUrl(env),
-    gatewaySecret: env.gatewaySecret,
+    keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret', 'assetUrlSecret', 'manifestSecret']),
+    host: readHost(),
     usersBaseUrl: readSubgraphUrl('users').replace(/\/graphql$/, ''),
     socialBaseUrl: readSubgraphUrl('social').replace(/\/graphql$/, ''),
     settings: readGenerationsEnv(),

@@ -1,5 +1,5 @@
 import express from 'express';
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../../shared/src/internal-call';
+import { internalCallers } from '../../shared/src/internal-call';
 import type { GenerationsDb } from './db';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,13 +18,8 @@ const refuse = (res: express.Response, status: number, code: string, message: st
  * What other services need to know about videos (social, before a like or a comment): who
  * made each and whether it is visible (published and not hidden). Unknown ids are left out.
  */
-export function mountInternalRoutes(app: express.Express, db: GenerationsDb, platformSecret: string) {
-  app.use('/internal', express.json({ limit: '64kb' }), (req, res, next) => {
-    if (!verifyInternalToken(platformSecret, 'generations', req.header(INTERNAL_TOKEN_HEADER))) {
-      return refuse(res, 401, 'INTERNAL_TOKEN_REQUIRED', 'Internal routes need a service token.');
-    }
-    next();
-  });
+export function mountInternalRoutes(app: express.Express, db: GenerationsDb, internalCallSecret: string) {
+  app.use('/internal', express.json({ limit: '64kb' }), internalCallers(internalCallSecret, 'generations', { [GENERATION_FACTS_PATH]: ['social'] }));
 
   app.post(GENERATION_FACTS_PATH, async (req, res) => {
     const ids: unknown = req.body?.generationIds;

@@ -1,3 +1,4 @@
+import type { PlatformKeys } from '../../shared/src/env';
 import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
 import type { GenerationsEnv } from '../../shared/src/env';
 import { createLogger } from '../../shared/src/logger';
@@ -23,7 +24,8 @@ export interface StartGenerationsOptions {
   port: number;
   databaseUrl: string;
   /** Verifies gateway proofs; signs internal calls and provenance manifests. */
-  gatewaySecret: string;
+  /** Verifies gateway proofs (public key only); signs internal calls, asset URLs and manifests. */
+  keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'assetUrlSecret' | 'manifestSecret'>;
   /** The users subgraph's base URL (its internal routes), e.g. http://users:4001. */
   usersBaseUrl: string;
   /** The social subgraph's base URL (blocks), or a function giving it once it is known. */
@@ -55,11 +57,11 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const logger = createLogger('generations');
   const onError = (what: string) => (error: unknown) => logger.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   const db = createDb(options.databaseUrl);
-  const users = createUsersClient(options.usersBaseUrl, options.gatewaySecret);
-  const social = createSocialClient(options.socialBaseUrl, options.gatewaySecret);
+  const users = createUsersClient(options.usersBaseUrl, options.keys.internalCallSecret);
+  const social = createSocialClient(options.socialBaseUrl, options.keys.internalCallSecret);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const storage = createLocalStorage(options.settings.assetsDir);
-  const assetUrls = createAssetUrlSigner(options.gatewaySecret);
+  const assetUrls = createAssetUrlSigner(options.keys.assetUrlSecret);
   const adapter = options.adapter ?? adapterFromSettings(options.settings);
   const events = createEventTransport({
     kind: chooseTransport(options.eventTransport, options.redisUrl),
@@ -79,7 +81,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   } else {
     const memory = createMemoryJobs(onError('render'));
     const runner = memory.run((id, lastAttempt) =>
-      renderGeneration({ db, users, pubsub, adapter, storage, signingSecret: options.gatewaySecret }, id, lastAttempt),
+      renderGeneration({ db, users, pubsub, adapter, storage, signingSecret: options.keys.manifestSecret }, id, lastAttempt),
     );
     jobs = memory;
     stops.push(() => runner.close());
@@ -101,12 +103,14 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     schema,
     port: options.port,
     host: options.host,
-    gatewaySecret: options.gatewaySecret,
+    gatewayProofPublicKey: options.keys.gatewayProofPublicKey,
+    redisUrl: options.redisUrl,
+    eventNamespace: options.eventNamespace,
     logger,
     // Rendered files, by signed URL and the visibility rule at each request; the gateway proxies /assets here.
     routes: (app) => {
       mountAssetRoute(app, { db, social, storage, signer: assetUrls, onError: onError('assets') });
-      mountInternalRoutes(app, db, options.gatewaySecret);
+      mountInternalRoutes(app, db, options.keys.internalCallSecret);
     },
     buildContext: (base) => ({
       ...base,

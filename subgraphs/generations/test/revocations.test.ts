@@ -84,13 +84,13 @@ describe('the cameo.consent_revoked handler', () => {
     await setPolicy(cameoId, 'ONLY_ME');
     const event = await lastRevocation(cameoId);
 
-    const unreachable = createUsersClient(await deadUrl(), testSecrets.gatewaySecret);
+    const unreachable = createUsersClient(await deadUrl(), testSecrets.internalCallSecret);
     await expect(applyConsentRevoked({ db, users: unreachable, pubsub, storage }, event)).rejects.toThrow();
     expect(await db.processedEvent.count({ where: { eventId: event.id } })).toBe(0);
     expect(await hidden(videoId)).toBeNull();
     expect(await seenBy(viewer, videoId)).toEqual({ id: videoId });
 
-    const users = createUsersClient(usersBaseUrl, testSecrets.gatewaySecret);
+    const users = createUsersClient(usersBaseUrl, testSecrets.internalCallSecret);
     await applyConsentRevoked({ db, users, pubsub, storage }, event);
     expect(await db.processedEvent.count({ where: { eventId: event.id } })).toBe(1);
     expect(await hidden(videoId)).toBe('CAMEO_CONSENT_REVOKED');
@@ -117,7 +117,7 @@ describe('the consent reconciler', () => {
 
     const registry = new Registry();
     const repairs = new Counter({ name: 'cameo_consent_reconciler_repairs_total', help: 'repairs', registers: [registry] });
-    const users = createUsersClient(usersBaseUrl, testSecrets.gatewaySecret);
+    const users = createUsersClient(usersBaseUrl, testSecrets.internalCallSecret);
     const reconciler = createConsentReconciler({ db, users, pubsub, storage, logger: createLogger('generations'), repairs }, { initialLookbackMs: 600_000 });
     expect(await reconciler.pass()).toBe(1);
     expect((await repairs.get()).values[0]?.value).toBe(1);

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { badInput } from './errors';
 
 /**
@@ -14,7 +14,11 @@ export interface CursorScope {
   connection: string;
 }
 
-/** The key comes from purposeKey(gatewaySecret, 'cursor'). */
+/** The signing key, derived from CURSOR_SECRET (a secret of its own, see env.ts). */
+export function cursorKey(cursorSecret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', cursorSecret, 'cameo', 'cameo cursor v1', 32));
+}
+
 export function signCursor(key: Buffer, scope: CursorScope, payload: unknown): string {
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${body}.${mac(key, scope, body)}`;

@@ -1,9 +1,11 @@
+import type { RequestHandler } from 'express';
 import { signHs256, verifyHs256 } from './hs256';
 
 /**
  * Declared internal calls between platform services (e.g. generations asking users whether a
- * cameo may be used). The caller signs a short-lived token with the platform secret
- * (GATEWAY_SECRET), naming itself and the service it calls; the callee refuses anything else.
+ * cameo may be used). The caller signs a short-lived token with INTERNAL_CALL_SECRET (a key of
+ * its own, used for nothing else), naming itself and the service it calls; the callee refuses
+ * anything else, and each route answers only the callers it declares (internalCallers).
  * Never reachable through the gateway: these routes live outside /graphql.
  */
 export const INTERNAL_TOKEN_HEADER = 'x-cameo-internal-token';
@@ -40,4 +42,21 @@ export async function callInternal<Result>(
   const payload = (await response.json()) as Result & { error?: { code: string; message: string } };
   if (!response.ok) throw new Error(`${url}: ${payload.error?.code ?? response.status} ${payload.error?.message ?? ''}`.trim());
   return payload;
+}
+
+/**
+ * Guards a service's /internal routes: a valid token for this service (401
+ * INTERNAL_TOKEN_REQUIRED), from a caller the route declares (403 INTERNAL_CALLER_FORBIDDEN).
+ * A route missing from `callers` answers nobody. Mount at /internal.
+ */
+export function internalCallers(secret: string, audience: string, callers: Record<string, readonly string[]>): RequestHandler {
+  return (req, res, next) => {
+    const caller = verifyInternalToken(secret, audience, req.header(INTERNAL_TOKEN_HEADER));
+    if (!caller) return void res.status(401).json({ error: { code: 'INTERNAL_TOKEN_REQUIRED', message: 'Internal routes need a service token.' } });
+    const route = `${req.baseUrl}${req.path}`;
+    if (!callers[route]?.includes(caller)) {
+      return void res.status(403).json({ error: { code: 'INTERNAL_CALLER_FORBIDDEN', message: `${caller} may not call ${route}.` } });
+    }
+    next();
+  };
 }

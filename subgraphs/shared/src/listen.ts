@@ -5,8 +5,8 @@ import { createServer, type AddressInfo } from 'node:net';
 export async function listen(
   httpServer: http.Server,
   port: number,
-  /** Default: 0.0.0.0, so containers are reachable. */
-  host = '0.0.0.0',
+  /** Default: 127.0.0.1 — loopback only; containers pass HOST=0.0.0.0 (env.ts readHost). */
+  host = '127.0.0.1',
 ): Promise<{ url: string; port: number }> {
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -2,17 +2,18 @@ import type http from 'node:http';
 import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { viewerFromProofToken, type BaseContext } from './context';
+import { contextFromProof, type BaseContext } from './context';
 import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
-import { GATEWAY_PROOF_HEADER } from './gateway-proof';
+import { GATEWAY_PROOF_HEADER, operationHash, type GatewayProofVerifier } from './gateway-proof';
 import type { Logger } from './logger';
 
 export interface SubscriptionServerOptions<Context extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
   httpServer: http.Server;
-  gatewaySecret: string;
+  /** The subgraph's proof verifier (serve.ts), shared with HTTP so one replay cache covers both. */
+  proofs: GatewayProofVerifier;
   logger: Logger;
   buildContext: (base: BaseContext) => Context | Promise<Context>;
 }
@@ -30,19 +31,32 @@ const proofOf = (source: Readonly<Record<string, unknown>> | null | undefined): 
  */
 export function serveSubscriptions<Context extends BaseContext>(options: SubscriptionServerOptions<Context>) {
   const formatError = createFormatError(options.logger);
-  const viewerOf = (extensions: Record<string, unknown> | null | undefined) =>
-    viewerFromProofToken(options.gatewaySecret, options.name, proofOf(extensions));
+  // A subscription's proof is bound to its operation (document, variables, name), so it cannot
+  // be lifted onto another subscription; the verified viewer is kept for its context.
+  // Per socket (its context object), so a closed socket's entries go with it.
+  const viewers = new WeakMap<object, Map<string, BaseContext>>();
+  const viewersOf = (ctx: object) => {
+    let map = viewers.get(ctx);
+    if (!map) viewers.set(ctx, (map = new Map()));
+    return map;
+  };
+  const socketProof = { method: 'CONNECT', body: '' };
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const server = useServer<Record<string, unknown>>(
     {
       schema: options.schema,
-      onConnect: (ctx) => viewerFromProofToken(options.gatewaySecret, options.name, proofOf(ctx.connectionParams)) !== null,
-      onSubscribe: (_ctx, _id, payload) => {
-        if (viewerOf(payload.extensions)) return;
+      onConnect: async (ctx) => (await options.proofs.verify(proofOf(ctx.connectionParams), socketProof)) !== null,
+      onSubscribe: async (ctx, id, payload) => {
+        const proof = await options.proofs.verify(proofOf(payload.extensions), { method: 'SUBSCRIBE', bodyHash: operationHash(payload) });
+        if (proof) {
+          viewersOf(ctx).set(id, contextFromProof(proof));
+          return;
+        }
         return [new GraphQLError('Every subscription needs a gateway proof naming its viewer.', { extensions: { code: ErrorCode.GATEWAY_PROOF_REQUIRED } })];
       },
-      context: (_ctx, _id, payload) => {
-        const base = viewerOf(payload.extensions);
+      onComplete: (ctx, id) => void viewers.get(ctx)?.delete(id),
+      context: (ctx, id) => {
+        const base = viewers.get(ctx)?.get(id);
         // Unreachable: onSubscribe refused the subscription already.
         if (!base) throw new Error('gateway proof vanished');
         return options.buildContext(base);

@@ -7,8 +7,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { eventMetrics } from './event-delivery';
-import { viewerFromProof, type BaseContext } from './context';
-import { clientAddressFrom } from './client-address';
+import type { KeyObject } from 'node:crypto';
+import { contextFromProof, type BaseContext } from './context';
+import { GATEWAY_PROOF_HEADER, createProofVerifier, memoryReplayGuard, redisReplayGuard, type GatewayProofVerifier } from './gateway-proof';
 import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
 import { listen } from './listen';
@@ -23,9 +24,14 @@ export interface ServeSubgraphOptions<Context extends BaseContext> {
   schema: GraphQLSchema;
   /** Port to listen on; 0 picks a free one (tests). */
   port: number;
-  /** Host to bind. Default: 0.0.0.0 (containers); tests may pass 127.0.0.1. */
+  /** Host to bind. Default: 127.0.0.1 (containers pass HOST=0.0.0.0). */
   host?: string;
-  gatewaySecret: string;
+  /** Verifies gateway proofs (GATEWAY_PROOF_PUBLIC_KEY); a subgraph never holds the private key. */
+  gatewayProofPublicKey: KeyObject;
+  /** With Redis, used proof ids are shared by every replica (a replay to another replica fails too). Default: in-process. */
+  redisUrl?: string;
+  /** Namespace of the shared proof ids in Redis. Default: "cameo". */
+  eventNamespace?: string;
   logger: Logger;
   /** Mounts the subgraph's declared internal routes (outside /graphql, see internal-call.ts). */
   routes?: (app: express.Express) => void;
@@ -34,6 +40,8 @@ export interface ServeSubgraphOptions<Context extends BaseContext> {
   /** Adds the subgraph's own services (database, loaders) to the proven viewer. */
   buildContext: (base: BaseContext) => Context | Promise<Context>;
 }
+
+const rawBodies = new WeakMap<http.IncomingMessage, Buffer>();
 
 export interface RunningServer {
   url: string;
@@ -102,34 +110,39 @@ export async function serveSubgraph<Context extends BaseContext>(
     }
   });
   options.routes?.(app);
-  app.use('/graphql', (req, res, next) => {
-    // Refused before any parsing so an unauthenticated caller learns nothing about the schema.
-    if (!viewerFromProof(req, options.gatewaySecret, options.name)) {
-      res.status(401).json(proofRequired);
-      return;
-    }
-    next();
-  });
+  const proofs: GatewayProofVerifier = createProofVerifier(
+    options.gatewayProofPublicKey,
+    options.name,
+    options.redisUrl ? redisReplayGuard(options.redisUrl, options.eventNamespace) : memoryReplayGuard(),
+  );
+  const proven = new WeakMap<http.IncomingMessage, BaseContext>();
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // The proof binds the exact bytes the gateway sent: keep them for its check.
+    express.json({ limit: '1mb', verify: (req, _res, raw) => void rawBodies.set(req, raw) }),
+    (req, res, next) => {
+      const header = req.headers[GATEWAY_PROOF_HEADER];
+      proofs
+        .verify(Array.isArray(header) ? header[0] : header, { method: req.method, body: rawBodies.get(req) ?? '' })
+        .then((proof) => {
+          // Refused before any GraphQL work so an unauthenticated caller learns nothing about the schema.
+          if (!proof) return void res.status(401).json(proofRequired);
+          proven.set(req, contextFromProof(proof));
+          next();
+        }, next);
+    },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const base = viewerFromProof(req, options.gatewaySecret, options.name);
+        const base = proven.get(req);
         // Unreachable: the middleware above refused the request already.
         if (!base) throw new Error('gateway proof vanished');
-        return options.buildContext({
-          ...base,
-          requestId: requestIdFrom(req),
-          traceContext: extractTraceContext(req),
-          clientAddress: clientAddressFrom(req, options.gatewaySecret),
-        });
+        return options.buildContext({ ...base, requestId: requestIdFrom(req), traceContext: extractTraceContext(req) });
       },
     }),
   );
 
   const subscriptions = options.schema.getSubscriptionType()
-    ? serveSubscriptions({ ...options, httpServer })
+    ? serveSubscriptions({ ...options, httpServer, proofs })
     : undefined;
 
   const { url, port } = await listen(httpServer, options.port, options.host);
@@ -140,6 +153,7 @@ export async function serveSubgraph<Context extends BaseContext>(
     stop: async () => {
       await subscriptions?.stop();
       await apollo.stop();
+      await proofs.close();
     },
   };
 }

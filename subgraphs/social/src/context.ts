@@ -11,7 +11,7 @@ export interface SocialServices {
   users: UsersClient;
   generations: GenerationsClient;
   pubsub: PubSub;
-  /** Signs this subgraph's cursors (purposeKey(gatewaySecret, 'cursor')). */
+  /** Signs this subgraph's cursors (cursorKey(CURSOR_SECRET)). */
   cursorKey: Buffer;
 }
 

@@ -1,4 +1,4 @@
-import { readCommonEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
+import { readCommonEnv, readHost, readKeys, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
 import { runUntilSignal } from '../../shared/src/run';
 import { startTracing } from '../../shared/src/tracing';
 import { start } from './server';
@@ -10,7 +10,8 @@ runUntilSignal('social', () =>
   start({
     port: readSubgraphPort('social'),
     databaseUrl: requireDatabaseUrl(env),
-    gatewaySecret: env.gatewaySecret,
+    keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret', 'cursorSecret']),
+    host: readHost(),
     usersBaseUrl: baseUrl('users'),
     generationsBaseUrl: baseUrl('generations'),
     redisUrl: env.redisUrl,

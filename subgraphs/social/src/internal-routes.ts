@@ -1,5 +1,5 @@
 import express from 'express';
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../../shared/src/internal-call';
+import { internalCallers } from '../../shared/src/internal-call';
 import type { SocialDb } from './db';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,13 +16,8 @@ const refuse = (res: express.Response, status: number, code: string, message: st
  * hide content across blocks (generations, the feed). A synchronous answer: a block takes
  * effect at once.
  */
-export function mountInternalRoutes(app: express.Express, db: SocialDb, platformSecret: string) {
-  app.use('/internal', express.json({ limit: '16kb' }), (req, res, next) => {
-    if (!verifyInternalToken(platformSecret, 'social', req.header(INTERNAL_TOKEN_HEADER))) {
-      return refuse(res, 401, 'INTERNAL_TOKEN_REQUIRED', 'Internal routes need a service token.');
-    }
-    next();
-  });
+export function mountInternalRoutes(app: express.Express, db: SocialDb, internalCallSecret: string) {
+  app.use('/internal', express.json({ limit: '16kb' }), internalCallers(internalCallSecret, 'social', { [BLOCKS_PATH]: ['generations', 'feed'] }));
 
   app.post(BLOCKS_PATH, async (req, res) => {
     const userId: unknown = req.body?.userId;

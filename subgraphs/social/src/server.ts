@@ -1,9 +1,10 @@
+import { cursorKey } from '../../shared/src/cursor';
+import type { PlatformKeys } from '../../shared/src/env';
 import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
 import { createLogger } from '../../shared/src/logger';
 import { createPubSub, type PubSub } from '../../shared/src/pubsub';
 import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
 import { buildContext, type SocialServices } from './context';
-import { purposeKey } from '../../shared/src/purpose-key';
 import { createDb } from './db';
 import { startGenerationEvents } from './generation-events';
 import { createGenerationsClient } from './generations-client';
@@ -15,7 +16,8 @@ export interface StartSocialOptions {
   port: number;
   databaseUrl: string;
   /** Verifies gateway proofs; signs and verifies internal calls. */
-  gatewaySecret: string;
+  /** Verifies gateway proofs (public key only); signs and verifies internal calls. */
+  keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'cursorSecret'>;
   /** Base URLs of the users and generations subgraphs (their internal routes). */
   usersBaseUrl: string;
   generationsBaseUrl: string;
@@ -39,9 +41,9 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
   const services: SocialServices = {
     db,
     pubsub,
-    users: createUsersClient(options.usersBaseUrl, options.gatewaySecret),
-    generations: createGenerationsClient(options.generationsBaseUrl, options.gatewaySecret),
-    cursorKey: purposeKey(options.gatewaySecret, 'cursor'),
+    users: createUsersClient(options.usersBaseUrl, options.keys.internalCallSecret),
+    generations: createGenerationsClient(options.generationsBaseUrl, options.keys.internalCallSecret),
+    cursorKey: cursorKey(options.keys.cursorSecret),
   };
   const events = createEventTransport({
     kind: chooseTransport(options.eventTransport, options.redisUrl),
@@ -58,9 +60,11 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
     schema,
     port: options.port,
     host: options.host,
-    gatewaySecret: options.gatewaySecret,
+    gatewayProofPublicKey: options.keys.gatewayProofPublicKey,
+    redisUrl: options.redisUrl,
+    eventNamespace: options.eventNamespace,
     logger,
-    routes: (app) => mountInternalRoutes(app, db, options.gatewaySecret),
+    routes: (app) => mountInternalRoutes(app, db, options.keys.internalCallSecret),
     buildContext: (base) => buildContext(base, services),
   });
   return {

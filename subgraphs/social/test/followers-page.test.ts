@@ -1,4 +1,4 @@
-import { purposeKey } from '../../shared/src/purpose-key';
+import { cursorKey } from '../../shared/src/cursor';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createMemoryPubSub } from '../../shared/src/pubsub';
@@ -27,9 +27,9 @@ let blockedFollowers: string[];
 const services = (): SocialServices => ({
   db,
   pubsub: createMemoryPubSub(),
-  users: createUsersClient('http://127.0.0.1:9', testSecrets.gatewaySecret),
-  generations: createGenerationsClient('http://127.0.0.1:9', testSecrets.gatewaySecret),
-  cursorKey: purposeKey(testSecrets.gatewaySecret, 'cursor'),
+  users: createUsersClient('http://127.0.0.1:9', testSecrets.internalCallSecret),
+  generations: createGenerationsClient('http://127.0.0.1:9', testSecrets.internalCallSecret),
+  cursorKey: cursorKey(testSecrets.cursorSecret),
 });
 const page = (args: { first: number; after?: string | null }) => followPage(buildContext({ viewer: { userId: viewer } }, services()), star, 'followers', args);
 

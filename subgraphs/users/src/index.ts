@@ -1,4 +1,4 @@
-import { readCommonEnv, readSubgraphPort, requireDatabaseUrl } from '../../shared/src/env';
+import { readCommonEnv, readHost, readKeys, readSubgraphPort, requireDatabaseUrl } from '../../shared/src/env';
 import { runUntilSignal } from '../../shared/src/run';
 import { startTracing } from '../../shared/src/tracing';
 import { start } from './server';
@@ -10,7 +10,8 @@ runUntilSignal('users', () =>
     port: readSubgraphPort('users'),
     databaseUrl: requireDatabaseUrl(env),
     jwtSecret: env.jwtSecret,
-    gatewaySecret: env.gatewaySecret,
+    keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret']),
+    host: readHost(),
     redisUrl: env.redisUrl,
     eventTransport: env.eventTransport,
   }),

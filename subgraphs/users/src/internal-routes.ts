@@ -1,5 +1,5 @@
 import express from 'express';
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../../shared/src/internal-call';
+import { internalCallers } from '../../shared/src/internal-call';
 import { checkConsent, type ConsentCheck } from './consent-service';
 import type { UsersDb } from './db';
 import { sessionVersions } from './sessions';
@@ -31,6 +31,14 @@ export const CONSENT_CHANGES_PAGE = 1000;
  */
 export const SESSION_VERSIONS_PATH = '/internal/session-versions';
 
+/** Who may call each route; anyone else gets 403. */
+export const USERS_INTERNAL_CALLERS: Record<string, readonly string[]> = {
+  [CONSENT_CHECKS_PATH]: ['generations', 'worker'],
+  [USER_FACTS_PATH]: ['generations', 'social', 'feed'],
+  [SESSION_VERSIONS_PATH]: ['gateway'],
+  [CONSENT_CHANGES_PATH]: ['generations'],
+};
+
 const validUserIds = (userIds: unknown): userIds is string[] =>
   Array.isArray(userIds) && userIds.length <= MAX_CONSENT_CHECKS && userIds.every((id) => typeof id === 'string' && UUID.test(id));
 
@@ -38,12 +46,8 @@ const validUserIds = (userIds: unknown): userIds is string[] =>
  * The consent decision for other services (generations before queueing, the worker before
  * rendering). Every decision it returns is recorded for audit.
  */
-export function mountInternalRoutes(app: express.Express, db: UsersDb, platformSecret: string) {
-  app.use('/internal', express.json({ limit: '256kb' }), (req, res, next) => {
-    const caller = verifyInternalToken(platformSecret, 'users', req.header(INTERNAL_TOKEN_HEADER));
-    if (!caller) return refuse(res, 401, 'INTERNAL_TOKEN_REQUIRED', 'Internal routes need a service token.');
-    next();
-  });
+export function mountInternalRoutes(app: express.Express, db: UsersDb, internalCallSecret: string) {
+  app.use('/internal', express.json({ limit: '256kb' }), internalCallers(internalCallSecret, 'users', USERS_INTERNAL_CALLERS));
 
   app.post(USER_FACTS_PATH, async (req, res) => {
     const userIds: unknown = req.body?.userIds;

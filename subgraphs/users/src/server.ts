@@ -1,3 +1,4 @@
+import type { PlatformKeys } from '../../shared/src/env';
 import { createLogger } from '../../shared/src/logger';
 import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
 import { buildUsersContext } from './context';
@@ -16,8 +17,8 @@ export interface StartUsersOptions {
   port: number;
   databaseUrl: string;
   jwtSecret: string;
-  /** Verifies gateway proofs and internal service tokens. */
-  gatewaySecret: string;
+  /** Verifies gateway proofs (public key only) and internal service tokens. */
+  keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret'>;
   /** Redis for domain events (when the transport is redis). Default: none. */
   redisUrl?: string;
   /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
@@ -60,9 +61,11 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     schema,
     port: options.port,
     host: options.host,
-    gatewaySecret: options.gatewaySecret,
+    gatewayProofPublicKey: options.keys.gatewayProofPublicKey,
+    redisUrl: options.redisUrl,
+    eventNamespace: options.eventNamespace,
     logger,
-    routes: (app) => mountInternalRoutes(app, db, options.gatewaySecret),
+    routes: (app) => mountInternalRoutes(app, db, options.keys.internalCallSecret),
     buildContext: (base) =>
       buildUsersContext(base, {
         db,

@@ -2,7 +2,8 @@ import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../shared/src/gateway
 import type { RunningServer } from '../../shared/src/serve';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
 import { codes, graphql } from '../../../test/helpers/graphql';
-import { testSecrets } from '../../../test/helpers/stack';
+import { generateKeyPairSync } from 'node:crypto';
+import { proofFor, testSecrets } from '../../../test/helpers/stack';
 import { start } from '../src/server';
 import { createDb, type UsersDb } from '../src/db';
 import { currentCost, hashPassword, scryptCost } from '../src/passwords';
@@ -19,7 +20,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     databaseUrl: database.url,
     jwtSecret: testSecrets.jwtSecret,
-    gatewaySecret: testSecrets.gatewaySecret,
+    keys: testSecrets,
   });
 });
 afterAll(async () => {
@@ -28,9 +29,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const proof = (viewerId: string | null = null, audience = 'users') => ({
-  [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewaySecret, audience, { viewerId }),
-});
+const proof = (viewerId: string | null = null, audience = 'users') => proofFor(audience, viewerId);
 const call = (query: string, variables?: Record<string, unknown>, viewerId: string | null = null) =>
   graphql(server.url, query, { variables, headers: proof(viewerId) });
 
@@ -48,11 +47,11 @@ describe('the gateway proof', () => {
     const otherAudience = await graphql(server.url, '{ __typename }', { headers: proof(null, 'feed') });
     expect(codes(otherAudience)).toEqual(['GATEWAY_PROOF_REQUIRED']);
     const forged = await graphql(server.url, '{ __typename }', {
-      headers: { [GATEWAY_PROOF_HEADER]: signGatewayProof('x'.repeat(40), 'users', { viewerId: null }) },
+      headers: (body) => ({ [GATEWAY_PROOF_HEADER]: signGatewayProof(generateKeyPairSync('ed25519').privateKey, 'users', { viewerId: null }, { method: 'POST', body }) }),
     });
     expect(codes(forged)).toEqual(['GATEWAY_PROOF_REQUIRED']);
     const jwt = await import('jsonwebtoken');
-    const stale = jwt.default.sign({ viewer: null, iat: 1_000_000 }, testSecrets.gatewaySecret, {
+    const stale = jwt.default.sign({ viewer: null, iat: 1_000_000 }, testSecrets.internalCallSecret, {
       issuer: 'cameo-gateway',
       audience: 'users',
       expiresIn: 60,

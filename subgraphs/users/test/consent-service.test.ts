@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/dat
 import { testSecrets } from '../../../test/helpers/stack';
 import { checkConsent, type ConsentOutcome } from '../src/consent-service';
 import { createDb, type UsersDb } from '../src/db';
-import { CONSENT_CHECKS_PATH, mountInternalRoutes } from '../src/internal-routes';
+import { CONSENT_CHANGES_PATH, CONSENT_CHECKS_PATH, SESSION_VERSIONS_PATH, USER_FACTS_PATH, USERS_INTERNAL_CALLERS, mountInternalRoutes } from '../src/internal-routes';
 
 let database: TestDatabase;
 let db: UsersDb;
@@ -43,7 +43,7 @@ beforeAll(async () => {
     cameoIds.push(cameo.id);
   }
   const app = express();
-  mountInternalRoutes(app, db, testSecrets.gatewaySecret);
+  mountInternalRoutes(app, db, testSecrets.internalCallSecret);
   server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -149,7 +149,7 @@ describe('the internal consent route', () => {
   const url = () => `${baseUrl}${CONSENT_CHECKS_PATH}`;
 
   it('answers a service that proves itself', async () => {
-    const token = signInternalToken(testSecrets.gatewaySecret, 'generations', 'users');
+    const token = signInternalToken(testSecrets.internalCallSecret, 'generations', 'users');
     const { decisions } = await callInternal<{ decisions: ConsentOutcome[] }>(url(), token, {
       checks: [{ cameoId: cameoIds[3], userId: friend }],
     });
@@ -160,7 +160,7 @@ describe('the internal consent route', () => {
     const noToken: Record<string, string> = {};
     for (const headers of [
       noToken,
-      { [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.gatewaySecret, 'generations', 'feed') },
+      { [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.internalCallSecret, 'generations', 'feed') },
       { [INTERNAL_TOKEN_HEADER]: signInternalToken('y'.repeat(40), 'generations', 'users') },
     ]) {
       const response = await fetch(url(), {
@@ -173,8 +173,37 @@ describe('the internal consent route', () => {
     }
   });
 
+  it.each([
+    [CONSENT_CHECKS_PATH, 'feed', { checks: [] }],
+    [CONSENT_CHECKS_PATH, 'gateway', { checks: [] }],
+    [SESSION_VERSIONS_PATH, 'generations', { userIds: [] }],
+    [CONSENT_CHANGES_PATH, 'social', { since: new Date(0).toISOString() }],
+    [USER_FACTS_PATH, 'worker', { userIds: [] }],
+  ])('refuses %s to %s, a valid caller it does not name (403)', async (path, caller, body) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.internalCallSecret, caller, 'users') },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: expect.objectContaining({ code: 'INTERNAL_CALLER_FORBIDDEN' }) });
+  });
+
+  it('answers each route’s named callers', async () => {
+    for (const [path, callers] of Object.entries(USERS_INTERNAL_CALLERS)) {
+      for (const caller of callers) {
+        const response = await fetch(`${baseUrl}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.internalCallSecret, caller, 'users') },
+          body: JSON.stringify({ checks: [], userIds: [], since: new Date(0).toISOString() }),
+        });
+        expect([path, caller, response.status]).toEqual([path, caller, 200]);
+      }
+    }
+  });
+
   it('refuses a malformed or oversized body', async () => {
-    const token = signInternalToken(testSecrets.gatewaySecret, 'generations', 'users');
+    const token = signInternalToken(testSecrets.internalCallSecret, 'generations', 'users');
     const tooMany = Array.from({ length: 501 }, () => ({ cameoId: cameoIds[0], userId: friend }));
     for (const body of [{}, { checks: [{ cameoId: 1 }] }, { checks: tooMany }]) {
       await expect(callInternal(url(), token, body)).rejects.toThrow('BAD_REQUEST');
@@ -184,7 +213,7 @@ describe('the internal consent route', () => {
 
 describe('the internal user-facts route', () => {
   it('answers plans and age bands to a service, and nothing without a token', async () => {
-    const token = signInternalToken(testSecrets.gatewaySecret, 'generations', 'users');
+    const token = signInternalToken(testSecrets.internalCallSecret, 'generations', 'users');
     const { users } = await callInternal<{ users: { id: string; plan: string; ageBand: string }[] }>(`${baseUrl}/internal/user-facts`, token, {
       userIds: [owner, '00000000-0000-0000-0000-000000000000'],
     });

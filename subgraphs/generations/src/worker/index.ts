@@ -1,4 +1,4 @@
-import { ConfigError, readCommonEnv, readGenerationsEnv, readSubgraphUrl, requireDatabaseUrl } from '../../../shared/src/env';
+import { ConfigError, readCommonEnv, readKeys, readGenerationsEnv, readSubgraphUrl, requireDatabaseUrl } from '../../../shared/src/env';
 import { runUntilSignal } from '../../../shared/src/run';
 import { adapterFromSettings } from './adapters';
 import { startWorker } from './start-worker';
@@ -11,7 +11,7 @@ runUntilSignal('worker', async () => {
     databaseUrl: requireDatabaseUrl(env),
     redisUrl: env.redisUrl,
     usersBaseUrl: readSubgraphUrl('users').replace(/\/graphql$/, ''),
-    gatewaySecret: env.gatewaySecret,
+    keys: readKeys(['internalCallSecret', 'manifestSecret']),
     assetsDir: settings.assetsDir,
     adapter: adapterFromSettings(settings),
   });

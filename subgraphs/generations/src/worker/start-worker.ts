@@ -1,3 +1,4 @@
+import type { PlatformKeys } from '../../../shared/src/env';
 import { createLogger } from '../../../shared/src/logger';
 import { createPubSub } from '../../../shared/src/pubsub';
 import { createDb } from '../db';
@@ -12,8 +13,8 @@ export interface StartWorkerOptions {
   databaseUrl: string;
   redisUrl: string;
   usersBaseUrl: string;
-  /** Signs internal calls and provenance manifests. */
-  gatewaySecret: string;
+  /** Signs internal calls (INTERNAL_CALL_SECRET) and provenance manifests (MANIFEST_SECRET). */
+  keys: Pick<PlatformKeys, 'internalCallSecret' | 'manifestSecret'>;
   assetsDir: string;
   /** Default: the local GIF renderer. */
   adapter?: VideoModelAdapter;
@@ -33,11 +34,11 @@ export function startWorker(options: StartWorkerOptions) {
   const pubsub = createPubSub(options.redisUrl);
   const deps = {
     db,
-    users: createUsersClient(options.usersBaseUrl, options.gatewaySecret, 'worker'),
+    users: createUsersClient(options.usersBaseUrl, options.keys.internalCallSecret, 'worker'),
     pubsub,
     adapter: options.adapter ?? createLocalAdapter(),
     storage: createLocalStorage(options.assetsDir),
-    signingSecret: options.gatewaySecret,
+    signingSecret: options.keys.manifestSecret,
   };
   const runner = startBullRunner((id, lastAttempt) => renderGeneration(deps, id, lastAttempt), {
     redisUrl: options.redisUrl,
