@@ -10,8 +10,7 @@ const EXPIRY_STEP_SECONDS = 5 * 60;
 
 /**
  * Short-lived URLs for /assets, bound to one viewer: `/assets/<key>?v=<viewerId or empty>&exp=<unix s>&sig=<HMAC-SHA256, base64url>`.
- * The key is derived from the platform secret for this purpose alone, so it can later get a
- * secret of its own without touching anything else.
+ * Signed with a key derived from ASSET_URL_SECRET, a secret for this purpose alone.
  */
 export interface AssetUrlSigner {
   /** A URL for `viewerId` (null: anonymous), relative to the gateway. */
