@@ -22,12 +22,12 @@ export interface AssetUrlSigner {
   verify(key: string, query: { v?: unknown; exp?: unknown; sig?: unknown }, nowSeconds?: number): string | null | false;
 }
 
-export const assetSigningKey = (platformSecret: string) => createHmac('sha256', platformSecret).update('cameo-assets-v1').digest();
+export const assetSigningKey = (assetUrlSecret: string) => createHmac('sha256', assetUrlSecret).update('cameo-assets-v1').digest();
 
 const now = () => Math.floor(Date.now() / 1000);
 
-export function createAssetUrlSigner(platformSecret: string): AssetUrlSigner {
-  const key = assetSigningKey(platformSecret);
+export function createAssetUrlSigner(assetUrlSecret: string): AssetUrlSigner {
+  const key = assetSigningKey(assetUrlSecret);
   const mac = (assetKey: string, viewer: string, exp: number) => createHmac('sha256', key).update(`${assetKey}\n${viewer}\n${exp}`).digest();
   return {
     sign(assetKey, viewerId, nowSeconds = now()) {
