@@ -31,7 +31,10 @@ async function main() {
     const { createHiveGatewayServer } = await import('./hive-gateway.js');
     httpServer = createHiveGatewayServer({ supergraphSdl, ...options, gatewayProofPrivateKey: benchKeys().gatewayProofPrivateKey });
   } else {
-    const gateway = await createGateway({ supergraphSdl, ...options, ...benchKeys(), production: true });
+    // The load comes from one address and a few viewers: the per-address and per-user caps a
+    // deployment keeps would refuse it, so they are raised past it (the total cap still holds).
+    const subscriptionLimits = { perAddress: 1_000_000, perUser: 1_000_000 };
+    const gateway = await createGateway({ supergraphSdl, ...options, ...benchKeys(), production: true, subscriptionLimits });
     httpServer = gateway.httpServer;
     subscriptionStats = gateway.subscriptionStats;
   }

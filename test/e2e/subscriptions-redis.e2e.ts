@@ -73,7 +73,9 @@ function expectFullRun(run: Collected<Record<string, any>>) {
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_subscriptions_redis');
-  stack = await startStack(database.url, { redis: true, worker: false, subscriptionLimits: { clientBufferBytes: CLIENT_BUFFER_BYTES } });
+  // Many clients from one address and two viewers: the per-address and per-user caps are raised past them.
+  const subscriptionLimits = { clientBufferBytes: CLIENT_BUFFER_BYTES, perAddress: 5_000, perUser: 5_000 };
+  stack = await startStack(database.url, { redis: true, worker: false, subscriptionLimits });
   pubsub = createPubSub(TEST_REDIS_URL);
   [creator, friend] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend')]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);

@@ -125,8 +125,10 @@ function defaultedPages(): { query: string; variables?: Record<string, unknown>;
   const query = `query Pages($f: Int = ${fallback}) { me { followers(first: $f) { edges { node { followers(first: $f) { edges { node { followers(first: $f) { totalCount } } } } } } } } }`;
   const send = chance(0.5);
   const variables = send ? { f: pick([2, 100, null, 'x', 1e9, -3]) } : undefined;
-  // 100 nested three deep is a million fields: refused whether it came from the default or was sent.
-  const expectCode = (send ? variables!.f === 100 : fallback === '100' || fallback === '2147483647') ? 'QUERY_TOO_COSTLY' : undefined;
+  // A default that is not an Int makes the document invalid, whatever is sent; otherwise 100
+  // nested three deep is a million fields: refused whether it came from the default or was sent.
+  const tooCostly = send ? variables!.f === 100 : fallback === '100' || fallback === '2147483647';
+  const expectCode = fallback === '"ten"' ? 'GRAPHQL_VALIDATION_FAILED' : tooCostly ? 'QUERY_TOO_COSTLY' : undefined;
   return { query, variables, expectCode };
 }
 

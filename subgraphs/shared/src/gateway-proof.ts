@@ -85,11 +85,31 @@ export function memoryReplayGuard(
   };
 }
 
-/** Guard shared by every replica through Redis. */
-export function redisReplayGuard(redisUrl: string, namespace = 'cameo'): ReplayGuard {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+/**
+ * Guard shared by every replica through Redis. While Redis does not answer (within 250 ms, or
+ * at once while it is disconnected) the ids are remembered in this process instead: requests
+ * keep working through a Redis outage, and a replay is still refused by the replica that saw
+ * the proof first (only a replay to another replica during the outage would pass).
+ */
+export function redisReplayGuard(redisUrl: string, namespace = 'cameo', onFallback: (error: unknown) => void = () => {}): ReplayGuard {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 250 });
+  // Reported once per outage, not once per request.
+  let reported = false;
+  redis.on('error', () => {});
+  redis.on('ready', () => (reported = false));
+  const local = memoryReplayGuard();
   return {
-    claim: async (key, ttlMs) => (await redis.set(`${namespace}:proof-jti:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK',
+    claim: async (key, ttlMs) => {
+      // Both: a proof first seen here during an outage is still refused here once Redis is back.
+      const fresh = await local.claim(key, ttlMs);
+      try {
+        return (await redis.set(`${namespace}:proof-jti:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK' && fresh;
+      } catch (error) {
+        if (!reported) onFallback(error);
+        reported = true;
+        return fresh;
+      }
+    },
     close: () => closeRedis(redis),
   };
 }
@@ -108,7 +128,7 @@ export function createProofVerifier(publicKey: KeyObject, audience: string, repl
       if (!claims) return null;
       const ttlMs = Math.max(1, claims.exp * 1000 - Date.now()) + 1000;
       if (!(await replay.claim(`${audience}:${claims.jti}`, ttlMs))) return null;
-      return { viewerId: claims.viewer, clientAddress: claims.addr };
+      return claims.addr ? { viewerId: claims.viewer, clientAddress: claims.addr } : { viewerId: claims.viewer };
     },
     close: async () => replay.close?.(),
   };

@@ -113,7 +113,11 @@ export async function serveSubgraph<Context extends BaseContext>(
   const proofs: GatewayProofVerifier = createProofVerifier(
     options.gatewayProofPublicKey,
     options.name,
-    options.redisUrl ? redisReplayGuard(options.redisUrl, options.eventNamespace) : memoryReplayGuard(),
+    options.redisUrl
+      ? redisReplayGuard(options.redisUrl, options.eventNamespace, (error) =>
+          options.logger.error(`proof replay guard: Redis unavailable, remembering proof ids in this process (${error instanceof Error ? error.message : String(error)})`),
+        )
+      : memoryReplayGuard(),
   );
   const proven = new WeakMap<http.IncomingMessage, BaseContext>();
   app.use(
