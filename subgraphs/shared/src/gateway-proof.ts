@@ -86,13 +86,13 @@ export function memoryReplayGuard(
 }
 
 /**
- * Guard shared by every replica through Redis. While Redis does not answer (within 250 ms, or
- * at once while it is disconnected) the ids are remembered in this process instead: requests
+ * Guard shared by every replica through Redis. While Redis does not answer (within 250 ms; then
+ * at once until it is connected again) the ids are remembered in this process instead: requests
  * keep working through a Redis outage, and a replay is still refused by the replica that saw
  * the proof first (only a replay to another replica during the outage would pass).
  */
 export function redisReplayGuard(redisUrl: string, namespace = 'cameo', onFallback: (error: unknown) => void = () => {}): ReplayGuard {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 250 });
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 250 });
   // Reported once per outage, not once per request.
   let reported = false;
   redis.on('error', () => {});
@@ -102,6 +102,8 @@ export function redisReplayGuard(redisUrl: string, namespace = 'cameo', onFallba
     claim: async (key, ttlMs) => {
       // Both: a proof first seen here during an outage is still refused here once Redis is back.
       const fresh = await local.claim(key, ttlMs);
+      // During a known outage, no request waits for Redis's timeout.
+      if (reported && redis.status !== 'ready') return fresh;
       try {
         return (await redis.set(`${namespace}:proof-jti:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK' && fresh;
       } catch (error) {

@@ -68,6 +68,22 @@ describe('gateway proofs (Ed25519)', () => {
     }
   });
 
+  it('keeps working while Redis is unreachable, still refusing a replay at the same replica', async () => {
+    const fallbacks: unknown[] = [];
+    const guard = redisReplayGuard('redis://127.0.0.1:9', `proof-test-${process.pid}`, (error) => fallbacks.push(error));
+    const replica = createProofVerifier(keys.gatewayProofPublicKey, 'users', guard);
+    try {
+      const token = mint();
+      expect(await replica.verify(token, post)).toEqual({ viewerId: 'u1' });
+      expect(await replica.verify(token, post)).toBeNull();
+      expect(await replica.verify(mint(), post)).toEqual({ viewerId: 'u1' });
+      // Reported once for the outage, not once per request.
+      expect(fallbacks).toHaveLength(1);
+    } finally {
+      await replica.close();
+    }
+  });
+
   it('keeps the in-process replay memory bounded', () => {
     const guard = memoryReplayGuard(3);
     for (const id of ['a', 'b', 'c', 'd']) expect(guard.claim(id, 30_000)).toBe(true);
