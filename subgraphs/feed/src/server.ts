@@ -1,6 +1,6 @@
 import { cursorKey } from '../../shared/src/cursor';
 import type { PlatformKeys } from '../../shared/src/env';
-import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
+import { transportForSubgraph, type EventTransportKind } from '../../shared/src/event-transport';
 import type { DbOptions } from '../../shared/src/prisma';
 import { createLogger } from '../../shared/src/logger';
 import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
@@ -49,14 +49,7 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
   // The event consumers get their own small pool: a burst of events never queues page requests
   // behind it (and a page's statements can be counted on their own).
   const consumerDb = createDb(options.databaseUrl, { poolSize: 3 });
-  const events = createEventTransport({
-    kind: chooseTransport(options.eventTransport, options.redisUrl),
-    subgraph: 'feed',
-    db: consumerDb,
-    redisUrl: options.redisUrl,
-    namespace: options.eventNamespace,
-    onError: (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
-  });
+  const events = transportForSubgraph('feed', consumerDb, options, (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`));
   startFeedConsumers(consumerDb, events);
   const sweeper = setInterval(() => {
     sweepSnapshots(db).catch((error: unknown) => logger.error(`snapshot sweep: ${error instanceof Error ? error.message : String(error)}`));

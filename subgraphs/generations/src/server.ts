@@ -1,5 +1,5 @@
 import type { PlatformKeys } from '../../shared/src/env';
-import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
+import { transportForSubgraph, type EventTransportKind } from '../../shared/src/event-transport';
 import type { GenerationsEnv } from '../../shared/src/env';
 import { createLogger } from '../../shared/src/logger';
 import { createPubSub, type PubSub } from '../../shared/src/pubsub';
@@ -63,14 +63,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const storage = createLocalStorage(options.settings.assetsDir);
   const assetUrls = createAssetUrlSigner(options.keys.assetUrlSecret);
   const adapter = options.adapter ?? adapterFromSettings(options.settings);
-  const events = createEventTransport({
-    kind: chooseTransport(options.eventTransport, options.redisUrl),
-    subgraph: 'generations',
-    db,
-    redisUrl: options.redisUrl,
-    namespace: options.eventNamespace,
-    onError: onError('events'),
-  });
+  const events = transportForSubgraph('generations', db, options, onError('events'));
   events.startRelay(db);
   startRevocationConsumer({ db, users, pubsub, storage }, events);
   const stops: (() => Promise<void>)[] = [() => events.close()];

@@ -55,6 +55,17 @@ export function chooseTransport(configured: EventTransportKind | undefined, redi
   return configured ?? (redisUrl ? 'redis' : 'postgres');
 }
 
+/** The transport a subgraph's start options ask for (see chooseTransport). */
+export function transportForSubgraph(
+  subgraph: string,
+  db: RawDb,
+  options: { eventTransport?: EventTransportKind; redisUrl?: string; eventNamespace?: string },
+  onError: (error: unknown) => void,
+): EventTransport {
+  const kind = chooseTransport(options.eventTransport, options.redisUrl);
+  return createEventTransport({ kind, subgraph, db, redisUrl: options.redisUrl, namespace: options.eventNamespace, onError });
+}
+
 export function createEventTransport(options: EventTransportOptions): EventTransport {
   return options.kind === 'redis' ? redisTransport(options) : postgresTransport(options);
 }

@@ -1,6 +1,6 @@
 import { cursorKey } from '../../shared/src/cursor';
 import type { PlatformKeys } from '../../shared/src/env';
-import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
+import { transportForSubgraph, type EventTransportKind } from '../../shared/src/event-transport';
 import { createLogger } from '../../shared/src/logger';
 import { createPubSub, type PubSub } from '../../shared/src/pubsub';
 import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
@@ -45,14 +45,7 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
     generations: createGenerationsClient(options.generationsBaseUrl, options.keys.internalCallSecret),
     cursorKey: cursorKey(options.keys.cursorSecret),
   };
-  const events = createEventTransport({
-    kind: chooseTransport(options.eventTransport, options.redisUrl),
-    subgraph: 'social',
-    db,
-    redisUrl: options.redisUrl,
-    namespace: options.eventNamespace,
-    onError: onError('events'),
-  });
+  const events = transportForSubgraph('social', db, options, onError('events'));
   events.startRelay(db);
   startGenerationEvents(services, events);
   const server = await serveSubgraph({

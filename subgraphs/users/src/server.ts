@@ -4,7 +4,7 @@ import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
 import { buildUsersContext } from './context';
 import { createDb } from './db';
 import { mountInternalRoutes } from './internal-routes';
-import { chooseTransport, createEventTransport, type EventTransportKind } from '../../shared/src/event-transport';
+import { transportForSubgraph, type EventTransportKind } from '../../shared/src/event-transport';
 import { schema } from './schema';
 import { startSocialProjection } from './social-projection';
 import { metadataVerifier, type CameoVerifier } from './verifier';
@@ -46,14 +46,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
   const signInThrottle = createSignInThrottle({ ...options.signInThrottle, redisUrl: options.redisUrl, prefix: options.eventNamespace });
   const db = createDb(options.databaseUrl);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
-  const events = createEventTransport({
-    kind: chooseTransport(options.eventTransport, options.redisUrl),
-    subgraph: 'users',
-    db,
-    redisUrl: options.redisUrl,
-    namespace: options.eventNamespace,
-    onError: (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
-  });
+  const events = transportForSubgraph('users', db, options, (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`));
   events.startRelay(db);
   startSocialProjection(db, events);
   const server = await serveSubgraph({
