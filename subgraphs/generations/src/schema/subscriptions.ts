@@ -1,7 +1,7 @@
 import { notFound, unauthenticated } from '../../../shared/src/errors';
 import { builder } from '../builder';
 import { creatorTopic, generationTopic, type ProgressEvent } from '../events';
-import { GenerationProgressStream } from '../progress-stream';
+import { GenerationProgressStream, SUBSCRIBER_LOST_ACCESS } from '../progress-stream';
 import { Generation, GenerationStatusEnum, castOwners, isUuid, visibleTo } from './generation';
 
 const GenerationProgress = builder.objectRef<ProgressEvent>('GenerationProgress').implement({
@@ -42,12 +42,22 @@ builder.subscriptionFields((t) => ({
       // you may not see is as missing as one that does not exist.
       if (!generation || !(await visibleTo(generation, generation.cameos.map((cameo) => cameo.ownerId), ctx, { fresh: true }))) throw notFound('Generation');
       const live = ctx.pubsub.subscribe(generationTopic(generation.id));
-      return new GenerationProgressStream(live, async () => {
+      const readState = async () => {
         const now = await ctx.db.generation.findUniqueOrThrow({ where: { id: generation.id } });
         return { generationId: now.id, creatorId: now.creatorId, status: now.status, progress: now.progress, stage: now.stage, errorReason: now.errorReason };
-      });
+      };
+      // The creator always may; anyone else is asked again at each step (blocks afresh).
+      const stillVisible = async () => {
+        if (ctx.viewer?.userId === generation.creatorId) return true;
+        const now = await ctx.db.generation.findUnique({ where: { id: generation.id }, include: { cameos: { select: { ownerId: true } } } });
+        return Boolean(now && (await visibleTo(now, now.cameos.map((cameo) => cameo.ownerId), ctx, { fresh: true })));
+      };
+      return new GenerationProgressStream(live, readState, stillVisible);
     },
-    resolve: (event) => event as ProgressEvent,
+    resolve: (event) => {
+      if (event === SUBSCRIBER_LOST_ACCESS) throw notFound('Generation');
+      return event as ProgressEvent;
+    },
   }),
   myGenerationUpdates: t.field({
     type: GenerationProgress,
