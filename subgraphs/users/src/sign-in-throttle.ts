@@ -49,7 +49,9 @@ export function createSignInThrottle(options: SignInThrottleOptions = {}): SignI
   const maxLockoutSeconds = options.maxLockoutSeconds ?? HOUR;
   const addressFailures = options.addressFailuresPerHour ?? 50;
   const prefix = `${options.prefix ?? 'cameo'}:sign-in`;
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  // A command waits at most 250 ms: with Redis away, sign-ins fall back to this process's counters
+  // (the insurance limiter below) instead of hanging.
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 250 }) : undefined;
   redis?.on('error', () => {});
   const limiter = (name: string, points: number, duration: number): RateLimiterAbstract => {
     const settings = { keyPrefix: `${prefix}:${name}`, points, duration };
