@@ -1,5 +1,6 @@
 import { createHash, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { parseJson } from './hs256';
 import { closeRedis } from './redis';
 
 /**
@@ -158,13 +159,4 @@ export function readProof(publicKey: KeyObject, audience: string, token: string 
   if (viewer !== null && typeof viewer !== 'string') return null;
   const addr = typeof claims.addr === 'string' ? claims.addr : null;
   return { viewer, addr, jti: claims.jti, exp: claims.exp };
-}
-
-function parseJson(part: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }

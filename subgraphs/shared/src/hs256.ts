@@ -47,7 +47,8 @@ export function verifyHs256(secret: string, token: string, expected: { issuer: s
   return claims as Hs256Claims;
 }
 
-function parseJson(part: string): Record<string, unknown> | null {
+/** A JWT part's JSON object, or null when it is not one (shared with gateway-proof.ts). */
+export function parseJson(part: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
