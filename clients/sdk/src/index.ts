@@ -56,12 +56,18 @@ export interface CameoClient {
 
 type GraphQLErrors = { message: string; extensions?: Record<string, unknown> }[];
 
-/** The persisted-query id of a document: the SHA-256 hex of its text (Web Crypto: Node and browsers). */
-const ids = new Map<string, Promise<string>>();
+/**
+ * The persisted-query id of a document: the SHA-256 hex of its text. Web Crypto exists in Node
+ * and in browsers' secure contexts only; elsewhere (a page on plain http) the text goes alone.
+ */
+const ids = new Map<string, Promise<string | undefined>>();
 const persistedQueryId = (text: string) => {
   let id = ids.get(text);
   if (!id) {
-    id = crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then((digest) => Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(''));
+    const subtle = globalThis.crypto?.subtle;
+    id = subtle
+      ? subtle.digest('SHA-256', new TextEncoder().encode(text)).then((digest) => Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(''))
+      : Promise.resolve(undefined);
     ids.set(text, id);
   }
   return id;
@@ -85,7 +91,8 @@ export function createCameoClient(options: CameoClientOptions): CameoClient {
   return {
     async request(document, ...[variables]) {
       const query = document.toString();
-      const persistedQuery = { version: 1, sha256Hash: await persistedQueryId(query) };
+      const sha256Hash = await persistedQueryId(query);
+      const persistedQuery = sha256Hash ? { version: 1, sha256Hash } : undefined;
       const post = async (payload: Record<string, unknown>) => {
         let response: Response;
         try {
@@ -100,9 +107,9 @@ export function createCameoClient(options: CameoClientOptions): CameoClient {
         const body = (await response.json().catch(() => ({}))) as { data?: unknown; errors?: GraphQLErrors };
         return { response, body };
       };
-      let { response, body } = await post({ extensions: { persistedQuery } });
+      let { response, body } = await post(persistedQuery ? { extensions: { persistedQuery } } : { query });
       // A gateway built from other operations: the text, with the id so that APQ keeps it.
-      if (notFound(body.errors)) ({ response, body } = await post({ query, extensions: { persistedQuery } }));
+      if (persistedQuery && notFound(body.errors)) ({ response, body } = await post({ query, extensions: { persistedQuery } }));
       if (body.errors?.length) throw toError(body.errors);
       if (!body.data) throw new CameoError('BAD_RESPONSE', `The gateway answered HTTP ${response.status} without data.`);
       return body.data as never;
