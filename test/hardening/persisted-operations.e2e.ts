@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import type { Gateway } from '../../gateway/src/gateway';
 import { DEFAULT_MANIFEST_PATH, readManifest } from '../../gateway/src/safelist';
 import * as sdk from '../../clients/sdk/src';
-import { MeDocument, SignUpDocument, createCameoClient } from '../../clients/sdk/src';
+import { GenerationProgressDocument, MeDocument, SignUpDocument, createCameoClient } from '../../clients/sdk/src';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { codes, graphql } from '../helpers/graphql';
 import { startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
@@ -133,6 +133,14 @@ it('the SDK falls back to the text on a gateway built from other operations', as
     expect(await createCameoClient({ url: other.url }).request(MeDocument)).toEqual({ me: null });
     // The text went with its id, so APQ now knows that id.
     expect((await post(other.url, { extensions: { persistedQuery: idOf(MeDocument) } })).data).toEqual({ me: null });
+    // Over graphql-ws too: the answer is the operation's own (signed out), not PERSISTED_QUERY_NOT_FOUND.
+    const client = createCameoClient({ url: other.url, webSocketImpl: WebSocket });
+    try {
+      const refused = await new Promise<sdk.CameoError>((resolve) => client.subscribe(GenerationProgressDocument, { id: '999999' }, { next: () => undefined, error: resolve }));
+      expect(refused.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await client.close();
+    }
   } finally {
     await other.gateway.stop();
   }

@@ -115,18 +115,36 @@ export function createCameoClient(options: CameoClientOptions): CameoClient {
       return body.data as never;
     },
     subscribe(document, variables, handlers) {
-      return openLive().subscribe<never>(
-        { query: document.toString(), variables: variables as Record<string, unknown> },
-        {
-          next: (result) => {
-            if (result.errors?.length) handlers.error?.(toError(result.errors as never));
-            else if (result.data) handlers.next(result.data);
+      const query = document.toString();
+      let stopped = false;
+      let stop: (() => void) | undefined;
+      const start = (payload: { query: string; extensions?: Record<string, unknown> }) => {
+        if (stopped) return;
+        stop = openLive().subscribe<never>(
+          { ...payload, variables: variables as Record<string, unknown> },
+          {
+            next: (result) => {
+              if (result.errors?.length) handlers.error?.(toError(result.errors as never));
+              else if (result.data) handlers.next(result.data);
+            },
+            error: (error) => {
+              // A gateway built from other operations: the text this time.
+              if (payload.extensions && Array.isArray(error) && notFound(error)) return start({ query });
+              handlers.error?.(Array.isArray(error) ? toError(error) : new CameoError('CONNECTION_CLOSED', `The live connection ended: ${(error as { reason?: string }).reason || String(error)}`));
+            },
+            complete: () => handlers.complete?.(),
           },
-          error: (error) =>
-            handlers.error?.(Array.isArray(error) ? toError(error) : new CameoError('CONNECTION_CLOSED', `The live connection ended: ${(error as { reason?: string }).reason || String(error)}`)),
-          complete: () => handlers.complete?.(),
-        },
+        );
+      };
+      // By id alone (an empty query), as over HTTP.
+      void persistedQueryId(query).then(
+        (sha256Hash) => start(sha256Hash ? { query: '', extensions: { persistedQuery: { version: 1, sha256Hash } } } : { query }),
+        () => start({ query }),
       );
+      return () => {
+        stopped = true;
+        stop?.();
+      };
     },
     setToken(next) {
       token = next;
