@@ -25,7 +25,7 @@ import { createGatewayMetrics } from './metrics';
 import { createEntityCache, type EntityCacheOptions } from './entity-cache/entity-cache';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimits } from './rate-limit';
 import { observabilityPlugin } from './observability';
-import { registeredOperationHashes } from './safelist';
+import { DEFAULT_MANIFEST_PATH, readManifest } from './safelist';
 import { createPolicy } from './policy';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../../subgraphs/shared/src/request-id';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -66,8 +66,14 @@ export interface GatewayOptions {
   redisUrl?: string;
   /** Redis key prefix of the rate limiter. Default: "cameo:ratelimit:". */
   rateLimitPrefix?: string;
-  /** Run only the operations registered in clients/operations (production safelist). Default: false. */
+  /** Run only the operations of the persisted-query manifest (production safelist). Default: false. */
   safelist?: boolean;
+  /**
+   * The Apollo persisted-query manifest of the registered operations, which clients may send by
+   * id alone (over HTTP and graphql-ws). Default: clients/operations/persisted-query-manifest.json,
+   * written by `npm run codegen`.
+   */
+  persistedQueryManifest?: string;
   /**
    * Keep viewer-independent entity fields (users' handles and names) between requests,
    * invalidated by the subgraphs' domain events on this Redis. Default: off.
@@ -148,7 +154,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     schema: () => planner.apiSchema,
     costSchema: () => planner.supergraphSchema,
     limits,
-    safelist: options.safelist ? registeredOperationHashes() : undefined,
+    operations: readManifest(options.persistedQueryManifest ?? DEFAULT_MANIFEST_PATH),
+    safelist: options.safelist,
     rateLimits: options.rateLimits,
     rateLimiter: limiter,
     jwtSecret: options.jwtSecret,
@@ -233,6 +240,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
+    // A registered operation sent by id alone runs without a prior registration: Apollo's APQ
+    // sees the id with its text (and checks that they match).
+    (req, _res, next) => {
+      const body = req.body as { query?: unknown; extensions?: unknown } | undefined;
+      if (body && typeof body === 'object' && !body.query) {
+        const query = policy.registeredQuery(body.extensions);
+        if (query) body.query = query;
+      }
+      next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         ...(await contextFromRequest(req, options.jwtSecret, sessions)),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readAdminPort, readCommonEnv, readGatewayHost, readGatewayPort, readHost, readKeys, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, readEntityCacheTtlSeconds, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
+import { readAdminPort, readCommonEnv, readGatewayHost, readGatewayPort, readHost, readKeys, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, readPersistedQueryManifest, readEntityCacheTtlSeconds, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
 import { chooseTransport } from '../../subgraphs/shared/src/event-transport';
 import { listen } from '../../subgraphs/shared/src/listen';
 import { createLogger } from '../../subgraphs/shared/src/logger';
@@ -46,6 +46,7 @@ export async function startGatewayFromEnv(
     redisUrl: env.redisUrl,
     pubsub,
     safelist: readSafelist(source),
+    persistedQueryManifest: readPersistedQueryManifest(source),
     // The cache hears invalidations on the users subgraph's Redis stream, which exists only
     // when events travel on Redis: on the PostgreSQL transport it stays off.
     entityCache:

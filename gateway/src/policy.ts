@@ -6,14 +6,15 @@ import type { Logger } from '../../subgraphs/shared/src/logger';
 import { verifySessionToken } from '../../subgraphs/shared/src/session-token';
 import { checkLimits, measureOperation, type OperationLimits } from './limits';
 import type { RateLimiter, RateLimits } from './rate-limit';
-import { isRegistered, operationNotAllowed } from './safelist';
+import { isRegistered, operationNotAllowed, type PersistedOperations } from './safelist';
 
 /**
  * The one rulebook of the gateway: every operation on every transport (HTTP, graphql-ws) passes
  * these rules, in this order, through this module —
  *   1. rate limits per client address and per signed-in user (one count per operation request);
  *   2. parsing with the token limit, then validation against the API schema;
- *   3. the safelist (OPERATIONS_SAFELIST), by the SHA-256 of the document's text;
+ *   3. the safelist (OPERATIONS_SAFELIST), by the SHA-256 of the document's text: only the
+ *      operations of the persisted-query manifest run;
  *   4. the operation limits of limits.ts (depth, aliases, root fields, cost, …).
  * HTTP runs 1 in `httpMiddleware` (before the body is read), 2 in Apollo's own pipeline with
  * `limits.maxTokens`, and 3-4 in `apolloPlugin`; graphql-ws runs `admit` and `prepare`.
@@ -28,8 +29,10 @@ export interface PolicyOptions {
   limits: OperationLimits;
   /** Validation rules beyond GraphQL's own, on every transport. Default: none. */
   validationRules?: ValidationRule[];
-  /** SHA-256 hashes of the registered operations: only these run. Default: no safelist. */
-  safelist?: Set<string>;
+  /** The registered operations (the persisted-query manifest), which clients may send by id alone. Default: none. */
+  operations?: PersistedOperations;
+  /** Run only `operations`. Default: false. */
+  safelist?: boolean;
   /** Rates per user and per address, counted by `rateLimiter`. Default: no rate limits. */
   rateLimits?: RateLimits;
   rateLimiter?: RateLimiter;
@@ -57,6 +60,8 @@ export interface Policy {
   readonly validationRules: ValidationRule[];
   /** Counts one operation request of `caller`; a RATE_LIMITED error (with `retryAfterSeconds`) once a rate is spent. */
   admit(caller: Caller): Promise<GraphQLError | null>;
+  /** The text of a registered operation a request names by id alone (`extensions.persistedQuery.sha256Hash`). */
+  registeredQuery(extensions: unknown): string | undefined;
   /** Rules 3-4 on an operation that parsed and validated. */
   check(request: OperationRequest): GraphQLError | null;
   /** Rules 2-4 for a transport that does not go through Apollo's pipeline (graphql-ws). */
@@ -83,6 +88,7 @@ const unresolved = (operationName: string | null | undefined) =>
 export function createPolicy(options: PolicyOptions): Policy {
   const { limits, rateLimiter, rateLimits, logger } = options;
   const validationRules = options.validationRules ?? [];
+  const operations: PersistedOperations = options.operations ?? new Map();
 
   const admit = async ({ address, viewerId }: Caller): Promise<GraphQLError | null> => {
     if (!rateLimiter || !rateLimits) return null;
@@ -99,7 +105,7 @@ export function createPolicy(options: PolicyOptions): Policy {
   };
 
   const check = ({ source, document, operation, variables }: OperationRequest): GraphQLError | null => {
-    if (options.safelist && !isRegistered(options.safelist, source)) return operationNotAllowed();
+    if (options.safelist && !isRegistered(operations, source)) return operationNotAllowed();
     return checkLimits(measureOperation(options.costSchema(), document, operation, variables), limits);
   };
 
@@ -108,6 +114,10 @@ export function createPolicy(options: PolicyOptions): Policy {
     validationRules,
     admit,
     check,
+    registeredQuery(extensions) {
+      const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)?.persistedQuery?.sha256Hash;
+      return typeof hash === 'string' ? operations.get(hash) : undefined;
+    },
     prepare(source, operationName, variables) {
       let document: DocumentNode;
       try {

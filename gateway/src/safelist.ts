@@ -1,24 +1,41 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { GraphQLError } from 'graphql';
-import * as documents from '../../clients/sdk/src/generated/graphql';
 import { ErrorCode } from '../../subgraphs/shared/src/errors';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** The manifest `npm run codegen` writes from clients/operations (committed). */
+export const DEFAULT_MANIFEST_PATH = resolve(__dirname, '../../clients/operations/persisted-query-manifest.json');
+
+/** The registered operations, by id (the SHA-256 of the body, as in Apollo's manifest). */
+export type PersistedOperations = ReadonlyMap<string, string>;
+
 /**
- * The operations registered in clients/operations, as codegen printed them for the SDK: in
- * safelist mode only these run (by their exact text or, with APQ, their hash).
+ * Reads an Apollo persisted-query manifest (`apollo-persisted-query-manifest`, version 1),
+ * failing fast on a file that is not one or whose ids do not hash their bodies.
  */
-export function registeredOperationHashes(): Set<string> {
-  const hashes = new Set<string>();
-  for (const value of Object.values(documents) as unknown[]) {
-    if (value instanceof documents.TypedDocumentString) hashes.add(sha256(value.toString()));
+export function readManifest(path: string = DEFAULT_MANIFEST_PATH): PersistedOperations {
+  let manifest: { format?: unknown; version?: unknown; operations?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read the persisted-query manifest ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return hashes;
+  if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1 || !Array.isArray(manifest.operations)) {
+    throw new Error(`${path} is not an apollo-persisted-query-manifest of version 1`);
+  }
+  const operations = new Map<string, string>();
+  for (const { id, body } of manifest.operations as { id?: unknown; body?: unknown }[]) {
+    if (typeof id !== 'string' || typeof body !== 'string' || sha256(body) !== id) throw new Error(`${path}: operation ${String(id)} has no body whose SHA-256 is its id`);
+    operations.set(id, body);
+  }
+  return operations;
 }
 
 /** Whether an operation's text is one of the registered ones. */
-export const isRegistered = (allowed: Set<string>, source: string) => allowed.has(sha256(source));
+export const isRegistered = (allowed: PersistedOperations, source: string) => allowed.has(sha256(source));
 
 /** The refusal of an unregistered operation, on every transport (see policy.ts). */
 export const operationNotAllowed = () =>

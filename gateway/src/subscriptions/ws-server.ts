@@ -158,9 +158,14 @@ export function serveGraphqlWs(options: WsServerOptions) {
       if (hub.clientCount >= limits.total) {
         return [requestError(ErrorCode.SUBSCRIPTION_LIMIT, 'This gateway is serving as many subscriptions as it may; try again shortly.')];
       }
-      const prepared = policy.prepare(payload.query, payload.operationName, payload.variables);
+      // As over HTTP, a registered operation may come by id alone (an empty `query`).
+      const query = payload.query || policy.registeredQuery(payload.extensions);
+      if (!query) {
+        return [payload.extensions?.persistedQuery ? requestError('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound') : requestError(ErrorCode.BAD_REQUEST, 'The operation has no query.')];
+      }
+      const prepared = policy.prepare(query, payload.operationName, payload.variables);
       if ('errors' in prepared) return prepared.errors;
-      const contextValue: WsContext = { viewerId, sessionVersion, requestId: randomUUID(), source: payload.query, clientAddress: ctx.extra.address };
+      const contextValue: WsContext = { viewerId, sessionVersion, requestId: randomUUID(), source: query, clientAddress: ctx.extra.address };
       return { schema: apiSchema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
     },
     subscribe: (args) => subscribe(args),

@@ -332,6 +332,14 @@ export function readSafelist(source: Source = process.env): boolean {
 }
 
 /**
+ * PERSISTED_QUERY_MANIFEST: the Apollo persisted-query manifest of the registered operations.
+ * Default: the committed clients/operations/persisted-query-manifest.json.
+ */
+export function readPersistedQueryManifest(source: Source = process.env): string | undefined {
+  return source.PERSISTED_QUERY_MANIFEST || undefined;
+}
+
+/**
  * ENTITY_CACHE_TTL_SECONDS: how long the gateway keeps users' public entity fields (handles,
  * names) between requests; 0 turns the cache off. It is on only with REDIS_URL, where it hears
  * the events that invalidate it. Default: 60.
