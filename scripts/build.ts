@@ -13,20 +13,22 @@ import { subgraphsWithMigrations } from '../subgraphs/shared/src/migrations';
  */
 const ROOT = path.join(__dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
-/** Where the gateway finds the prebuilt web app: `dist/web`, i.e. `../../web` from dist/gateway/src. */
-export const DIST_WEB = path.join(DIST, 'web');
 
-export async function build(): Promise<void> {
-  rmSync(DIST, { recursive: true, force: true });
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(ROOT, 'tsconfig.build.json')], {
+/**
+ * Replaces `outDir` with a fresh build. The gateway serves `<outDir>/web` (`../../web` from
+ * `<outDir>/gateway/src`). `outDir` must sit inside the repo so node_modules resolves. Default: dist/.
+ */
+export async function build(outDir = DIST): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true });
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', outDir], {
     cwd: ROOT,
     stdio: 'inherit',
   });
-  cpSync(path.join(ROOT, 'schema', 'supergraph.graphql'), path.join(DIST, 'schema', 'supergraph.graphql'));
+  cpSync(path.join(ROOT, 'schema', 'supergraph.graphql'), path.join(outDir, 'schema', 'supergraph.graphql'));
   for (const { migrationsDir } of subgraphsWithMigrations()) {
-    cpSync(migrationsDir, path.join(DIST, path.relative(ROOT, migrationsDir)), { recursive: true });
+    cpSync(migrationsDir, path.join(outDir, path.relative(ROOT, migrationsDir)), { recursive: true });
   }
-  await buildWebApp(DIST_WEB);
+  await buildWebApp(path.join(outDir, 'web'));
 }
 
 if (require.main === module) {
