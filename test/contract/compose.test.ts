@@ -155,6 +155,18 @@ describe('Dockerfile', () => {
     expect(runtime.instructions.map(([, args]) => args).join('\n')).not.toMatch(/\btsx\b/);
   });
 
+  it('sends every committed file to the build (.dockerignore leaves out only what is built or local)', () => {
+    const patterns = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'))
+      .map((pattern) => new RegExp(`^${pattern.replace(/\./g, '\\.').replace(/\*\*\//g, '(.*/)?').replace(/\*/g, '[^/]*')}(/|$)`));
+    const committed = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    expect(committed.filter((file) => patterns.some((pattern) => pattern.test(file)))).toEqual([]);
+    // The Prisma clients stay out: the build stage generates them from the schemas.
+    expect(patterns.some((pattern) => pattern.test('subgraphs/users/src/generated/prisma/client.ts'))).toBe(true);
+  });
+
   it('runs as a non-root user, with a node health probe and a compiled default command', () => {
     const users = keyword('USER');
     expect(users).toHaveLength(1);
