@@ -1,6 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from '../../scripts/build';
@@ -75,6 +76,20 @@ describe('the compiled platform (npm run build)', () => {
     const { stdout } = await run(process.execPath, [path.join(OUT, 'scripts', 'migrate.js')], { env: envWith({}) });
     const match = /migrations: 0 applied, (\d+) already applied/.exec(stdout);
     expect(Number(match?.[1])).toBeGreaterThan(0);
+  });
+
+  it('requires only production dependencies (the runtime stage installs no others)', () => {
+    const { dependencies } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const compiled = (readdirSync(OUT, { recursive: true }) as string[]).filter((file) => file.endsWith('.js') && !file.startsWith('web'));
+    const required = new Set(
+      compiled.flatMap((file) =>
+        [...readFileSync(path.join(OUT, file), 'utf8').matchAll(/require\("([^."][^"]*)"\)/g)].map(([, name]) =>
+          name!.startsWith('@') ? name!.split('/').slice(0, 2).join('/') : name!.split('/')[0]!,
+        ),
+      ),
+    );
+    expect(required.size).toBeGreaterThan(10);
+    expect([...required].filter((name) => !name.startsWith('node:') && !builtinModules.includes(name) && !(name in dependencies))).toEqual([]);
   });
 
   it('serves a subgraph and the gateway with its prebuilt web app; the health probe tells up from down', async () => {
