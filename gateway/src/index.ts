@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readAdminPort, readCommonEnv, readGatewayHost, readGatewayPort, readHost, readKeys, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, readPersistedQueryManifest, readEntityCacheTtlSeconds, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
 import { chooseTransport } from '../../subgraphs/shared/src/event-transport';
@@ -12,6 +12,11 @@ import type { PubSub } from '../../subgraphs/shared/src/pubsub';
 
 /** Where `npm start` builds the web app it serves at `/`. */
 const WEB_APP_DIR = path.join(__dirname, '..', '..', '.cameo', 'web');
+/**
+ * The web app `npm run build` left beside the compiled gateway (dist/web): served as it is, so
+ * the image neither rebuilds it nor needs a writable folder at start.
+ */
+export const PREBUILT_WEB_APP_DIR = path.join(__dirname, '..', '..', 'web');
 
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
@@ -27,10 +32,12 @@ export async function startGatewayFromEnv(
   const entityCacheTtl = readEntityCacheTtlSeconds(source);
   const logger = createLogger('gateway');
   // The API does not depend on the web app: if it cannot be built, say so and serve the API.
-  const webAppDir = await buildWebApp(WEB_APP_DIR).catch((error: unknown) => {
-    logger.error(`web app not built: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  });
+  const webAppDir = existsSync(path.join(PREBUILT_WEB_APP_DIR, 'index.html'))
+    ? PREBUILT_WEB_APP_DIR
+    : await buildWebApp(WEB_APP_DIR).catch((error: unknown) => {
+        logger.error(`web app not built: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, readSubgraphUrl(name, source)])),
