@@ -1,4 +1,5 @@
 import { badInput } from '../../../shared/src/errors';
+import { connectionFromRows, definePageInfo, pageSize as checkedPageSize, type Connection, type Edge } from '../../../shared/src/connection';
 import { builder } from '../builder';
 import { Generation } from './generation';
 
@@ -21,11 +22,7 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   throw badInput('after is not a cursor from this list.', 'after');
 }
 
-export function pageSize(first: number | null | undefined): number {
-  const size = first ?? PAGE_DEFAULT;
-  if (!Number.isInteger(size) || size < 1 || size > PAGE_MAX) throw badInput(`first must be 1-${PAGE_MAX}.`, 'first');
-  return size;
-}
+export const pageSize = (first: number | null | undefined) => checkedPageSize(first, PAGE_MAX, PAGE_DEFAULT);
 
 /** Where-clause for rows after the cursor in (createdAt desc, id desc) order. */
 export const afterCursor = (after: string | null | undefined) => {
@@ -36,40 +33,23 @@ export const afterCursor = (after: string | null | undefined) => {
 
 export const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
-interface Page<Row> {
-  rows: Row[];
-  hasNextPage: boolean;
-}
-
-/** Cuts one extra row fetched to learn whether another page exists. */
-export function toPage<Row>(rows: Row[], size: number): Page<Row> {
-  return { rows: rows.slice(0, size), hasNextPage: rows.length > size };
-}
-
-// Shared with other subgraphs' connections: the same value type everywhere.
-const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
-  shareable: true,
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { shareable: true }),
-    endCursor: t.exposeString('endCursor', { nullable: true, shareable: true }),
-  }),
-});
-
 type GenerationRow = typeof Generation.$inferType;
 
-const GenerationEdge = builder.objectRef<GenerationRow>('GenerationEdge').implement({
+/** A page of rows fetched with `take: size + 1`. */
+export const toConnection = (rows: GenerationRow[], size: number, after: string | null | undefined) => connectionFromRows(rows, size, after, encodeCursor);
+
+const PageInfo = definePageInfo(builder);
+
+const GenerationEdge = builder.objectRef<Edge<GenerationRow>>('GenerationEdge').implement({
   fields: (t) => ({
-    cursor: t.string({ resolve: (row) => encodeCursor(row) }),
-    node: t.field({ type: Generation, resolve: (row) => row }),
+    cursor: t.exposeString('cursor'),
+    node: t.field({ type: Generation, resolve: (edge) => edge.node }),
   }),
 });
 
-export const GenerationConnection = builder.objectRef<Page<GenerationRow>>('GenerationConnection').implement({
+export const GenerationConnection = builder.objectRef<Connection<GenerationRow>>('GenerationConnection').implement({
   fields: (t) => ({
-    edges: t.field({ type: [GenerationEdge], resolve: (page) => page.rows }),
-    pageInfo: t.field({
-      type: PageInfo,
-      resolve: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.rows.length ? encodeCursor(page.rows.at(-1)!) : null }),
-    }),
+    edges: t.field({ type: [GenerationEdge], resolve: (page) => page.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
   }),
 });

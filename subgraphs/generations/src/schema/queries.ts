@@ -2,7 +2,8 @@ import { builder } from '../builder';
 import { forbidden } from '../../../shared/src/errors';
 import { connectionSize } from '../../../shared/src/federation';
 import { Generation, GenerationStatusEnum, CameoRef, UserRef, castOwners, hiddenByBlock, isUuid, visibleTo } from './generation';
-import { GenerationConnection, PAGE_MAX, afterCursor, newestFirst, pageSize, toPage } from './connection';
+import { emptyConnection } from '../../../shared/src/connection';
+import { GenerationConnection, PAGE_MAX, afterCursor, newestFirst, pageSize, toConnection } from './connection';
 
 builder.queryFields((t) => ({
   generation: t.prismaField({
@@ -22,14 +23,14 @@ builder.queryFields((t) => ({
     args: { first: t.arg.int(), after: t.arg.string(), status: t.arg({ type: GenerationStatusEnum }) },
     directives: connectionSize(PAGE_MAX),
     resolve: async (_root, args, ctx) => {
-      if (!ctx.viewer) return { rows: [], hasNextPage: false };
+      if (!ctx.viewer) return emptyConnection(args.after);
       const size = pageSize(args.first);
       const rows = await ctx.db.generation.findMany({
         where: { creatorId: ctx.viewer.userId, ...(args.status ? { status: args.status } : {}), ...afterCursor(args.after) },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toPage(rows, size);
+      return toConnection(rows, size, args.after);
     },
   }),
 }));
@@ -43,13 +44,13 @@ builder.objectField(UserRef, 'generations', (t) =>
     resolve: async (user, args, ctx) => {
       const size = pageSize(args.first);
       const own = ctx.viewer?.userId === user.id;
-      if (await hiddenByBlock({ creatorId: user.id }, ctx)) return { rows: [], hasNextPage: false };
+      if (await hiddenByBlock({ creatorId: user.id }, ctx)) return emptyConnection(args.after);
       const rows = await ctx.db.generation.findMany({
         where: { creatorId: user.id, ...(own ? {} : { publishedAt: { not: null }, hiddenReason: null }), ...afterCursor(args.after) },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toPage(rows, size);
+      return toConnection(rows, size, args.after);
     },
   }),
 );
@@ -74,7 +75,7 @@ builder.objectField(Generation, 'remixes', (t) =>
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toPage(rows, size);
+      return toConnection(rows, size, args.after);
     },
   }),
 );
@@ -93,14 +94,14 @@ builder.objectField(CameoRef, 'appearances', (t) =>
       if (!owned) {
         const anyCast = await ctx.db.generationCameo.findFirst({ where: { cameoId: cameo.id }, select: { ownerId: true } });
         if (anyCast) throw forbidden('Only the cameo’s owner sees its appearances.');
-        return { rows: [], hasNextPage: false };
+        return emptyConnection(args.after);
       }
       const rows = await ctx.db.generation.findMany({
         where: { cameos: { some: { cameoId: cameo.id } }, ...afterCursor(args.after) },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toPage(rows, size);
+      return toConnection(rows, size, args.after);
     },
   }),
 );
