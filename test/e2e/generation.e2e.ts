@@ -217,4 +217,14 @@ describe('managing generations', () => {
     expect(second.edges[0].node.id).not.toBe(first.edges[0].node.id);
     expect(second.pageInfo).toMatchObject({ hasPreviousPage: true, startCursor: second.edges[0].cursor, endCursor: second.edges[0].cursor });
   });
+
+  it('signs generation cursors for one viewer and one list: a borrowed or moved one is BAD_USER_INPUT', async () => {
+    const PAGE = `query ($after: String, $status: GenerationStatus) { myGenerations(first: 1, after: $after, status: $status) { pageInfo { endCursor } } }`;
+    const cursor = (await ok(gql(creator, PAGE, { after: null }))).myGenerations.pageInfo.endCursor as string;
+    expect(codes(await gql(stranger, PAGE, { after: cursor }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(creator, PAGE, { after: cursor, status: 'COMPLETED' }))).toEqual(['BAD_USER_INPUT']);
+    const USER_PAGE = `query ($id: ID!, $after: String) { user(id: $id) { generations(first: 1, after: $after) { edges { node { id } } } } }`;
+    expect(codes(await gql(creator, USER_PAGE, { id: creator.id, after: cursor }))).toEqual(['BAD_USER_INPUT']);
+    expect((await gql(creator, PAGE, { after: cursor })).errors).toBeUndefined();
+  });
 });

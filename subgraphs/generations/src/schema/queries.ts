@@ -25,12 +25,13 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       if (!ctx.viewer) return emptyConnection(args.after);
       const size = pageSize(args.first);
+      const list = `Query.myGenerations:${args.status ?? 'ALL'}`;
       const rows = await ctx.db.generation.findMany({
-        where: { creatorId: ctx.viewer.userId, ...(args.status ? { status: args.status } : {}), ...afterCursor(args.after) },
+        where: { creatorId: ctx.viewer.userId, ...(args.status ? { status: args.status } : {}), ...afterCursor(ctx, list, args.after) },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toConnection(rows, size, args.after);
+      return toConnection(ctx, list, rows, size, args.after);
     },
   }),
 }));
@@ -43,14 +44,15 @@ builder.objectField(UserRef, 'generations', (t) =>
     directives: connectionSize(PAGE_MAX),
     resolve: async (user, args, ctx) => {
       const size = pageSize(args.first);
+      const list = `User.generations:${user.id}`;
       const own = ctx.viewer?.userId === user.id;
       if (await hiddenByBlock({ creatorId: user.id }, ctx)) return emptyConnection(args.after);
       const rows = await ctx.db.generation.findMany({
-        where: { creatorId: user.id, ...(own ? {} : { publishedAt: { not: null }, hiddenReason: null }), ...afterCursor(args.after) },
+        where: { creatorId: user.id, ...(own ? {} : { publishedAt: { not: null }, hiddenReason: null }), ...afterCursor(ctx, list, args.after) },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toConnection(rows, size, args.after);
+      return toConnection(ctx, list, rows, size, args.after);
     },
   }),
 );
@@ -63,6 +65,7 @@ builder.objectField(Generation, 'remixes', (t) =>
     directives: connectionSize(PAGE_MAX),
     resolve: async (generation, args, ctx) => {
       const size = pageSize(args.first);
+      const list = `Generation.remixes:${generation.id}`;
       const hidden = ctx.viewer ? [...(await ctx.blockedWithViewer())] : [];
       const rows = await ctx.db.generation.findMany({
         where: {
@@ -70,12 +73,12 @@ builder.objectField(Generation, 'remixes', (t) =>
           publishedAt: { not: null },
           hiddenReason: null,
           ...(hidden.length ? { creatorId: { notIn: hidden } } : {}),
-          ...afterCursor(args.after),
+          ...afterCursor(ctx, list, args.after),
         },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toConnection(rows, size, args.after);
+      return toConnection(ctx, list, rows, size, args.after);
     },
   }),
 );
@@ -88,6 +91,7 @@ builder.objectField(CameoRef, 'appearances', (t) =>
     directives: connectionSize(PAGE_MAX),
     resolve: async (cameo, args, ctx) => {
       const size = pageSize(args.first);
+      const list = `Cameo.appearances:${cameo.id}`;
       const viewer = ctx.viewer?.userId;
       // Ownership is recorded per cast when the generation was created.
       const owned = viewer ? await ctx.db.generationCameo.findFirst({ where: { cameoId: cameo.id, ownerId: viewer }, select: { ownerId: true } }) : null;
@@ -97,11 +101,11 @@ builder.objectField(CameoRef, 'appearances', (t) =>
         return emptyConnection(args.after);
       }
       const rows = await ctx.db.generation.findMany({
-        where: { cameos: { some: { cameoId: cameo.id } }, ...afterCursor(args.after) },
+        where: { cameos: { some: { cameoId: cameo.id } }, ...afterCursor(ctx, list, args.after) },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toConnection(rows, size, args.after);
+      return toConnection(ctx, list, rows, size, args.after);
     },
   }),
 );
