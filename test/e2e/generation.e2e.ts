@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createDb, type GenerationsDb } from '../../subgraphs/generations/src/db';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql } from '../helpers/graphql';
+import { codes, graphql, ok } from '../helpers/graphql';
 import { startStack, type TestStack } from '../helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
 
@@ -206,5 +206,25 @@ describe('managing generations', () => {
     const rows = await db.generation.findMany({ where: { creatorId: creator.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
     expect(seen).toEqual(rows.map((row) => row.id));
     expect(codes(await gql(creator, PAGE, { after: 'not-a-cursor' }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('answers the whole Relay PageInfo: startCursor and endCursor name the edges, hasPreviousPage once paged', async () => {
+    const PAGE = `query ($after: String) { myGenerations(first: 1, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    expect(await db.generation.count({ where: { creatorId: creator.id } })).toBeGreaterThanOrEqual(2);
+    const first = (await ok(gql(creator, PAGE, { after: null }))).myGenerations;
+    expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[0].cursor });
+    const second = (await ok(gql(creator, PAGE, { after: first.pageInfo.endCursor }))).myGenerations;
+    expect(second.edges[0].node.id).not.toBe(first.edges[0].node.id);
+    expect(second.pageInfo).toMatchObject({ hasPreviousPage: true, startCursor: second.edges[0].cursor, endCursor: second.edges[0].cursor });
+  });
+
+  it('signs generation cursors for one viewer and one list: a borrowed or moved one is BAD_USER_INPUT', async () => {
+    const PAGE = `query ($after: String, $status: GenerationStatus) { myGenerations(first: 1, after: $after, status: $status) { pageInfo { endCursor } } }`;
+    const cursor = (await ok(gql(creator, PAGE, { after: null }))).myGenerations.pageInfo.endCursor as string;
+    expect(codes(await gql(stranger, PAGE, { after: cursor }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(creator, PAGE, { after: cursor, status: 'COMPLETED' }))).toEqual(['BAD_USER_INPUT']);
+    const USER_PAGE = `query ($id: ID!, $after: String) { user(id: $id) { generations(first: 1, after: $after) { edges { node { id } } } } }`;
+    expect(codes(await gql(creator, USER_PAGE, { id: creator.id, after: cursor }))).toEqual(['BAD_USER_INPUT']);
+    expect((await gql(creator, PAGE, { after: cursor })).errors).toBeUndefined();
   });
 });

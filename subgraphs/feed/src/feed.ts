@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, badInput, unauthenticated } from '../../shared/src/errors';
 import type { FeedContext } from './context';
 import { readCursor, signCursor, type CursorScope } from '../../shared/src/cursor';
+import { connection, emptyConnection, pageSize as checkedPageSize, type Connection } from '../../shared/src/connection';
 import type { Post } from './generated/prisma/client.js';
 import { isShown, rank, scorePost, type Candidate, type Scored, type ViewerSignals } from './ranking';
 
@@ -12,23 +13,10 @@ export const SNAPSHOT_SIZE = 500;
 /** How long a pinned ranking (and its cursors) lasts. */
 export const SNAPSHOT_TTL_MS = 60 * 60 * 1000;
 
-export interface FeedItem {
-  post: Post;
-  cursor: string;
-}
+/** A page of the feed: a Relay connection of posts. */
+export type FeedPage = Connection<Post>;
 
-export interface FeedPage {
-  items: FeedItem[];
-  hasNextPage: boolean;
-}
-
-const EMPTY: FeedPage = { items: [], hasNextPage: false };
-
-function pageSize(first: number | null | undefined): number {
-  const size = first ?? PAGE_DEFAULT;
-  if (!Number.isInteger(size) || size < 1 || size > PAGE_MAX) throw badInput(`first must be 1-${PAGE_MAX}.`, 'first');
-  return size;
-}
+const pageSize = (first: number | null | undefined) => checkedPageSize(first, PAGE_MAX, PAGE_DEFAULT);
 
 interface PostColumns {
   id: string;
@@ -211,20 +199,20 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
     snapshot = pinned;
     offset = cursor.o;
   } else {
-    if (remaining === 0) return EMPTY;
+    if (remaining === 0) return emptyConnection();
     const ranked = await rankFor(ctx, excluded);
     const postIds = ranked.slice(0, SNAPSHOT_SIZE).map((item) => item.candidate.id);
     snapshot = { ...(await ctx.db.snapshot.create({ data: { userId: viewer, postIds }, select: { id: true } })), postIds };
   }
   const take = Math.min(size, remaining);
-  if (take === 0) return EMPTY;
+  if (take === 0) return emptyConnection(args.after);
   const { posts, positions } = await readPinned(ctx, snapshot.postIds, offset, take, excluded);
   await countServed(ctx, remaining, posts.length);
   const last = positions.at(-1) ?? offset;
-  return {
-    items: posts.map((post, i) => ({ post, cursor: signCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.forYou'), { k: 'Y', s: snapshot.id, o: positions[i]! + 1 }) })),
-    hasNextPage: posts.length === take && take < remaining && last + 1 < snapshot.postIds.length,
-  };
+  return connection(
+    posts.map((post, i) => ({ node: post, cursor: signCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.forYou'), { k: 'Y', s: snapshot.id, o: positions[i]! + 1 }) })),
+    { hasNextPage: posts.length === take && take < remaining && last + 1 < snapshot.postIds.length, after: args.after },
+  );
 }
 
 /** The next `take` showable posts of a pinned ranking from `offset`, with their positions. */
@@ -266,7 +254,7 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
   const cursor = args.after ? readCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.following'), args.after, isFollowingCursor) : null;
   const [remaining, excluded] = await Promise.all([remainingToday(ctx), excludedCreators(ctx)]);
   const take = Math.min(size, remaining);
-  if (take === 0) return EMPTY;
+  if (take === 0) return emptyConnection(args.after);
   const before = cursor ? new Date(cursor.t) : new Date('9999-12-31T00:00:00Z');
   const beforeId = cursor?.id ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff';
   // Ids first from the index alone (one probe per followee), then the page's rows by id.
@@ -282,10 +270,11 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
     ORDER BY post.published_at DESC, post.id DESC`;
   const posts = rows.slice(0, take).map(toPost);
   await countServed(ctx, remaining, posts.length);
-  return {
-    items: posts.map((post) => ({ post, cursor: signCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.following'), { k: 'F', t: post.publishedAt.toISOString(), id: post.id }) })),
-    hasNextPage: rows.length > take && take < remaining,
-  };
+  // Fetched with one extra row; the teen cap may also end the feed before the rows do.
+  return connection(
+    posts.map((post) => ({ node: post, cursor: signCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.following'), { k: 'F', t: post.publishedAt.toISOString(), id: post.id }) })),
+    { hasNextPage: rows.length > take && take < remaining, after: args.after },
+  );
 }
 
 /** Deletes pinned rankings past their lifetime (the server runs it every few minutes). */

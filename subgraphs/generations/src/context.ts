@@ -32,4 +32,6 @@ export interface GenerationsContext extends BaseContext, GenerationsServices {
   storage: AssetStorage;
   /** Signs videoUrl and manifestUrl for the viewer. */
   assetUrls: AssetUrlSigner;
+  /** Signs this subgraph's cursors: cursorKey(CURSOR_SECRET). */
+  cursorKey: Buffer;
 }

@@ -9,7 +9,7 @@ runUntilSignal('generations', () =>
   start({
     port: readSubgraphPort('generations'),
     databaseUrl: requireDatabaseUrl(env),
-    keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret', 'assetUrlSecret', 'manifestSecret']),
+    keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret', 'assetUrlSecret', 'manifestSecret', 'cursorSecret']),
     host: readHost(),
     usersBaseUrl: readSubgraphUrl('users').replace(/\/graphql$/, ''),
     socialBaseUrl: readSubgraphUrl('social').replace(/\/graphql$/, ''),

@@ -1,3 +1,4 @@
+import { cursorKey } from '../../shared/src/cursor';
 import type { PlatformKeys } from '../../shared/src/env';
 import { transportForSubgraph, type EventTransportKind } from '../../shared/src/event-transport';
 import type { GenerationsEnv } from '../../shared/src/env';
@@ -23,9 +24,8 @@ import { createLocalStorage } from './worker/storage';
 export interface StartGenerationsOptions {
   port: number;
   databaseUrl: string;
-  /** Verifies gateway proofs; signs internal calls and provenance manifests. */
-  /** Verifies gateway proofs (public key only); signs internal calls, asset URLs and manifests. */
-  keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'assetUrlSecret' | 'manifestSecret'>;
+  /** Verifies gateway proofs (public key only); signs internal calls, asset URLs, manifests and cursors. */
+  keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'assetUrlSecret' | 'manifestSecret' | 'cursorSecret'>;
   /** The users subgraph's base URL (its internal routes), e.g. http://users:4001. */
   usersBaseUrl: string;
   /** The social subgraph's base URL (blocks), or a function giving it once it is known. */
@@ -62,6 +62,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const storage = createLocalStorage(options.settings.assetsDir);
   const assetUrls = createAssetUrlSigner(options.keys.assetUrlSecret);
+  const cursors = cursorKey(options.keys.cursorSecret);
   const adapter = options.adapter ?? adapterFromSettings(options.settings);
   const events = transportForSubgraph('generations', db, options, onError('events'));
   events.startRelay(db);
@@ -113,6 +114,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
       social,
       storage,
       assetUrls,
+      cursorKey: cursors,
       jobs,
       pubsub,
       quotas: { FREE: options.settings.freeDailyQuota, PRO: options.settings.proDailyQuota },

@@ -1,5 +1,6 @@
 import { forbidden, badInput, notFound, unauthenticated } from '../../../shared/src/errors';
 import { CAST_SIZE, connectionSize, listSize } from '../../../shared/src/federation';
+import { definePageInfo } from '../../../shared/src/connection';
 import { builder } from '../builder';
 import { PAGE_MAX, explain, following, forYou, type FeedPage } from '../feed';
 import { PREFERENCES_MAX, parsePreferences } from '../ranking';
@@ -36,26 +37,20 @@ const FeedKind = builder.enumType('FeedKind', {
   } as const,
 });
 
-const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
-  shareable: true,
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { shareable: true }),
-    endCursor: t.exposeString('endCursor', { nullable: true, shareable: true }),
-  }),
-});
+const PageInfo = definePageInfo(builder);
 
-type Item = FeedPage['items'][number];
+type Item = FeedPage['edges'][number];
 const PostEdge = builder.objectRef<Item>('PostEdge').implement({
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
-    node: t.field({ type: Post, resolve: (item) => item.post }),
+    node: t.field({ type: Post, resolve: (item) => item.node }),
   }),
 });
 
 const PostConnection = builder.objectRef<FeedPage>('PostConnection').implement({
   fields: (t) => ({
-    edges: t.field({ type: [PostEdge], resolve: (page) => page.items }),
-    pageInfo: t.field({ type: PageInfo, resolve: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null }) }),
+    edges: t.field({ type: [PostEdge], resolve: (page) => page.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
   }),
 });
 

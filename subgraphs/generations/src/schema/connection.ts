@@ -1,75 +1,71 @@
-import { badInput } from '../../../shared/src/errors';
+import { readCursor, signCursor } from '../../../shared/src/cursor';
+import { connectionFromRows, definePageInfo, pageSize as checkedPageSize, type Connection, type Edge } from '../../../shared/src/connection';
 import { builder } from '../builder';
+import type { GenerationsContext } from '../context';
 import { Generation } from './generation';
 
 /** Page sizes: `first` defaults to 20 and is capped at 100. */
 export const PAGE_DEFAULT = 20;
 export const PAGE_MAX = 100;
 
-/** Opaque keyset cursors over (createdAt desc, id desc): stable while rows are added. */
-export const encodeCursor = (row: { createdAt: Date; id: string }) =>
-  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(createdAt);
-    if (typeof id === 'string' && !Number.isNaN(date.getTime())) return { createdAt: date, id };
-  } catch {
-    // fall through
-  }
-  throw badInput('after is not a cursor from this list.', 'after');
+interface Position {
+  createdAt: Date;
+  id: string;
 }
 
-export function pageSize(first: number | null | undefined): number {
-  const size = first ?? PAGE_DEFAULT;
-  if (!Number.isInteger(size) || size < 1 || size > PAGE_MAX) throw badInput(`first must be 1-${PAGE_MAX}.`, 'first');
-  return size;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isPosition = (value: unknown): value is [string, string] =>
+  Array.isArray(value) &&
+  value.length === 2 &&
+  typeof value[0] === 'string' &&
+  typeof value[1] === 'string' &&
+  !Number.isNaN(new Date(value[0]).getTime()) &&
+  UUID.test(value[1]);
+
+const scope = (ctx: GenerationsContext, connection: string) => ({ viewerId: ctx.viewer?.userId ?? null, connection });
+
+/**
+ * Keyset cursors over (createdAt desc, id desc): stable while rows are added. Signed and bound to
+ * the viewer and the list (`connection`: field and the arguments that pick its rows, e.g.
+ * `User.generations:<id>`), so a crafted, altered or borrowed cursor is BAD_USER_INPUT.
+ */
+export const encodeCursor = (ctx: GenerationsContext, connection: string, row: Position) =>
+  signCursor(ctx.cursorKey, scope(ctx, connection), [row.createdAt.toISOString(), row.id]);
+
+export function decodeCursor(ctx: GenerationsContext, connection: string, cursor: string): Position {
+  const [createdAt, id] = readCursor(ctx.cursorKey, scope(ctx, connection), cursor, isPosition);
+  return { createdAt: new Date(createdAt), id };
 }
+
+export const pageSize = (first: number | null | undefined) => checkedPageSize(first, PAGE_MAX, PAGE_DEFAULT);
 
 /** Where-clause for rows after the cursor in (createdAt desc, id desc) order. */
-export const afterCursor = (after: string | null | undefined) => {
+export const afterCursor = (ctx: GenerationsContext, connection: string, after: string | null | undefined) => {
   if (!after) return {};
-  const { createdAt, id } = decodeCursor(after);
+  const { createdAt, id } = decodeCursor(ctx, connection, after);
   return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
 };
 
 export const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
-interface Page<Row> {
-  rows: Row[];
-  hasNextPage: boolean;
-}
-
-/** Cuts one extra row fetched to learn whether another page exists. */
-export function toPage<Row>(rows: Row[], size: number): Page<Row> {
-  return { rows: rows.slice(0, size), hasNextPage: rows.length > size };
-}
-
-// Shared with other subgraphs' connections: the same value type everywhere.
-const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
-  shareable: true,
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { shareable: true }),
-    endCursor: t.exposeString('endCursor', { nullable: true, shareable: true }),
-  }),
-});
-
 type GenerationRow = typeof Generation.$inferType;
 
-const GenerationEdge = builder.objectRef<GenerationRow>('GenerationEdge').implement({
+/** A page of rows fetched with `take: size + 1`. */
+export const toConnection = (ctx: GenerationsContext, connection: string, rows: GenerationRow[], size: number, after: string | null | undefined) =>
+  connectionFromRows(rows, size, after, (row) => encodeCursor(ctx, connection, row));
+
+const PageInfo = definePageInfo(builder);
+
+const GenerationEdge = builder.objectRef<Edge<GenerationRow>>('GenerationEdge').implement({
   fields: (t) => ({
-    cursor: t.string({ resolve: (row) => encodeCursor(row) }),
-    node: t.field({ type: Generation, resolve: (row) => row }),
+    cursor: t.exposeString('cursor'),
+    node: t.field({ type: Generation, resolve: (edge) => edge.node }),
   }),
 });
 
-export const GenerationConnection = builder.objectRef<Page<GenerationRow>>('GenerationConnection').implement({
+export const GenerationConnection = builder.objectRef<Connection<GenerationRow>>('GenerationConnection').implement({
   fields: (t) => ({
-    edges: t.field({ type: [GenerationEdge], resolve: (page) => page.rows }),
-    pageInfo: t.field({
-      type: PageInfo,
-      resolve: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.rows.length ? encodeCursor(page.rows.at(-1)!) : null }),
-    }),
+    edges: t.field({ type: [GenerationEdge], resolve: (page) => page.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
   }),
 });

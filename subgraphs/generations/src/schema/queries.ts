@@ -2,7 +2,8 @@ import { builder } from '../builder';
 import { forbidden } from '../../../shared/src/errors';
 import { connectionSize } from '../../../shared/src/federation';
 import { Generation, GenerationStatusEnum, CameoRef, UserRef, castOwners, hiddenByBlock, isUuid, visibleTo } from './generation';
-import { GenerationConnection, PAGE_MAX, afterCursor, newestFirst, pageSize, toPage } from './connection';
+import { emptyConnection } from '../../../shared/src/connection';
+import { GenerationConnection, PAGE_MAX, afterCursor, newestFirst, pageSize, toConnection } from './connection';
 
 builder.queryFields((t) => ({
   generation: t.prismaField({
@@ -22,14 +23,15 @@ builder.queryFields((t) => ({
     args: { first: t.arg.int(), after: t.arg.string(), status: t.arg({ type: GenerationStatusEnum }) },
     directives: connectionSize(PAGE_MAX),
     resolve: async (_root, args, ctx) => {
-      if (!ctx.viewer) return { rows: [], hasNextPage: false };
+      if (!ctx.viewer) return emptyConnection(args.after);
       const size = pageSize(args.first);
+      const list = `Query.myGenerations:${args.status ?? 'ALL'}`;
       const rows = await ctx.db.generation.findMany({
-        where: { creatorId: ctx.viewer.userId, ...(args.status ? { status: args.status } : {}), ...afterCursor(args.after) },
+        where: { creatorId: ctx.viewer.userId, ...(args.status ? { status: args.status } : {}), ...afterCursor(ctx, list, args.after) },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toPage(rows, size);
+      return toConnection(ctx, list, rows, size, args.after);
     },
   }),
 }));
@@ -42,14 +44,15 @@ builder.objectField(UserRef, 'generations', (t) =>
     directives: connectionSize(PAGE_MAX),
     resolve: async (user, args, ctx) => {
       const size = pageSize(args.first);
+      const list = `User.generations:${user.id}`;
       const own = ctx.viewer?.userId === user.id;
-      if (await hiddenByBlock({ creatorId: user.id }, ctx)) return { rows: [], hasNextPage: false };
+      if (await hiddenByBlock({ creatorId: user.id }, ctx)) return emptyConnection(args.after);
       const rows = await ctx.db.generation.findMany({
-        where: { creatorId: user.id, ...(own ? {} : { publishedAt: { not: null }, hiddenReason: null }), ...afterCursor(args.after) },
+        where: { creatorId: user.id, ...(own ? {} : { publishedAt: { not: null }, hiddenReason: null }), ...afterCursor(ctx, list, args.after) },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toPage(rows, size);
+      return toConnection(ctx, list, rows, size, args.after);
     },
   }),
 );
@@ -62,6 +65,7 @@ builder.objectField(Generation, 'remixes', (t) =>
     directives: connectionSize(PAGE_MAX),
     resolve: async (generation, args, ctx) => {
       const size = pageSize(args.first);
+      const list = `Generation.remixes:${generation.id}`;
       const hidden = ctx.viewer ? [...(await ctx.blockedWithViewer())] : [];
       const rows = await ctx.db.generation.findMany({
         where: {
@@ -69,12 +73,12 @@ builder.objectField(Generation, 'remixes', (t) =>
           publishedAt: { not: null },
           hiddenReason: null,
           ...(hidden.length ? { creatorId: { notIn: hidden } } : {}),
-          ...afterCursor(args.after),
+          ...afterCursor(ctx, list, args.after),
         },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toPage(rows, size);
+      return toConnection(ctx, list, rows, size, args.after);
     },
   }),
 );
@@ -87,20 +91,21 @@ builder.objectField(CameoRef, 'appearances', (t) =>
     directives: connectionSize(PAGE_MAX),
     resolve: async (cameo, args, ctx) => {
       const size = pageSize(args.first);
+      const list = `Cameo.appearances:${cameo.id}`;
       const viewer = ctx.viewer?.userId;
       // Ownership is recorded per cast when the generation was created.
       const owned = viewer ? await ctx.db.generationCameo.findFirst({ where: { cameoId: cameo.id, ownerId: viewer }, select: { ownerId: true } }) : null;
       if (!owned) {
         const anyCast = await ctx.db.generationCameo.findFirst({ where: { cameoId: cameo.id }, select: { ownerId: true } });
         if (anyCast) throw forbidden('Only the cameo’s owner sees its appearances.');
-        return { rows: [], hasNextPage: false };
+        return emptyConnection(args.after);
       }
       const rows = await ctx.db.generation.findMany({
-        where: { cameos: { some: { cameoId: cameo.id } }, ...afterCursor(args.after) },
+        where: { cameos: { some: { cameoId: cameo.id } }, ...afterCursor(ctx, list, args.after) },
         orderBy: newestFirst,
         take: size + 1,
       });
-      return toPage(rows, size);
+      return toConnection(ctx, list, rows, size, args.after);
     },
   }),
 );

@@ -2,7 +2,8 @@ import { builder } from '../builder';
 import { connectionSize } from '../../../shared/src/federation';
 import type { SocialContext } from '../context';
 import { block, follow, mute, unblock, unfollow } from '../relationships';
-import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageInfo, pageSize, toPage, type Page } from './paging';
+import { connectionFromRows, type Connection, type Edge } from '../../../shared/src/connection';
+import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageSize } from './paging';
 import { UserRef } from './refs';
 
 interface FollowRow {
@@ -10,21 +11,18 @@ interface FollowRow {
   createdAt: Date;
 }
 
-const FollowEdge = builder.objectRef<FollowRow & { cursor: string }>('FollowEdge').implement({
+const FollowEdge = builder.objectRef<Edge<FollowRow>>('FollowEdge').implement({
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
-    node: t.field({ type: UserRef, resolve: (row) => ({ id: row.userId }) }),
-    followedAt: t.expose('createdAt', { type: 'DateTime', description: 'When the follow began.' }),
+    node: t.field({ type: UserRef, resolve: (edge) => ({ id: edge.node.userId }) }),
+    followedAt: t.field({ type: 'DateTime', description: 'When the follow began.', resolve: (edge) => edge.node.createdAt }),
   }),
 });
 
-const FollowConnection = builder.objectRef<Page<FollowRow> & { totalCount: Promise<number> }>('FollowConnection').implement({
+const FollowConnection = builder.objectRef<Connection<FollowRow> & { totalCount: Promise<number> }>('FollowConnection').implement({
   fields: (t) => ({
-    edges: t.field({
-      type: [FollowEdge],
-      resolve: (page) => page.rows.map((row) => ({ ...row, cursor: page.cursorOf(row) })),
-    }),
-    pageInfo: t.field({ type: PageInfo, resolve: pageInfo }),
+    edges: t.field({ type: [FollowEdge], resolve: (page) => page.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
     totalCount: t.int({ resolve: (page) => page.totalCount }),
   }),
 });
@@ -51,9 +49,10 @@ export async function followPage(ctx: SocialContext, userId: string, direction: 
     take: size + 1,
     select: { followerId: true, followeeId: true, createdAt: true },
   });
-  const page = toPage(
+  const page = connectionFromRows(
     rows.map((row) => ({ userId: row[other], createdAt: row.createdAt })),
     size,
+    args.after,
     (row) => encodeCursor(ctx, connection, row.createdAt, row.userId),
   );
   const totalCount = ctx.loaders.userCounts.load(userId).then((counts) => counts[direction]);

@@ -4,7 +4,8 @@ import type { SocialContext } from '../context';
 import { NotificationKind } from '../generated/prisma/enums.js';
 import { viewerOf } from '../guards';
 import { notificationTopic, type LiveNotification } from '../notifications';
-import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageInfo, pageSize, toPage } from './paging';
+import { connectionFromRows, type Connection, type Edge } from '../../../shared/src/connection';
+import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageSize } from './paging';
 import { GenerationRef, UserRef } from './refs';
 import { Comment } from './videos';
 
@@ -43,17 +44,17 @@ const Notification = builder.objectRef<NotificationRow>('Notification').implemen
   }),
 });
 
-const NotificationEdge = builder.objectRef<NotificationRow & { cursor: string }>('NotificationEdge').implement({
+const NotificationEdge = builder.objectRef<Edge<NotificationRow>>('NotificationEdge').implement({
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
-    node: t.field({ type: Notification, resolve: (row) => row }),
+    node: t.field({ type: Notification, resolve: (edge) => edge.node }),
   }),
 });
 
-const NotificationConnection = builder.objectRef<ReturnType<typeof toPage<NotificationRow>>>('NotificationConnection').implement({
+const NotificationConnection = builder.objectRef<Connection<NotificationRow>>('NotificationConnection').implement({
   fields: (t) => ({
-    edges: t.field({ type: [NotificationEdge], resolve: (page) => page.rows.map((row) => ({ ...row, cursor: page.cursorOf(row) })) }),
-    pageInfo: t.field({ type: PageInfo, resolve: pageInfo }),
+    edges: t.field({ type: [NotificationEdge], resolve: (page) => page.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
   }),
 });
 
@@ -71,7 +72,7 @@ async function notificationPage(ctx: SocialContext, args: { first?: number | nul
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: size + 1,
   });
-  return toPage<NotificationRow>(rows, size, (row) => encodeCursor(ctx, connection, asDate(row.createdAt), row.id));
+  return connectionFromRows<NotificationRow>(rows, size, args.after, (row) => encodeCursor(ctx, connection, asDate(row.createdAt), row.id));
 }
 
 builder.queryFields((t) => ({

@@ -1,17 +1,11 @@
 import { readCursor, signCursor } from '../../../shared/src/cursor';
-import { badInput } from '../../../shared/src/errors';
+import { definePageInfo, pageSize as checkedPageSize } from '../../../shared/src/connection';
 import type { SocialContext } from '../context';
 import { builder } from '../builder';
 
 /** Page sizes: `first` defaults to 20 and is capped at 100. */
 export const PAGE_DEFAULT = 20;
 export const PAGE_MAX = 100;
-
-export interface Page<Row> {
-  rows: Row[];
-  hasNextPage: boolean;
-  cursorOf: (row: Row) => string;
-}
 
 interface Position {
   createdAt: Date;
@@ -42,26 +36,6 @@ export function decodeCursor(ctx: SocialContext, connection: string, cursor: str
 
 const scope = (ctx: SocialContext, connection: string) => ({ viewerId: ctx.viewer?.userId ?? null, connection });
 
-export function pageSize(first: number | null | undefined): number {
-  const size = first ?? PAGE_DEFAULT;
-  if (!Number.isInteger(size) || size < 1 || size > PAGE_MAX) throw badInput(`first must be 1-${PAGE_MAX}.`, 'first');
-  return size;
-}
+export const pageSize = (first: number | null | undefined) => checkedPageSize(first, PAGE_MAX, PAGE_DEFAULT);
 
-/** Cuts the one extra row fetched to learn whether another page exists. */
-export function toPage<Row>(rows: Row[], size: number, cursorOf: (row: Row) => string): Page<Row> {
-  return { rows: rows.slice(0, size), hasNextPage: rows.length > size, cursorOf };
-}
-
-export const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
-  shareable: true,
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { shareable: true }),
-    endCursor: t.exposeString('endCursor', { nullable: true, shareable: true }),
-  }),
-});
-
-export const pageInfo = <Row>(page: Page<Row>) => ({
-  hasNextPage: page.hasNextPage,
-  endCursor: page.rows.length ? page.cursorOf(page.rows.at(-1)!) : null,
-});
+export const PageInfo = definePageInfo(builder);

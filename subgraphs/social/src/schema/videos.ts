@@ -4,7 +4,8 @@ import { COMMENT_MAX, createComment, deleteComment } from '../comments';
 import type { SocialContext } from '../context';
 import { like, recordView, unlike } from '../engagement';
 import { viewerOf } from '../guards';
-import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageInfo, pageSize, toPage, type Page } from './paging';
+import { connectionFromRows, type Connection, type Edge } from '../../../shared/src/connection';
+import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageSize } from './paging';
 import { GenerationRef, UserRef } from './refs';
 
 interface CommentRow {
@@ -25,7 +26,7 @@ async function commentPage(
   where: { generationId: string; parentId: null } | { parentId: string },
   order: 'asc' | 'desc',
   args: { first?: number | null; after?: string | null },
-): Promise<Page<CommentRow>> {
+): Promise<Connection<CommentRow>> {
   const size = pageSize(args.first);
   const hidden = [...(await ctx.loaders.blocks()).either];
   const connection = `comments:${JSON.stringify(where)}:${order}`;
@@ -40,22 +41,22 @@ async function commentPage(
     orderBy: [{ createdAt: order }, { id: order }],
     take: size + 1,
   });
-  return toPage(rows, size, (row) => encodeCursor(ctx, connection, row.createdAt, row.id));
+  return connectionFromRows(rows, size, args.after, (row) => encodeCursor(ctx, connection, row.createdAt, row.id));
 }
 
 export const Comment = builder.objectRef<CommentRow>('Comment');
 
-const CommentEdge = builder.objectRef<CommentRow & { cursor: string }>('CommentEdge').implement({
+const CommentEdge = builder.objectRef<Edge<CommentRow>>('CommentEdge').implement({
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
-    node: t.field({ type: Comment, resolve: (row) => row }),
+    node: t.field({ type: Comment, resolve: (edge) => edge.node }),
   }),
 });
 
-const CommentConnection = builder.objectRef<Page<CommentRow>>('CommentConnection').implement({
+const CommentConnection = builder.objectRef<Connection<CommentRow>>('CommentConnection').implement({
   fields: (t) => ({
-    edges: t.field({ type: [CommentEdge], resolve: (page) => page.rows.map((row) => ({ ...row, cursor: page.cursorOf(row) })) }),
-    pageInfo: t.field({ type: PageInfo, resolve: pageInfo }),
+    edges: t.field({ type: [CommentEdge], resolve: (page) => page.edges }),
+    pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
   }),
 });
 
