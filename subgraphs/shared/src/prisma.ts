@@ -19,14 +19,21 @@ interface QueryLogging {
  * native query engine). Each subgraph passes its class: no subgraph imports another's client.
  */
 export function createPrismaClient<Client>(
-  PrismaClient: new (options: { adapter: PrismaPg; log?: { level: 'query'; emit: 'event' }[] }) => Client,
+  PrismaClient: new (options: {
+    adapter: PrismaPg;
+    transactionOptions?: { maxWait: number; timeout: number };
+    log?: { level: 'query'; emit: 'event' }[];
+  }) => Client,
   databaseUrl: string,
   options: DbOptions | number = {},
 ): Client {
   const { poolSize = DEFAULT_POOL_SIZE, onQuery } = typeof options === 'number' ? { poolSize: options } : options;
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
-  if (!onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ level: 'query', emit: 'event' }] });
+  // A burst (200 likes at once on a pool of 10) queues transactions for a connection: Prisma's
+  // 2 s default wait turned that queue into errors on a busy machine; 10 s lets it drain.
+  const transactionOptions = { maxWait: 10_000, timeout: 10_000 };
+  if (!onQuery) return new PrismaClient({ adapter, transactionOptions });
+  const client = new PrismaClient({ adapter, transactionOptions, log: [{ level: 'query', emit: 'event' }] });
   (client as unknown as QueryLogging).$on('query', (event) => onQuery(event.query, event.params));
   return client;
 }
