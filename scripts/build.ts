@@ -9,7 +9,8 @@ import { subgraphsWithMigrations } from '../subgraphs/shared/src/migrations';
  * `__dirname`-relative path still resolves — `node dist/gateway/src/index.js`,
  * `node dist/subgraphs/<name>/src/index.js`, `node dist/scripts/migrate.js`. Besides the
  * JavaScript (tsc, tsconfig.build.json, Prisma clients included) it copies the files read at
- * run time (the supergraph, the migrations) and the prebuilt web app the gateway serves.
+ * run time (the supergraph, the persisted-operation manifest, the migrations) and the prebuilt
+ * web app the gateway serves.
  */
 const ROOT = path.join(__dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -24,7 +25,10 @@ export async function build(outDir = DIST): Promise<void> {
     cwd: ROOT,
     stdio: 'inherit',
   });
-  cpSync(path.join(ROOT, 'schema', 'supergraph.graphql'), path.join(outDir, 'schema', 'supergraph.graphql'));
+  // Files read at run time, beside the code that reads them: the supergraph and the persisted-operation manifest.
+  for (const file of [path.join('schema', 'supergraph.graphql'), path.join('clients', 'operations', 'persisted-query-manifest.json')]) {
+    cpSync(path.join(ROOT, file), path.join(outDir, file));
+  }
   for (const { migrationsDir } of subgraphsWithMigrations()) {
     cpSync(migrationsDir, path.join(outDir, path.relative(ROOT, migrationsDir)), { recursive: true });
   }
