@@ -47,3 +47,28 @@ const mac = (key: Buffer, scope: CursorScope, body: string) =>
     .update(JSON.stringify([scope.viewerId, scope.connection, body]))
     .digest('base64url')
     .slice(0, 27);
+
+/** A keyset position: a row's creation time and its uuid (the tie-breaker). */
+export interface KeysetPosition {
+  createdAt: Date;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isKeyset = (value: unknown): value is [string, string] =>
+  Array.isArray(value) &&
+  value.length === 2 &&
+  typeof value[0] === 'string' &&
+  typeof value[1] === 'string' &&
+  !Number.isNaN(new Date(value[0]).getTime()) &&
+  UUID.test(value[1]);
+
+/** A signed cursor for a keyset position (lists ordered by creation time, then id). */
+export const signKeysetCursor = (key: Buffer, scope: CursorScope, position: KeysetPosition) =>
+  signCursor(key, scope, [position.createdAt.toISOString(), position.id]);
+
+/** The position a keyset cursor names; BAD_USER_INPUT for anything this key did not sign for this scope. */
+export function readKeysetCursor(key: Buffer, scope: CursorScope, cursor: string): KeysetPosition {
+  const [createdAt, id] = readCursor(key, scope, cursor, isKeyset);
+  return { createdAt: new Date(createdAt), id };
+}

@@ -1,4 +1,4 @@
-import { readCursor, signCursor } from '../../../shared/src/cursor';
+import { readKeysetCursor, signKeysetCursor, type KeysetPosition } from '../../../shared/src/cursor';
 import { connectionFromRows, definePageInfo, pageSize as checkedPageSize, type Connection, type Edge } from '../../../shared/src/connection';
 import { builder } from '../builder';
 import type { GenerationsContext } from '../context';
@@ -8,20 +8,6 @@ import { Generation } from './generation';
 export const PAGE_DEFAULT = 20;
 export const PAGE_MAX = 100;
 
-interface Position {
-  createdAt: Date;
-  id: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isPosition = (value: unknown): value is [string, string] =>
-  Array.isArray(value) &&
-  value.length === 2 &&
-  typeof value[0] === 'string' &&
-  typeof value[1] === 'string' &&
-  !Number.isNaN(new Date(value[0]).getTime()) &&
-  UUID.test(value[1]);
-
 const scope = (ctx: GenerationsContext, connection: string) => ({ viewerId: ctx.viewer?.userId ?? null, connection });
 
 /**
@@ -29,13 +15,11 @@ const scope = (ctx: GenerationsContext, connection: string) => ({ viewerId: ctx.
  * the viewer and the list (`connection`: field and the arguments that pick its rows, e.g.
  * `User.generations:<id>`), so a crafted, altered or borrowed cursor is BAD_USER_INPUT.
  */
-export const encodeCursor = (ctx: GenerationsContext, connection: string, row: Position) =>
-  signCursor(ctx.cursorKey, scope(ctx, connection), [row.createdAt.toISOString(), row.id]);
+export const encodeCursor = (ctx: GenerationsContext, connection: string, row: KeysetPosition) =>
+  signKeysetCursor(ctx.cursorKey, scope(ctx, connection), row);
 
-export function decodeCursor(ctx: GenerationsContext, connection: string, cursor: string): Position {
-  const [createdAt, id] = readCursor(ctx.cursorKey, scope(ctx, connection), cursor, isPosition);
-  return { createdAt: new Date(createdAt), id };
-}
+export const decodeCursor = (ctx: GenerationsContext, connection: string, cursor: string): KeysetPosition =>
+  readKeysetCursor(ctx.cursorKey, scope(ctx, connection), cursor);
 
 export const pageSize = (first: number | null | undefined) => checkedPageSize(first, PAGE_MAX, PAGE_DEFAULT);
 

@@ -1,4 +1,4 @@
-import { readCursor, signCursor } from '../../../shared/src/cursor';
+import { readKeysetCursor, signKeysetCursor } from '../../../shared/src/cursor';
 import { definePageInfo, pageSize as checkedPageSize } from '../../../shared/src/connection';
 import type { SocialContext } from '../context';
 import { builder } from '../builder';
@@ -7,19 +7,7 @@ import { builder } from '../builder';
 export const PAGE_DEFAULT = 20;
 export const PAGE_MAX = 100;
 
-interface Position {
-  createdAt: Date;
-  key: string;
-}
-
-const isPosition = (value: unknown): value is [string, string] =>
-  Array.isArray(value) &&
-  value.length === 2 &&
-  typeof value[0] === 'string' &&
-  typeof value[1] === 'string' &&
-  !Number.isNaN(new Date(value[0]).getTime()) &&
-  UUID.test(value[1]);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const scope = (ctx: SocialContext, connection: string) => ({ viewerId: ctx.viewer?.userId ?? null, connection });
 
 /**
  * Keyset cursors over (createdAt, key): stable while rows are added or removed. Signed and bound
@@ -27,14 +15,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * crafted, altered or borrowed cursor is BAD_USER_INPUT before any query runs.
  */
 export const encodeCursor = (ctx: SocialContext, connection: string, createdAt: Date, key: string) =>
-  signCursor(ctx.cursorKey, scope(ctx, connection), [createdAt.toISOString(), key]);
+  signKeysetCursor(ctx.cursorKey, scope(ctx, connection), { createdAt, id: key });
 
-export function decodeCursor(ctx: SocialContext, connection: string, cursor: string): Position {
-  const [createdAt, key] = readCursor(ctx.cursorKey, scope(ctx, connection), cursor, isPosition);
-  return { createdAt: new Date(createdAt), key };
+export function decodeCursor(ctx: SocialContext, connection: string, cursor: string): { createdAt: Date; key: string } {
+  const { createdAt, id } = readKeysetCursor(ctx.cursorKey, scope(ctx, connection), cursor);
+  return { createdAt, key: id };
 }
-
-const scope = (ctx: SocialContext, connection: string) => ({ viewerId: ctx.viewer?.userId ?? null, connection });
 
 export const pageSize = (first: number | null | undefined) => checkedPageSize(first, PAGE_MAX, PAGE_DEFAULT);
 
