@@ -9,6 +9,8 @@ module.exports = {
   roots: ['<rootDir>'],
   testMatch: ['**/*.test.ts', '**/*.e2e.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/generated/', '/.cameo/'],
+  // Compiled copies of the workspace packages (npm run build) would collide with the sources.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/test/artifacts/'],
   // Sources import with .js extensions (Node's ESM-compatible resolution); jest wants the .ts file.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getOperationAST, parse } from 'graphql';
-import * as documents from '../clients/sdk/src/generated/graphql';
+import * as documents from '@cameo/sdk/generated/graphql';
 
 const MANIFEST_PATH = resolve(__dirname, '../clients/operations/persisted-query-manifest.json');
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse, printSchema } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { SUBGRAPH_NAMES, readSubgraphUrl } from '../subgraphs/shared/src/env';
+import { SUBGRAPH_NAMES, readSubgraphUrl } from '@cameo/kernel/env';
 import { subgraphSchemas } from './subgraphs';
 
 export interface Composition {

@@ -1,6 +1,6 @@
-import { SUBGRAPH_NAMES, readCommonEnv, requireDatabaseUrl } from '../subgraphs/shared/src/env';
-import { listDeadLetters, requestReplay } from '../subgraphs/shared/src/event-delivery';
-import { rawDb } from '../subgraphs/shared/src/raw-db';
+import { SUBGRAPH_NAMES, readCommonEnv, requireDatabaseUrl } from '@cameo/kernel/env';
+import { listDeadLetters, requestReplay } from '@cameo/kernel/event-delivery';
+import { rawDb } from '@cameo/kernel/raw-db';
 
 const USAGE = `usage: npm run events -- list [subgraph]
        npm run events -- replay <subgraph> [eventId ...]

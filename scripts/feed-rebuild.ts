@@ -1,7 +1,7 @@
-import { createDb } from '../subgraphs/feed/src/db';
-import { rebuildFeed } from '../subgraphs/feed/src/rebuild';
-import { chooseTransport, createEventTransport } from '../subgraphs/shared/src/event-transport';
-import { readCommonEnv, requireDatabaseUrl } from '../subgraphs/shared/src/env';
+import { createDb } from '@cameo/feed/db';
+import { rebuildFeed } from '@cameo/feed/rebuild';
+import { chooseTransport, createEventTransport } from '@cameo/kernel/event-transport';
+import { readCommonEnv, requireDatabaseUrl } from '@cameo/kernel/env';
 
 /**
  * `npm run feed:rebuild`: rebuilds the feed's read model from scratch by replaying the

@@ -1,4 +1,4 @@
-import { DEFAULT_GATEWAY_PORT } from '../subgraphs/shared/src/env';
+import { DEFAULT_GATEWAY_PORT } from '@cameo/kernel/env';
 
 /**
  * The image's health probe: `node dist/scripts/healthcheck.js [url]` exits 0 when the URL

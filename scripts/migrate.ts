@@ -1,4 +1,4 @@
-import { migrateAll } from '../subgraphs/shared/src/migrations';
+import { migrateAll } from '@cameo/kernel/migrations';
 
 /**
  * `npm run migrate`: applies every subgraph's committed migrations to DATABASE_URL, one line per

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { migrateAll } from '../subgraphs/shared/src/migrations';
+import { migrateAll } from '@cameo/kernel/migrations';
 
 /**
  * `npm run seed -- [--users 10000] [--posts 1000000] [--follows 5000000] [--likes 10000000]`:

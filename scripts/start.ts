@@ -1,17 +1,17 @@
 import path from 'node:path';
-import { startGatewayFromEnv } from '../gateway/src/index';
-import { ALL_KEY_PURPOSES, readCommonEnv, readFeedEnv, readGenerationsEnv, readHost, readKeys, readSubgraphPort } from '../subgraphs/shared/src/env';
-import { start as startFeed } from '../subgraphs/feed/src/server';
-import { start as startGenerations } from '../subgraphs/generations/src/server';
-import { adapterFromSettings } from '../subgraphs/generations/src/worker/adapters';
-import { startWorker } from '../subgraphs/generations/src/worker/start-worker';
-import { createLogger } from '../subgraphs/shared/src/logger';
-import { migrateAll } from '../subgraphs/shared/src/migrations';
-import { runUntilSignal } from '../subgraphs/shared/src/run';
-import { startTracing } from '../subgraphs/shared/src/tracing';
-import { createPubSub } from '../subgraphs/shared/src/pubsub';
-import { start as startSocial } from '../subgraphs/social/src/server';
-import { start as startUsers } from '../subgraphs/users/src/server';
+import { startGatewayFromEnv } from '@cameo/gateway';
+import { ALL_KEY_PURPOSES, readCommonEnv, readFeedEnv, readGenerationsEnv, readHost, readKeys, readSubgraphPort } from '@cameo/kernel/env';
+import { start as startFeed } from '@cameo/feed/server';
+import { start as startGenerations } from '@cameo/generations/server';
+import { adapterFromSettings } from '@cameo/generations/rendering/adapters';
+import { startWorker } from '@cameo/worker/start-worker';
+import { createLogger } from '@cameo/kernel/logger';
+import { migrateAll } from '@cameo/kernel/migrations';
+import { runUntilSignal } from '@cameo/kernel/run';
+import { startTracing } from '@cameo/kernel/tracing';
+import { createPubSub } from '@cameo/kernel/pubsub';
+import { start as startSocial } from '@cameo/social/server';
+import { start as startUsers } from '@cameo/users/server';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 /** Where the embedded database keeps its data between runs. Default: .cameo/pgdata in the repo. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../scripts/embedded-postgres';
-import { applyMigrations, subgraphsWithMigrations } from '../subgraphs/shared/src/migrations';
+import { applyMigrations, subgraphsWithMigrations } from '@cameo/kernel/migrations';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'cameo-pglite-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../subgraphs/shared/src/errors';
-import { verifySessionToken, type Session } from '../../subgraphs/shared/src/session-token';
+import { ErrorCode } from '@cameo/kernel/errors';
+import { verifySessionToken, type Session } from '@cameo/kernel/session-token';
 import type { SessionGuard } from './sessions';
 
 export interface GatewayContext {

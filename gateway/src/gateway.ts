@@ -10,13 +10,13 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { ErrorCode } from '../../subgraphs/shared/src/errors';
-import { readSubscriptionEnv } from '../../subgraphs/shared/src/env';
-import { createFormatError } from '../../subgraphs/shared/src/format-error';
-import { createLogger } from '../../subgraphs/shared/src/logger';
+import { ErrorCode } from '@cameo/kernel/errors';
+import { readSubscriptionEnv } from '@cameo/kernel/env';
+import { createFormatError } from '@cameo/kernel/format-error';
+import { createLogger } from '@cameo/kernel/logger';
 import { contextFromRequest, type GatewayContext } from './context';
 import { createSessionGuard, type SessionGuardOptions } from './sessions';
-import { createPubSub, type PubSub } from '../../subgraphs/shared/src/pubsub';
+import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
 import type { OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { mountAssetProxy } from './assets';
 import { checkSubgraphs } from './readiness';
@@ -27,7 +27,7 @@ import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimits } from
 import { observabilityPlugin } from './observability';
 import { DEFAULT_MANIFEST_PATH, readManifest } from './safelist';
 import { createPolicy } from './policy';
-import { REQUEST_ID_HEADER, requestIdFrom } from '../../subgraphs/shared/src/request-id';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@cameo/kernel/request-id';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { SubscriptionHub } from './subscriptions/hub';

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readAdminPort, readCommonEnv, readGatewayHost, readGatewayPort, readHost, readKeys, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, readPersistedQueryManifest, readEntityCacheTtlSeconds, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
-import { chooseTransport } from '../../subgraphs/shared/src/event-transport';
-import { listen } from '../../subgraphs/shared/src/listen';
-import { createLogger } from '../../subgraphs/shared/src/logger';
-import { runUntilSignal } from '../../subgraphs/shared/src/run';
-import { startTracing } from '../../subgraphs/shared/src/tracing';
-import { buildWebApp } from '../../clients/web/build';
+import { readAdminPort, readCommonEnv, readGatewayHost, readGatewayPort, readHost, readKeys, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, readPersistedQueryManifest, readEntityCacheTtlSeconds, SUBGRAPH_NAMES } from '@cameo/kernel/env';
+import { chooseTransport } from '@cameo/kernel/event-transport';
+import { listen } from '@cameo/kernel/listen';
+import { createLogger } from '@cameo/kernel/logger';
+import { runUntilSignal } from '@cameo/kernel/run';
+import { startTracing } from '@cameo/kernel/tracing';
+import { buildWebApp } from '@cameo/web/build';
 import { createGateway } from './gateway';
-import type { PubSub } from '../../subgraphs/shared/src/pubsub';
+import type { PubSub } from '@cameo/kernel/pubsub';
 
 /** Where `npm start` builds the web app it serves at `/`. */
 const WEB_APP_DIR = path.join(__dirname, '..', '..', '.cameo', 'web');

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../subgraphs/shared/src/errors';
+import { ErrorCode } from '@cameo/kernel/errors';
 import type { OperationMeasure } from './cost';
 
 /** What one operation may ask of the gateway; checked after validation, before any planning. */

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Logger } from '../../subgraphs/shared/src/logger';
+import type { Logger } from '@cameo/kernel/logger';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
 

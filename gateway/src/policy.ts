@@ -1,9 +1,9 @@
 import type express from 'express';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '../../subgraphs/shared/src/errors';
-import type { Logger } from '../../subgraphs/shared/src/logger';
-import { verifySessionToken } from '../../subgraphs/shared/src/session-token';
+import { ErrorCode } from '@cameo/kernel/errors';
+import type { Logger } from '@cameo/kernel/logger';
+import { verifySessionToken } from '@cameo/kernel/session-token';
 import { checkLimits, measureOperation, type OperationLimits } from './limits';
 import type { RateLimiter, RateLimits } from './rate-limit';
 import { isRegistered, operationNotAllowed, type PersistedOperations } from './safelist';

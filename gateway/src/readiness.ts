@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
 
 export interface SubgraphHealth {
   name: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../subgraphs/shared/src/errors';
+import { ErrorCode } from '@cameo/kernel/errors';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import { callInternal, signInternalToken } from '../../subgraphs/shared/src/internal-call';
-import type { Logger } from '../../subgraphs/shared/src/logger';
-import type { PubSub } from '../../subgraphs/shared/src/pubsub';
-import { SESSION_REVOKED_TOPIC, type Session, type SessionRevoked } from '../../subgraphs/shared/src/session-token';
+import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
+import type { Logger } from '@cameo/kernel/logger';
+import type { PubSub } from '@cameo/kernel/pubsub';
+import { SESSION_REVOKED_TOPIC, type Session, type SessionRevoked } from '@cameo/kernel/session-token';
 
 /**
  * Whether a session token's version is still its account's current one (users bumps it on

@@ -2,9 +2,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { KeyObject } from 'node:crypto';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
-import { REQUEST_ID_HEADER } from '../../subgraphs/shared/src/request-id';
-import { injectTraceContext } from '../../subgraphs/shared/src/tracing';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
+import { REQUEST_ID_HEADER } from '@cameo/kernel/request-id';
+import { injectTraceContext } from '@cameo/kernel/tracing';
 import type { GatewayContext } from './context';
 import { isIncomingOperation, type EntityCache } from './entity-cache/entity-cache';
 import type { GatewayMetrics } from './metrics';

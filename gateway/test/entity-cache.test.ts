@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
-import { freePort } from '../../subgraphs/shared/src/listen';
-import { createLogger } from '../../subgraphs/shared/src/logger';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database';
-import { graphql, ok, until } from '../../test/helpers/graphql';
-import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '../../test/helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '../../test/helpers/users';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
+import { freePort } from '@cameo/kernel/listen';
+import { createLogger } from '@cameo/kernel/logger';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 import { createEntityCache, type EntityCache } from '../src/entity-cache/entity-cache';
 import { createGatewayMetrics } from '../src/metrics';
 

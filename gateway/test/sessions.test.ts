@@ -1,14 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '../../subgraphs/shared/src/logger';
-import { createMemoryPubSub } from '../../subgraphs/shared/src/pubsub';
-import type { RunningServer } from '../../subgraphs/shared/src/serve';
-import { SESSION_REVOKED_TOPIC, type SessionRevoked } from '../../subgraphs/shared/src/session-token';
-import { createDb, type UsersDb } from '../../subgraphs/users/src/db';
-import { start as startUsers } from '../../subgraphs/users/src/server';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database';
-import { until } from '../../test/helpers/graphql';
-import { testSecrets } from '../../test/helpers/stack';
+import { createLogger } from '@cameo/kernel/logger';
+import { createMemoryPubSub } from '@cameo/kernel/pubsub';
+import type { RunningServer } from '@cameo/kernel/serve';
+import { SESSION_REVOKED_TOPIC, type SessionRevoked } from '@cameo/kernel/session-token';
+import { createDb, type UsersDb } from '@cameo/users/db';
+import { start as startUsers } from '@cameo/users/server';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { until } from '@cameo/test-helpers/graphql';
+import { testSecrets } from '@cameo/test-helpers/stack';
 import { createSessionGuard, type SessionGuardOptions } from '../src/sessions';
 
 /**

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { migrateAll } from '../../subgraphs/shared/src/migrations';
+import { migrateAll } from '@cameo/kernel/migrations';
 import { DEFAULT_SEED, seed, seedMissingVideoRows, type SeedSize } from '../seed';
 import { log } from './platform';
 

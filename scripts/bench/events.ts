@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import type { EventTransportKind } from '../../subgraphs/shared/src/event-transport';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database';
-import { graphql, ok, until } from '../../test/helpers/graphql';
-import { startStack, type TestStack } from '../../test/helpers/stack';
-import { publishedVideo, signUp, verifiedCameo, type TestUser } from '../../test/helpers/users';
+import type { EventTransportKind } from '@cameo/kernel/event-transport';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 import { log } from './platform';
 import { deleteRedisKeys } from './subscriptions';
 

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
-import { createGateway } from '../../gateway/src/gateway';
-import type { EntityCacheOptions } from '../../gateway/src/entity-cache/entity-cache';
-import { SUPERGRAPH_PATH } from '../../gateway/src/index';
-import { listen } from '../../subgraphs/shared/src/listen';
+import { createGateway } from '@cameo/gateway/gateway';
+import type { EntityCacheOptions } from '@cameo/gateway/entity-cache/entity-cache';
+import { SUPERGRAPH_PATH } from '@cameo/gateway';
+import { listen } from '@cameo/kernel/listen';
 
 /**
  * A gateway under benchmark — ours or Hive Gateway — alone in its process so its CPU time and

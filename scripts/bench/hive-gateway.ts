@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import http from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
-import { verifySessionToken } from '../../subgraphs/shared/src/session-token';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
+import { verifySessionToken } from '@cameo/kernel/session-token';
 
 /**
  * Hive Gateway (@graphql-hive/gateway) on our supergraph and subgraphs: the peer `npm run bench`

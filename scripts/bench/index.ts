@@ -3,7 +3,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { prepareDataSet, SERVER_URL } from './dataset';
-import { signSessionToken } from '../../subgraphs/shared/src/session-token';
+import { signSessionToken } from '@cameo/kernel/session-token';
 import { FEED_DOCUMENT, mergeResults, postGraphql, seededUserId, startLoadProcess, type FeedKind, type LoadProcess, type LoadResult, type LoadTarget } from './load';
 import { log, secrets, startGatewayProcess, startSubgraphs, type GatewayProcess } from './platform';
 import { benchFanOut, deleteRedisKeys, describeFanOut, type FanOutFigures } from './subscriptions';

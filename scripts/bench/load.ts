@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
-import { readKeys } from '../../subgraphs/shared/src/env';
-import { signSessionToken } from '../../subgraphs/shared/src/session-token';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
+import { readKeys } from '@cameo/kernel/env';
+import { signSessionToken } from '@cameo/kernel/session-token';
 import { directFeedPage, type SubgraphPost } from './direct-feed';
 
 /**

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ALL_KEY_PURPOSES, readCommonEnv, readKeys } from '../../subgraphs/shared/src/env';
-import { freePort } from '../../subgraphs/shared/src/listen';
+import { ALL_KEY_PURPOSES, readCommonEnv, readKeys } from '@cameo/kernel/env';
+import { freePort } from '@cameo/kernel/listen';
 import type { GatewayChildOptions } from './gateway-child';
 import type { SubgraphChildOptions } from './subgraph-child';
 

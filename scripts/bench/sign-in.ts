@@ -2,7 +2,7 @@
  * Sign-in's password check at the old (N=2^15) and the current (N=2^17) scrypt cost: p50 of
  * verifyPassword, which is what one sign-in spends. `npm run bench:signin`.
  */
-import { hashPassword, scryptCost, verifyPassword } from '../../subgraphs/users/src/passwords';
+import { hashPassword, scryptCost, verifyPassword } from '@cameo/users/passwords';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunningServer } from '../../subgraphs/shared/src/serve';
-import { readGenerationsEnv } from '../../subgraphs/shared/src/env';
+import type { RunningServer } from '@cameo/kernel/serve';
+import { readGenerationsEnv } from '@cameo/kernel/env';
 
 /**
  * One subgraph under benchmark in its own process, as in a deployment (four subgraphs in one
@@ -29,13 +29,13 @@ async function main() {
   let server: RunningServer;
   switch (o.name) {
     case 'users':
-      server = await (await import('../../subgraphs/users/src/server.js')).start({ ...common, jwtSecret: o.jwtSecret });
+      server = await (await import('@cameo/users/server')).start({ ...common, jwtSecret: o.jwtSecret });
       break;
     case 'generations':
       // Jobs go to this run's own queue, which no render worker reads: the API is measured, not the renderer.
       // The seed gives many users a day's worth of generations; the quota is still checked on
       // every request, but set out of reach so a run measures accepted creations.
-      server = await (await import('../../subgraphs/generations/src/server.js')).start({
+      server = await (await import('@cameo/generations/server')).start({
         ...common,
         usersBaseUrl: base('users'),
         socialBaseUrl: base('social'),
@@ -44,10 +44,10 @@ async function main() {
       });
       break;
     case 'social':
-      server = await (await import('../../subgraphs/social/src/server.js')).start({ ...common, usersBaseUrl: base('users'), generationsBaseUrl: base('generations') });
+      server = await (await import('@cameo/social/server')).start({ ...common, usersBaseUrl: base('users'), generationsBaseUrl: base('generations') });
       break;
     case 'feed':
-      server = await (await import('../../subgraphs/feed/src/server.js')).start({ ...common, usersBaseUrl: base('users'), socialBaseUrl: base('social'), teenDailyCap: 1000, db: { poolSize: 10 } });
+      server = await (await import('@cameo/feed/server')).start({ ...common, usersBaseUrl: base('users'), socialBaseUrl: base('social'), teenDailyCap: 1000, db: { poolSize: 10 } });
       break;
   }
   process.on('disconnect', () => {

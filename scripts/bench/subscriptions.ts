@@ -5,9 +5,9 @@ import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { generationTopic } from '../../subgraphs/generations/src/events';
-import { migrateAll } from '../../subgraphs/shared/src/migrations';
-import { createPubSub } from '../../subgraphs/shared/src/pubsub';
+import { generationTopic } from '@cameo/generations/events';
+import { migrateAll } from '@cameo/kernel/migrations';
+import { createPubSub } from '@cameo/kernel/pubsub';
 import { SERVER_URL } from './dataset';
 import { log, startGatewayProcess, startSubgraphs } from './platform';
 

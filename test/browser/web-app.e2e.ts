@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startStack, type TestStack } from '../helpers/stack';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 
 /**
  * The web app in Debian's Chromium (playwright-core, no browser download): sign up, generate,

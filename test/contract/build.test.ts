@@ -4,10 +4,10 @@ import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from '../../scripts/build';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
-import { signUp } from '../helpers/users';
+import { build, workspacePackages } from '../../scripts/build';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql } from '@cameo/test-helpers/graphql';
+import { signUp } from '@cameo/test-helpers/users';
 
 /**
  * What the image runs, run here: `npm run build` into a scratch folder inside the repo (so
@@ -78,18 +78,31 @@ describe('the compiled platform (npm run build)', () => {
     expect(Number(match?.[1])).toBeGreaterThan(0);
   });
 
-  it('requires only production dependencies (the runtime stage installs no others)', () => {
-    const { dependencies } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    const compiled = (readdirSync(OUT, { recursive: true }) as string[]).filter((file) => file.endsWith('.js') && !file.startsWith('web'));
-    const required = new Set(
-      compiled.flatMap((file) =>
-        [...readFileSync(path.join(OUT, file), 'utf8').matchAll(/require\("([^."][^"]*)"\)/g)].map(([, name]) =>
-          name!.startsWith('@') ? name!.split('/').slice(0, 2).join('/') : name!.split('/')[0]!,
-        ),
-      ),
-    );
-    expect(required.size).toBeGreaterThan(10);
-    expect([...required].filter((name) => !name.startsWith('node:') && !builtinModules.includes(name) && !(name in dependencies))).toEqual([]);
+  it('each compiled package requires only its own production dependencies (the runtime stage installs no others)', () => {
+    const packages = workspacePackages().map(({ dir, manifest }) => ({ dir: `${dir}/`, manifest }));
+    const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
+    const compiled = (readdirSync(OUT, { recursive: true }) as string[]).filter((file) => file.endsWith('.js') && !file.startsWith('web') && !file.startsWith('node_modules'));
+    const undeclared: string[] = [];
+    let requires = 0;
+    for (const file of compiled) {
+      // A file belongs to the workspace package whose folder holds it, else to the root (scripts/).
+      const owner = packages.find(({ dir }) => file.startsWith(dir))?.manifest ?? { name: root.name, dependencies: root.dependencies };
+      for (const [, specifier] of readFileSync(path.join(OUT, file), 'utf8').matchAll(/require\("([^."][^"]*)"\)/g)) {
+        const name = specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!;
+        if (name.startsWith('node:') || builtinModules.includes(name)) continue;
+        requires++;
+        if (name !== owner.name && !(name in (owner.dependencies ?? {}))) undeclared.push(`${file} requires ${name}, not in ${owner.name}'s dependencies`);
+      }
+    }
+    expect(requires).toBeGreaterThan(100);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('the compiled packages export their JavaScript and link each other by name', () => {
+    for (const { manifest } of workspacePackages()) {
+      const linked = JSON.parse(readFileSync(path.join(OUT, 'node_modules', manifest.name, 'package.json'), 'utf8')) as { exports: Record<string, string> };
+      expect(Object.values(linked.exports).every((target) => target.endsWith('.js'))).toBe(true);
+    }
   });
 
   it('serves a subgraph and the gateway with its prebuilt web app; the health probe tells up from down', async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_GATEWAY_PORT, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES } from '../../subgraphs/shared/src/env';
+import { DEFAULT_GATEWAY_PORT, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES } from '@cameo/kernel/env';
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked against the code instead:
@@ -150,8 +150,13 @@ describe('Dockerfile', () => {
     expect(build.instructions.some(([word, args]) => word === 'RUN' && args.includes('npm run build'))).toBe(true);
     expect(keyword('RUN').some((run) => /npm ci\b.*--omit=dev/.test(run))).toBe(true);
     expect(keyword('COPY')).toContain(`--from=${buildName} /app/dist ./dist`);
-    // Nothing from the source tree beyond package.json and the lock file.
-    expect(keyword('COPY').filter((copy) => !copy.startsWith('--from='))).toEqual(['package.json package-lock.json ./']);
+    // Nothing from the source tree: from the build stage, the lock file, the package manifests
+    // (npm ci reads every workspace's) and dist/.
+    expect(keyword('COPY').filter((copy) => !copy.startsWith('--from='))).toEqual([]);
+    const manifests = keyword('COPY').filter((copy) => copy !== `--from=${buildName} /app/dist ./dist`);
+    expect(manifests.every((copy) => /\/package(-lock)?\.json( |$)/.test(copy))).toBe(true);
+    const { workspaces } = JSON.parse(read('package.json')) as { workspaces: string[] };
+    for (const dir of workspaces) expect(manifests).toContain(`--from=${buildName} /app/${dir}/package.json ${dir}/`);
     expect(runtime.instructions.map(([, args]) => args).join('\n')).not.toMatch(/\btsx\b/);
   });
 

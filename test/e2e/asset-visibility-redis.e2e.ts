@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql, ok, until } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
-import { collect, wsClient } from '../helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * Visibility at the moment of seeing where events are involved (Redis: BullMQ, streams,

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createAssetUrlSigner } from '../../subgraphs/generations/src/asset-urls';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql, ok, until } from '../helpers/graphql';
-import { startStack, testSecrets, type TestStack } from '../helpers/stack';
-import { collect, wsClient } from '../helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createAssetUrlSigner } from '@cameo/generations/asset-urls';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * Consent and visibility at the moment a video is seen (no Redis: the `npm start` default):

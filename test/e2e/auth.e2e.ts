@@ -1,6 +1,6 @@
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 
 let database: TestDatabase;
 let stack: TestStack;

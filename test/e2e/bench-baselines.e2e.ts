@@ -5,11 +5,11 @@ import type http from 'node:http';
 import { directFeedPage } from '../../scripts/bench/direct-feed';
 import { createHiveGatewayServer } from '../../scripts/bench/hive-gateway';
 import { FEED_DOCUMENT, postGraphql } from '../../scripts/bench/load';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql, ok, until } from '../helpers/graphql';
-import { startStack, testSecrets, type TestStack } from '../helpers/stack';
-import { publishedVideo, signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * What `npm run bench` compares must be the same work: Hive Gateway on our supergraph and the

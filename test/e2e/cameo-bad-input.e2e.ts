@@ -1,8 +1,8 @@
-import { createDb, type UsersDb } from '../../subgraphs/users/src/db';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createDb, type UsersDb } from '@cameo/users/db';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 let database: TestDatabase;
 let stack: TestStack;

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /** The `cameo` CLI as a user runs it: a child process, its output captured, its exit code checked. */
 const ROOT = path.join(__dirname, '..', '..');

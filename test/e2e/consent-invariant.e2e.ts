@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import type { Client } from 'graphql-ws';
-import { createAssetUrlSigner } from '../../subgraphs/generations/src/asset-urls';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql, until, type GraphQLResponse } from '../helpers/graphql';
-import { startStack, testSecrets, type TestStack } from '../helpers/stack';
-import { collect, wsClient } from '../helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createAssetUrlSigner } from '@cameo/generations/asset-urls';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql, until, type GraphQLResponse } from '@cameo/test-helpers/graphql';
+import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * The consent invariant (DESIGN.md, "Consent invariants"), property-tested on both event

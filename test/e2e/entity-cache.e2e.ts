@@ -1,7 +1,7 @@
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql, ok, until } from '../helpers/graphql';
-import { TEST_REDIS_URL, startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
-import { publishedVideo, signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { TEST_REDIS_URL, startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /** The gateway's entity cache, seen from clients: feed pages through one gateway and a replica. */
 let database: TestDatabase;

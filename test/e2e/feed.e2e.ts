@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createDb, type FeedDb } from '../../subgraphs/feed/src/db';
-import { applyFeedEvent } from '../../subgraphs/feed/src/projection';
-import { rebuildFeed } from '../../subgraphs/feed/src/rebuild';
-import { createEventTransport } from '../../subgraphs/shared/src/event-transport';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql, ok, until } from '../helpers/graphql';
-import { TEST_REDIS_URL, startStack, type TestStack } from '../helpers/stack';
-import { publishedVideo, signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createDb, type FeedDb } from '@cameo/feed/db';
+import { applyFeedEvent } from '@cameo/feed/projection';
+import { rebuildFeed } from '@cameo/feed/rebuild';
+import { createEventTransport } from '@cameo/kernel/event-transport';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /** The feed through the gateway, built from real domain events on Redis. */
 let database: TestDatabase;

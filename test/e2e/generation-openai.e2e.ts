@@ -1,9 +1,9 @@
-import { createOpenAiAdapter } from '../../subgraphs/generations/src/worker/openai-adapter';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
-import { startOpenAiContractServer } from '../helpers/openai-contract-server';
-import { startStack, type TestStack } from '../helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createOpenAiAdapter } from '@cameo/generations/rendering/openai-adapter';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql } from '@cameo/test-helpers/graphql';
+import { startOpenAiContractServer } from '@cameo/test-helpers/openai-contract-server';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /** The same job flow as generation.e2e.ts, rendered by the OpenAI-contract adapter against a local contract server. */
 let database: TestDatabase;

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createPubSub, type PubSub } from '../../subgraphs/shared/src/pubsub';
-import { createDb, type GenerationsDb } from '../../subgraphs/generations/src/db';
-import { generationTopic, type ProgressEvent } from '../../subgraphs/generations/src/events';
-import { createLocalAdapter } from '../../subgraphs/generations/src/worker/local-adapter';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
-import { TEST_REDIS_URL, startStack, type TestStack } from '../helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
+import { createDb, type GenerationsDb } from '@cameo/generations/db';
+import { generationTopic, type ProgressEvent } from '@cameo/generations/events';
+import { createLocalAdapter } from '@cameo/generations/rendering/local-adapter';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql } from '@cameo/test-helpers/graphql';
+import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /** Generations through Redis: BullMQ, live progress over pub/sub, revocation events. */
 let database: TestDatabase;

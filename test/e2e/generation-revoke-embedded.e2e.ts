@@ -1,9 +1,9 @@
-import { createDb, type GenerationsDb } from '../../subgraphs/generations/src/db';
-import { createLocalAdapter } from '../../subgraphs/generations/src/worker/local-adapter';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql, ok, until } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createDb, type GenerationsDb } from '@cameo/generations/db';
+import { createLocalAdapter } from '@cameo/generations/rendering/local-adapter';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * The embedded default's shape (no Redis: jobs render in-process, events travel on PostgreSQL):

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createDb, type GenerationsDb } from '../../subgraphs/generations/src/db';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql, ok } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createDb, type GenerationsDb } from '@cameo/generations/db';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql, ok } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * Generations end to end with no Redis: the in-process queue and worker (the `npm start`

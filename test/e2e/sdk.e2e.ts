@@ -15,10 +15,10 @@ import {
   createCameoClient,
   type CameoClient,
   type GenerationProgressSubscription,
-} from '../../clients/sdk/src';
-import { until } from '../helpers/graphql';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startStack, type TestStack } from '../helpers/stack';
+} from '@cameo/sdk';
+import { until } from '@cameo/test-helpers/graphql';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 
 /** The whole flow with the generated SDK only: no query string is written here. */
 let database: TestDatabase;

@@ -1,11 +1,11 @@
 import WebSocket from 'ws';
-import type { Gateway } from '../../gateway/src/gateway';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../subgraphs/shared/src/gateway-proof';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql, ok, until } from '../helpers/graphql';
-import { proofFor, startReplicaGateway, startStack, testSecrets, type TestStack } from '../helpers/stack';
-import { collect, wsClient, wsUrl } from '../helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import type { Gateway } from '@cameo/gateway/gateway';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { proofFor, startReplicaGateway, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { collect, wsClient, wsUrl } from '@cameo/test-helpers/subscriptions';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * Ended sessions (deleteAccount, signOutEverywhere) are refused at once on every transport of

@@ -1,10 +1,10 @@
 import type { Client } from 'graphql-ws';
-import { createDb, type SocialDb } from '../../subgraphs/social/src/db';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql, ok, until } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
-import { collect, wsClient } from '../helpers/subscriptions';
-import { publishedVideo, signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createDb, type SocialDb } from '@cameo/social/db';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
+import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /** The social graph through the gateway, with Redis carrying events to users' consent projection. */
 let database: TestDatabase;

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPlatform } from '../../scripts/start';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql, ok, until } from '../helpers/graphql';
-import { publishedVideo, signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 const ROOT = path.join(__dirname, '..', '..');
 

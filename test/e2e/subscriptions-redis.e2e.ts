@@ -2,13 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { generationTopic } from '../../subgraphs/generations/src/events';
-import { createPubSub, type PubSub } from '../../subgraphs/shared/src/pubsub';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
-import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '../helpers/stack';
-import { collect, wsClient, wsUrl, type Collected } from '../helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { generationTopic } from '@cameo/generations/events';
+import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql } from '@cameo/test-helpers/graphql';
+import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { collect, wsClient, wsUrl, type Collected } from '@cameo/test-helpers/subscriptions';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * Subscriptions across processes and under load: a second gateway process sharing Redis,

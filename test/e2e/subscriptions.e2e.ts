@@ -1,10 +1,10 @@
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
-import { startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
-import { collect, wsClient } from '../helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '../helpers/users';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql } from '@cameo/test-helpers/graphql';
+import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /** Subscriptions through the gateway: graphql-ws in, graphql-ws to the owning subgraph, entities from the others. */
 let database: TestDatabase;

@@ -3,11 +3,11 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { Client as UrqlClient, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
 import { GraphQLClient } from 'graphql-request';
 import type { Client } from 'graphql-ws';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
-import { wsClient } from '../helpers/subscriptions';
-import { signUp, type TestUser } from '../helpers/users';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { wsClient } from '@cameo/test-helpers/subscriptions';
+import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * Apollo Client, urql and graphql-request with their default options query and mutate over

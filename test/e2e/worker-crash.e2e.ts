@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createDb, type GenerationsDb } from '../../subgraphs/generations/src/db';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
-import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '../helpers/stack';
-import { signUp, type TestUser } from '../helpers/users';
+import { createDb, type GenerationsDb } from '@cameo/generations/db';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql } from '@cameo/test-helpers/graphql';
+import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
 /** A worker killed mid-job: BullMQ's stalled-job check hands the job to another worker. */
 const ROOT = path.join(__dirname, '..', '..');

@@ -2,12 +2,12 @@ import http from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { cursorKey, signCursor } from '../../subgraphs/shared/src/cursor';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql, ok } from '../helpers/graphql';
-import { startStack, testSecrets, type TestStack } from '../helpers/stack';
-import { wsUrl } from '../helpers/subscriptions';
-import { signUp, type TestUser } from '../helpers/users';
+import { cursorKey, signCursor } from '@cameo/kernel/cursor';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql, ok } from '@cameo/test-helpers/graphql';
+import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { wsUrl } from '@cameo/test-helpers/subscriptions';
+import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * Issue 17 (abuse): password guessing is throttled per handle whatever the transport and the

@@ -4,13 +4,13 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../../scripts/embedded-postgres';
-import { migrateAll } from '../../subgraphs/shared/src/migrations';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql, until } from '../helpers/graphql';
-import { freePort } from '../../subgraphs/shared/src/listen';
-import { startStack, type TestStack } from '../helpers/stack';
-import { collect, wsClient } from '../helpers/subscriptions';
-import { signUp, type TestUser } from '../helpers/users';
+import { migrateAll } from '@cameo/kernel/migrations';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql, until } from '@cameo/test-helpers/graphql';
+import { freePort } from '@cameo/kernel/listen';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
+import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
 /** Faults: a subgraph, Redis and PostgreSQL each going away and coming back. */
 let database: TestDatabase;

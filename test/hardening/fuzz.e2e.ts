@@ -13,9 +13,9 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startStack, type TestStack } from '../helpers/stack';
-import { signUp, type TestUser } from '../helpers/users';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * Thousands of random and malformed requests at the gateway: operations built from the public

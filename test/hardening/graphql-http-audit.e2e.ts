@@ -1,6 +1,6 @@
 import { auditServer } from 'graphql-http';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startStack, type TestStack } from '../helpers/stack';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 
 /** The GraphQL over HTTP spec's server audits (the graphql-http package) against the gateway. */
 let database: TestDatabase;

@@ -1,8 +1,8 @@
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
-import { collect, wsClient } from '../helpers/subscriptions';
-import { signUp, type TestUser } from '../helpers/users';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
+import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
 /** Operation limits at the gateway, enforced before planning, with stable codes. */
 let database: TestDatabase;

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { getOperationAST, parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { Gateway } from '../../gateway/src/gateway';
-import { DEFAULT_MANIFEST_PATH, readManifest } from '../../gateway/src/safelist';
-import * as sdk from '../../clients/sdk/src';
-import { GenerationProgressDocument, MeDocument, SignUpDocument, createCameoClient } from '../../clients/sdk/src';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql } from '../helpers/graphql';
-import { startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
+import type { Gateway } from '@cameo/gateway/gateway';
+import { DEFAULT_MANIFEST_PATH, readManifest } from '@cameo/gateway/safelist';
+import * as sdk from '@cameo/sdk';
+import { GenerationProgressDocument, MeDocument, SignUpDocument, createCameoClient } from '@cameo/sdk';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 
 /**
  * Automatic persisted queries, the persisted-query manifest of clients/operations (ids sent

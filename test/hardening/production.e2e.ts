@@ -1,7 +1,7 @@
-import type { Gateway } from '../../gateway/src/gateway';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql } from '../helpers/graphql';
-import { startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
+import type { Gateway } from '@cameo/gateway/gateway';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 
 /** A gateway in production mode in front of a test stack's subgraphs. */
 let database: TestDatabase;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Gateway } from '../../gateway/src/gateway';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
-import { TEST_REDIS_URL, startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
-import { signUp, type TestUser } from '../helpers/users';
+import type { Gateway } from '@cameo/gateway/gateway';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql } from '@cameo/test-helpers/graphql';
+import { TEST_REDIS_URL, startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
 /** Rate limits per user and per address, counted in Redis so they hold across gateway replicas. */
 let database: TestDatabase;

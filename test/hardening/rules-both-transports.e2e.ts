@@ -1,12 +1,12 @@
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { Gateway, GatewayOptions } from '../../gateway/src/gateway';
-import { MeDocument, SignInDocument } from '../../clients/sdk/src';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { codes, graphql, until } from '../helpers/graphql';
-import { startReplicaGateway, startStack, type TestStack } from '../helpers/stack';
-import { collect, wsClient, wsUrl } from '../helpers/subscriptions';
-import { signUp, type TestUser } from '../helpers/users';
+import type { Gateway, GatewayOptions } from '@cameo/gateway/gateway';
+import { MeDocument, SignInDocument } from '@cameo/sdk';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql, until } from '@cameo/test-helpers/graphql';
+import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { collect, wsClient, wsUrl } from '@cameo/test-helpers/subscriptions';
+import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * One rulebook for every transport: each rule of the gateway holds over HTTP and over

@@ -1,9 +1,9 @@
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { startTracing } from '../../subgraphs/shared/src/tracing';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { graphql } from '../helpers/graphql';
-import { startStack, type TestStack } from '../helpers/stack';
-import { signUp } from '../helpers/users';
+import { startTracing } from '@cameo/kernel/tracing';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp } from '@cameo/test-helpers/users';
 
 /** One trace across the gateway and the subgraphs it calls (an in-memory exporter). */
 const exporter = new InMemorySpanExporter();

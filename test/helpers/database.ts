@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrateAll } from '../../subgraphs/shared/src/migrations';
+import { migrateAll } from '@cameo/kernel/migrations';
 
 /** The machine's Postgres server; each test file gets its own database on it. */
 export const TEST_SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';

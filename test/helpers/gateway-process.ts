@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createGateway } from '../../gateway/src/gateway';
-import { SUPERGRAPH_PATH } from '../../gateway/src/index';
-import { ALL_KEY_PURPOSES, readGenerationsEnv, readKeys } from '../../subgraphs/shared/src/env';
-import { listen } from '../../subgraphs/shared/src/listen';
-import { start as startGenerations } from '../../subgraphs/generations/src/server';
+import { createGateway } from '@cameo/gateway/gateway';
+import { SUPERGRAPH_PATH } from '@cameo/gateway';
+import { ALL_KEY_PURPOSES, readGenerationsEnv, readKeys } from '@cameo/kernel/env';
+import { listen } from '@cameo/kernel/listen';
+import { start as startGenerations } from '@cameo/generations/server';
 
 /**
  * A second gateway and generations subgraph in their own process, sharing a test stack's

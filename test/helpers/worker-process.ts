@@ -1,5 +1,5 @@
-import { startWorker, type StartWorkerOptions } from '../../subgraphs/generations/src/worker/start-worker';
-import { createLocalAdapter } from '../../subgraphs/generations/src/worker/local-adapter';
+import { startWorker, type StartWorkerOptions } from '@cameo/worker/start-worker';
+import { createLocalAdapter } from '@cameo/generations/rendering/local-adapter';
 
 /**
  * A worker in its own process, for tests that kill one mid-job. Options arrive as JSON in

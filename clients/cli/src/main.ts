@@ -11,7 +11,7 @@ import {
   SignInDocument,
   createCameoClient,
   type ConsentPolicy,
-} from '../../sdk/src';
+} from '@cameo/sdk';
 import { createProgressDisplay } from './progress';
 import { clearSession, readSession, saveSession } from './session';
 

@@ -12,7 +12,7 @@ import {
   createCameoClient,
   type ConsentPolicy,
   type FeedQuery,
-} from '../../sdk/src';
+} from '@cameo/sdk';
 
 /** The Cameo web app: plain DOM on the SDK, served by the gateway at `/`. */
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -1,8 +1,8 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLFormattedError } from 'graphql';
-import { eventStream, followStream, type StreamFollower } from '../../../subgraphs/shared/src/events';
-import type { Logger } from '../../../subgraphs/shared/src/logger';
+import { eventStream, followStream, type StreamFollower } from '@cameo/kernel/events';
+import type { Logger } from '@cameo/kernel/logger';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
 import { CACHED_ENTITIES, invalidations, viewerEntity } from './rules';

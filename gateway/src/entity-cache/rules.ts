@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../../subgraphs/shared/src/events';
+import type { DomainEvent } from '@cameo/kernel/events';
 
 /**
  * What the gateway's entity cache may keep, and what drops it.

@@ -1,7 +1,7 @@
 import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import { ErrorCode } from '../../../subgraphs/shared/src/errors';
-import type { Logger } from '../../../subgraphs/shared/src/logger';
+import { ErrorCode } from '@cameo/kernel/errors';
+import type { Logger } from '@cameo/kernel/logger';
 import type { GatewayContext } from '../context';
 import type { SubscriptionPlan, SubscriptionPlanner } from './planner';
 import { ResultStream } from './result-stream';

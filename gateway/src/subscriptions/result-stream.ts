@@ -1,5 +1,5 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { ErrorCode } from '../../../subgraphs/shared/src/errors';
+import { ErrorCode } from '@cameo/kernel/errors';
 
 /**
  * The results one client subscription has yet to take, bounded: a client that falls `limit`

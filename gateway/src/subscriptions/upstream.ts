@@ -2,7 +2,7 @@ import { createClient, type Client, type Sink } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { ExecutionResult } from 'graphql';
 import type { KeyObject } from 'node:crypto';
-import { GATEWAY_PROOF_HEADER, operationHash, signGatewayProof } from '../../../subgraphs/shared/src/gateway-proof';
+import { GATEWAY_PROOF_HEADER, operationHash, signGatewayProof } from '@cameo/kernel/gateway-proof';
 
 export interface UpstreamRequest {
   subgraph: string;

@@ -12,10 +12,10 @@ import {
 import { getVariableValues } from 'graphql/execution/values';
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { WebSocket, WebSocketServer } from 'ws';
-import { ErrorCode } from '../../../subgraphs/shared/src/errors';
-import { createFormatError } from '../../../subgraphs/shared/src/format-error';
-import { CLOSE_GRACE_MS, closeWithin } from '../../../subgraphs/shared/src/serve-ws';
-import type { Logger } from '../../../subgraphs/shared/src/logger';
+import { ErrorCode } from '@cameo/kernel/errors';
+import { createFormatError } from '@cameo/kernel/format-error';
+import { CLOSE_GRACE_MS, closeWithin } from '@cameo/kernel/serve-ws';
+import type { Logger } from '@cameo/kernel/logger';
 import type { GatewayContext } from '../context';
 import { authenticate, requireCurrent } from '../context';
 import type { SessionGuard } from '../sessions';

@@ -1,5 +1,5 @@
-import type { EventTransport } from '../../shared/src/event-transport';
-import type { Stoppable } from '../../shared/src/pg-events';
+import type { EventTransport } from '@cameo/kernel/event-transport';
+import type { Stoppable } from '@cameo/kernel/pg-events';
 import type { FeedDb } from './db';
 import { applyFeedEvent } from './projection';
 

@@ -1,4 +1,4 @@
-import type { BaseContext } from '../../shared/src/context';
+import type { BaseContext } from '@cameo/kernel/context';
 import type { FeedClients } from './clients';
 import type { FeedDb } from './db';
 

@@ -1,7 +1,7 @@
-import { DomainError, ErrorCode, badInput, unauthenticated } from '../../shared/src/errors';
+import { DomainError, ErrorCode, badInput, unauthenticated } from '@cameo/kernel/errors';
 import type { FeedContext } from './context';
-import { readCursor, signCursor, type CursorScope } from '../../shared/src/cursor';
-import { connection, emptyConnection, pageSize as checkedPageSize, type Connection } from '../../shared/src/connection';
+import { readCursor, signCursor, type CursorScope } from '@cameo/kernel/cursor';
+import { connection, emptyConnection, pageSize as checkedPageSize, type Connection } from '@cameo/kernel/connection';
 import type { Post } from './generated/prisma/client.js';
 import { isShown, rank, scorePost, type Candidate, type Scored, type ViewerSignals } from './ranking';
 

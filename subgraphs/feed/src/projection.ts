@@ -1,5 +1,5 @@
 import { Prisma } from './generated/prisma/client.js';
-import type { DomainEvent } from '../../shared/src/events';
+import type { DomainEvent } from '@cameo/kernel/events';
 import type { FeedDb } from './db';
 
 type Tx = Parameters<Parameters<FeedDb['$transaction']>[0]>[0];

@@ -1,4 +1,4 @@
-import type { EventTransport } from '../../shared/src/event-transport';
+import type { EventTransport } from '@cameo/kernel/event-transport';
 import { SOURCE_SUBGRAPHS } from './consumer';
 import type { FeedDb } from './db';
 import { applyFeedEvent } from './projection';

@@ -1,9 +1,9 @@
-import { cursorKey } from '../../shared/src/cursor';
-import type { PlatformKeys } from '../../shared/src/env';
-import { transportForSubgraph, type EventTransportKind } from '../../shared/src/event-transport';
-import type { DbOptions } from '../../shared/src/prisma';
-import { createLogger } from '../../shared/src/logger';
-import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
+import { cursorKey } from '@cameo/kernel/cursor';
+import type { PlatformKeys } from '@cameo/kernel/env';
+import { transportForSubgraph, type EventTransportKind } from '@cameo/kernel/event-transport';
+import type { DbOptions } from '@cameo/kernel/prisma';
+import { createLogger } from '@cameo/kernel/logger';
+import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { createFeedClients } from './clients';
 import { startFeedConsumers } from './consumer';
 import type { FeedServices } from './context';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { createDb, type FeedDb } from '../src/db';
 import { applyFeedEvent } from '../src/projection';
 

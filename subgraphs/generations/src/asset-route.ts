@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AssetUrlSigner } from './asset-urls';
 import type { GenerationsDb } from './db';
 import type { SocialClient } from './social-client';
-import { ASSET_KEY, type AssetStorage } from './worker/storage';
+import { ASSET_KEY, type AssetStorage } from './rendering/storage';
 
 /**
  * Who may fetch a generation's files now, decided at every request:

@@ -1,12 +1,12 @@
-import type { BaseContext } from '../../shared/src/context';
-import type { PubSub } from '../../shared/src/pubsub';
+import type { BaseContext } from '@cameo/kernel/context';
+import type { PubSub } from '@cameo/kernel/pubsub';
 import type { GenerationsDb } from './db';
 import type { GenerationJobs } from './queue';
 import type { QuotaLimits } from './quota';
 import type { UsersClient } from './users-client';
 import type { AssetUrlSigner } from './asset-urls';
 import type { SocialClient } from './social-client';
-import type { AssetStorage } from './worker/storage';
+import type { AssetStorage } from './rendering/storage';
 
 /** Services the generations subgraph and its worker share. */
 export interface GenerationsServices {

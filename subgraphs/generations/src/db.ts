@@ -1,4 +1,4 @@
-import { createPrismaClient, type DbOptions } from '../../shared/src/prisma';
+import { createPrismaClient, type DbOptions } from '@cameo/kernel/prisma';
 import { PrismaClient } from './generated/prisma/client.js';
 
 export type GenerationsDb = PrismaClient;

@@ -1,5 +1,5 @@
-import { emitEvent, type OutboxWriter } from '../../shared/src/outbox';
-import type { PubSub } from '../../shared/src/pubsub';
+import { emitEvent, type OutboxWriter } from '@cameo/kernel/outbox';
+import type { PubSub } from '@cameo/kernel/pubsub';
 
 /** Durable domain events of the generations subgraph (stream cameo:events:generations). */
 export interface GenerationsEvents {

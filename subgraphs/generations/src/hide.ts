@@ -1,6 +1,6 @@
 import type { Prisma } from './generated/prisma/client.js';
 import { emit } from './events';
-import type { AssetStorage } from './worker/storage';
+import type { AssetStorage } from './rendering/storage';
 
 /** Why a finished video was taken down (Generation.hiddenReason). */
 export type HideReason = 'CAMEO_CONSENT_REVOKED' | 'REMOVED_BY_CAMEO_OWNER';

@@ -1,4 +1,4 @@
-import type { EventStream } from '../../shared/src/pubsub';
+import type { EventStream } from '@cameo/kernel/pubsub';
 import type { ProgressEvent } from './events';
 
 const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'BLOCKED']);

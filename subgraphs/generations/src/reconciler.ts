@@ -1,4 +1,4 @@
-import type { Logger } from '../../shared/src/logger';
+import type { Logger } from '@cameo/kernel/logger';
 import { enforceConsent, LIVE_GENERATION, type LiveCast, type RevocationDeps } from './revocations';
 import { CONSENT_CHECKS_PER_CALL } from './users-client';
 

@@ -1,12 +1,12 @@
 import { Prisma } from './generated/prisma/client.js';
-import type { DomainEvent } from '../../shared/src/events';
-import type { EventTransport } from '../../shared/src/event-transport';
-import type { Stoppable } from '../../shared/src/pg-events';
-import type { PubSub } from '../../shared/src/pubsub';
+import type { DomainEvent } from '@cameo/kernel/events';
+import type { EventTransport } from '@cameo/kernel/event-transport';
+import type { Stoppable } from '@cameo/kernel/pg-events';
+import type { PubSub } from '@cameo/kernel/pubsub';
 import type { GenerationsDb } from './db';
 import { publishProgress, type ProgressEvent } from './events';
 import { hideGeneration, quarantineAssets } from './hide';
-import type { AssetStorage } from './worker/storage';
+import type { AssetStorage } from './rendering/storage';
 import type { UsersClient } from './users-client';
 
 type Tx = Prisma.TransactionClient;

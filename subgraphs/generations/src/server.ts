@@ -1,10 +1,10 @@
-import { cursorKey } from '../../shared/src/cursor';
-import type { PlatformKeys } from '../../shared/src/env';
-import { transportForSubgraph, type EventTransportKind } from '../../shared/src/event-transport';
-import type { GenerationsEnv } from '../../shared/src/env';
-import { createLogger } from '../../shared/src/logger';
-import { createPubSub, type PubSub } from '../../shared/src/pubsub';
-import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
+import { cursorKey } from '@cameo/kernel/cursor';
+import type { PlatformKeys } from '@cameo/kernel/env';
+import { transportForSubgraph, type EventTransportKind } from '@cameo/kernel/event-transport';
+import type { GenerationsEnv } from '@cameo/kernel/env';
+import { createLogger } from '@cameo/kernel/logger';
+import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
+import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { createDb } from './db';
 import { createBullJobs, createMemoryJobs, type GenerationJobs } from './queue';
 import { startRevocationConsumer } from './revocations';
@@ -16,10 +16,10 @@ import { createConsentReconciler, type ConsentReconcilerOptions } from './reconc
 import { createSocialClient } from './social-client';
 import { mountAssetRoute } from './asset-route';
 import { createAssetUrlSigner } from './asset-urls';
-import type { VideoModelAdapter } from './worker/adapter';
-import { adapterFromSettings } from './worker/adapters';
-import { renderGeneration } from './worker/render';
-import { createLocalStorage } from './worker/storage';
+import type { VideoModelAdapter } from './rendering/adapter';
+import { adapterFromSettings } from './rendering/adapters';
+import { renderGeneration } from './rendering/render';
+import { createLocalStorage } from './rendering/storage';
 
 export interface StartGenerationsOptions {
   port: number;

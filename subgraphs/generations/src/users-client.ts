@@ -1,4 +1,4 @@
-import { callInternal, signInternalToken } from '../../shared/src/internal-call';
+import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
 
 /** What the users subgraph answers about one cameo use (see its /internal/consent-checks). */
 export interface ConsentAnswer {

@@ -1,5 +1,5 @@
-import { encodeGif, lzwEncode } from '../src/worker/gif';
-import { createLocalAdapter } from '../src/worker/local-adapter';
+import { encodeGif, lzwEncode } from '../src/rendering/gif';
+import { createLocalAdapter } from '../src/rendering/local-adapter';
 
 /** A reference GIF LZW decoder, written from the spec, to check the encoder round-trips. */
 function lzwDecode(data: number[], minCodeSize: number, pixelCount: number): number[] {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
-import { until } from '../../../test/helpers/graphql';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { until } from '@cameo/test-helpers/graphql';
 import { rawDb } from '../src/raw-db';
 import { eventMetrics, listDeadLetters, requestReplay } from '../src/event-delivery';
 import { createEventTransport, type EventTransport, type EventTransportKind } from '../src/event-transport';

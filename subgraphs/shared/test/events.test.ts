@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
-import { until } from '../../../test/helpers/graphql';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { until } from '@cameo/test-helpers/graphql';
 import { rawDb } from '../src/raw-db';
 import { freePort } from '../src/listen';
 import { eventStream, followStream, startStreamConsumer, toStreamFields, type DomainEvent } from '../src/events';

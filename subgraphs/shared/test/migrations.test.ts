@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { applyMigrations, migrateAll, SUBGRAPHS_DIR } from '../src/migrations';
-import { TEST_SERVER_URL } from '../../../test/helpers/database';
+import { TEST_SERVER_URL } from '@cameo/test-helpers/database';
 
 // Every test gets its own database and migrations folder, so none depends on another's leftovers.
 const databases: string[] = [];

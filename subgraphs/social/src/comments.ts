@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, badInput, forbidden, notFound } from '../../shared/src/errors';
+import { DomainError, ErrorCode, badInput, forbidden, notFound } from '@cameo/kernel/errors';
 import type { SocialContext } from './context';
 import { addVideoCounts } from './engagement';
 import { emit } from './events';

@@ -1,5 +1,5 @@
-import type { BaseContext } from '../../shared/src/context';
-import type { PubSub } from '../../shared/src/pubsub';
+import type { BaseContext } from '@cameo/kernel/context';
+import type { PubSub } from '@cameo/kernel/pubsub';
 import type { SocialDb } from './db';
 import type { GenerationsClient } from './generations-client';
 import { createLoaders, type SocialLoaders } from './loaders';

@@ -1,4 +1,4 @@
-import { emitEvent, type OutboxWriter } from '../../shared/src/outbox';
+import { emitEvent, type OutboxWriter } from '@cameo/kernel/outbox';
 
 /**
  * Durable domain events of the social subgraph (stream cameo:events:social): users keeps its

@@ -1,7 +1,7 @@
 import { Prisma } from './generated/prisma/client.js';
-import type { DomainEvent } from '../../shared/src/events';
-import type { EventTransport } from '../../shared/src/event-transport';
-import type { Stoppable } from '../../shared/src/pg-events';
+import type { DomainEvent } from '@cameo/kernel/events';
+import type { EventTransport } from '@cameo/kernel/event-transport';
+import type { Stoppable } from '@cameo/kernel/pg-events';
 import type { SocialServices } from './context';
 import { deliver, notify, type NewNotification } from './notifications';
 

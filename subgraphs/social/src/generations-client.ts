@@ -1,4 +1,4 @@
-import { callInternal, signInternalToken } from '../../shared/src/internal-call';
+import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
 
 /** What generations tells other services about a video (see its /internal/generation-facts). */
 export interface VideoFacts {

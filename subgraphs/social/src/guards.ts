@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, badInput, notFound, unauthenticated } from '../../shared/src/errors';
+import { DomainError, ErrorCode, badInput, notFound, unauthenticated } from '@cameo/kernel/errors';
 import type { SocialContext } from './context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

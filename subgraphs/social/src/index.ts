@@ -1,6 +1,6 @@
-import { readCommonEnv, readHost, readKeys, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '../../shared/src/env';
-import { runUntilSignal } from '../../shared/src/run';
-import { startTracing } from '../../shared/src/tracing';
+import { readCommonEnv, readHost, readKeys, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '@cameo/kernel/env';
+import { runUntilSignal } from '@cameo/kernel/run';
+import { startTracing } from '@cameo/kernel/tracing';
 import { start } from './server';
 
 const env = readCommonEnv();

@@ -1,5 +1,5 @@
 import express from 'express';
-import { internalCallers } from '../../shared/src/internal-call';
+import { internalCallers } from '@cameo/kernel/internal-call';
 import type { SocialDb } from './db';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

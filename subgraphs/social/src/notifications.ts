@@ -1,4 +1,4 @@
-import type { PubSub } from '../../shared/src/pubsub';
+import type { PubSub } from '@cameo/kernel/pubsub';
 import type { SocialDb } from './db';
 import type { NotificationKind } from './generated/prisma/enums.js';
 

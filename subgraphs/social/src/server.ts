@@ -1,9 +1,9 @@
-import { cursorKey } from '../../shared/src/cursor';
-import type { PlatformKeys } from '../../shared/src/env';
-import { transportForSubgraph, type EventTransportKind } from '../../shared/src/event-transport';
-import { createLogger } from '../../shared/src/logger';
-import { createPubSub, type PubSub } from '../../shared/src/pubsub';
-import { serveSubgraph, type RunningServer } from '../../shared/src/serve';
+import { cursorKey } from '@cameo/kernel/cursor';
+import type { PlatformKeys } from '@cameo/kernel/env';
+import { transportForSubgraph, type EventTransportKind } from '@cameo/kernel/event-transport';
+import { createLogger } from '@cameo/kernel/logger';
+import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
+import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { buildContext, type SocialServices } from './context';
 import { createDb } from './db';
 import { startGenerationEvents } from './generation-events';

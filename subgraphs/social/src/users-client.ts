@@ -1,4 +1,4 @@
-import { callInternal, signInternalToken } from '../../shared/src/internal-call';
+import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
 
 export interface UserFacts {
   id: string;

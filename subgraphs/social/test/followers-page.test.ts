@@ -1,9 +1,9 @@
-import { cursorKey } from '../../shared/src/cursor';
+import { cursorKey } from '@cameo/kernel/cursor';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { createMemoryPubSub } from '../../shared/src/pubsub';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
-import { testSecrets } from '../../../test/helpers/stack';
+import { createMemoryPubSub } from '@cameo/kernel/pubsub';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { testSecrets } from '@cameo/test-helpers/stack';
 import { buildContext, type SocialServices } from '../src/context';
 import { createDb, type SocialDb } from '../src/db';
 import { createGenerationsClient } from '../src/generations-client';

@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import type PrismaTypes from './generated/pothos-types';
 import { getDatamodel } from './generated/pothos-types';
-import { SUBGRAPH_PLUGINS, prismaPluginOptions } from '../../shared/src/builder-options';
+import { SUBGRAPH_PLUGINS, prismaPluginOptions } from '@cameo/kernel/builder-options';
 import type { UsersContext } from './context';
 
 export const builder = new SchemaBuilder<{

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import type { BaseContext } from '../../shared/src/context';
+import type { BaseContext } from '@cameo/kernel/context';
 import { checkConsent, type ConsentCheck, type ConsentOutcome } from './consent-service';
 import type { UsersDb } from './db';
-import type { SessionRevoked } from '../../shared/src/session-token';
+import type { SessionRevoked } from '@cameo/kernel/session-token';
 import type { CameoVerifier } from './verifier';
 import type { SignInThrottle } from './sign-in-throttle';
 

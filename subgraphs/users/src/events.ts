@@ -1,4 +1,4 @@
-import { emitEvent, type OutboxWriter } from '../../shared/src/outbox';
+import { emitEvent, type OutboxWriter } from '@cameo/kernel/outbox';
 
 /** The users subgraph's domain events (stream cameo:events:users). */
 export interface ConsentRevokedEvent {

@@ -1,5 +1,5 @@
 import express from 'express';
-import { internalCallers } from '../../shared/src/internal-call';
+import { internalCallers } from '@cameo/kernel/internal-call';
 import { checkConsent, type ConsentCheck } from './consent-service';
 import type { UsersDb } from './db';
 import { sessionVersions } from './sessions';

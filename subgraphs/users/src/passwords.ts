@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { ConfigError } from '../../shared/src/env';
+import { ConfigError } from '@cameo/kernel/env';
 
 /**
  * Password hashing with scrypt (memory-hard, in Node's standard library: no native addon to

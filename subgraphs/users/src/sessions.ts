@@ -1,6 +1,6 @@
-import type { Logger } from '../../shared/src/logger';
-import type { PubSub } from '../../shared/src/pubsub';
-import { SESSION_REVOKED_TOPIC, type SessionRevoked } from '../../shared/src/session-token';
+import type { Logger } from '@cameo/kernel/logger';
+import type { PubSub } from '@cameo/kernel/pubsub';
+import { SESSION_REVOKED_TOPIC, type SessionRevoked } from '@cameo/kernel/session-token';
 import type { UsersDb } from './db';
 
 /**

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
-import { DomainError, ErrorCode } from '../../shared/src/errors';
-import { closeRedis } from '../../shared/src/redis';
+import { DomainError, ErrorCode } from '@cameo/kernel/errors';
+import { closeRedis } from '@cameo/kernel/redis';
 
 /**
  * How hard password guessing is made. Counted per handle (whoever guesses, from however many

@@ -1,6 +1,6 @@
-import type { DomainEvent } from '../../shared/src/events';
-import type { EventTransport } from '../../shared/src/event-transport';
-import type { Stoppable } from '../../shared/src/pg-events';
+import type { DomainEvent } from '@cameo/kernel/events';
+import type { EventTransport } from '@cameo/kernel/event-transport';
+import type { Stoppable } from '@cameo/kernel/pg-events';
 import { Prisma } from './generated/prisma/client.js';
 import type { UsersDb } from './db';
 import { revokeConsent } from './events';

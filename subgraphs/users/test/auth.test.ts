@@ -1,9 +1,9 @@
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../shared/src/gateway-proof';
-import type { RunningServer } from '../../shared/src/serve';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
-import { codes, graphql } from '../../../test/helpers/graphql';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
+import type { RunningServer } from '@cameo/kernel/serve';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { codes, graphql } from '@cameo/test-helpers/graphql';
 import { generateKeyPairSync } from 'node:crypto';
-import { proofFor, testSecrets } from '../../../test/helpers/stack';
+import { proofFor, testSecrets } from '@cameo/test-helpers/stack';
 import { start } from '../src/server';
 import { createDb, type UsersDb } from '../src/db';
 import { currentCost, hashPassword, scryptCost } from '../src/passwords';

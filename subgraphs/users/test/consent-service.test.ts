@@ -1,9 +1,9 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
-import { INTERNAL_TOKEN_HEADER, callInternal, signInternalToken } from '../../shared/src/internal-call';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
-import { testSecrets } from '../../../test/helpers/stack';
+import { INTERNAL_TOKEN_HEADER, callInternal, signInternalToken } from '@cameo/kernel/internal-call';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { testSecrets } from '@cameo/test-helpers/stack';
 import { checkConsent, type ConsentOutcome } from '../src/consent-service';
 import { createDb, type UsersDb } from '../src/db';
 import { CONSENT_CHANGES_PATH, CONSENT_CHECKS_PATH, SESSION_VERSIONS_PATH, USER_FACTS_PATH, USERS_INTERNAL_CALLERS, mountInternalRoutes } from '../src/internal-routes';

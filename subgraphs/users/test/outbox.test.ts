@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
-import { graphql } from '../../../test/helpers/graphql';
-import { startStack, type TestStack } from '../../../test/helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '../../../test/helpers/users';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { graphql } from '@cameo/test-helpers/graphql';
+import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 import { createDb, type UsersDb } from '../src/db';
-import { relayOutbox } from '../../shared/src/outbox';
+import { relayOutbox } from '@cameo/kernel/outbox';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const stream = `cameo-test:events:${randomBytes(4).toString('hex')}`;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { ErrorCode } from '../../shared/src/errors';
+import { ErrorCode } from '@cameo/kernel/errors';
 import { createSignInThrottle, type SignInThrottle } from '../src/sign-in-throttle';
 
 // The throttle on its own, against the machine's Redis: what the e2e test (one handle from many

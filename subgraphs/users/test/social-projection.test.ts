@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { eventStream, toStreamFields } from '../../shared/src/events';
-import { createEventTransport } from '../../shared/src/event-transport';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database';
+import { eventStream, toStreamFields } from '@cameo/kernel/events';
+import { createEventTransport } from '@cameo/kernel/event-transport';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { createDb, type UsersDb } from '../src/db';
 import { applySocialEvent, startSocialProjection } from '../src/social-projection';
 

@@ -1,4 +1,4 @@
-import { FEDERATION_LINK } from '../../../shared/src/federation';
+import { FEDERATION_LINK } from '@cameo/kernel/federation';
 import { builder } from '../builder';
 import './scalars';
 import './refs';

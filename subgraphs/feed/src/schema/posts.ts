@@ -1,6 +1,6 @@
-import { forbidden, badInput, notFound, unauthenticated } from '../../../shared/src/errors';
-import { CAST_SIZE, connectionSize, listSize } from '../../../shared/src/federation';
-import { definePageInfo } from '../../../shared/src/connection';
+import { forbidden, badInput, notFound, unauthenticated } from '@cameo/kernel/errors';
+import { CAST_SIZE, connectionSize, listSize } from '@cameo/kernel/federation';
+import { definePageInfo } from '@cameo/kernel/connection';
 import { builder } from '../builder';
 import { PAGE_MAX, explain, following, forYou, type FeedPage } from '../feed';
 import { PREFERENCES_MAX, parsePreferences } from '../ranking';

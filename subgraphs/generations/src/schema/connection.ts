@@ -1,5 +1,5 @@
-import { readKeysetCursor, signKeysetCursor, type KeysetPosition } from '../../../shared/src/cursor';
-import { connectionFromRows, definePageInfo, pageSize as checkedPageSize, type Connection, type Edge } from '../../../shared/src/connection';
+import { readKeysetCursor, signKeysetCursor, type KeysetPosition } from '@cameo/kernel/cursor';
+import { connectionFromRows, definePageInfo, pageSize as checkedPageSize, type Connection, type Edge } from '@cameo/kernel/connection';
 import { builder } from '../builder';
 import type { GenerationsContext } from '../context';
 import { Generation } from './generation';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.js';
-import { DomainError, ErrorCode, badInput, notFound, unauthenticated } from '../../../shared/src/errors';
+import { DomainError, ErrorCode, badInput, notFound, unauthenticated } from '@cameo/kernel/errors';
 import { builder } from '../builder';
 import type { GenerationsContext } from '../context';
 import { QUOTA_WINDOW_MS, quotaLeft } from '../quota';

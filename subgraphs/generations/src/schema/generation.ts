@@ -1,4 +1,4 @@
-import { CAST_SIZE, listSize } from '../../../shared/src/federation';
+import { CAST_SIZE, listSize } from '@cameo/kernel/federation';
 import { builder } from '../builder';
 import type { GenerationsContext } from '../context';
 import { Aspect, GenerationStatus } from '../generated/prisma/enums.js';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, badInput, forbidden, notFound, unauthenticated } from '../../../shared/src/errors';
+import { DomainError, ErrorCode, badInput, forbidden, notFound, unauthenticated } from '@cameo/kernel/errors';
 import { builder } from '../builder';
 import type { GenerationsContext } from '../context';
 import { emit, publishProgress } from '../events';

@@ -1,8 +1,8 @@
 import { builder } from '../builder';
-import { forbidden } from '../../../shared/src/errors';
-import { connectionSize } from '../../../shared/src/federation';
+import { forbidden } from '@cameo/kernel/errors';
+import { connectionSize } from '@cameo/kernel/federation';
 import { Generation, GenerationStatusEnum, CameoRef, UserRef, castOwners, hiddenByBlock, isUuid, visibleTo } from './generation';
-import { emptyConnection } from '../../../shared/src/connection';
+import { emptyConnection } from '@cameo/kernel/connection';
 import { GenerationConnection, PAGE_MAX, afterCursor, newestFirst, pageSize, toConnection } from './connection';
 
 builder.queryFields((t) => ({

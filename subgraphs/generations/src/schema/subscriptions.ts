@@ -1,4 +1,4 @@
-import { notFound, unauthenticated } from '../../../shared/src/errors';
+import { notFound, unauthenticated } from '@cameo/kernel/errors';
 import { builder } from '../builder';
 import { creatorTopic, generationTopic, type ProgressEvent } from '../events';
 import { GenerationProgressStream, SUBSCRIBER_LOST_ACCESS } from '../progress-stream';

@@ -1,8 +1,8 @@
 import { builder } from '../builder';
-import { connectionSize } from '../../../shared/src/federation';
+import { connectionSize } from '@cameo/kernel/federation';
 import type { SocialContext } from '../context';
 import { block, follow, mute, unblock, unfollow } from '../relationships';
-import { connectionFromRows, type Connection, type Edge } from '../../../shared/src/connection';
+import { connectionFromRows, type Connection, type Edge } from '@cameo/kernel/connection';
 import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageSize } from './paging';
 import { UserRef } from './refs';
 

@@ -1,10 +1,10 @@
 import { builder } from '../builder';
-import { connectionSize } from '../../../shared/src/federation';
+import { connectionSize } from '@cameo/kernel/federation';
 import type { SocialContext } from '../context';
 import { NotificationKind } from '../generated/prisma/enums.js';
 import { viewerOf } from '../guards';
 import { notificationTopic, type LiveNotification } from '../notifications';
-import { connectionFromRows, type Connection, type Edge } from '../../../shared/src/connection';
+import { connectionFromRows, type Connection, type Edge } from '@cameo/kernel/connection';
 import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageSize } from './paging';
 import { GenerationRef, UserRef } from './refs';
 import { Comment } from './videos';

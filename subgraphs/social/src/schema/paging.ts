@@ -1,5 +1,5 @@
-import { readKeysetCursor, signKeysetCursor } from '../../../shared/src/cursor';
-import { definePageInfo, pageSize as checkedPageSize } from '../../../shared/src/connection';
+import { readKeysetCursor, signKeysetCursor } from '@cameo/kernel/cursor';
+import { definePageInfo, pageSize as checkedPageSize } from '@cameo/kernel/connection';
 import type { SocialContext } from '../context';
 import { builder } from '../builder';
 

@@ -1,10 +1,10 @@
 import { builder } from '../builder';
-import { connectionSize } from '../../../shared/src/federation';
+import { connectionSize } from '@cameo/kernel/federation';
 import { COMMENT_MAX, createComment, deleteComment } from '../comments';
 import type { SocialContext } from '../context';
 import { like, recordView, unlike } from '../engagement';
 import { viewerOf } from '../guards';
-import { connectionFromRows, type Connection, type Edge } from '../../../shared/src/connection';
+import { connectionFromRows, type Connection, type Edge } from '@cameo/kernel/connection';
 import { PAGE_MAX, PageInfo, decodeCursor, encodeCursor, pageSize } from './paging';
 import { GenerationRef, UserRef } from './refs';
 

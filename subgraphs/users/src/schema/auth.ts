@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client.js';
-import { DomainError, ErrorCode, badInput } from '../../../shared/src/errors';
-import { signSessionToken } from '../../../shared/src/session-token';
+import { DomainError, ErrorCode, badInput } from '@cameo/kernel/errors';
+import { signSessionToken } from '@cameo/kernel/session-token';
 import { builder } from '../builder';
 import { displayNameProblem, handleProblem, normalizeHandle, passwordProblem } from '../handles';
 import { ageBandOf, ageBandProblem } from '../age';

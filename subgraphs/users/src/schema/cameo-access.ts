@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, forbidden, notFound, unauthenticated } from '../../../shared/src/errors';
+import { DomainError, ErrorCode, forbidden, notFound, unauthenticated } from '@cameo/kernel/errors';
 import type { UsersContext } from '../context';
 import { isUuid } from './user';
 

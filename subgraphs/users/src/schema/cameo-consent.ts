@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, badInput, notFound } from '../../../shared/src/errors';
+import { DomainError, ErrorCode, badInput, notFound } from '@cameo/kernel/errors';
 import { builder } from '../builder';
 import { ConsentReason, policyChangeRevokes } from '../consent';
 import { normalizeHandle } from '../handles';

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.js';
-import { DomainError, ErrorCode, badInput } from '../../../shared/src/errors';
+import { DomainError, ErrorCode, badInput } from '@cameo/kernel/errors';
 import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
 import { revokeConsent } from '../events';

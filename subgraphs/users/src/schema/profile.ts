@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, badInput } from '../../../shared/src/errors';
+import { DomainError, ErrorCode, badInput } from '@cameo/kernel/errors';
 import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
 import { emit, revokeConsent, type ProfileField } from '../events';

@@ -1,4 +1,4 @@
-import { dateTimeScalar } from '../../../shared/src/date-time';
+import { dateTimeScalar } from '@cameo/kernel/date-time';
 import { builder } from '../builder';
 
 builder.scalarType('DateTime', dateTimeScalar);

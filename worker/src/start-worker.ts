@@ -1,13 +1,13 @@
-import type { PlatformKeys } from '../../../shared/src/env';
-import { createLogger } from '../../../shared/src/logger';
-import { createPubSub } from '../../../shared/src/pubsub';
-import { createDb } from '../db';
-import { startBullRunner } from '../queue';
-import { createUsersClient } from '../users-client';
-import type { VideoModelAdapter } from './adapter';
-import { createLocalAdapter } from './local-adapter';
-import { renderGeneration } from './render';
-import { createLocalStorage } from './storage';
+import type { PlatformKeys } from '@cameo/kernel/env';
+import { createLogger } from '@cameo/kernel/logger';
+import { createPubSub } from '@cameo/kernel/pubsub';
+import { createDb } from '@cameo/generations/db';
+import { startBullRunner } from '@cameo/generations/queue';
+import { createUsersClient } from '@cameo/generations/users-client';
+import type { VideoModelAdapter } from '@cameo/generations/rendering/adapter';
+import { createLocalAdapter } from '@cameo/generations/rendering/local-adapter';
+import { renderGeneration } from '@cameo/generations/rendering/render';
+import { createLocalStorage } from '@cameo/generations/rendering/storage';
 
 export interface StartWorkerOptions {
   databaseUrl: string;

@@ -1,4 +1,4 @@
-import type { PubSub } from '../../../shared/src/pubsub';
+import type { PubSub } from '@cameo/kernel/pubsub';
 import type { GenerationsDb } from '../db';
 import { emit, publishProgress } from '../events';
 import type { UsersClient } from '../users-client';

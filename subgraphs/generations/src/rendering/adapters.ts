@@ -1,4 +1,4 @@
-import type { GenerationsEnv } from '../../../shared/src/env';
+import type { GenerationsEnv } from '@cameo/kernel/env';
 import type { VideoModelAdapter } from './adapter';
 import { createLocalAdapter } from './local-adapter';
 import { createOpenAiAdapter } from './openai-adapter';

@@ -1,6 +1,6 @@
-import { ConfigError, readCommonEnv, readKeys, readGenerationsEnv, readSubgraphUrl, requireDatabaseUrl } from '../../../shared/src/env';
-import { runUntilSignal } from '../../../shared/src/run';
-import { adapterFromSettings } from './adapters';
+import { ConfigError, readCommonEnv, readKeys, readGenerationsEnv, readSubgraphUrl, requireDatabaseUrl } from '@cameo/kernel/env';
+import { runUntilSignal } from '@cameo/kernel/run';
+import { adapterFromSettings } from '@cameo/generations/rendering/adapters';
 import { startWorker } from './start-worker';
 
 const env = readCommonEnv();
