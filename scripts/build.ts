@@ -59,7 +59,9 @@ function linkCompiledPackages(outDir: string): void {
   for (const { dir, manifest } of workspacePackages()) {
     const compiledDir = path.join(outDir, dir);
     mkdirSync(compiledDir, { recursive: true });
-    const exports = Object.fromEntries(Object.entries(manifest.exports ?? {}).map(([key, target]) => [key, target.replace(/\.ts$/, '.js')]));
+    const exports = Object.fromEntries(
+      Object.entries(manifest.exports ?? {}).map(([key, target]) => [key, target.replace(/\.ts$/, '.js')]),
+    );
     writeFileSync(path.join(compiledDir, 'package.json'), JSON.stringify({ ...manifest, exports }, null, 2) + '\n');
     const link = path.join(outDir, 'node_modules', manifest.name);
     mkdirSync(path.dirname(link), { recursive: true });

@@ -23,7 +23,9 @@ async function main(argv: string[]) {
         const letters = await listDeadLetters(db, name);
         console.log(`${name}: ${letters.length} dead letter${letters.length === 1 ? '' : 's'}`);
         for (const letter of letters) {
-          console.log(`  ${letter.eventId} ${letter.topic} from ${letter.source}, ${letter.attempts} attempts, ${letter.deadAt.toISOString()}${letter.replayRequested ? ' (replay requested)' : ''}: ${letter.error}`);
+          console.log(
+            `  ${letter.eventId} ${letter.topic} from ${letter.source}, ${letter.attempts} attempts, ${letter.deadAt.toISOString()}${letter.replayRequested ? ' (replay requested)' : ''}: ${letter.error}`,
+          );
         }
       }
     } else {

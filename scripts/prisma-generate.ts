@@ -35,7 +35,9 @@ export function generateAll(): void {
       });
     } catch (error) {
       // Prisma's own output is already on stderr (stdio inherit); name the schema that failed.
-      throw new Error(`prisma generate failed for ${path.relative(ROOT, schema)}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `prisma generate failed for ${path.relative(ROOT, schema)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

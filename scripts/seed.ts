@@ -89,7 +89,16 @@ export async function seed(databaseUrl: string, size: SeedSize, log: (line: stri
     );
     await seedVideoRows(step);
     // VACUUM too: it marks pages all-visible, which index-only scans need.
-    for (const table of ['feed.post', 'feed.post_cast', 'feed.follow_edge', 'feed.engaged', 'feed.affinity', 'users."user"', ...VIDEO_TABLES]) await step(`vacuum ${table}`, `VACUUM ANALYZE ${table}`);
+    for (const table of [
+      'feed.post',
+      'feed.post_cast',
+      'feed.follow_edge',
+      'feed.engaged',
+      'feed.affinity',
+      'users."user"',
+      ...VIDEO_TABLES,
+    ])
+      await step(`vacuum ${table}`, `VACUUM ANALYZE ${table}`);
   } finally {
     await client.end();
   }

@@ -126,7 +126,10 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       stops.push(worker.stop);
     }
 
-    const gateway = await startGatewayFromEnv({ ...source, USERS_URL: users.url, GENERATIONS_URL: generations.url, SOCIAL_URL: social.url, FEED_URL: feed.url }, pubsub);
+    const gateway = await startGatewayFromEnv(
+      { ...source, USERS_URL: users.url, GENERATIONS_URL: generations.url, SOCIAL_URL: social.url, FEED_URL: feed.url },
+      pubsub,
+    );
     stops.push(gateway.stop);
     log.info(`ready: explore the graph in Apollo Sandbox at ${gateway.url.replace('127.0.0.1', 'localhost')}`);
     return { gatewayUrl: gateway.url, stop };

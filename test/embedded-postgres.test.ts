@@ -22,7 +22,9 @@ describe('the embedded PostgreSQL', () => {
       const clients = await Promise.all([1, 2, 3, 4, 5].map(() => pool.connect()));
       try {
         expect(pool.totalCount).toBe(5);
-        const sums = await Promise.all(clients.flatMap((client, c) => [1, 2].map((n) => client.query('SELECT $1::int + $2::int AS n', [c + 1, n]))));
+        const sums = await Promise.all(
+          clients.flatMap((client, c) => [1, 2].map((n) => client.query('SELECT $1::int + $2::int AS n', [c + 1, n]))),
+        );
         expect(sums.map((result) => result.rows[0].n)).toEqual([2, 3, 3, 4, 4, 5, 5, 6, 6, 7]);
       } finally {
         for (const client of clients) client.release();
@@ -42,7 +44,11 @@ describe('the embedded PostgreSQL', () => {
 
       const adapter = await new PrismaPg({ connectionString: first.url }).connect();
       try {
-        const viaPrisma = await adapter.queryRaw({ sql: 'SELECT label FROM s.t WHERE id = $1', args: [1], argTypes: [{ scalarType: 'int', arity: 'scalar' }] });
+        const viaPrisma = await adapter.queryRaw({
+          sql: 'SELECT label FROM s.t WHERE id = $1',
+          args: [1],
+          argTypes: [{ scalarType: 'int', arity: 'scalar' }],
+        });
         expect(viaPrisma.rows).toEqual([['kept']]);
       } finally {
         await adapter.dispose();
@@ -88,7 +94,9 @@ describe('the embedded PostgreSQL', () => {
             : pool.query('SELECT $1::int AS v, 7 AS extra', [i]),
         ),
       );
-      expect(results.map((result) => result.rows[0])).toEqual(Array.from({ length: 60 }, (_, i) => ({ v: i, extra: i % 2 ? big.length : 7 })));
+      expect(results.map((result) => result.rows[0])).toEqual(
+        Array.from({ length: 60 }, (_, i) => ({ v: i, extra: i % 2 ? big.length : 7 })),
+      );
     });
 
     // PGlite sends an extra ReadyForQuery after an error in the extended protocol; pg would then
@@ -96,7 +104,11 @@ describe('the embedded PostgreSQL', () => {
     it('answers the queries after a failed one with their own rows', async () => {
       const client = await pool.connect();
       try {
-        const settle = (query: Promise<pg.QueryResult>) => query.then((result) => result.rows, (error: Error) => error.message);
+        const settle = (query: Promise<pg.QueryResult>) =>
+          query.then(
+            (result) => result.rows,
+            (error: Error) => error.message,
+          );
         // Queued on purpose (pg warns about it): the next query is sent as soon as one completes.
         const results = await Promise.all([
           settle(client.query('SELECT 1 / $1::int AS x', [0])),

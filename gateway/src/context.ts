@@ -48,7 +48,11 @@ export async function requireCurrent(session: Session, guard: SessionGuard): Pro
  * A missing token means an anonymous request; a bad one is refused outright rather than
  * silently downgraded to anonymous, so a client with an expired session finds out.
  */
-export async function contextFromRequest(req: IncomingMessage, jwtSecret: string, guard: SessionGuard): Promise<Omit<GatewayContext, 'requestId'>> {
+export async function contextFromRequest(
+  req: IncomingMessage,
+  jwtSecret: string,
+  guard: SessionGuard,
+): Promise<Omit<GatewayContext, 'requestId'>> {
   const header = req.headers.authorization;
   if (!header) return { viewerId: null };
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];

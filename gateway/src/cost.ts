@@ -109,7 +109,11 @@ function fieldCost(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>)
  * Variables as the operation will see them: coerced, with their declared defaults. Variables
  * that do not coerce count as unknown (the request fails at execution anyway).
  */
-export function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, raw: Record<string, unknown>): Record<string, unknown> {
+export function coerceVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  raw: Record<string, unknown>,
+): Record<string, unknown> {
   const result = getVariableValues(schema, operation.variableDefinitions ?? [], raw, { maxErrors: 1 });
   return result.coerced ?? {};
 }
@@ -137,7 +141,8 @@ export function measureOperation(
 ): OperationMeasure {
   const variables = coerceVariables(schema, operation, rawVariables);
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const memo = new Map<string, Tally>();
   // Fragments being measured: a cycle is a validation error, but the measure must end regardless.
   const open = new Set<string>();
@@ -165,7 +170,9 @@ export function measureOperation(
     };
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType | undefined) : parent;
+        const type = selection.typeCondition
+          ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType | undefined)
+          : parent;
         add(measureSet(selection.selectionSet, type ?? parent, sizes));
         continue;
       }
@@ -192,7 +199,13 @@ export function measureOperation(
       const name = selection.name.value;
       if (name === '__typename') continue;
       const definition =
-        name === '__schema' ? SchemaMetaFieldDef : name === '__type' ? TypeMetaFieldDef : 'getFields' in parent ? parent.getFields()[name] : undefined;
+        name === '__schema'
+          ? SchemaMetaFieldDef
+          : name === '__type'
+            ? TypeMetaFieldDef
+            : 'getFields' in parent
+              ? parent.getFields()[name]
+              : undefined;
       if (!definition) {
         tally.cost++;
         continue;
@@ -226,7 +239,12 @@ export function measureOperation(
     return tally;
   };
 
-  const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const rootType =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   const root = rootType ? measureSet(operation.selectionSet, rootType, null) : { depth: 0, aliases: 0, fields: 0, cost: 0 };
   return {
     depth: root.depth,

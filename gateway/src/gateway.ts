@@ -116,7 +116,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphs: Record<string, string> = {};
   const dataSources: ServiceMap = {};
   // The subscription figures come from the graphql-ws server, built below.
-  let subscriptionStats: () => SubscriptionStats = () => ({ connections: 0, subscriptions: 0, upstream: 0, slowClientsClosed: 0, peakBufferedBytes: 0 });
+  let subscriptionStats: () => SubscriptionStats = () => ({
+    connections: 0,
+    subscriptions: 0,
+    upstream: 0,
+    slowClientsClosed: 0,
+    peakBufferedBytes: 0,
+  });
   const metrics = createGatewayMetrics(() => subscriptionStats());
   const subgraphHttp = createSubgraphFetcher();
   const entityCache = options.entityCache ? createEntityCache(options.entityCache, metrics, logger) : undefined;
@@ -281,7 +287,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     policy,
     execute: async (request, contextValue) => {
       const response = await apollo.executeOperation(request, { contextValue });
-      return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
+      return response.body.kind === 'single'
+        ? (response.body.singleResult as ExecutionResult)
+        : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
     },
   });
 
@@ -334,7 +342,11 @@ function bodyErrors(error: { type?: string; status?: number }, _req: express.Req
   }
   // Any other body the reader refused (an unsupported charset or encoding, …): its 4xx, our shape.
   if (error.status && error.status >= 400 && error.status < 500) {
-    res.status(error.status).json({ errors: [{ message: 'The request body could not be read (send UTF-8 JSON).', extensions: { code: ErrorCode.BAD_REQUEST } }] });
+    res
+      .status(error.status)
+      .json({
+        errors: [{ message: 'The request body could not be read (send UTF-8 JSON).', extensions: { code: ErrorCode.BAD_REQUEST } }],
+      });
     return;
   }
   next(error);

@@ -1,6 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readAdminPort, readCommonEnv, readGatewayHost, readGatewayPort, readHost, readKeys, readSubgraphUrl, readSubscriptionEnv, readCorsOrigins, readRateLimits, readSafelist, readPersistedQueryManifest, readEntityCacheTtlSeconds, SUBGRAPH_NAMES } from '@cameo/kernel/env';
+import {
+  readAdminPort,
+  readCommonEnv,
+  readGatewayHost,
+  readGatewayPort,
+  readHost,
+  readKeys,
+  readSubgraphUrl,
+  readSubscriptionEnv,
+  readCorsOrigins,
+  readRateLimits,
+  readSafelist,
+  readPersistedQueryManifest,
+  readEntityCacheTtlSeconds,
+  SUBGRAPH_NAMES,
+} from '@cameo/kernel/env';
 import { chooseTransport } from '@cameo/kernel/event-transport';
 import { listen } from '@cameo/kernel/listen';
 import { createLogger } from '@cameo/kernel/logger';

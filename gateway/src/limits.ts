@@ -42,13 +42,21 @@ const tooMuch = (code: string, message: string) => new GraphQLError(message, { e
 
 /** The error for the first limit an operation passes, or null when it is within all of them. */
 export function checkLimits(measure: OperationMeasure, limits: OperationLimits): GraphQLError | null {
-  if (measure.fragments > limits.maxFragments) return tooMuch(ErrorCode.TOO_MANY_FRAGMENTS, `An operation may define at most ${limits.maxFragments} fragments.`);
-  if (measure.directives > limits.maxDirectives) return tooMuch(ErrorCode.TOO_MANY_DIRECTIVES, `An operation may use at most ${limits.maxDirectives} directives.`);
-  if (measure.rootFields > limits.maxRootFields) return tooMuch(ErrorCode.TOO_MANY_ROOT_FIELDS, `An operation may select at most ${limits.maxRootFields} root fields.`);
-  if (measure.aliases > limits.maxAliases) return tooMuch(ErrorCode.TOO_MANY_ALIASES, `An operation may use at most ${limits.maxAliases} aliases.`);
-  if (measure.depth > limits.maxDepth) return tooMuch(ErrorCode.QUERY_TOO_DEEP, `An operation may nest fields at most ${limits.maxDepth} deep.`);
+  if (measure.fragments > limits.maxFragments)
+    return tooMuch(ErrorCode.TOO_MANY_FRAGMENTS, `An operation may define at most ${limits.maxFragments} fragments.`);
+  if (measure.directives > limits.maxDirectives)
+    return tooMuch(ErrorCode.TOO_MANY_DIRECTIVES, `An operation may use at most ${limits.maxDirectives} directives.`);
+  if (measure.rootFields > limits.maxRootFields)
+    return tooMuch(ErrorCode.TOO_MANY_ROOT_FIELDS, `An operation may select at most ${limits.maxRootFields} root fields.`);
+  if (measure.aliases > limits.maxAliases)
+    return tooMuch(ErrorCode.TOO_MANY_ALIASES, `An operation may use at most ${limits.maxAliases} aliases.`);
+  if (measure.depth > limits.maxDepth)
+    return tooMuch(ErrorCode.QUERY_TOO_DEEP, `An operation may nest fields at most ${limits.maxDepth} deep.`);
   if (measure.cost > limits.maxCost) {
-    return tooMuch(ErrorCode.QUERY_TOO_COSTLY, `This operation could resolve about ${measure.cost} fields; the limit is ${limits.maxCost}. Ask for smaller pages.`);
+    return tooMuch(
+      ErrorCode.QUERY_TOO_COSTLY,
+      `This operation could resolve about ${measure.cost} fields; the limit is ${limits.maxCost}. Ask for smaller pages.`,
+    );
   }
   return null;
 }

@@ -8,12 +8,44 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 export function createGatewayMetrics(subscriptions: () => { connections: number; subscriptions: number; upstream: number }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'cameo_gateway_' });
-  const operations = new Counter({ name: 'cameo_gateway_operations_total', help: 'GraphQL operations by type, name and outcome.', labelNames: ['type', 'operation', 'outcome'], registers: [registry] });
-  const errors = new Counter({ name: 'cameo_gateway_errors_total', help: 'Errors returned to clients, by code.', labelNames: ['code'], registers: [registry] });
-  const latency = new Histogram({ name: 'cameo_gateway_operation_seconds', help: 'Operation latency.', labelNames: ['type', 'operation'], buckets: LATENCY_BUCKETS, registers: [registry] });
-  const fetches = new Histogram({ name: 'cameo_gateway_subgraph_fetch_seconds', help: 'Subgraph fetch latency.', labelNames: ['subgraph', 'outcome'], buckets: LATENCY_BUCKETS, registers: [registry] });
-  const entityCache = new Counter({ name: 'cameo_gateway_entity_cache_lookups_total', help: 'Entity cache lookups (one per representation), by subgraph and result.', labelNames: ['subgraph', 'result'], registers: [registry] });
-  const entityCacheBypass = new Counter({ name: 'cameo_gateway_entity_cache_bypassed_total', help: 'Subgraph requests the entity cache sent on whole, by subgraph and reason.', labelNames: ['subgraph', 'reason'], registers: [registry] });
+  const operations = new Counter({
+    name: 'cameo_gateway_operations_total',
+    help: 'GraphQL operations by type, name and outcome.',
+    labelNames: ['type', 'operation', 'outcome'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'cameo_gateway_errors_total',
+    help: 'Errors returned to clients, by code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'cameo_gateway_operation_seconds',
+    help: 'Operation latency.',
+    labelNames: ['type', 'operation'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const fetches = new Histogram({
+    name: 'cameo_gateway_subgraph_fetch_seconds',
+    help: 'Subgraph fetch latency.',
+    labelNames: ['subgraph', 'outcome'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const entityCache = new Counter({
+    name: 'cameo_gateway_entity_cache_lookups_total',
+    help: 'Entity cache lookups (one per representation), by subgraph and result.',
+    labelNames: ['subgraph', 'result'],
+    registers: [registry],
+  });
+  const entityCacheBypass = new Counter({
+    name: 'cameo_gateway_entity_cache_bypassed_total',
+    help: 'Subgraph requests the entity cache sent on whole, by subgraph and reason.',
+    labelNames: ['subgraph', 'reason'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'cameo_gateway_subscriptions_open',
     help: 'Client subscriptions, upstream subscriptions and WebSocket connections open.',

@@ -18,7 +18,13 @@ export function observabilityPlugin(logger: Logger, metrics: GatewayMetrics): Ap
           const name = operationName ?? '(anonymous)';
           const codes = (errors ?? []).map((error) => String(error.extensions?.code ?? 'UNKNOWN'));
           metrics.observeOperation(type, name, seconds, codes);
-          logger.info('operation', { requestId: contextValue.requestId, type, operationName: name, errors: codes, ms: Math.round(seconds * 1000) });
+          logger.info('operation', {
+            requestId: contextValue.requestId,
+            type,
+            operationName: name,
+            errors: codes,
+            ms: Math.round(seconds * 1000),
+          });
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
             response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({
               ...error,

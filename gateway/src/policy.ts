@@ -1,5 +1,15 @@
 import type express from 'express';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '@cameo/kernel/errors';
 import type { Logger } from '@cameo/kernel/logger';
@@ -65,7 +75,11 @@ export interface Policy {
   /** Rules 3-4 on an operation that parsed and validated. */
   check(request: OperationRequest): GraphQLError | null;
   /** Rules 2-4 for a transport that does not go through Apollo's pipeline (graphql-ws). */
-  prepare(source: string, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: GraphQLError[] };
+  prepare(
+    source: string,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+  ): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: GraphQLError[] };
   /** Rules 3-4 for Apollo's pipeline (HTTP, and queries and mutations that graphql-ws hands to it). */
   apolloPlugin(): ApolloServerPlugin;
   /** Rule 1 for HTTP: 429 with Retry-After. */
@@ -82,7 +96,9 @@ const requestError = (code: string, message: string) => new GraphQLError(message
 const unresolved = (operationName: string | null | undefined) =>
   requestError(
     'OPERATION_RESOLUTION_FAILURE',
-    operationName ? `The document has no operation named "${operationName}".` : 'The document has several operations: name the one to run (operationName).',
+    operationName
+      ? `The document has no operation named "${operationName}".`
+      : 'The document has several operations: name the one to run (operationName).',
   );
 
 export function createPolicy(options: PolicyOptions): Policy {

@@ -27,7 +27,11 @@ export function createRedisRateLimiter(redisUrl: string, prefix = 'cameo:ratelim
     async hit(key, limit) {
       const now = Date.now();
       const counter = `${prefix}${key}:${windowOf(now)}`;
-      const counted = redis.multi().incr(counter).expire(counter, WINDOW_SECONDS * 2).exec() as Promise<[[Error | null, number], unknown]>;
+      const counted = redis
+        .multi()
+        .incr(counter)
+        .expire(counter, WINDOW_SECONDS * 2)
+        .exec() as Promise<[[Error | null, number], unknown]>;
       // A request never waits long on the limiter: past this, it is treated as unavailable.
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<never>((_, reject) => {

@@ -28,7 +28,8 @@ export function readManifest(path: string = DEFAULT_MANIFEST_PATH): PersistedOpe
   }
   const operations = new Map<string, string>();
   for (const { id, body } of manifest.operations as { id?: unknown; body?: unknown }[]) {
-    if (typeof id !== 'string' || typeof body !== 'string' || sha256(body) !== id) throw new Error(`${path}: operation ${String(id)} has no body whose SHA-256 is its id`);
+    if (typeof id !== 'string' || typeof body !== 'string' || sha256(body) !== id)
+      throw new Error(`${path}: operation ${String(id)} has no body whose SHA-256 is its id`);
     operations.set(id, body);
   }
   return operations;

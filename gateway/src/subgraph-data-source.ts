@@ -26,7 +26,12 @@ export function provingFetcher(fetcher: Fetcher, privateKey: KeyObject, subgraph
     const clientAddress = headers[PROOF_ADDRESS_HEADER] || null;
     delete headers[PROOF_ADDRESS_HEADER];
     const viewerId = viewer === undefined || viewer === ANONYMOUS ? null : viewer;
-    headers[GATEWAY_PROOF_HEADER] = signGatewayProof(privateKey, subgraph, { viewerId, clientAddress }, { method: init.method ?? 'GET', body: init.body ?? '' });
+    headers[GATEWAY_PROOF_HEADER] = signGatewayProof(
+      privateKey,
+      subgraph,
+      { viewerId, clientAddress },
+      { method: init.method ?? 'GET', body: init.body ?? '' },
+    );
     return fetcher(url, { ...init, headers });
   };
 }

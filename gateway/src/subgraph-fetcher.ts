@@ -34,12 +34,18 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}): { f
   const send = (url: URL, init: FetcherRequestInit, retry: boolean): Promise<FetcherResponse> =>
     new Promise((resolve, reject) => {
       const client = url.protocol === 'https:' ? https : http;
-      const request = client.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: agents[url.protocol as 'http:' | 'https:'] }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve(bufferedResponse(url.toString(), response, Buffer.concat(chunks))));
-        response.on('error', (error) => reject(new FetchError(`response from ${url.toString()} failed: ${error.message}`, { cause: error })));
-      });
+      const request = client.request(
+        url,
+        { method: init.method ?? 'GET', headers: init.headers, agent: agents[url.protocol as 'http:' | 'https:'] },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve(bufferedResponse(url.toString(), response, Buffer.concat(chunks))));
+          response.on('error', (error) =>
+            reject(new FetchError(`response from ${url.toString()} failed: ${error.message}`, { cause: error })),
+          );
+        },
+      );
       request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer from ${url.host} within ${timeoutMs} ms`)));
       request.on('error', (error: NodeJS.ErrnoException) => {
         if (retry && request.reusedSocket && error.code === 'ECONNRESET') resolve(send(url, init, false));

@@ -14,7 +14,8 @@ const measure = (query: string, variables: Record<string, unknown> = {}, on = sc
   const document = parse(query);
   return measureOperation(on, document, getOperationAST(document)!, variables);
 };
-const code = (query: string, variables: Record<string, unknown> = {}) => checkLimits(measure(query, variables), DEFAULT_LIMITS)?.extensions.code ?? null;
+const code = (query: string, variables: Record<string, unknown> = {}) =>
+  checkLimits(measure(query, variables), DEFAULT_LIMITS)?.extensions.code ?? null;
 
 /** n fragments, each spreading the next twice: 2^n fields once expanded, n fragments to read. */
 const chain = (n: number) => {
@@ -43,7 +44,8 @@ describe('operation cost', () => {
   });
 
   it('refuses more than 50 directives with TOO_MANY_DIRECTIVES, counting a fragment at each spread', () => {
-    const spreads = (n: number) => `query D { me { ...H ${Array.from({ length: n }, () => '...H').join(' ')} } } fragment H on User { id @include(if: true) }`;
+    const spreads = (n: number) =>
+      `query D { me { ...H ${Array.from({ length: n }, () => '...H').join(' ')} } } fragment H on User { id @include(if: true) }`;
     expect(code(spreads(49))).toBeNull();
     expect(code(spreads(50))).toBe('TOO_MANY_DIRECTIVES');
   });

@@ -2,11 +2,16 @@ import { CACHED_ENTITIES } from '../src/entity-cache/rules';
 import { requestShape } from '../src/entity-cache/selection';
 
 const users = CACHED_ENTITIES.users!;
-const entities = (selection: string) => `query Feed__users__1($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
+const entities = (selection: string) =>
+  `query Feed__users__1($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
 
 describe('which subgraph requests the entity cache may answer', () => {
   it('the planner’s requests for public user and cameo fields, with the types they reach', () => {
-    expect(requestShape(entities('...on User{handle displayName}'), users)).toEqual({ kind: 'cacheable', rootTypes: new Set(['User']), nestedTypes: new Set() });
+    expect(requestShape(entities('...on User{handle displayName}'), users)).toEqual({
+      kind: 'cacheable',
+      rootTypes: new Set(['User']),
+      nestedTypes: new Set(),
+    });
     expect(requestShape(entities('__typename ...on Cameo{id owner{handle __typename}}'), users)).toEqual({
       kind: 'cacheable',
       rootTypes: new Set(['Cameo']),
@@ -31,6 +36,8 @@ describe('which subgraph requests the entity cache may answer', () => {
   });
 
   it('tells mutations apart: they drop the viewer’s own entity', () => {
-    expect(requestShape('mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }', users)).toEqual({ kind: 'mutation' });
+    expect(requestShape('mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }', users)).toEqual({
+      kind: 'mutation',
+    });
   });
 });

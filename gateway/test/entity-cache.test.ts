@@ -40,7 +40,15 @@ async function send(request: { request: { query?: string; variables?: Record<str
   const body = JSON.stringify({ query: request.request.query, variables: request.request.variables });
   const response = await fetch(stack.subgraphUrls.users!, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewayProofPrivateKey, 'users', { viewerId: request.context.viewerId ?? null }, { method: 'POST', body }) },
+    headers: {
+      'content-type': 'application/json',
+      [GATEWAY_PROOF_HEADER]: signGatewayProof(
+        testSecrets.gatewayProofPrivateKey,
+        'users',
+        { viewerId: request.context.viewerId ?? null },
+        { method: 'POST', body },
+      ),
+    },
     body,
   });
   return (await response.json()) as { data?: any; errors?: any[] };
@@ -91,20 +99,61 @@ describe('the entity cache', () => {
 
   it('drops a user when users says their profile changed', async () => {
     await lookUp(cache, USERS, [user(cy)]);
-    await ok(graphql(stack.gatewayUrl, `mutation { updateProfile(input: { displayName: "Cy Renamed" }) { id } }`, { token: cy.token }));
+    await ok(
+      graphql(
+        stack.gatewayUrl,
+        `
+          mutation {
+            updateProfile(input: { displayName: "Cy Renamed" }) {
+              id
+            }
+          }
+        `,
+        { token: cy.token },
+      ),
+    );
     await until('the new name', async () => (await lookUp(cache, USERS, [user(cy)]))[0].displayName === 'Cy Renamed');
   });
 
   it('drops every answer that shows a changed user inside another entity', async () => {
-    expect(await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: bobCameo }])).toEqual([{ owner: { handle: 'bob', displayName: 'bob' } }]);
-    await ok(graphql(stack.gatewayUrl, `mutation { updateProfile(input: { displayName: "Bob B" }) { id } }`, { token: bob.token }));
-    await until('the owner’s new name', async () => (await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: bobCameo }]))[0].owner.displayName === 'Bob B');
+    expect(await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: bobCameo }])).toEqual([
+      { owner: { handle: 'bob', displayName: 'bob' } },
+    ]);
+    await ok(
+      graphql(
+        stack.gatewayUrl,
+        `
+          mutation {
+            updateProfile(input: { displayName: "Bob B" }) {
+              id
+            }
+          }
+        `,
+        { token: bob.token },
+      ),
+    );
+    await until(
+      'the owner’s new name',
+      async () => (await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: bobCameo }]))[0].owner.displayName === 'Bob B',
+    );
   });
 
   it('drops a cameo when it is deleted', async () => {
     const pet = await verifiedCameo(stack.gatewayUrl, ada, 'PET', 'Rex');
-    expect(await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: pet }])).toEqual([{ owner: { handle: 'ada', displayName: 'ada' } }]);
-    await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { token: ada.token, variables: { id: pet } }));
+    expect(await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: pet }])).toEqual([
+      { owner: { handle: 'ada', displayName: 'ada' } },
+    ]);
+    await ok(
+      graphql(
+        stack.gatewayUrl,
+        `
+          mutation ($id: ID!) {
+            deleteCameo(cameoId: $id)
+          }
+        `,
+        { token: ada.token, variables: { id: pet } },
+      ),
+    );
     await until('the cameo gone', async () => (await lookUp(cache, CAMEO_OWNERS, [{ __typename: 'Cameo', id: pet }]))[0] === null);
   });
 
@@ -118,7 +167,8 @@ describe('the entity cache', () => {
   });
 
   it('does not keep an answer fetched while its entity changed', async () => {
-    const changeCy = () => cache.process('users', options('mutation { updateProfile(input: {}) { id } }', {}, cy.id), async () => ({ data: {} }));
+    const changeCy = () =>
+      cache.process('users', options('mutation { updateProfile(input: {}) { id } }', {}, cy.id), async () => ({ data: {} }));
     await changeCy();
     beforeSend = () => void changeCy();
     await lookUp(cache, USERS, [user(cy)]);

@@ -31,10 +31,13 @@ beforeAll(async () => {
   const target = new URL(users.url);
   proxy = http.createServer((req, res) => {
     calls++;
-    const forward = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const forward = http.request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     req.pipe(forward);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
@@ -57,10 +60,14 @@ describe('the session guard', () => {
   it('asks users once for the misses of one tick, and not at all on a hit', async () => {
     const guard = guardOf();
     calls = 0;
-    const first = await Promise.all(Array.from({ length: 30 }, (_, i) => guard.check({ userId: [ada, bob, cy][i % 3]!, sessionVersion: 0 })));
+    const first = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => guard.check({ userId: [ada, bob, cy][i % 3]!, sessionVersion: 0 })),
+    );
     expect(first.every((status) => status === 'valid')).toBe(true);
     expect(calls).toBe(1);
-    const again = await Promise.all(Array.from({ length: 300 }, (_, i) => guard.check({ userId: [ada, bob, cy][i % 3]!, sessionVersion: 0 })));
+    const again = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => guard.check({ userId: [ada, bob, cy][i % 3]!, sessionVersion: 0 })),
+    );
     expect(again.every((status) => status === 'valid')).toBe(true);
     expect(calls).toBe(1);
     await guard.stop();

@@ -69,7 +69,10 @@ describe('the gateway’s HTTP client to subgraphs', () => {
     const { fetcher, close } = createSubgraphFetcher();
     try {
       await expect(fetcher(server.url, post({}))).rejects.toThrow(FetchError);
-      await expect(fetcher(server.url, post({}))).rejects.toMatchObject({ name: 'FetchError', message: expect.stringContaining('ECONNREFUSED') });
+      await expect(fetcher(server.url, post({}))).rejects.toMatchObject({
+        name: 'FetchError',
+        message: expect.stringContaining('ECONNREFUSED'),
+      });
     } finally {
       close();
     }

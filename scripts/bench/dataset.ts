@@ -39,9 +39,14 @@ export async function prepareDataSet(options: { reseed?: boolean; size?: Partial
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const row = (await client.query(`SELECT (SELECT count(*) FROM users."user") AS users, (SELECT count(*) FROM feed.post) AS posts,
-      (SELECT count(*) FROM feed.follow_edge) AS follows, (SELECT count(*) FROM feed.engaged) AS likes`)).rows[0] as Record<string, string>;
-    return { databaseUrl, sizes: { users: Number(row.users), posts: Number(row.posts), follows: Number(row.follows), likes: Number(row.likes) } };
+    const row = (
+      await client.query(`SELECT (SELECT count(*) FROM users."user") AS users, (SELECT count(*) FROM feed.post) AS posts,
+      (SELECT count(*) FROM feed.follow_edge) AS follows, (SELECT count(*) FROM feed.engaged) AS likes`)
+    ).rows[0] as Record<string, string>;
+    return {
+      databaseUrl,
+      sizes: { users: Number(row.users), posts: Number(row.posts), follows: Number(row.follows), likes: Number(row.likes) },
+    };
   } finally {
     await client.end();
   }

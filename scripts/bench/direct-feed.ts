@@ -25,7 +25,8 @@ const FEED_PAGE = `query ($kind: FeedKind!, $first: Int) {
     pageInfo { hasNextPage endCursor }
   }
 }`;
-const entities = (selection: string) => `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
+const entities = (selection: string) =>
+  `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
 const CREATORS = entities('... on User { handle displayName }');
 const CAMEO_OWNERS = entities('... on Cameo { owner { handle } }');
 const COUNTS = entities('... on Generation { likeCount viewerHasLiked }');
@@ -41,7 +42,9 @@ export async function directFeedPage(post: Post, kind: FeedKind): Promise<{ data
   const videos = nodes.map((node) => node.video);
   const fetches = await Promise.all([
     post('users', { query: CREATORS, variables: { representations: creators } }),
-    cameos.length ? post('users', { query: CAMEO_OWNERS, variables: { representations: cameos } }) : Promise.resolve<Response>({ data: { _entities: [] } }),
+    cameos.length
+      ? post('users', { query: CAMEO_OWNERS, variables: { representations: cameos } })
+      : Promise.resolve<Response>({ data: { _entities: [] } }),
     post('social', { query: COUNTS, variables: { representations: videos } }),
     post('generations', { query: FILES, variables: { representations: videos } }),
   ]);

@@ -90,7 +90,10 @@ async function benchPropagation(stack: TestStack, db: pg.Client, events: number,
     'every event applied by every consumer',
     async () => {
       for (const consumer of consumers) {
-        const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${consumer}.processed_event WHERE event_id = ANY($1)`, [ids]);
+        const { rows } = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${consumer}.processed_event WHERE event_id = ANY($1)`,
+          [ids],
+        );
         if (rows[0]!.n < events) return false;
       }
       return true;
@@ -114,13 +117,20 @@ async function benchPropagation(stack: TestStack, db: pg.Client, events: number,
 }
 
 async function benchRevocation(stack: TestStack, rounds: number) {
-  const [creator, cast, stranger] = [await signUp(stack.gatewayUrl, 'creator'), await signUp(stack.gatewayUrl, 'cast'), await signUp(stack.gatewayUrl, 'stranger')];
+  const [creator, cast, stranger] = [
+    await signUp(stack.gatewayUrl, 'creator'),
+    await signUp(stack.gatewayUrl, 'cast'),
+    await signUp(stack.gatewayUrl, 'stranger'),
+  ];
   const cameo = await verifiedCameo(stack.gatewayUrl, cast);
-  const as = (user: TestUser, query: string, variables: Record<string, unknown> = {}) => ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
-  const setPolicy = (policy: string) => as(cast, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ${policy} }) { id } }`, { id: cameo });
+  const as = (user: TestUser, query: string, variables: Record<string, unknown> = {}) =>
+    ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
+  const setPolicy = (policy: string) =>
+    as(cast, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ${policy} }) { id } }`, { id: cameo });
   await as(stranger, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: creator.id });
 
-  const view = async (id: string) => (await as(stranger, `query ($id: ID!) { generation(id: $id) { id videoUrl } }`, { id })).generation as { videoUrl: string } | null;
+  const view = async (id: string) =>
+    (await as(stranger, `query ($id: ID!) { generation(id: $id) { id videoUrl } }`, { id })).generation as { videoUrl: string } | null;
   // A request that races the quarantine's move of the file can be cut off (no status): counted.
   let cutOff = 0;
   const assetStatus = async (url: string) => {
@@ -154,7 +164,11 @@ async function benchRevocation(stack: TestStack, rounds: number) {
     const first: { field?: number; asset?: number; feed?: number } = {};
     for (;;) {
       const polled = now();
-      const [field, asset, feed] = await Promise.all([view(id).then((g) => g === null), assetStatus(url).then((s) => s === 404), inFeed(id).then((x) => !x)]);
+      const [field, asset, feed] = await Promise.all([
+        view(id).then((g) => g === null),
+        assetStatus(url).then((s) => s === 404),
+        inFeed(id).then((x) => !x),
+      ]);
       const at = now() - revoked;
       if (field) first.field ??= at;
       if (asset) first.asset ??= at;
@@ -163,7 +177,8 @@ async function benchRevocation(stack: TestStack, rounds: number) {
         totals.push(at);
         break;
       }
-      if (at > 30_000) throw new Error(`round ${round}: not hidden everywhere 30 s after the revoke (${JSON.stringify({ field, asset, feed })})`);
+      if (at > 30_000)
+        throw new Error(`round ${round}: not hidden everywhere 30 s after the revoke (${JSON.stringify({ field, asset, feed })})`);
       await sleep(20 - (now() - polled));
     }
     parts.field.push(first.field!);
@@ -171,10 +186,17 @@ async function benchRevocation(stack: TestStack, rounds: number) {
     parts.feed.push(first.feed!);
   }
   const p50 = (values: number[]) => distribution(values).p50;
-  return { revocation: distribution(totals), revocationParts: { field: p50(parts.field), asset: p50(parts.asset), feed: p50(parts.feed) }, assetCutOff: cutOff };
+  return {
+    revocation: distribution(totals),
+    revocationParts: { field: p50(parts.field), asset: p50(parts.asset), feed: p50(parts.feed) },
+    assetCutOff: cutOff,
+  };
 }
 
-export async function benchTransport(transport: EventTransportKind, options: { events: number; rounds: number; intervalMs: number }): Promise<TransportFigures> {
+export async function benchTransport(
+  transport: EventTransportKind,
+  options: { events: number; rounds: number; intervalMs: number },
+): Promise<TransportFigures> {
   log(`${transport}: fresh database and platform`);
   let database: TestDatabase | undefined;
   let stack: TestStack | undefined;
@@ -205,22 +227,54 @@ export function describeEvents(figures: TransportFigures[]): string[] {
   const rows: string[][] = [['', 'transport', 'n', 'p50', 'p99', 'max', 'target p99', '']];
   for (const f of figures) {
     const target = TARGETS.propagation[f.transport];
-    rows.push(['commit -> consumer applied', f.transport, String(f.propagation.count), ms(f.propagation.p50), ms(f.propagation.p99), ms(f.propagation.max), `< ${ms(target)}`, verdict(f.propagation.p99, target)]);
+    rows.push([
+      'commit -> consumer applied',
+      f.transport,
+      String(f.propagation.count),
+      ms(f.propagation.p50),
+      ms(f.propagation.p99),
+      ms(f.propagation.max),
+      `< ${ms(target)}`,
+      verdict(f.propagation.p99, target),
+    ]);
     for (const [consumer, d] of Object.entries(f.perConsumer)) {
       rows.push([`  social -> ${consumer}`, f.transport, String(d.count), ms(d.p50), ms(d.p99), ms(d.max), '', '']);
     }
   }
   for (const f of figures) {
     const target = TARGETS.revocation[f.transport];
-    rows.push(['revocation -> hidden everywhere', f.transport, String(f.revocation.count), ms(f.revocation.p50), ms(f.revocation.p99), ms(f.revocation.max), `< ${ms(target)}`, verdict(f.revocation.p99, target)]);
+    rows.push([
+      'revocation -> hidden everywhere',
+      f.transport,
+      String(f.revocation.count),
+      ms(f.revocation.p50),
+      ms(f.revocation.p99),
+      ms(f.revocation.max),
+      `< ${ms(target)}`,
+      verdict(f.revocation.p99, target),
+    ]);
     const { field, asset, feed } = f.revocationParts;
-    rows.push([`  p50 of field null / asset 404 / feed gone: ${ms(field)} / ${ms(asset)} / ${ms(feed)}; /assets requests cut off: ${f.assetCutOff}`, '', '', '', '', '', '', '']);
+    rows.push([
+      `  p50 of field null / asset 404 / feed gone: ${ms(field)} / ${ms(asset)} / ${ms(feed)}; /assets requests cut off: ${f.assetCutOff}`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   }
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.filter((row) => row[1] !== '' || row === rows[0]).map((row) => row[column]!.length)));
+  const widths = rows[0]!.map((_, column) =>
+    Math.max(...rows.filter((row) => row[1] !== '' || row === rows[0]).map((row) => row[column]!.length)),
+  );
   return rows.map((row) =>
     row[1] === '' && row !== rows[0]
       ? row[0]!
-      : row.map((cell, column) => (column === 0 || column === 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd(),
+      : row
+          .map((cell, column) => (column === 0 || column === 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+          .join('  ')
+          .trimEnd(),
   );
 }
 

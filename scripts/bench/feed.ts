@@ -23,7 +23,9 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
   },
 });
-const size = Object.fromEntries((['users', 'posts', 'follows', 'likes'] as const).filter((key) => args[key]).map((key) => [key, Number(args[key])]));
+const size = Object.fromEntries(
+  (['users', 'posts', 'follows', 'likes'] as const).filter((key) => args[key]).map((key) => [key, Number(args[key])]),
+);
 
 async function main() {
   const { databaseUrl, sizes } = await prepareDataSet({ reseed: args.reseed, size });
@@ -47,10 +49,14 @@ async function main() {
       await load.run({ target, durationMs: 2000, concurrency });
       const r = await load.run({ target, durationMs: Number(args.seconds) * 1000, concurrency });
       if (r.firstError) log(`  ${name.trim()}: ${r.errors} errors, first: ${r.firstError}`);
-      rows.push(`${name.padEnd(20)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}`);
+      rows.push(
+        `${name.padEnd(20)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}`,
+      );
     }
     console.log(`feed benchmark — ${os.cpus().length} cores, Node ${process.version}, PostgreSQL on ${new URL(SERVER_URL).host}`);
-    console.log(`data set: ${sizes.users} users, ${sizes.posts} posts, ${sizes.follows} follows, ${sizes.likes} likes; first pages of 10; concurrency ${concurrency}`);
+    console.log(
+      `data set: ${sizes.users} users, ${sizes.posts} posts, ${sizes.follows} follows, ${sizes.likes} likes; first pages of 10; concurrency ${concurrency}`,
+    );
     console.log('target               requests  errors      rps   p50 ms   p99 ms');
     for (const row of rows) console.log(row);
   } finally {

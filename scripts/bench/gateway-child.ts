@@ -42,7 +42,12 @@ async function main() {
   process.on('message', (message) => {
     if (message !== 'stats') return;
     (globalThis as { gc?: () => void }).gc?.();
-    process.send!({ memory: process.memoryUsage(), cpu: process.cpuUsage(), elu: performance.eventLoopUtilization(), subscriptions: subscriptionStats() });
+    process.send!({
+      memory: process.memoryUsage(),
+      cpu: process.cpuUsage(),
+      elu: performance.eventLoopUtilization(),
+      subscriptions: subscriptionStats(),
+    });
   });
   process.on('disconnect', () => process.exit(0));
   process.send!({ url });

@@ -11,7 +11,12 @@ import { verifySessionToken } from '@cameo/kernel/session-token';
  * client's session token (subgraphs refuse requests without one), minted per subgraph request
  * like ours does.
  */
-export function createHiveGatewayServer(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; jwtSecret: string; gatewayProofPrivateKey: KeyObject }): http.Server {
+export function createHiveGatewayServer(options: {
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  jwtSecret: string;
+  gatewayProofPrivateKey: KeyObject;
+}): http.Server {
   const subgraphOfUrl = new Map(Object.entries(options.subgraphUrls).map(([name, url]) => [url, name]));
   const viewers = new WeakMap<Request, string | null>();
   const viewerOf = (request: Request) => {
@@ -34,7 +39,12 @@ export function createHiveGatewayServer(options: { supergraphSdl: string; subgra
           const request = (context as { request?: Request }).request;
           if (!subgraph || !request) return;
           const body = typeof init.body === 'string' ? init.body : '';
-          const proof = signGatewayProof(options.gatewayProofPrivateKey, subgraph, { viewerId: viewerOf(request) }, { method: init.method ?? 'POST', body });
+          const proof = signGatewayProof(
+            options.gatewayProofPrivateKey,
+            subgraph,
+            { viewerId: viewerOf(request) },
+            { method: init.method ?? 'POST', body },
+          );
           setOptions({ ...init, headers: { ...(init.headers as Record<string, string> | undefined), [GATEWAY_PROOF_HEADER]: proof } });
         },
       },

@@ -4,7 +4,17 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { prepareDataSet, SERVER_URL } from './dataset';
 import { signSessionToken } from '@cameo/kernel/session-token';
-import { FEED_DOCUMENT, mergeResults, postGraphql, seededUserId, startLoadProcess, type FeedKind, type LoadProcess, type LoadResult, type LoadTarget } from './load';
+import {
+  FEED_DOCUMENT,
+  mergeResults,
+  postGraphql,
+  seededUserId,
+  startLoadProcess,
+  type FeedKind,
+  type LoadProcess,
+  type LoadResult,
+  type LoadTarget,
+} from './load';
 import { log, secrets, startGatewayProcess, startSubgraphs, type GatewayProcess } from './platform';
 import { benchFanOut, deleteRedisKeys, describeFanOut, type FanOutFigures } from './subscriptions';
 
@@ -90,7 +100,8 @@ async function checkSameAnswers(ours: string, hive: string) {
   const body = { query: FEED_DOCUMENT, operationName: 'Feed', variables: { kind: 'FOLLOWING', first: 10 } };
   const [a, b] = await Promise.all([postGraphql(ours, headers, body), postGraphql(hive, headers, body)]);
   if (a.errors || b.errors) throw new Error(`a gateway failed the check query: ${JSON.stringify(a.errors ?? b.errors)}`);
-  if (JSON.stringify(a.data) !== JSON.stringify(b.data)) throw new Error(`the gateways answer differently:\n${JSON.stringify(a.data)}\n${JSON.stringify(b.data)}`);
+  if (JSON.stringify(a.data) !== JSON.stringify(b.data))
+    throw new Error(`the gateways answer differently:\n${JSON.stringify(a.data)}\n${JSON.stringify(b.data)}`);
   log(`both gateways give the same Following page (${(a.data as { feed: { edges: unknown[] } }).feed.edges.length} posts)`);
 }
 
@@ -113,7 +124,11 @@ async function main() {
   let cacheLookups = { hit: 0, miss: 0 };
   const subgraphs = await startSubgraphs({ databaseUrl, redisUrl: REDIS_URL, runId });
   // Run in reverse: the load and the gateways stop, then the subgraphs, then their leftovers go.
-  const stops: (() => Promise<unknown> | void)[] = [() => deleteCreatedGenerations(databaseUrl, started), () => deleteRedisKeys(`*cameo-bench-${runId}*`), () => subgraphs.stop()];
+  const stops: (() => Promise<unknown> | void)[] = [
+    () => deleteCreatedGenerations(databaseUrl, started),
+    () => deleteRedisKeys(`*cameo-bench-${runId}*`),
+    () => subgraphs.stop(),
+  ];
   try {
     if (args['entity-cache'] !== 'on' && args['entity-cache'] !== 'off') throw new Error('--entity-cache is on or off');
     const entityCache = args['entity-cache'] === 'on' ? { redisUrl: REDIS_URL, eventNamespace: `cameo-bench-${runId}` } : undefined;
@@ -148,12 +163,20 @@ async function main() {
   } finally {
     for (const stop of stops.reverse()) await stop();
   }
-  for (const row of rows) if (row.result.firstError) log(`${row.section} ${row.side} c=${row.concurrency}: ${row.result.errors} errors, first: ${row.result.firstError}`);
+  for (const row of rows)
+    if (row.result.firstError)
+      log(`${row.section} ${row.side} c=${row.concurrency}: ${row.result.errors} errors, first: ${row.result.firstError}`);
 
   let fanOut: FanOutFigures | undefined;
   if (!args['skip-subscriptions']) {
     log(`subscription fan-out: ${args.subscribers} subscribers`);
-    fanOut = await benchFanOut({ subscribers: Number(args.subscribers), connections: Number(args.subscribers) / 10, viewers: 100, rounds: 20, burst: false });
+    fanOut = await benchFanOut({
+      subscribers: Number(args.subscribers),
+      connections: Number(args.subscribers) / 10,
+      viewers: 100,
+      rounds: 20,
+      burst: false,
+    });
   }
   report(rows, sizes, cacheLookups, fanOut);
 }
@@ -162,14 +185,25 @@ async function main() {
 async function entityCacheLookups(gatewayUrl: string): Promise<{ hit: number; miss: number }> {
   const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
   const count = (result: string) =>
-    [...text.matchAll(new RegExp(`^cameo_gateway_entity_cache_lookups_total\\{subgraph="\\w+",result="${result}"\\} (\\d+)$`, 'gm'))].reduce((sum, match) => sum + Number(match[1]), 0);
+    [
+      ...text.matchAll(new RegExp(`^cameo_gateway_entity_cache_lookups_total\\{subgraph="\\w+",result="${result}"\\} (\\d+)$`, 'gm')),
+    ].reduce((sum, match) => sum + Number(match[1]), 0);
   return { hit: count('hit'), miss: count('miss') };
 }
 
-function report(rows: Row[], sizes: { users: number; posts: number; follows: number; likes: number }, cache: { hit: number; miss: number }, fanOut?: FanOutFigures) {
+function report(
+  rows: Row[],
+  sizes: { users: number; posts: number; follows: number; likes: number },
+  cache: { hit: number; miss: number },
+  fanOut?: FanOutFigures,
+) {
   const cpu = os.cpus();
-  console.log(`Cameo benchmark — ${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL on ${new URL(SERVER_URL).host}`);
-  console.log(`data set: ${sizes.users} users, ${sizes.posts} posts, ${sizes.follows} follows, ${sizes.likes} likes; Feed query (clients/operations/feed.graphql), first: 10; ${SECONDS} s per row`);
+  console.log(
+    `Cameo benchmark — ${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL on ${new URL(SERVER_URL).host}`,
+  );
+  console.log(
+    `data set: ${sizes.users} users, ${sizes.posts} posts, ${sizes.follows} follows, ${sizes.likes} likes; Feed query (clients/operations/feed.graphql), first: 10; ${SECONDS} s per row`,
+  );
   const lookups = cache.hit + cache.miss;
   console.log(
     args['entity-cache'] === 'on'
@@ -187,7 +221,8 @@ function report(rows: Row[], sizes: { users: number; posts: number; follows: num
   }
   console.log('');
   console.log('ratios                          conc  Cameo/Hive rps  Cameo/Hive cpu  Cameo overhead p50  Hive overhead p50');
-  const find = (section: string, side: Row['side'], concurrency: number) => rows.find((row) => row.section === section && row.side === side && row.concurrency === concurrency);
+  const find = (section: string, side: Row['side'], concurrency: number) =>
+    rows.find((row) => row.section === section && row.side === side && row.concurrency === concurrency);
   const verdicts: string[] = [];
   for (const section of [...new Set(rows.map((row) => row.section))]) {
     for (const concurrency of [...new Set(rows.filter((row) => row.section === section).map((row) => row.concurrency))]) {
@@ -198,17 +233,23 @@ function report(rows: Row[], sizes: { users: number; posts: number; follows: num
       console.log(
         `${section.padEnd(31)} ${String(concurrency).padStart(4)} ${rpsRatio.toFixed(2).padStart(15)} ${(ours.cpuMs! / hive.cpuMs!).toFixed(2).padStart(15)} ${overhead(ours).padStart(19)} ${overhead(hive).padStart(18)}`,
       );
-      verdicts.push(`${rpsRatio >= 1 ? 'met ' : 'MISS'}  ${section}, concurrency ${concurrency}: Cameo ${ours.result.rps.toFixed(0)} rps vs Hive ${hive.result.rps.toFixed(0)} rps (target: at least Hive's)`);
+      verdicts.push(
+        `${rpsRatio >= 1 ? 'met ' : 'MISS'}  ${section}, concurrency ${concurrency}: Cameo ${ours.result.rps.toFixed(0)} rps vs Hive ${hive.result.rps.toFixed(0)} rps (target: at least Hive's)`,
+      );
       if (direct) {
         const share = (ours.result.p50 - direct.result.p50) / direct.result.p50;
-        verdicts.push(`${share < 0.3 ? 'met ' : 'MISS'}  ${section}, concurrency ${concurrency}: gateway overhead ${(share * 100).toFixed(0)}% of the direct p50 (target: under 30%)`);
+        verdicts.push(
+          `${share < 0.3 ? 'met ' : 'MISS'}  ${section}, concurrency ${concurrency}: gateway overhead ${(share * 100).toFixed(0)}% of the direct p50 (target: under 30%)`,
+        );
       }
     }
   }
   if (fanOut) {
     console.log('');
     for (const line of describeFanOut(fanOut)) console.log(line);
-    verdicts.push(`${fanOut.p99 < 100 ? 'met ' : 'MISS'}  ${fanOut.subscribers} subscribers on one gateway process: event p99 ${fanOut.p99.toFixed(1)} ms (target: under 100 ms)`);
+    verdicts.push(
+      `${fanOut.p99 < 100 ? 'met ' : 'MISS'}  ${fanOut.subscribers} subscribers on one gateway process: event p99 ${fanOut.p99.toFixed(1)} ms (target: under 100 ms)`,
+    );
   }
   console.log('');
   console.log('targets');

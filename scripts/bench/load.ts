@@ -76,22 +76,32 @@ const SUBGRAPH_FEED = `query ($kind: FeedKind!) { feed(kind: $kind, first: 10) {
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 /** POSTs a GraphQL request; resolves with the parsed body (errors included, as a client sees them). */
-export function postGraphql(url: string, headers: Record<string, string>, body: unknown): Promise<{ data?: any; errors?: { message: string }[] }> {
+export function postGraphql(
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ data?: any; errors?: { message: string }[] }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        try {
-          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-          resolve(response.statusCode === 200 ? parsed : { ...parsed, errors: parsed.errors ?? [{ message: `HTTP ${response.statusCode}` }] });
-        } catch {
-          resolve({ errors: [{ message: `HTTP ${response.statusCode}, not JSON` }] });
-        }
-      });
-      response.on('error', reject);
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          try {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            resolve(
+              response.statusCode === 200 ? parsed : { ...parsed, errors: parsed.errors ?? [{ message: `HTTP ${response.statusCode}` }] },
+            );
+          } catch {
+            resolve({ errors: [{ message: `HTTP ${response.statusCode}, not JSON` }] });
+          }
+        });
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end(payload);
   });
@@ -116,7 +126,9 @@ class Viewers {
     const viewerId = this.ids[i]!;
     return {
       session: this.sessions[i]!,
-      proof: (subgraph, body) => ({ [GATEWAY_PROOF_HEADER]: signGatewayProof(this.proofKey, subgraph, { viewerId }, { method: 'POST', body: JSON.stringify(body) }) }),
+      proof: (subgraph, body) => ({
+        [GATEWAY_PROOF_HEADER]: signGatewayProof(this.proofKey, subgraph, { viewerId }, { method: 'POST', body: JSON.stringify(body) }),
+      }),
     };
   }
 }
@@ -126,7 +138,12 @@ function operation(target: LoadTarget, viewers: Viewers): () => Promise<{ errors
   const bearer = (session: string) => ({ authorization: `Bearer ${session}` });
   switch (target.operation) {
     case 'gateway-feed':
-      return () => postGraphql(target.url, bearer(viewers.pick().session), { query: FEED_DOCUMENT, operationName: 'Feed', variables: { kind: target.feedKind, first: 10 } });
+      return () =>
+        postGraphql(target.url, bearer(viewers.pick().session), {
+          query: FEED_DOCUMENT,
+          operationName: 'Feed',
+          variables: { kind: target.feedKind, first: 10 },
+        });
     case 'subgraph-feed':
       return () => {
         const body = { query: SUBGRAPH_FEED, variables: { kind: target.feedKind } };
@@ -135,7 +152,10 @@ function operation(target: LoadTarget, viewers: Viewers): () => Promise<{ errors
     case 'direct-feed':
       return () => {
         const viewer = viewers.pick();
-        return directFeedPage((subgraph, body) => postGraphql(target.urls[subgraph]!, viewer.proof(subgraph, body), body), target.feedKind) as Promise<{ errors?: { message: string }[]; data?: SubgraphPost[] }>;
+        return directFeedPage(
+          (subgraph, body) => postGraphql(target.urls[subgraph]!, viewer.proof(subgraph, body), body),
+          target.feedKind,
+        ) as Promise<{ errors?: { message: string }[]; data?: SubgraphPost[] }>;
       };
     case 'gateway-create-generation':
       return () =>
@@ -183,7 +203,11 @@ export interface LoadProcess {
 
 /** Starts the load generator acting as `viewerCount` random seeded users (of `users`). */
 export async function startLoadProcess(options: { users: number; viewerCount: number; jwtSecret: string }): Promise<LoadProcess> {
-  const child = fork(__filename, { execArgv: ['--import', 'tsx'], env: { ...process.env, CAMEO_BENCH_LOAD: JSON.stringify(options) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(__filename, {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, CAMEO_BENCH_LOAD: JSON.stringify(options) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
@@ -208,7 +232,10 @@ export async function startLoadProcess(options: { users: number; viewerCount: nu
 if (process.env.CAMEO_BENCH_LOAD && process.send) {
   const options = JSON.parse(process.env.CAMEO_BENCH_LOAD) as { users: number; viewerCount: number; jwtSecret: string };
   const random = (from: number, to: number) => seededUserId(from + Math.floor(Math.random() * (to - from + 1)));
-  const viewers = new Viewers(options, Array.from({ length: options.viewerCount }, () => random(1, options.users)));
+  const viewers = new Viewers(
+    options,
+    Array.from({ length: options.viewerCount }, () => random(1, options.users)),
+  );
   process.on('message', async (plan: LoadRun) => process.send!(await run(plan, viewers)));
   process.on('disconnect', () => process.exit(0));
   process.send('ready');

@@ -33,7 +33,15 @@ export async function startSubgraphs(options: { databaseUrl: string; redisUrl?: 
   try {
     // In dependency order: each one may call the ones before it while starting.
     for (const [i, name] of SUBGRAPHS.entries()) {
-      const childOptions: SubgraphChildOptions = { name, port: ports[i]!, urls, databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, runId: options.runId, jwtSecret: secrets.jwtSecret };
+      const childOptions: SubgraphChildOptions = {
+        name,
+        port: ports[i]!,
+        urls,
+        databaseUrl: options.databaseUrl,
+        redisUrl: options.redisUrl,
+        runId: options.runId,
+        jwtSecret: secrets.jwtSecret,
+      };
       const child = fork(path.join(__dirname, 'subgraph-child.ts'), {
         execArgv: ['--import', 'tsx'],
         env: { ...process.env, NODE_ENV: 'production', CAMEO_BENCH_SUBGRAPH: JSON.stringify(childOptions) },
@@ -77,7 +85,12 @@ export function startGatewayProcess(
   const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, ...extra };
   const child = fork(path.join(__dirname, 'gateway-child.ts'), {
     // CAMEO_BENCH_PROFILE=<dir>: each gateway writes a V8 CPU profile there when it stops.
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.CAMEO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAMEO_BENCH_PROFILE}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(process.env.CAMEO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAMEO_BENCH_PROFILE}`] : []),
+    ],
     env: { ...process.env, NODE_ENV: 'production', CAMEO_BENCH_GATEWAY: JSON.stringify(options) },
     // Its access log (a JSON line per operation, as in production) is written but not shown.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

@@ -19,7 +19,10 @@ async function p50(log2N: number): Promise<number> {
 }
 
 async function main() {
-  for (const [label, log2N] of [['old N=2^15', 15], ['new N=2^17', 17]] as const) {
+  for (const [label, log2N] of [
+    ['old N=2^15', 15],
+    ['new N=2^17', 17],
+  ] as const) {
     console.log(`sign-in password check ${label} (r=8, p=1): p50 ${(await p50(log2N)).toFixed(0)} ms over ${RUNS} runs`);
   }
 }

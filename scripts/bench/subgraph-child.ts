@@ -24,7 +24,14 @@ import { benchKeys } from './platform';
 async function main() {
   const o = JSON.parse(process.env.CAMEO_BENCH_SUBGRAPH ?? '{}') as SubgraphChildOptions;
   const base = (name: keyof SubgraphChildOptions['urls']) => o.urls[name].replace(/\/graphql$/, '');
-  const common = { port: o.port, host: '127.0.0.1', databaseUrl: o.databaseUrl, keys: benchKeys(), redisUrl: o.redisUrl, eventNamespace: `cameo-bench-${o.runId}` };
+  const common = {
+    port: o.port,
+    host: '127.0.0.1',
+    databaseUrl: o.databaseUrl,
+    keys: benchKeys(),
+    redisUrl: o.redisUrl,
+    eventNamespace: `cameo-bench-${o.runId}`,
+  };
   const assetsDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-bench-'));
   let server: RunningServer;
   switch (o.name) {
@@ -35,7 +42,9 @@ async function main() {
       // Jobs go to this run's own queue, which no render worker reads: the API is measured, not the renderer.
       // The seed gives many users a day's worth of generations; the quota is still checked on
       // every request, but set out of reach so a run measures accepted creations.
-      server = await (await import('@cameo/generations/server')).start({
+      server = await (
+        await import('@cameo/generations/server')
+      ).start({
         ...common,
         usersBaseUrl: base('users'),
         socialBaseUrl: base('social'),
@@ -44,10 +53,14 @@ async function main() {
       });
       break;
     case 'social':
-      server = await (await import('@cameo/social/server')).start({ ...common, usersBaseUrl: base('users'), generationsBaseUrl: base('generations') });
+      server = await (
+        await import('@cameo/social/server')
+      ).start({ ...common, usersBaseUrl: base('users'), generationsBaseUrl: base('generations') });
       break;
     case 'feed':
-      server = await (await import('@cameo/feed/server')).start({ ...common, usersBaseUrl: base('users'), socialBaseUrl: base('social'), teenDailyCap: 1000, db: { poolSize: 10 } });
+      server = await (
+        await import('@cameo/feed/server')
+      ).start({ ...common, usersBaseUrl: base('users'), socialBaseUrl: base('social'), teenDailyCap: 1000, db: { poolSize: 10 } });
       break;
   }
   process.on('disconnect', () => {

@@ -108,7 +108,9 @@ export async function benchFanOut(options: FanOutOptions): Promise<FanOutFigures
     stops.push(() => deleteRedisKeys(`*cameo-bench-${runId}*`));
     stops.push(() => subgraphs.stop());
     // As deployed with REDIS_URL: each event's creator handle comes from the entity cache.
-    const gateway = await startGatewayProcess('cameo', subgraphs.urls, { entityCache: { redisUrl: REDIS_URL, eventNamespace: `cameo-bench-${runId}` } });
+    const gateway = await startGatewayProcess('cameo', subgraphs.urls, {
+      entityCache: { redisUrl: REDIS_URL, eventNamespace: `cameo-bench-${runId}` },
+    });
     stops.push(() => gateway.stop());
 
     log(`signing up ${VIEWERS} viewers, one generation each`);
@@ -118,7 +120,12 @@ export async function benchFanOut(options: FanOutOptions): Promise<FanOutFigures
         input: { handle: `viewer${i}`, displayName: `Viewer ${i}`, password: 'password123' },
       });
       const token = signUp.signUp.token as string;
-      const created = await gql(gateway.url, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt: `bench video ${i}`, seconds: 2 } }, token);
+      const created = await gql(
+        gateway.url,
+        `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`,
+        { input: { prompt: `bench video ${i}`, seconds: 2 } },
+        token,
+      );
       viewers.push({ token, generationId: created.createGeneration.id as string });
     }
 
@@ -128,7 +135,15 @@ export async function benchFanOut(options: FanOutOptions): Promise<FanOutFigures
     const clients: Client[] = [];
     for (let c = 0; c < CONNECTIONS; c++) {
       const viewer = viewers[c % VIEWERS]!;
-      clients.push(createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${viewer.token}` }, lazy: false, retryAttempts: 0 }));
+      clients.push(
+        createClient({
+          url: wsUrl,
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: `Bearer ${viewer.token}` },
+          lazy: false,
+          retryAttempts: 0,
+        }),
+      );
     }
     const latencies: number[] = [];
     let allDelivered: () => void = () => {};
@@ -141,7 +156,10 @@ export async function benchFanOut(options: FanOutOptions): Promise<FanOutFigures
         new Promise<void>((resolveFirst, reject) => {
           let first = true;
           clients[connection]!.subscribe<{ generationProgress: { progress: number; stage: string } }>(
-            { query: `subscription ($id: ID!) { generationProgress(id: $id) { progress stage generation { prompt creator { handle } } } }`, variables: { id: viewer.generationId } },
+            {
+              query: `subscription ($id: ID!) { generationProgress(id: $id) { progress stage generation { prompt creator { handle } } } }`,
+              variables: { id: viewer.generationId },
+            },
             {
               next: (result) => {
                 if (first) {
@@ -238,7 +256,13 @@ if (require.main === module) {
       burst: { type: 'boolean', default: false },
     },
   });
-  benchFanOut({ subscribers: Number(args.subscribers), connections: Number(args.connections), viewers: Number(args.viewers), rounds: Number(args.rounds), burst: args.burst }).then(
+  benchFanOut({
+    subscribers: Number(args.subscribers),
+    connections: Number(args.connections),
+    viewers: Number(args.viewers),
+    rounds: Number(args.rounds),
+    burst: args.burst,
+  }).then(
     (figures) => {
       for (const line of describeFanOut(figures)) console.log(line);
       process.exit(0);

@@ -11,7 +11,15 @@ import { startStack, type TestStack } from '@cameo/test-helpers/stack';
  */
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
 // Without the background-networking flags Chromium keeps trying the network this machine does not have.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 let database: TestDatabase;
 let stack: TestStack;
 let browser: Browser;
@@ -19,7 +27,11 @@ let browser: Browser;
 beforeAll(async () => {
   database = await createTestDatabase('e2e_web_app');
   stack = await startStack(database.url, { redis: true, webApp: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 60_000);
 afterAll(async () => {

@@ -80,8 +80,13 @@ describe('the compiled platform (npm run build)', () => {
 
   it('each compiled package requires only its own production dependencies (the runtime stage installs no others)', () => {
     const packages = workspacePackages().map(({ dir, manifest }) => ({ dir: `${dir}/`, manifest }));
-    const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
-    const compiled = (readdirSync(OUT, { recursive: true }) as string[]).filter((file) => file.endsWith('.js') && !file.startsWith('web') && !file.startsWith('node_modules'));
+    const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      name: string;
+      dependencies: Record<string, string>;
+    };
+    const compiled = (readdirSync(OUT, { recursive: true }) as string[]).filter(
+      (file) => file.endsWith('.js') && !file.startsWith('web') && !file.startsWith('node_modules'),
+    );
     const undeclared: string[] = [];
     let requires = 0;
     for (const file of compiled) {
@@ -91,7 +96,8 @@ describe('the compiled platform (npm run build)', () => {
         const name = specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!;
         if (name.startsWith('node:') || builtinModules.includes(name)) continue;
         requires++;
-        if (name !== owner.name && !(name in (owner.dependencies ?? {}))) undeclared.push(`${file} requires ${name}, not in ${owner.name}'s dependencies`);
+        if (name !== owner.name && !(name in (owner.dependencies ?? {})))
+          undeclared.push(`${file} requires ${name}, not in ${owner.name}'s dependencies`);
       }
     }
     expect(requires).toBeGreaterThan(100);
@@ -100,7 +106,9 @@ describe('the compiled platform (npm run build)', () => {
 
   it('the compiled packages export their JavaScript and link each other by name', () => {
     for (const { manifest } of workspacePackages()) {
-      const linked = JSON.parse(readFileSync(path.join(OUT, 'node_modules', manifest.name, 'package.json'), 'utf8')) as { exports: Record<string, string> };
+      const linked = JSON.parse(readFileSync(path.join(OUT, 'node_modules', manifest.name, 'package.json'), 'utf8')) as {
+        exports: Record<string, string>;
+      };
       expect(Object.values(linked.exports).every((target) => target.endsWith('.js'))).toBe(true);
     }
   });

@@ -111,7 +111,9 @@ describe('docker-compose.yml', () => {
       const runs = runtime.instructions.filter(([keyword]) => keyword === 'RUN').map(([, args]) => args);
       expect(runs.some((run) => run.includes(`mkdir -p ${assetsDir}`))).toBe(true);
       // chown of the folder or a parent, to the runtime user.
-      expect(runs.some((run) => new RegExp(`chown (-R )?${user}:${user} (${assetsDir}|${path.dirname(assetsDir)})\\b`).test(run))).toBe(true);
+      expect(runs.some((run) => new RegExp(`chown (-R )?${user}:${user} (${assetsDir}|${path.dirname(assetsDir)})\\b`).test(run))).toBe(
+        true,
+      );
     }
   });
 
@@ -165,7 +167,15 @@ describe('Dockerfile', () => {
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith('#'))
-      .map((pattern) => new RegExp(`^${pattern.replace(/\./g, '\\.').replace(/\*\*\//g, '(.*/)?').replace(/\*/g, '[^/]*')}(/|$)`));
+      .map(
+        (pattern) =>
+          new RegExp(
+            `^${pattern
+              .replace(/\./g, '\\.')
+              .replace(/\*\*\//g, '(.*/)?')
+              .replace(/\*/g, '[^/]*')}(/|$)`,
+          ),
+      );
     const committed = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
     expect(committed.filter((file) => patterns.some((pattern) => pattern.test(file)))).toEqual([]);
     // The Prisma clients stay out: the build stage generates them from the schemas.

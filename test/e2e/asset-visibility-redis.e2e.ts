@@ -24,8 +24,13 @@ const view = async (user: TestUser | null, id: string) => (await ok(gql(user, VI
 const fetchAsset = (url: string) => fetch(`${stack.origin}${url}`);
 const keyOf = (url: string) => new URL(url, 'http://x').pathname.split('/').pop()!;
 const create = async (prompt: string, cameoId: string) =>
-  (await ok(gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt, seconds: 1, cameoIds: [cameoId] } })))
-    .createGeneration.id as string;
+  (
+    await ok(
+      gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
+        input: { prompt, seconds: 1, cameoIds: [cameoId] },
+      }),
+    )
+  ).createGeneration.id as string;
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_asset_visibility_redis');
@@ -39,7 +44,10 @@ beforeAll(async () => {
   ]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
   palCameo = await verifiedCameo(stack.gatewayUrl, pal);
-  for (const [owner, cameo] of [[friend, friendCameo], [pal, palCameo]] as const) {
+  for (const [owner, cameo] of [
+    [friend, friendCameo],
+    [pal, palCameo],
+  ] as const) {
     await ok(gql(owner, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: cameo }));
     await ok(gql(owner, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: cameo }));
   }
@@ -54,7 +62,9 @@ it('generationProgress ends with NOT_FOUND once its subscriber has a block with 
   const id = await create('friend and me, queued', friendCameo);
   const client = wsClient(stack.gatewayUrl, friend.token);
   try {
-    const run = collect(client, `subscription ($id: ID!) { generationProgress(id: $id) { status generation { prompt videoUrl } } }`, { id });
+    const run = collect(client, `subscription ($id: ID!) { generationProgress(id: $id) { status generation { prompt videoUrl } } }`, {
+      id,
+    });
     await run.waitFor(1);
     // The cast owner sees their draft's progress, generation included.
     expect(run.results[0]!.data!.generationProgress).toMatchObject({ status: 'QUEUED', generation: { prompt: 'friend and me, queued' } });
@@ -80,7 +90,9 @@ it('a revoked consent, applied from its event, quarantines a published video’s
 
   await ok(gql(pal, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: palCameo }));
   await until('hidden by the revocation consumer', async () => (await view(creator, id)).hidden, 20_000);
-  await until('files in quarantine', async () => [key, manifestKey].every((file) => existsSync(path.join(stack.assetsDir, 'quarantine', file))));
+  await until('files in quarantine', async () =>
+    [key, manifestKey].every((file) => existsSync(path.join(stack.assetsDir, 'quarantine', file))),
+  );
   for (const file of [key, manifestKey]) expect(existsSync(path.join(stack.assetsDir, file))).toBe(false);
   expect((await fetchAsset(strangerUrl)).status).toBe(404);
   expect(await view(stranger, id)).toBeNull();

@@ -29,11 +29,16 @@ const keyOf = (url: string) => new URL(url, 'http://x').pathname.split('/').pop(
 const signedFor = (key: string, viewerId: string | null) => signer.sign(key, viewerId);
 
 async function rendered(user: TestUser, prompt: string, cameoIds: string[] = []): Promise<string> {
-  const { createGeneration } = await ok(gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt, seconds: 1, cameoIds } }));
+  const { createGeneration } = await ok(
+    gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
+      input: { prompt, seconds: 1, cameoIds },
+    }),
+  );
   await until('rendered', async () => (await view(user, createGeneration.id))?.status === 'COMPLETED');
   return createGeneration.id as string;
 }
-const publish = (user: TestUser, id: string) => gql(user, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id publishedAt } }`, { id });
+const publish = (user: TestUser, id: string) =>
+  gql(user, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id publishedAt } }`, { id });
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_asset_visibility');
@@ -47,7 +52,10 @@ beforeAll(async () => {
   ]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
   palCameo = await verifiedCameo(stack.gatewayUrl, pal);
-  for (const [owner, cameo] of [[friend, friendCameo], [pal, palCameo]] as const) {
+  for (const [owner, cameo] of [
+    [friend, friendCameo],
+    [pal, palCameo],
+  ] as const) {
     await ok(gql(owner, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: cameo }));
     await ok(gql(owner, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: cameo }));
   }
@@ -78,7 +86,11 @@ describe('a draft', () => {
     expect(own.status).toBe(200);
     expect(own.headers.get('content-type')).toBe('image/gif');
     expect(own.headers.get('cache-control')).toBe('private, no-store');
-    expect(Buffer.from(await own.arrayBuffer()).subarray(0, 6).toString('ascii')).toBe('GIF89a');
+    expect(
+      Buffer.from(await own.arrayBuffer())
+        .subarray(0, 6)
+        .toString('ascii'),
+    ).toBe('GIF89a');
     const cast = await view(friend, id);
     expect((await fetchAsset(cast.videoUrl)).status).toBe(200);
     const manifest = await fetchAsset(cast.provenance.manifestUrl);
@@ -115,7 +127,9 @@ describe('a draft', () => {
   });
 
   it('cannot be remixed by the owner of a cameo cast in it (a draft is not shared)', async () => {
-    const remix = await gql(friend, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt: 'remix', remixOf: id } });
+    const remix = await gql(friend, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
+      input: { prompt: 'remix', remixOf: id },
+    });
     expect(codes(remix)).toEqual(['NOT_FOUND']);
   });
 });
@@ -148,7 +162,11 @@ describe('a published video', () => {
 
     const client = wsClient(stack.gatewayUrl, blocked.token);
     try {
-      const run = collect(client, `subscription ($id: ID!) { generationProgress(id: $id) { progress generation { prompt caption videoUrl } } }`, { id });
+      const run = collect(
+        client,
+        `subscription ($id: ID!) { generationProgress(id: $id) { progress generation { prompt caption videoUrl } } }`,
+        { id },
+      );
       await run.done.catch(() => {});
       expect(run.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
       expect(run.results.filter((result) => result.data)).toEqual([]);
@@ -163,7 +181,12 @@ describe('a published video', () => {
     const manifestKey = keyOf((await view(creator, id)).provenance.manifestUrl);
     expect(existsSync(path.join(stack.assetsDir, key))).toBe(true);
 
-    await ok(gql(friend, `mutation ($g: ID!, $c: ID!) { removeCameoAppearance(generationId: $g, cameoId: $c) { hidden } }`, { g: id, c: friendCameo }));
+    await ok(
+      gql(friend, `mutation ($g: ID!, $c: ID!) { removeCameoAppearance(generationId: $g, cameoId: $c) { hidden } }`, {
+        g: id,
+        c: friendCameo,
+      }),
+    );
     expect((await fetchAsset(strangerUrl)).status).toBe(404);
     // The cast owner who removed it does not get the file back either: hidden is the creator's only.
     expect((await fetchAsset(signedFor(key, friend.id))).status).toBe(404);
@@ -179,7 +202,9 @@ describe('a published video', () => {
   });
 
   it('once hidden, cannot be remixed, not even by its creator', async () => {
-    const remix = await gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input: { prompt: 'remix', remixOf: id } });
+    const remix = await gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
+      input: { prompt: 'remix', remixOf: id },
+    });
     expect(codes(remix)).toEqual(['NOT_FOUND']);
   });
 });

@@ -18,14 +18,33 @@ describe('through the gateway', () => {
   it('signs up, then `me` is the new user; signs in again', async () => {
     const signUp = await graphql(
       stack.gatewayUrl,
-      `mutation { signUp(input: { handle: "linus", displayName: "Linus", password: "just for fun" }) { token user { id handle } } }`,
+      `
+        mutation {
+          signUp(input: { handle: "linus", displayName: "Linus", password: "just for fun" }) {
+            token
+            user {
+              id
+              handle
+            }
+          }
+        }
+      `,
     );
     expect(signUp.errors).toBeUndefined();
     const { token, user } = signUp.data!.signUp;
     const me = await graphql(stack.gatewayUrl, '{ me { id handle displayName } }', { token });
     expect(me.data).toEqual({ me: { id: user.id, handle: 'linus', displayName: 'Linus' } });
 
-    const signIn = await graphql(stack.gatewayUrl, `mutation { signIn(handle: "@LINUS", password: "just for fun") { token } }`);
+    const signIn = await graphql(
+      stack.gatewayUrl,
+      `
+        mutation {
+          signIn(handle: "@LINUS", password: "just for fun") {
+            token
+          }
+        }
+      `,
+    );
     const again = await graphql(stack.gatewayUrl, '{ me { handle } userByHandle(handle: "linus") { id } }', {
       token: signIn.data!.signIn.token,
     });
@@ -41,7 +60,16 @@ describe('through the gateway', () => {
   });
 
   it('passes domain error codes through', async () => {
-    const response = await graphql(stack.gatewayUrl, `mutation { signIn(handle: "linus", password: "wrong password") { token } }`);
+    const response = await graphql(
+      stack.gatewayUrl,
+      `
+        mutation {
+          signIn(handle: "linus", password: "wrong password") {
+            token
+          }
+        }
+      `,
+    );
     expect(codes(response)).toEqual(['INVALID_CREDENTIALS']);
     expect(JSON.stringify(response)).not.toContain('stacktrace');
   });

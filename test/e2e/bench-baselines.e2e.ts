@@ -28,11 +28,47 @@ beforeAll(async () => {
   const [ada, bob, reader] = await Promise.all(['ada', 'bob', 'cyd'].map((handle) => signUp(stack.gatewayUrl, handle)));
   cy = reader!;
   const bobCameo = await verifiedCameo(stack.gatewayUrl, bob!);
-  await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { token: bob!.token, variables: { id: bobCameo } }));
-  await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { token: cy.token, variables: { id: ada!.id } }));
+  await ok(
+    graphql(
+      stack.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
+            id
+          }
+        }
+      `,
+      { token: bob!.token, variables: { id: bobCameo } },
+    ),
+  );
+  await ok(
+    graphql(
+      stack.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          follow(userId: $id) {
+            id
+          }
+        }
+      `,
+      { token: cy.token, variables: { id: ada!.id } },
+    ),
+  );
   const cast = await publishedVideo(stack.gatewayUrl, ada!, 'ada and bob on a boat', { caption: 'boat day', cameoIds: [bobCameo] });
   await publishedVideo(stack.gatewayUrl, ada!, 'sunset over the sea', { caption: 'sunset' });
-  await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { token: cy.token, variables: { id: cast } }));
+  await ok(
+    graphql(
+      stack.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          likeGeneration(id: $id) {
+            id
+          }
+        }
+      `,
+      { token: cy.token, variables: { id: cast } },
+    ),
+  );
   await until('both posts in Following', async () => (await feedAt(stack.gatewayUrl)).data?.feed.edges.length === 2);
   hive = createHiveGatewayServer({
     supergraphSdl: readFileSync(path.join(__dirname, '../../schema/supergraph.graphql'), 'utf8'),
@@ -51,27 +87,56 @@ afterAll(async () => {
 });
 
 const feedAt = (url: string) =>
-  postGraphql(url, { authorization: `Bearer ${cy.token}` }, { query: FEED_DOCUMENT, operationName: 'Feed', variables: { kind: 'FOLLOWING', first: 10 } });
+  postGraphql(
+    url,
+    { authorization: `Bearer ${cy.token}` },
+    { query: FEED_DOCUMENT, operationName: 'Feed', variables: { kind: 'FOLLOWING', first: 10 } },
+  );
 
 describe('the benchmark’s baselines', () => {
   it('Hive Gateway answers the Feed query exactly as our gateway does', async () => {
     const ours = await feedAt(stack.gatewayUrl);
     expect(ours.errors).toBeUndefined();
-    expect(ours.data!.feed.edges[1].node).toMatchObject({ caption: 'boat day', creator: { handle: 'ada' }, cameos: [{ owner: { handle: 'bob' } }], video: { likeCount: 1, viewerHasLiked: true } });
+    expect(ours.data!.feed.edges[1].node).toMatchObject({
+      caption: 'boat day',
+      creator: { handle: 'ada' },
+      cameos: [{ owner: { handle: 'bob' } }],
+      video: { likeCount: 1, viewerHasLiked: true },
+    });
     expect(await feedAt(hiveUrl)).toEqual(ours);
   });
 
   it('the direct baseline fetches the same fields from the subgraphs', async () => {
     const ours = (await feedAt(stack.gatewayUrl)).data!.feed;
     const direct = await directFeedPage(
-      (subgraph, body) => postGraphql(stack.subgraphUrls[subgraph as keyof TestStack['subgraphUrls']], { [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewayProofPrivateKey, subgraph, { viewerId: cy.id }, { method: 'POST', body: JSON.stringify(body) }) }, body),
+      (subgraph, body) =>
+        postGraphql(
+          stack.subgraphUrls[subgraph as keyof TestStack['subgraphUrls']],
+          {
+            [GATEWAY_PROOF_HEADER]: signGatewayProof(
+              testSecrets.gatewayProofPrivateKey,
+              subgraph,
+              { viewerId: cy.id },
+              { method: 'POST', body: JSON.stringify(body) },
+            ),
+          },
+          body,
+        ),
       'FOLLOWING',
     );
     expect(direct.errors).toBeUndefined();
     const page = (direct.data as { feed: typeof ours }).feed;
     // The direct page also carries the entity keys (__typename, id) the plan fetches with.
     const strip = (value: unknown): unknown =>
-      Array.isArray(value) ? value.map(strip) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== '__typename').map(([key, v]) => [key, strip(v)])) : value;
+      Array.isArray(value)
+        ? value.map(strip)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([key]) => key !== '__typename')
+                .map(([key, v]) => [key, strip(v)]),
+            )
+          : value;
     const withoutKeys = strip(page) as typeof ours;
     for (const edge of withoutKeys.edges) {
       delete edge.node.creator.id;

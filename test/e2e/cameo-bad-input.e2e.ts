@@ -49,9 +49,13 @@ describe('bad input changes nothing and says why', () => {
     [
       'a child under 13',
       () =>
-        gql(null, `mutation ($d: String!) { signUp(input: { handle: "kiddo", displayName: "K", password: "password123", birthDate: $d }) { token } }`, {
-          d: `${new Date().getUTCFullYear() - 10}-06-01`,
-        }),
+        gql(
+          null,
+          `mutation ($d: String!) { signUp(input: { handle: "kiddo", displayName: "K", password: "password123", birthDate: $d }) { token } }`,
+          {
+            d: `${new Date().getUTCFullYear() - 10}-06-01`,
+          },
+        ),
       'BAD_USER_INPUT',
     ],
     [
@@ -74,11 +78,7 @@ describe('bad input changes nothing and says why', () => {
       () => gql(bob, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: aliceCameo }),
       'FORBIDDEN',
     ],
-    [
-      "deleting someone else's cameo",
-      () => gql(bob, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { id: aliceCameo }),
-      'FORBIDDEN',
-    ],
+    ["deleting someone else's cameo", () => gql(bob, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { id: aliceCameo }), 'FORBIDDEN'],
     [
       'a policy without signing in',
       () => gql(null, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: aliceCameo }),
@@ -92,10 +92,14 @@ describe('bad input changes nothing and says why', () => {
     [
       'restrictions that are too long',
       () =>
-        gql(alice, `mutation ($id: ID!, $t: String!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionsText: $t }) { id } }`, {
-          id: aliceCameo,
-          t: 'x'.repeat(501),
-        }),
+        gql(
+          alice,
+          `mutation ($id: ID!, $t: String!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionsText: $t }) { id } }`,
+          {
+            id: aliceCameo,
+            t: 'x'.repeat(501),
+          },
+        ),
       'BAD_USER_INPUT',
     ],
     [
@@ -117,7 +121,10 @@ describe('bad input changes nothing and says why', () => {
   });
 
   it('a recording too short or too long is refused and the cameo stays awaiting it', async () => {
-    const started = await gql(bob, `mutation { startCameoVerification(input: { kind: OBJECT, name: "Guitar" }) { id uploadUrl verificationPhrase } }`);
+    const started = await gql(
+      bob,
+      `mutation { startCameoVerification(input: { kind: OBJECT, name: "Guitar" }) { id uploadUrl verificationPhrase } }`,
+    );
     const { id, uploadUrl, verificationPhrase } = started.data!.startCameoVerification;
     const submit = (durationSeconds: number) =>
       gql(bob, `mutation ($id: ID!, $r: CameoRecordingInput!) { submitCameoRecording(cameoId: $id, recording: $r) { status } }`, {
@@ -132,13 +139,20 @@ describe('bad input changes nothing and says why', () => {
   });
 
   it('the verifier rejects a recording without the phrase, with a reason, and accepts a retry', async () => {
-    const started = await gql(bob, `mutation { startCameoVerification(input: { kind: PET, name: "Rex" }) { id uploadUrl verificationPhrase } }`);
+    const started = await gql(
+      bob,
+      `mutation { startCameoVerification(input: { kind: PET, name: "Rex" }) { id uploadUrl verificationPhrase } }`,
+    );
     const { id, uploadUrl, verificationPhrase } = started.data!.startCameoVerification;
     const submit = (transcript: string, ref = uploadUrl) =>
-      gql(bob, `mutation ($id: ID!, $r: CameoRecordingInput!) { submitCameoRecording(cameoId: $id, recording: $r) { status rejectionReason } }`, {
-        id,
-        r: { videoRef: `${ref}/v.mp4`, audioRef: `${ref}/a.m4a`, durationSeconds: 5, transcript },
-      });
+      gql(
+        bob,
+        `mutation ($id: ID!, $r: CameoRecordingInput!) { submitCameoRecording(cameoId: $id, recording: $r) { status rejectionReason } }`,
+        {
+          id,
+          r: { videoRef: `${ref}/v.mp4`, audioRef: `${ref}/a.m4a`, durationSeconds: 5, transcript },
+        },
+      );
     expect((await submit('hello there')).data!.submitCameoRecording).toEqual({
       status: 'REJECTED',
       rejectionReason: 'The verification phrase was not heard in the recording.',

@@ -71,10 +71,29 @@ afterAll(async () => {
 describe('consent through the gateway, for each policy and relationship', () => {
   it.each([
     // A refusal's reason is the owner's business: everyone else hears NOT_ALLOWED, whatever the policy.
-    ['ONLY_ME', { owner: 'OWNER', approved: 'NOT_ALLOWED', mutual: 'NOT_ALLOWED', stranger: 'NOT_ALLOWED', blocked: 'NOT_ALLOWED', teen: 'NOT_ALLOWED' }],
-    ['APPROVED', { owner: 'OWNER', approved: 'APPROVED', mutual: 'NOT_ALLOWED', stranger: 'NOT_ALLOWED', blocked: 'NOT_ALLOWED', teen: 'NOT_ALLOWED' }],
-    ['MUTUALS', { owner: 'OWNER', approved: 'NOT_ALLOWED', mutual: 'MUTUALS', stranger: 'NOT_ALLOWED', blocked: 'NOT_ALLOWED', teen: 'NOT_ALLOWED' }],
-    ['EVERYONE', { owner: 'OWNER', approved: 'EVERYONE', mutual: 'EVERYONE', stranger: 'EVERYONE', blocked: 'NOT_ALLOWED', teen: 'EVERYONE' }],
+    [
+      'ONLY_ME',
+      {
+        owner: 'OWNER',
+        approved: 'NOT_ALLOWED',
+        mutual: 'NOT_ALLOWED',
+        stranger: 'NOT_ALLOWED',
+        blocked: 'NOT_ALLOWED',
+        teen: 'NOT_ALLOWED',
+      },
+    ],
+    [
+      'APPROVED',
+      { owner: 'OWNER', approved: 'APPROVED', mutual: 'NOT_ALLOWED', stranger: 'NOT_ALLOWED', blocked: 'NOT_ALLOWED', teen: 'NOT_ALLOWED' },
+    ],
+    [
+      'MUTUALS',
+      { owner: 'OWNER', approved: 'NOT_ALLOWED', mutual: 'MUTUALS', stranger: 'NOT_ALLOWED', blocked: 'NOT_ALLOWED', teen: 'NOT_ALLOWED' },
+    ],
+    [
+      'EVERYONE',
+      { owner: 'OWNER', approved: 'EVERYONE', mutual: 'EVERYONE', stranger: 'EVERYONE', blocked: 'NOT_ALLOWED', teen: 'EVERYONE' },
+    ],
   ])('%s', async (policy, expected) => {
     expect((await setPolicy(policy)).errors).toBeUndefined();
     const users = { owner, approved, mutual, stranger, blocked, teen };
@@ -130,7 +149,9 @@ describe('consent through the gateway, for each policy and relationship', () => 
     const pending = await gql(owner, `mutation { startCameoVerification(input: { kind: PET, name: "Pending" }) { id } }`);
     const pendingId = pending.data?.startCameoVerification?.id as string | undefined;
     expect(pending.errors).toBeUndefined();
-    expect((await ask(owner, pendingId!)).data).toEqual({ cameoConsent: { allowed: false, reason: 'CAMEO_NOT_VERIFIED', restrictions: null } });
+    expect((await ask(owner, pendingId!)).data).toEqual({
+      cameoConsent: { allowed: false, reason: 'CAMEO_NOT_VERIFIED', restrictions: null },
+    });
     expect((await ask(stranger, pendingId!)).data).toEqual({ cameoConsent: { allowed: false, reason: 'NOT_ALLOWED', restrictions: null } });
   });
 });

@@ -32,11 +32,35 @@ beforeAll(async () => {
   database = await createTestDatabase('e2e_cli');
   stack = await startStack(database.url);
   configDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-cli-'));
-  const [, friendUser] = await Promise.all([signUp(stack.gatewayUrl, 'director'), signUp(stack.gatewayUrl, 'friend'), signUp(stack.gatewayUrl, 'loner')]);
+  const [, friendUser] = await Promise.all([
+    signUp(stack.gatewayUrl, 'director'),
+    signUp(stack.gatewayUrl, 'friend'),
+    signUp(stack.gatewayUrl, 'loner'),
+  ]);
   friend = friendUser;
   const cameoId = await verifiedCameo(stack.gatewayUrl, friend);
-  await graphql(stack.gatewayUrl, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { token: friend.token, variables: { id: cameoId } });
-  await graphql(stack.gatewayUrl, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "director") { id } }`, { token: friend.token, variables: { id: cameoId } });
+  await graphql(
+    stack.gatewayUrl,
+    `
+      mutation ($id: ID!) {
+        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
+          id
+        }
+      }
+    `,
+    { token: friend.token, variables: { id: cameoId } },
+  );
+  await graphql(
+    stack.gatewayUrl,
+    `
+      mutation ($id: ID!) {
+        grantCameoAccess(cameoId: $id, handle: "director") {
+          id
+        }
+      }
+    `,
+    { token: friend.token, variables: { id: cameoId } },
+  );
 });
 afterAll(async () => {
   await stack?.stop();

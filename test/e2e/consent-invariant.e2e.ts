@@ -161,7 +161,8 @@ function consents(m: Model, cameo: CameoName, user: Person): boolean {
       return true;
   }
 }
-const castConsents = (m: Model, video: { creator: Person; cast: CameoName[] }) => video.cast.every((cameo) => consents(m, cameo, video.creator));
+const castConsents = (m: Model, video: { creator: Person; cast: CameoName[] }) =>
+  video.cast.every((cameo) => consents(m, cameo, video.creator));
 
 const signer = createAssetUrlSigner(testSecrets.assetUrlSecret);
 const keyOf = (url: string) => new URL(url, 'http://x').pathname.replace(/^\/assets\//, '');
@@ -247,15 +248,39 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
         for (const cameo of ['KO', 'KT'] as const) await setPolicy(cameo, 'EVERYONE');
         // The unblocks above reach users' projection through social's events: wait for them
         // before the setup casts (a block left over from the last run still refuses for a moment).
-        for (const [by, cameo] of [['C', 'KO'], ['T', 'KO'], ['C', 'KT']] as const) {
+        for (const [by, cameo] of [
+          ['C', 'KO'],
+          ['T', 'KO'],
+          ['C', 'KT'],
+        ] as const) {
           const query = `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed } }`;
-          await until(`${by} may use ${cameo}`, async () => (await must(by, query, { id: cameoIds[cameo] })).cameoConsent.allowed === true, 15_000);
+          await until(
+            `${by} may use ${cameo}`,
+            async () => (await must(by, query, { id: cameoIds[cameo] })).cameoConsent.allowed === true,
+            15_000,
+          );
         }
-        for (const [by, cameo, publish] of [['C', 'KO', true], ['T', 'KO', true], ['C', 'KT', false]] as const) {
-          const { createGeneration } = await must(by, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-            input: { prompt: `run ${runNumber}: ${by} with ${cameo}`, seconds: 1, cameoIds: [cameoIds[cameo]] },
-          });
-          const video: Video = { id: createGeneration.id, creator: by, cast: [cameo], published: false, status: 'QUEUED', othersUrls: new Set(), tainted: false };
+        for (const [by, cameo, publish] of [
+          ['C', 'KO', true],
+          ['T', 'KO', true],
+          ['C', 'KT', false],
+        ] as const) {
+          const { createGeneration } = await must(
+            by,
+            `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`,
+            {
+              input: { prompt: `run ${runNumber}: ${by} with ${cameo}`, seconds: 1, cameoIds: [cameoIds[cameo]] },
+            },
+          );
+          const video: Video = {
+            id: createGeneration.id,
+            creator: by,
+            cast: [cameo],
+            published: false,
+            status: 'QUEUED',
+            othersUrls: new Set(),
+            tainted: false,
+          };
           videos.push(video);
           await rendered(video);
           if (publish) {
@@ -273,7 +298,9 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
         async function rendered(video: Video) {
           const deadline = Date.now() + SETTLE_MS;
           for (;;) {
-            const { generation } = await must(video.creator, `query ($id: ID!) { generation(id: $id) { status videoUrl } }`, { id: video.id });
+            const { generation } = await must(video.creator, `query ($id: ID!) { generation(id: $id) { status videoUrl } }`, {
+              id: video.id,
+            });
             video.status = generation.status;
             if (generation.videoUrl) video.assetKey = keyOf(generation.videoUrl);
             if (['COMPLETED', 'FAILED', 'CANCELLED', 'BLOCKED'].includes(generation.status)) return;
@@ -289,10 +316,14 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
           // The platform's consent agrees with the model.
           for (const user of live) {
             for (const cameo of ['KO', 'KT'] as const) {
-              const response = await as(user, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed reason } }`, { id: cameoIds[cameo] });
+              const response = await as(user, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed reason } }`, {
+                id: cameoIds[cameo],
+              });
               const allowed = response.data?.cameoConsent?.allowed ?? false;
               if (allowed !== consents(model, cameo, user)) {
-                found.push(`cameoConsent(${cameo}) as ${user}: platform ${JSON.stringify(response.data?.cameoConsent ?? response.errors)}, model ${!allowed}`);
+                found.push(
+                  `cameoConsent(${cameo}) as ${user}: platform ${JSON.stringify(response.data?.cameoConsent ?? response.errors)}, model ${!allowed}`,
+                );
               }
             }
           }
@@ -301,7 +332,9 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             if (!feeds.has(user)) {
               const ids = new Set<string>();
               for (const feedKind of ['FOR_YOU', 'FOLLOWING']) {
-                const data = await must(user, `query ($k: FeedKind!) { feed(kind: $k, first: 50) { edges { node { id } } } }`, { k: feedKind });
+                const data = await must(user, `query ($k: FeedKind!) { feed(kind: $k, first: 50) { edges { node { id } } } }`, {
+                  k: feedKind,
+                });
                 for (const edge of data.feed.edges) ids.add(edge.node.id);
               }
               feeds.set(user, ids);
@@ -345,7 +378,13 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
                 });
                 if (!remix.errors) found.push(`${tag}: S remixed it`);
               }
-            } else if (video.published && !video.tainted && video.status === 'COMPLETED' && video.creator !== 'S' && !blockedBetween(model, 'S', video.creator)) {
+            } else if (
+              video.published &&
+              !video.tainted &&
+              video.status === 'COMPLETED' &&
+              video.creator !== 'S' &&
+              !blockedBetween(model, 'S', video.creator)
+            ) {
               stats.positiveChecks += 1;
               const { generation } = await must('S', `query ($id: ID!) { generation(id: $id) { id videoUrl } }`, { id: video.id });
               if (!generation?.videoUrl) found.push(`${tag}: S cannot read a published, consented video`);
@@ -375,7 +414,9 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             found = await violations();
           }
           if (found.length > 0) {
-            throw new Error(`the invariant does not hold ${SETTLE_MS / 1000} s after ${after}:\n  ${found.join('\n  ')}\nsteps:\n  ${log.join('\n  ')}`);
+            throw new Error(
+              `the invariant does not hold ${SETTLE_MS / 1000} s after ${after}:\n  ${found.join('\n  ')}\nsteps:\n  ${log.join('\n  ')}`,
+            );
           }
           for (const video of videos) if (!castConsents(model, video)) video.tainted = true;
         }
@@ -397,10 +438,14 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             case 'policy': {
               const owner = OWNER[action.cameo];
               if (!model.alive.has(owner)) return 'skipped: owner deleted';
-              const r = await as(owner, `mutation ($id: ID!, $p: ConsentPolicy!) { setCameoPolicy(cameoId: $id, input: { policy: $p }) { id } }`, {
-                id: cameoIds[action.cameo],
-                p: action.policy,
-              });
+              const r = await as(
+                owner,
+                `mutation ($id: ID!, $p: ConsentPolicy!) { setCameoPolicy(cameoId: $id, input: { policy: $p }) { id } }`,
+                {
+                  id: cameoIds[action.cameo],
+                  p: action.policy,
+                },
+              );
               if (!r.errors) model.policy[action.cameo] = action.policy;
               return outcome(r);
             }
@@ -450,17 +495,32 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
               const source = action.t === 'remix' ? videos[action.video % Math.max(1, videos.length)] : undefined;
               if (action.t === 'remix' && !source) return 'skipped: nothing to remix';
               const r = await as(action.by, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-                input: { prompt: `run ${runNumber} by ${action.by}`, seconds: 1, cameoIds: action.cast.map((c) => cameoIds[c]), remixOf: source?.id },
+                input: {
+                  prompt: `run ${runNumber} by ${action.by}`,
+                  seconds: 1,
+                  cameoIds: action.cast.map((c) => cameoIds[c]),
+                  remixOf: source?.id,
+                },
               });
               const expected = castConsents(model, { creator: action.by, cast: action.cast });
               if (action.t === 'create' && !r.errors !== expected) {
-                throw new Error(`createGeneration by ${action.by} casting ${action.cast}: model says ${expected}, platform ${JSON.stringify(r.errors ?? r.data)}`);
+                throw new Error(
+                  `createGeneration by ${action.by} casting ${action.cast}: model says ${expected}, platform ${JSON.stringify(r.errors ?? r.data)}`,
+                );
               }
               if (source && !r.errors && !castConsents(model, source)) {
                 throw new Error(`${action.by} remixed ${source.id} whose cast does not consent to its creator ${source.creator}`);
               }
               if (!r.errors) {
-                const video: Video = { id: r.data!.createGeneration.id, creator: action.by, cast: action.cast, published: false, status: 'QUEUED', othersUrls: new Set(), tainted: false };
+                const video: Video = {
+                  id: r.data!.createGeneration.id,
+                  creator: action.by,
+                  cast: action.cast,
+                  published: false,
+                  status: 'QUEUED',
+                  othersUrls: new Set(),
+                  tainted: false,
+                };
                 videos.push(video);
                 stats.videos += 1;
                 await rendered(video);
@@ -471,7 +531,9 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             case 'publish': {
               const video = videos[action.video % Math.max(1, videos.length)];
               if (!video || !model.alive.has(video.creator)) return 'skipped';
-              const r = await as(video.creator, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id } }`, { id: video.id });
+              const r = await as(video.creator, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id } }`, {
+                id: video.id,
+              });
               if (!r.errors) {
                 if (!castConsents(model, video)) throw new Error(`published video ${videos.indexOf(video)} whose cast does not consent`);
                 video.published = true;
@@ -498,7 +560,9 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
       { numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: false, verbose: 1 },
     );
     // eslint-disable-next-line no-console
-    console.log(`consent invariant (${kind} events): ${RUNS} runs in ${((Date.now() - started) / 1000).toFixed(1)} s, ${JSON.stringify(stats)}`);
+    console.log(
+      `consent invariant (${kind} events): ${RUNS} runs in ${((Date.now() - started) / 1000).toFixed(1)} s, ${JSON.stringify(stats)}`,
+    );
   });
 });
 

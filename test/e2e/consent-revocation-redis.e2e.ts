@@ -23,8 +23,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const gql = (user: TestUser, query: string, variables: Record<string, unknown> = {}) => ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
-const seenBy = async (user: TestUser, id: string) => (await gql(user, `query ($id: ID!) { generation(id: $id) { id hidden } }`, { id })).generation;
+const gql = (user: TestUser, query: string, variables: Record<string, unknown> = {}) =>
+  ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
+const seenBy = async (user: TestUser, id: string) =>
+  (await gql(user, `query ($id: ID!) { generation(id: $id) { id hidden } }`, { id })).generation;
 
 describe('a block revokes consent end to end', () => {
   it("hides the blocked person's published video of you from everyone else", async () => {
@@ -37,6 +39,8 @@ describe('a block revokes consent end to end', () => {
     await until('the video is hidden', async () => (await seenBy(carol, videoId)) === null);
     // Its creator still sees it, marked hidden; the cameo is no longer usable by bob.
     expect(await seenBy(bob, videoId)).toEqual({ id: videoId, hidden: true });
-    expect((await gql(bob, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed } }`, { id: cameoId })).cameoConsent).toEqual({ allowed: false });
+    expect((await gql(bob, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed } }`, { id: cameoId })).cameoConsent).toEqual({
+      allowed: false,
+    });
   });
 });

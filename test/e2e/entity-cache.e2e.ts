@@ -10,13 +10,16 @@ let ada: TestUser, bob: TestUser, cy: TestUser;
 let video: string;
 
 const FEED = `query { feed(kind: FOLLOWING, first: 10) { edges { node { id creator { handle displayName } cameos { owner { handle displayName } } } } } }`;
-const page = async (gatewayUrl: string, viewer: TestUser, query = FEED) => (await ok(graphql(gatewayUrl, query, { token: viewer.token }))).feed.edges.map((edge: { node: unknown }) => edge.node);
+const page = async (gatewayUrl: string, viewer: TestUser, query = FEED) =>
+  (await ok(graphql(gatewayUrl, query, { token: viewer.token }))).feed.edges.map((edge: { node: unknown }) => edge.node);
 
 /** Requests the gateway has sent each subgraph, from its /metrics. */
 async function fetchesBySubgraph(gatewayUrl: string): Promise<Record<string, number>> {
   const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
   const counts: Record<string, number> = {};
-  for (const [, subgraph, count] of text.matchAll(/^cameo_gateway_subgraph_fetch_seconds_count\{subgraph="(\w+)",outcome="\w+"\} (\d+)$/gm)) {
+  for (const [, subgraph, count] of text.matchAll(
+    /^cameo_gateway_subgraph_fetch_seconds_count\{subgraph="(\w+)",outcome="\w+"\} (\d+)$/gm,
+  )) {
     counts[subgraph!] = (counts[subgraph!] ?? 0) + Number(count);
   }
   return counts;
@@ -27,8 +30,32 @@ beforeAll(async () => {
   stack = await startStack(database.url, { redis: true });
   [ada, bob, cy] = await Promise.all([signUp(stack.gatewayUrl, 'ada'), signUp(stack.gatewayUrl, 'bob'), signUp(stack.gatewayUrl, 'cyd')]);
   const bobCameo = await verifiedCameo(stack.gatewayUrl, bob);
-  await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { token: bob.token, variables: { id: bobCameo } }));
-  await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { token: cy.token, variables: { id: ada.id } }));
+  await ok(
+    graphql(
+      stack.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
+            id
+          }
+        }
+      `,
+      { token: bob.token, variables: { id: bobCameo } },
+    ),
+  );
+  await ok(
+    graphql(
+      stack.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          follow(userId: $id) {
+            id
+          }
+        }
+      `,
+      { token: cy.token, variables: { id: ada.id } },
+    ),
+  );
   video = await publishedVideo(stack.gatewayUrl, ada, 'ada and bob on a boat', { caption: 'boat day', cameoIds: [bobCameo] });
   await until('the video in cy’s feed', async () => (await page(stack.gatewayUrl, cy)).length === 1);
 });
@@ -43,7 +70,9 @@ it('answers a page’s creators and cast from memory the second time: users is n
   const second = await page(stack.gatewayUrl, cy);
   const after = await fetchesBySubgraph(stack.gatewayUrl);
   expect(second).toEqual(first);
-  expect(second).toEqual([{ id: video, creator: { handle: 'ada', displayName: 'ada' }, cameos: [{ owner: { handle: 'bob', displayName: 'bob' } }] }]);
+  expect(second).toEqual([
+    { id: video, creator: { handle: 'ada', displayName: 'ada' }, cameos: [{ owner: { handle: 'bob', displayName: 'bob' } }] },
+  ]);
   expect(after.feed! - before.feed!).toBe(1);
   expect(after.users ?? 0).toBe(before.users ?? 0);
 });
@@ -57,10 +86,38 @@ it('shows a new name on the next page: at once through the gateway that changed 
       await page(replica.url, cy);
       return (await fetchesBySubgraph(replica.url)).users === before;
     });
-    await ok(graphql(stack.gatewayUrl, `mutation { updateProfile(input: { displayName: "Bob the Builder" }) { id } }`, { token: bob.token }));
-    await ok(graphql(stack.gatewayUrl, `mutation { updateProfile(input: { displayName: "Ada L." }) { id } }`, { token: ada.token }));
+    await ok(
+      graphql(
+        stack.gatewayUrl,
+        `
+          mutation {
+            updateProfile(input: { displayName: "Bob the Builder" }) {
+              id
+            }
+          }
+        `,
+        { token: bob.token },
+      ),
+    );
+    await ok(
+      graphql(
+        stack.gatewayUrl,
+        `
+          mutation {
+            updateProfile(input: { displayName: "Ada L." }) {
+              id
+            }
+          }
+        `,
+        { token: ada.token },
+      ),
+    );
     // Cy reads through the gateway the mutations went through, before their events can arrive.
-    const renamed = { id: video, creator: { handle: 'ada', displayName: 'Ada L.' }, cameos: [{ owner: { handle: 'bob', displayName: 'Bob the Builder' } }] };
+    const renamed = {
+      id: video,
+      creator: { handle: 'ada', displayName: 'Ada L.' },
+      cameos: [{ owner: { handle: 'bob', displayName: 'Bob the Builder' } }],
+    };
     expect(await page(stack.gatewayUrl, cy)).toEqual([renamed]);
     await until('the replica showing the new names', async () => JSON.stringify(await page(replica.url, cy)) === JSON.stringify([renamed]));
   } finally {
@@ -72,6 +129,8 @@ it('fetches what only its owner may see for every viewer, whatever was asked bef
   const PLANS = `query { feed(kind: FOR_YOU, first: 10) { edges { node { id creator { handle plan } } } } }`;
   await until('the video in ada’s For You', async () => (await page(stack.gatewayUrl, ada, PLANS)).length === 1);
   for (const viewer of [ada, cy, ada, cy]) {
-    expect(await page(stack.gatewayUrl, viewer, PLANS)).toEqual([{ id: video, creator: { handle: 'ada', plan: viewer === ada ? 'FREE' : null } }]);
+    expect(await page(stack.gatewayUrl, viewer, PLANS)).toEqual([
+      { id: video, creator: { handle: 'ada', plan: viewer === ada ? 'FREE' : null } },
+    ]);
   }
 });

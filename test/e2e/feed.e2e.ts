@@ -17,7 +17,8 @@ let ada: TestUser, bob: TestUser, cy: TestUser, dee: TestUser, teen: TestUser;
 let bobCameo: string;
 let withCameo: string, deeVideo: string, newest: string;
 
-const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) =>
+  graphql(stack.gatewayUrl, query, { token: user.token, variables });
 
 const FEED = `query ($kind: FeedKind!, $first: Int, $after: String) {
   feed(kind: $kind, first: $first, after: $after) {
@@ -26,10 +27,15 @@ const FEED = `query ($kind: FeedKind!, $first: Int, $after: String) {
   }
 }`;
 const ids = async (user: TestUser, kind: string, first = 50, after?: string) => {
-  const { feed } = await ok(gql(user, `query ($kind: FeedKind!, $first: Int, $after: String) { feed(kind: $kind, first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { kind, first, after }));
+  const { feed } = await ok(
+    gql(
+      user,
+      `query ($kind: FeedKind!, $first: Int, $after: String) { feed(kind: $kind, first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+      { kind, first, after },
+    ),
+  );
   return { ids: feed.edges.map((edge: { node: { id: string } }) => edge.node.id) as string[], pageInfo: feed.pageInfo };
 };
-
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_feed');
@@ -89,9 +95,13 @@ describe('a page through the gateway', () => {
 
 describe('steering, feedback and explanations', () => {
   it('explains a ranking, reads preferences in plain words and drops what you asked to see less of', async () => {
-    const { explainRanking } = await ok(gql(cy, `query ($id: ID!) { explainRanking(postId: $id) { shown reasons { factor detail } } }`, { id: newest }));
+    const { explainRanking } = await ok(
+      gql(cy, `query ($id: ID!) { explainRanking(postId: $id) { shown reasons { factor detail } } }`, { id: newest }),
+    );
     expect(explainRanking.shown).toBe(true);
-    expect(explainRanking.reasons.map((reason: { factor: string }) => reason.factor)).toEqual(expect.arrayContaining(['engagement', 'age', 'following', 'freshness']));
+    expect(explainRanking.reasons.map((reason: { factor: string }) => reason.factor)).toEqual(
+      expect.arrayContaining(['engagement', 'age', 'following', 'freshness']),
+    );
 
     const { setFeedPreferences } = await ok(gql(cy, `mutation { setFeedPreferences(text: "more cats, less boats") { more less } }`));
     expect(setFeedPreferences).toEqual({ more: ['cats'], less: ['boats'] });
@@ -142,10 +152,29 @@ describe('cursors', () => {
     const cursor = page.pageInfo.endCursor as string;
     const [body, mac] = cursor.split('.');
     const forged = `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), o: 0 })).toString('base64url')}.${mac}`;
-    expect(codes(await gql(cy, `query ($after: String) { feed(kind: FOR_YOU, after: $after) { edges { cursor } } }`, { after: forged }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(dee, `query ($after: String) { feed(kind: FOR_YOU, after: $after) { edges { cursor } } }`, { after: cursor }))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(await gql(cy, `query ($after: String) { feed(kind: FOR_YOU, after: $after) { edges { cursor } } }`, { after: forged })),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(await gql(dee, `query ($after: String) { feed(kind: FOR_YOU, after: $after) { edges { cursor } } }`, { after: cursor })),
+    ).toEqual(['BAD_USER_INPUT']);
     expect(codes(await gql(cy, `{ feed(kind: FOR_YOU, first: 51) { edges { cursor } } }`))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await graphql(stack.gatewayUrl, `{ feed(kind: FOLLOWING) { edges { cursor } } }`))).toEqual(['UNAUTHENTICATED']);
+    expect(
+      codes(
+        await graphql(
+          stack.gatewayUrl,
+          `
+            {
+              feed(kind: FOLLOWING) {
+                edges {
+                  cursor
+                }
+              }
+            }
+          `,
+        ),
+      ),
+    ).toEqual(['UNAUTHENTICATED']);
   });
 });
 
@@ -158,7 +187,16 @@ describe('stable paging at size', () => {
         id: `seed:${post.id}`,
         topic: 'generation.published',
         at: new Date().toISOString(),
-        payload: { generationId: post.id, creatorId: post.creatorId, caption: `post ${i}`, prompt: '', cameoIds: [], cameoOwnerIds: [], remixOfId: null, publishedAt: new Date(Date.now() - i * 60_000).toISOString() },
+        payload: {
+          generationId: post.id,
+          creatorId: post.creatorId,
+          caption: `post ${i}`,
+          prompt: '',
+          cameoIds: [],
+          cameoOwnerIds: [],
+          remixOfId: null,
+          publishedAt: new Date(Date.now() - i * 60_000).toISOString(),
+        },
       });
     }
     const expected = new Set((await ids(cy, 'FOR_YOU', 1)).ids.length ? [...seeded.map((post) => post.id), deeVideo, newest] : []);
@@ -189,10 +227,20 @@ describe('stable paging at size', () => {
 
 describe('rebuild', () => {
   it('replays the event streams into an identical read model', async () => {
-    const snapshot = async () => (await feedDb.post.findMany({ where: { id: { in: [withCameo, deeVideo, newest] } }, orderBy: { id: 'asc' } })).map(({ hiddenAt, hot, ...post }) => ({ ...post, hidden: hiddenAt !== null }));
+    const snapshot = async () =>
+      (await feedDb.post.findMany({ where: { id: { in: [withCameo, deeVideo, newest] } }, orderBy: { id: 'asc' } })).map(
+        ({ hiddenAt, hot, ...post }) => ({ ...post, hidden: hiddenAt !== null }),
+      );
     const before = await snapshot();
     const follows = await feedDb.followEdge.count();
-    const transport = createEventTransport({ kind: 'redis', subgraph: 'feed', db: feedDb, redisUrl: TEST_REDIS_URL, namespace: stack.queuePrefix, onError: () => {} });
+    const transport = createEventTransport({
+      kind: 'redis',
+      subgraph: 'feed',
+      db: feedDb,
+      redisUrl: TEST_REDIS_URL,
+      namespace: stack.queuePrefix,
+      onError: () => {},
+    });
     const applied = await rebuildFeed(feedDb, transport);
     await transport.close();
     expect(applied).toBeGreaterThan(5);

@@ -12,11 +12,16 @@ let contract: Awaited<ReturnType<typeof startOpenAiContractServer>>;
 let creator: TestUser, friend: TestUser;
 let friendCameo: string;
 
-const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) =>
+  graphql(stack.gatewayUrl, query, { token: user.token, variables });
 
 async function finished(id: string) {
   for (let attempt = 0; attempt < 400; attempt++) {
-    const { data } = await gql(creator, `query ($id: ID!) { generation(id: $id) { status progress errorReason videoUrl model provenance { cameoOwners { handle } model } } }`, { id });
+    const { data } = await gql(
+      creator,
+      `query ($id: ID!) { generation(id: $id) { status progress errorReason videoUrl model provenance { cameoOwners { handle } model } } }`,
+      { id },
+    );
     if (!['QUEUED', 'IN_PROGRESS'].includes(data!.generation.status)) return data!.generation;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -29,7 +34,11 @@ beforeAll(async () => {
   stack = await startStack(database.url, { adapter: createOpenAiAdapter({ baseUrl: contract.url, apiKey: 'sk-test', pollIntervalMs: 5 }) });
   [creator, friend] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend')]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  await gql(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionTags: [NO_POLITICAL_CONTENT] }) { id } }`, { id: friendCameo });
+  await gql(
+    friend,
+    `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionTags: [NO_POLITICAL_CONTENT] }) { id } }`,
+    { id: friendCameo },
+  );
 });
 afterAll(async () => {
   await stack?.stop();
@@ -43,7 +52,12 @@ it('renders through the Videos API contract and serves the MP4 with provenance',
   });
   expect(created.errors).toBeUndefined();
   const generation = await finished(created.data!.createGeneration.id);
-  expect(generation).toMatchObject({ status: 'COMPLETED', progress: 100, model: 'sora-2', provenance: { cameoOwners: [{ handle: 'friend' }], model: 'sora-2' } });
+  expect(generation).toMatchObject({
+    status: 'COMPLETED',
+    progress: 100,
+    model: 'sora-2',
+    provenance: { cameoOwners: [{ handle: 'friend' }], model: 'sora-2' },
+  });
   expect(contract.requests).toEqual([
     {
       model: 'sora-2',
@@ -54,7 +68,11 @@ it('renders through the Videos API contract and serves the MP4 with provenance',
   ]);
   const video = await fetch(`${stack.origin}${generation.videoUrl}`);
   expect(video.headers.get('content-type')).toBe('video/mp4');
-  expect(Buffer.from(await video.arrayBuffer()).subarray(4, 8).toString('ascii')).toBe('ftyp');
+  expect(
+    Buffer.from(await video.arrayBuffer())
+      .subarray(4, 8)
+      .toString('ascii'),
+  ).toBe('ftyp');
 });
 
 it('a render the model fails ends FAILED with a reason and no file', async () => {

@@ -17,7 +17,8 @@ let pubsub: PubSub;
 let creator: TestUser, friend: TestUser;
 let friendCameo: string;
 
-const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) =>
+  graphql(stack.gatewayUrl, query, { token: user.token, variables });
 const create = async (input: Record<string, unknown>) => {
   const response = await gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input });
   if (response.errors) throw new Error(JSON.stringify(response.errors));

@@ -29,7 +29,8 @@ afterAll(async () => {
 });
 
 it('a revoke during rendering blocks the job without Redis, and no file is kept', async () => {
-  const as = (user: TestUser, query: string, variables: Record<string, unknown>) => ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
+  const as = (user: TestUser, query: string, variables: Record<string, unknown>) =>
+    ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
   const cameoId = await verifiedCameo(stack.gatewayUrl, friend);
   await as(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: cameoId });
   const { createGeneration } = await as(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
@@ -38,10 +39,14 @@ it('a revoke during rendering blocks the job without Redis, and no file is kept'
   const id = createGeneration.id as string;
   await until('rendering', async () => (await db.generation.findUniqueOrThrow({ where: { id } })).progress >= 5, 30_000);
   await as(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: cameoId });
-  const final = await until('the job to end', async () => {
-    const row = await db.generation.findUniqueOrThrow({ where: { id } });
-    return row.status !== 'QUEUED' && row.status !== 'IN_PROGRESS' && row;
-  }, 30_000);
+  const final = await until(
+    'the job to end',
+    async () => {
+      const row = await db.generation.findUniqueOrThrow({ where: { id } });
+      return row.status !== 'QUEUED' && row.status !== 'IN_PROGRESS' && row;
+    },
+    30_000,
+  );
   // The revocation handler's reason (the worker's own last gate before storing names the refusal).
   expect(final).toMatchObject({ status: 'BLOCKED', assetKey: null, errorReason: 'Consent to use a cameo was withdrawn.' });
   expect(final.progress).toBeLessThan(100);

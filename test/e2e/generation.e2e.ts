@@ -22,7 +22,18 @@ const CREATE = `mutation ($input: CreateGenerationInput!) { createGeneration(inp
 
 export async function waitForStatus(gatewayUrl: string, user: TestUser, id: string, done: (status: string) => boolean) {
   for (let attempt = 0; attempt < 400; attempt++) {
-    const { data } = await graphql(gatewayUrl, `query ($id: ID!) { generation(id: $id) { status progress } }`, { token: user.token, variables: { id } });
+    const { data } = await graphql(
+      gatewayUrl,
+      `
+        query ($id: ID!) {
+          generation(id: $id) {
+            status
+            progress
+          }
+        }
+      `,
+      { token: user.token, variables: { id } },
+    );
     if (data?.generation && done(data.generation.status)) return data.generation as { status: string; progress: number };
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -39,7 +50,9 @@ beforeAll(async () => {
     signUp(stack.gatewayUrl, 'stranger'),
   ]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  const grant = await gql(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: friendCameo });
+  const grant = await gql(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, {
+    id: friendCameo,
+  });
   expect(grant.errors).toBeUndefined();
   await gql(friend, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: friendCameo });
 });
@@ -54,7 +67,13 @@ describe('a generation with a friend’s cameo', () => {
 
   it('is created, rendered and served with provenance naming creator and cameo owner', async () => {
     const created = await gql(creator, CREATE, {
-      input: { prompt: 'my friend surfing a giant wave at dawn', cameoIds: [friendCameo], seconds: 2, aspect: 'SQUARE', idempotencyKey: 'first' },
+      input: {
+        prompt: 'my friend surfing a giant wave at dawn',
+        cameoIds: [friendCameo],
+        seconds: 2,
+        aspect: 'SQUARE',
+        idempotencyKey: 'first',
+      },
     });
     expect(created.errors).toBeUndefined();
     generationId = created.data!.createGeneration.id;
@@ -100,13 +119,21 @@ describe('a generation with a friend’s cameo', () => {
     const APPEARANCES = `query ($id: ID!) { cameo(id: $id) { appearances(first: 10) { edges { node { id prompt } } pageInfo { hasNextPage } } } }`;
     const owner = await gql(friend, APPEARANCES, { id: friendCameo });
     expect(owner.data!.cameo.appearances.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([generationId]);
-    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({ generation: null });
-
-    const published = await gql(creator, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "dawn patrol") { publishedAt caption } }`, {
-      id: generationId,
+    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({
+      generation: null,
     });
+
+    const published = await gql(
+      creator,
+      `mutation ($id: ID!) { publishGeneration(id: $id, caption: "dawn patrol") { publishedAt caption } }`,
+      {
+        id: generationId,
+      },
+    );
     expect(published.data!.publishGeneration.caption).toBe('dawn patrol');
-    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({ generation: { id: generationId } });
+    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({
+      generation: { id: generationId },
+    });
     const events = await db.outboxEvent.findMany({ orderBy: { id: 'asc' } });
     expect(events.map((event) => event.topic)).toEqual(['generation.completed', 'generation.published']);
   });
@@ -117,11 +144,17 @@ describe('a generation with a friend’s cameo', () => {
       c: friendCameo,
     });
     expect(removed.data).toEqual({ removeCameoAppearance: { hidden: true } });
-    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({ generation: null });
-    const byCreator = await gql(stranger, `mutation ($g: ID!, $c: ID!) { removeCameoAppearance(generationId: $g, cameoId: $c) { hidden } }`, {
-      g: generationId,
-      c: friendCameo,
+    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({
+      generation: null,
     });
+    const byCreator = await gql(
+      stranger,
+      `mutation ($g: ID!, $c: ID!) { removeCameoAppearance(generationId: $g, cameoId: $c) { hidden } }`,
+      {
+        g: generationId,
+        c: friendCameo,
+      },
+    );
     expect(codes(byCreator)).toEqual(['FORBIDDEN']);
   });
 });
@@ -143,7 +176,10 @@ describe('refusals', () => {
       [{ prompt: 'ok', seconds: 0 }, 'BAD_USER_INPUT'],
       [{ prompt: 'ok', seconds: 21 }, 'BAD_USER_INPUT'],
       [{ prompt: 'ok', cameoIds: ['nope'] }, 'BAD_USER_INPUT'],
-      [{ prompt: 'ok', cameoIds: [friendCameo, '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'] }, 'TOO_MANY_CAMEOS'],
+      [
+        { prompt: 'ok', cameoIds: [friendCameo, '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'] },
+        'TOO_MANY_CAMEOS',
+      ],
       [{ prompt: 'ok', remixOf: '00000000-0000-4000-8000-000000000001' }, 'NOT_FOUND'],
     ];
     for (const [input, code] of cases) expect(codes(await gql(creator, CREATE, { input }))).toEqual([code]);
@@ -181,7 +217,9 @@ describe('managing generations', () => {
     const id = created.data!.createGeneration.id;
     const cancelled = await gql(creator, `mutation ($id: ID!) { cancelGeneration(id: $id) { status } }`, { id });
     expect(cancelled.data).toEqual({ cancelGeneration: { status: 'CANCELLED' } });
-    expect(codes(await gql(creator, `mutation ($id: ID!) { cancelGeneration(id: $id) { status } }`, { id }))).toEqual(['INVALID_GENERATION_STATE']);
+    expect(codes(await gql(creator, `mutation ($id: ID!) { cancelGeneration(id: $id) { status } }`, { id }))).toEqual([
+      'INVALID_GENERATION_STATE',
+    ]);
     expect(codes(await gql(stranger, `mutation ($id: ID!) { retryGeneration(id: $id) { status } }`, { id }))).toEqual(['FORBIDDEN']);
     const row = await db.generation.findUniqueOrThrow({ where: { id } });
     expect(row.assetKey).toBeNull();
@@ -212,10 +250,19 @@ describe('managing generations', () => {
     const PAGE = `query ($after: String) { myGenerations(first: 1, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
     expect(await db.generation.count({ where: { creatorId: creator.id } })).toBeGreaterThanOrEqual(2);
     const first = (await ok(gql(creator, PAGE, { after: null }))).myGenerations;
-    expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[0].cursor });
+    expect(first.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: first.edges[0].cursor,
+      endCursor: first.edges[0].cursor,
+    });
     const second = (await ok(gql(creator, PAGE, { after: first.pageInfo.endCursor }))).myGenerations;
     expect(second.edges[0].node.id).not.toBe(first.edges[0].node.id);
-    expect(second.pageInfo).toMatchObject({ hasPreviousPage: true, startCursor: second.edges[0].cursor, endCursor: second.edges[0].cursor });
+    expect(second.pageInfo).toMatchObject({
+      hasPreviousPage: true,
+      startCursor: second.edges[0].cursor,
+      endCursor: second.edges[0].cursor,
+    });
   });
 
   it('signs generation cursors for one viewer and one list: a borrowed or moved one is BAD_USER_INPUT', async () => {

@@ -38,7 +38,9 @@ afterAll(async () => {
 async function signedUp(handle: string): Promise<CameoClient> {
   const client = createCameoClient({ url: stack.gatewayUrl, webSocketImpl: WebSocket });
   clients.push(client);
-  const { signUp } = await client.request(SignUpDocument, { input: { handle, displayName: handle.toUpperCase(), password: 'password123' } });
+  const { signUp } = await client.request(SignUpDocument, {
+    input: { handle, displayName: handle.toUpperCase(), password: 'password123' },
+  });
   client.setToken(signUp.token);
   return client;
 }
@@ -69,13 +71,21 @@ it('signs up, verifies a cameo, generates with a friend’s cameo, watches progr
 
   const steps = await new Promise<GenerationProgressSubscription['generationProgress'][]>((resolve, reject) => {
     const seen: GenerationProgressSubscription['generationProgress'][] = [];
-    creator.subscribe(GenerationProgressDocument, { id: createGeneration.id }, {
-      next: (data) => seen.push(data.generationProgress),
-      error: reject,
-      complete: () => resolve(seen),
-    });
+    creator.subscribe(
+      GenerationProgressDocument,
+      { id: createGeneration.id },
+      {
+        next: (data) => seen.push(data.generationProgress),
+        error: reject,
+        complete: () => resolve(seen),
+      },
+    );
   });
-  expect(steps.at(-1)).toMatchObject({ status: 'COMPLETED', progress: 100, generation: { videoUrl: expect.stringMatching(/^\/assets\/[0-9a-f]{32}\.gif\?v=[0-9a-f-]{36}&exp=\d+&sig=[\w-]{43}$/) } });
+  expect(steps.at(-1)).toMatchObject({
+    status: 'COMPLETED',
+    progress: 100,
+    generation: { videoUrl: expect.stringMatching(/^\/assets\/[0-9a-f]{32}\.gif\?v=[0-9a-f-]{36}&exp=\d+&sig=[\w-]{43}$/) },
+  });
   const progress = steps.map((step) => step.progress);
   expect(progress).toEqual([...progress].sort((a, b) => a - b));
 

@@ -70,10 +70,20 @@ describe.each([
     owner = await signUp(stack.gatewayUrl, 'owner');
     everyoneCameo = await verifiedCameo(stack.gatewayUrl, owner);
     await ok(
-      graphql(stack.gatewayUrl, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { policy } }`, {
-        token: owner.token,
-        variables: { id: everyoneCameo },
-      }),
+      graphql(
+        stack.gatewayUrl,
+        `
+          mutation ($id: ID!) {
+            setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
+              policy
+            }
+          }
+        `,
+        {
+          token: owner.token,
+          variables: { id: everyoneCameo },
+        },
+      ),
     );
   });
   afterAll(async () => {
@@ -102,7 +112,13 @@ describe.each([
 
     const created = await graphql(
       stack.gatewayUrl,
-      `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`,
+      `
+        mutation ($input: CreateGenerationInput!) {
+          createGeneration(input: $input) {
+            id
+          }
+        }
+      `,
       { token: leaver.token, variables: { input: { prompt: 'a wave', seconds: 1, cameoIds: [everyoneCameo] } } },
     );
     expect(created.status).toBe(401);
@@ -136,7 +152,9 @@ describe.each([
   it('signOutEverywhere ends every other token of the account; a new sign-in works everywhere', async () => {
     const user = await signUp(stack.gatewayUrl, 'careful');
     const signIn = () =>
-      ok(graphql(stack.gatewayUrl, 'mutation { signIn(handle: "careful", password: "password123") { token } }')).then((data) => data.signIn.token as string);
+      ok(graphql(stack.gatewayUrl, 'mutation { signIn(handle: "careful", password: "password123") { token } }')).then(
+        (data) => data.signIn.token as string,
+      );
     const laptop = user.token;
     const phone = await signIn();
     expect((await ok(me(replica.url, laptop))).me.id).toBe(user.id);

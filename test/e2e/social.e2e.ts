@@ -15,10 +15,17 @@ let bobCameo: string;
 let adaVideo: string;
 const sockets: Client[] = [];
 
-const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) =>
+  graphql(stack.gatewayUrl, query, { token: user.token, variables });
 
 const relation = async (viewer: TestUser, other: TestUser) =>
-  (await ok(gql(viewer, `query ($id: ID!) { user(id: $id) { isFollowedByViewer followsViewer isMutual followerCount followingCount } }`, { id: other.id }))).user;
+  (
+    await ok(
+      gql(viewer, `query ($id: ID!) { user(id: $id) { isFollowedByViewer followsViewer isMutual followerCount followingCount } }`, {
+        id: other.id,
+      }),
+    )
+  ).user;
 /** Whether users lets `user` use the cameo now (its owner's restrictions show only then). */
 const mayUse = async (user: TestUser, cameoId: string) =>
   (await ok(gql(user, `query ($id: ID!) { cameo(id: $id) { restrictions { text } } }`, { id: cameoId }))).cameo?.restrictions != null;
@@ -26,7 +33,6 @@ const createWithCameo = (user: TestUser, cameoId: string, key: string) =>
   gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
     input: { prompt: 'us at the beach', seconds: 1, cameoIds: [cameoId], idempotencyKey: key },
   });
-
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_social');
@@ -55,17 +61,35 @@ describe('follows, mutuals and blocks', () => {
     expect(codes(await createWithCameo(ada, bobCameo, 'before'))).toEqual(['CAMEO_CONSENT_REQUIRED']);
 
     await ok(gql(ada, `mutation ($id: ID!) { follow(userId: $id) { isFollowedByViewer } }`, { id: bob.id }));
-    expect(await relation(ada, bob)).toEqual({ isFollowedByViewer: true, followsViewer: false, isMutual: false, followerCount: 1, followingCount: 0 });
+    expect(await relation(ada, bob)).toEqual({
+      isFollowedByViewer: true,
+      followsViewer: false,
+      isMutual: false,
+      followerCount: 1,
+      followingCount: 0,
+    });
     await ok(gql(bob, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }));
-    expect(await relation(ada, bob)).toEqual({ isFollowedByViewer: true, followsViewer: true, isMutual: true, followerCount: 1, followingCount: 1 });
-    const followers = await ok(gql(ada, `query ($id: ID!) { user(id: $id) { followers(first: 10) { totalCount edges { node { handle } } } } }`, { id: bob.id }));
+    expect(await relation(ada, bob)).toEqual({
+      isFollowedByViewer: true,
+      followsViewer: true,
+      isMutual: true,
+      followerCount: 1,
+      followingCount: 1,
+    });
+    const followers = await ok(
+      gql(ada, `query ($id: ID!) { user(id: $id) { followers(first: 10) { totalCount edges { node { handle } } } } }`, { id: bob.id }),
+    );
     expect(followers.user.followers).toEqual({ totalCount: 1, edges: [{ node: { handle: 'ada' } }] });
 
     // users learns the follows from social's events; the cameo becomes usable once it has.
     await until('mutual consent', () => mayUse(ada, bobCameo));
     expect((await createWithCameo(ada, bobCameo, 'mutual')).errors).toBeUndefined();
 
-    await ok(gql(bob, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, { input: { generationId: adaVideo, body: 'nice one' } }));
+    await ok(
+      gql(bob, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, {
+        input: { generationId: adaVideo, body: 'nice one' },
+      }),
+    );
     const bobVideo = await publishedVideo(stack.gatewayUrl, bob, 'bob’s video');
 
     await ok(gql(ada, `mutation ($id: ID!) { block(userId: $id) { isBlockedByViewer } }`, { id: bob.id }));
@@ -77,13 +101,21 @@ describe('follows, mutuals and blocks', () => {
     // Content is hidden both ways: videos, comments, and no new interaction.
     expect((await ok(gql(bob, `query ($id: ID!) { generation(id: $id) { id } }`, { id: adaVideo }))).generation).toBeNull();
     expect((await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { id } }`, { id: bobVideo }))).generation).toBeNull();
-    expect((await ok(gql(ada, `query ($id: ID!) { user(id: $id) { generations { edges { node { id } } } } }`, { id: bob.id }))).user.generations.edges).toEqual([]);
-    const comments = await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { commentCount comments { edges { node { body } } } } }`, { id: adaVideo }));
+    expect(
+      (await ok(gql(ada, `query ($id: ID!) { user(id: $id) { generations { edges { node { id } } } } }`, { id: bob.id }))).user.generations
+        .edges,
+    ).toEqual([]);
+    const comments = await ok(
+      gql(ada, `query ($id: ID!) { generation(id: $id) { commentCount comments { edges { node { body } } } } }`, { id: adaVideo }),
+    );
     expect(comments.generation.comments.edges).toEqual([]);
     expect(codes(await gql(bob, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: adaVideo }))).toEqual(['BLOCKED']);
     expect(codes(await gql(bob, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }))).toEqual(['BLOCKED']);
     // cy, unrelated, still sees everything.
-    expect((await ok(gql(cy, `query ($id: ID!) { generation(id: $id) { comments { edges { node { body } } } } }`, { id: adaVideo }))).generation.comments.edges).toEqual([{ node: { body: 'nice one' } }]);
+    expect(
+      (await ok(gql(cy, `query ($id: ID!) { generation(id: $id) { comments { edges { node { body } } } } }`, { id: adaVideo }))).generation
+        .comments.edges,
+    ).toEqual([{ node: { body: 'nice one' } }]);
 
     await ok(gql(ada, `mutation ($id: ID!) { unblock(userId: $id) { isBlockedByViewer } }`, { id: bob.id }));
     expect((await ok(gql(bob, `query ($id: ID!) { generation(id: $id) { id } }`, { id: adaVideo }))).generation).toEqual({ id: adaVideo });
@@ -93,7 +125,9 @@ describe('follows, mutuals and blocks', () => {
     const { mute } = await ok(gql(ada, `mutation ($id: ID!) { mute(userId: $id) { isMutedByViewer isFollowedByViewer } }`, { id: cy.id }));
     expect(mute).toEqual({ isMutedByViewer: true, isFollowedByViewer: false });
     expect((await relation(cy, ada)).followerCount).toBe(0);
-    expect((await ok(gql(ada, `mutation ($id: ID!) { unmute(userId: $id) { isMutedByViewer } }`, { id: cy.id }))).unmute).toEqual({ isMutedByViewer: false });
+    expect((await ok(gql(ada, `mutation ($id: ID!) { unmute(userId: $id) { isMutedByViewer } }`, { id: cy.id }))).unmute).toEqual({
+      isMutedByViewer: false,
+    });
   });
 });
 
@@ -106,7 +140,8 @@ describe('likes', () => {
     }
     const results = await Promise.all(fans.map((fan) => gql(fan, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: video })));
     expect(results.filter((result) => result.errors)).toEqual([]);
-    const count = async (viewer: TestUser) => (await ok(gql(viewer, `query ($id: ID!) { generation(id: $id) { likeCount viewerHasLiked } }`, { id: video }))).generation;
+    const count = async (viewer: TestUser) =>
+      (await ok(gql(viewer, `query ($id: ID!) { generation(id: $id) { likeCount viewerHasLiked } }`, { id: video }))).generation;
     expect(await count(cy)).toEqual({ likeCount: 200, viewerHasLiked: false });
     await Promise.all([0, 1].map(() => ok(gql(fans[0]!, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: video }))));
     expect(await count(fans[0]!)).toEqual({ likeCount: 200, viewerHasLiked: true });
@@ -127,26 +162,44 @@ it('counts each viewer once, however often they watch', async () => {
 describe('comments', () => {
   it('threads one level deep; the author or the video’s creator may delete', async () => {
     const comment = (user: TestUser, input: Record<string, unknown>) =>
-      ok(gql(user, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id parentId } }`, { input: { generationId: adaVideo, ...input } }));
+      ok(
+        gql(user, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id parentId } }`, {
+          input: { generationId: adaVideo, ...input },
+        }),
+      );
     const top = (await comment(cy, { body: 'first!' })).createComment;
     const reply = (await comment(ada, { body: 'thanks', parentId: top.id })).createComment;
     const replyToReply = (await comment(cy, { body: 'you are welcome', parentId: reply.id })).createComment;
     expect(replyToReply.parentId).toBe(top.id);
-    const thread = await ok(gql(cy, `query ($id: ID!) { generation(id: $id) { comments(first: 1) { edges { node { body replies { edges { node { body author { handle } } } } } } } } }`, { id: adaVideo }));
+    const thread = await ok(
+      gql(
+        cy,
+        `query ($id: ID!) { generation(id: $id) { comments(first: 1) { edges { node { body replies { edges { node { body author { handle } } } } } } } } }`,
+        { id: adaVideo },
+      ),
+    );
     expect(thread.generation.comments.edges[0].node).toEqual({
       body: 'first!',
-      replies: { edges: [{ node: { body: 'thanks', author: { handle: 'ada' } } }, { node: { body: 'you are welcome', author: { handle: 'cyd' } } }] },
+      replies: {
+        edges: [{ node: { body: 'thanks', author: { handle: 'ada' } } }, { node: { body: 'you are welcome', author: { handle: 'cyd' } } }],
+      },
     });
     expect(codes(await gql(bob, `mutation ($id: ID!) { deleteComment(id: $id) }`, { id: top.id }))).toEqual(['FORBIDDEN']);
-    const before = (await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { commentCount } }`, { id: adaVideo }))).generation.commentCount;
+    const before = (await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { commentCount } }`, { id: adaVideo }))).generation
+      .commentCount;
     // The video's creator removes someone else's comment, and its replies with it.
     expect((await ok(gql(ada, `mutation ($id: ID!) { deleteComment(id: $id) }`, { id: top.id }))).deleteComment).toBe(top.id);
-    expect((await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { commentCount } }`, { id: adaVideo }))).generation.commentCount).toBe(before - 3);
+    expect(
+      (await ok(gql(ada, `query ($id: ID!) { generation(id: $id) { commentCount } }`, { id: adaVideo }))).generation.commentCount,
+    ).toBe(before - 3);
   });
 
   it('an adult may comment on a teen’s video only once the teen follows them', async () => {
     const teenVideo = await publishedVideo(stack.gatewayUrl, teen, 'my skateboard');
-    const attempt = () => gql(cy, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, { input: { generationId: teenVideo, body: 'cool' } });
+    const attempt = () =>
+      gql(cy, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, {
+        input: { generationId: teenVideo, body: 'cool' },
+      });
     expect(codes(await attempt())).toEqual(['TEEN_PROTECTED']);
     await ok(gql(teen, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: cy.id }));
     expect((await attempt()).errors).toBeUndefined();
@@ -164,13 +217,33 @@ describe('bad input changes nothing', () => {
     });
     const before = await rows();
     expect(codes(await gql(ada, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }))).toEqual(['CANNOT_TARGET_SELF']);
-    expect(codes(await gql(ada, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
-    const tooLong = await gql(cy, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, { input: { generationId: adaVideo, body: 'x'.repeat(501) } });
+    expect(
+      codes(await gql(ada, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' })),
+    ).toEqual(['NOT_FOUND']);
+    const tooLong = await gql(cy, `mutation ($input: CreateCommentInput!) { createComment(input: $input) { id } }`, {
+      input: { generationId: adaVideo, body: 'x'.repeat(501) },
+    });
     expect(codes(tooLong)).toEqual(['BAD_USER_INPUT']);
     expect(tooLong.errors![0]!.extensions!.field).toBe('body');
-    expect(codes(await gql(cy, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
+    expect(
+      codes(await gql(cy, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' })),
+    ).toEqual(['NOT_FOUND']);
     expect(codes(await gql(cy, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: 'not-an-id' }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await graphql(stack.gatewayUrl, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { variables: { id: bob.id } }))).toEqual(['UNAUTHENTICATED']);
+    expect(
+      codes(
+        await graphql(
+          stack.gatewayUrl,
+          `
+            mutation ($id: ID!) {
+              follow(userId: $id) {
+                id
+              }
+            }
+          `,
+          { variables: { id: bob.id } },
+        ),
+      ),
+    ).toEqual(['UNAUTHENTICATED']);
     expect(await rows()).toEqual(before);
   });
 });
@@ -200,7 +273,13 @@ describe('notifications', () => {
 
   it('tells a creator their video was remixed; remixes and remixOf link both ways', async () => {
     const remix = await publishedVideo(stack.gatewayUrl, cy, 'my take on ada’s video', { remixOf: adaVideo });
-    const lineage = await ok(gql(bob, `query ($id: ID!, $remix: ID!) { source: generation(id: $id) { remixes { edges { node { id creator { handle } } } } } remix: generation(id: $remix) { remixOf { id } } }`, { id: adaVideo, remix }));
+    const lineage = await ok(
+      gql(
+        bob,
+        `query ($id: ID!, $remix: ID!) { source: generation(id: $id) { remixes { edges { node { id creator { handle } } } } } remix: generation(id: $remix) { remixOf { id } } }`,
+        { id: adaVideo, remix },
+      ),
+    );
     expect(lineage.source.remixes.edges).toEqual([{ node: { id: remix, creator: { handle: 'cyd' } } }]);
     expect(lineage.remix.remixOf).toEqual({ id: adaVideo });
     const notice = await until('remix notification', async () => {

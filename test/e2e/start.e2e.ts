@@ -12,7 +12,13 @@ const ROOT = path.join(__dirname, '..', '..');
 async function signUpThenMe(gatewayUrl: string, handle: string) {
   const signUp = await graphql(
     gatewayUrl,
-    `mutation ($handle: String!) { signUp(input: { handle: $handle, displayName: "Tester", password: "password123" }) { token } }`,
+    `
+      mutation ($handle: String!) {
+        signUp(input: { handle: $handle, displayName: "Tester", password: "password123" }) {
+          token
+        }
+      }
+    `,
     { variables: { handle } },
   );
   expect(signUp.errors).toBeUndefined();
@@ -38,7 +44,15 @@ describe('npm start', () => {
   });
 
   it('serves the gateway with no Postgres or Redis configured (embedded default)', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', GATEWAY_PORT: '0', USERS_PORT: '0', GENERATIONS_PORT: '0', SOCIAL_PORT: '0', FEED_PORT: '0' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      GATEWAY_PORT: '0',
+      USERS_PORT: '0',
+      GENERATIONS_PORT: '0',
+      SOCIAL_PORT: '0',
+      FEED_PORT: '0',
+    };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     // The command `npm start` runs (package.json), spawned directly so SIGTERM reaches it.
@@ -68,15 +82,21 @@ describe('npm start', () => {
   // feed fills, blocks reach consent and revocations hide videos everywhere, files included.
   it('is the whole product: publish reaches the feeds, a block and a revoke take videos down everywhere', async () => {
     const origin = gatewayUrl.replace(/\/graphql$/, '');
-    const as = (user: TestUser, query: string, variables: Record<string, unknown> = {}) => ok(graphql(gatewayUrl, query, { token: user.token, variables }));
-    const [owner, creator, fan, stranger] = await Promise.all(['e_owner', 'e_creator', 'e_fan', 'e_stranger'].map((handle) => signUp(gatewayUrl, handle)));
+    const as = (user: TestUser, query: string, variables: Record<string, unknown> = {}) =>
+      ok(graphql(gatewayUrl, query, { token: user.token, variables }));
+    const [owner, creator, fan, stranger] = await Promise.all(
+      ['e_owner', 'e_creator', 'e_fan', 'e_stranger'].map((handle) => signUp(gatewayUrl, handle)),
+    );
     const cameoId = await verifiedCameo(gatewayUrl, owner!);
     await as(owner!, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: cameoId });
     await as(fan!, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: creator!.id });
 
     const feedIds = async (user: TestUser, kind: string) =>
-      (await as(user, `query ($kind: FeedKind!) { feed(kind: $kind, first: 50) { edges { node { id } } } }`, { kind })).feed.edges.map((edge: { node: { id: string } }) => edge.node.id);
-    const videoUrl = async (user: TestUser, id: string) => (await as(user, `query ($id: ID!) { generation(id: $id) { videoUrl } }`, { id })).generation?.videoUrl ?? null;
+      (await as(user, `query ($kind: FeedKind!) { feed(kind: $kind, first: 50) { edges { node { id } } } }`, { kind })).feed.edges.map(
+        (edge: { node: { id: string } }) => edge.node.id,
+      );
+    const videoUrl = async (user: TestUser, id: string) =>
+      (await as(user, `query ($id: ID!) { generation(id: $id) { videoUrl } }`, { id })).generation?.videoUrl ?? null;
 
     // Publish: the post reaches a follower's Following and For You.
     const blockedVideo = await publishedVideo(gatewayUrl, creator!, 'a walk with my friend', { cameoIds: [cameoId] });
@@ -87,11 +107,19 @@ describe('npm start', () => {
 
     // Block: the creator may no longer use the cameo, and their video of the owner is taken down.
     await as(owner!, `mutation ($id: ID!) { block(userId: $id) { id } }`, { id: creator!.id });
-    await until('consent refused after the block', async () => {
-      const { cameoConsent } = await as(creator!, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed } }`, { id: cameoId });
-      return cameoConsent.allowed === false;
-    }, 30_000);
-    await until('the video hidden from a stranger', async () => (await as(stranger!, `query ($id: ID!) { generation(id: $id) { id } }`, { id: blockedVideo })).generation === null, 30_000);
+    await until(
+      'consent refused after the block',
+      async () => {
+        const { cameoConsent } = await as(creator!, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed } }`, { id: cameoId });
+        return cameoConsent.allowed === false;
+      },
+      30_000,
+    );
+    await until(
+      'the video hidden from a stranger',
+      async () => (await as(stranger!, `query ($id: ID!) { generation(id: $id) { id } }`, { id: blockedVideo })).generation === null,
+      30_000,
+    );
     expect((await fetch(`${origin}${earlierUrl}`)).status).toBe(404);
     await until('the post gone from the follower’s feeds', async () => !(await feedIds(fan!, 'FOLLOWING')).includes(blockedVideo), 30_000);
 
@@ -101,7 +129,11 @@ describe('npm start', () => {
     expect((await fetch(`${origin}${revokedUrl}`)).status).toBe(200);
     await until('the post in For You', async () => (await feedIds(stranger!, 'FOR_YOU')).includes(revokedVideo), 30_000);
     await as(owner!, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: cameoId });
-    await until('the revoked video hidden', async () => (await as(stranger!, `query ($id: ID!) { generation(id: $id) { id } }`, { id: revokedVideo })).generation === null, 30_000);
+    await until(
+      'the revoked video hidden',
+      async () => (await as(stranger!, `query ($id: ID!) { generation(id: $id) { id } }`, { id: revokedVideo })).generation === null,
+      30_000,
+    );
     expect((await fetch(`${origin}${revokedUrl}`)).status).toBe(404);
     await until('the revoked post gone from For You', async () => !(await feedIds(stranger!, 'FOR_YOU')).includes(revokedVideo), 30_000);
   }, 180_000);
@@ -121,7 +153,15 @@ describe('startPlatform with DATABASE_URL', () => {
 
   it('uses the given PostgreSQL server', async () => {
     platform = await startPlatform({
-      env: { NODE_ENV: 'test', DATABASE_URL: database.url, GATEWAY_PORT: '0', USERS_PORT: '0', GENERATIONS_PORT: '0', SOCIAL_PORT: '0', FEED_PORT: '0' },
+      env: {
+        NODE_ENV: 'test',
+        DATABASE_URL: database.url,
+        GATEWAY_PORT: '0',
+        USERS_PORT: '0',
+        GENERATIONS_PORT: '0',
+        SOCIAL_PORT: '0',
+        FEED_PORT: '0',
+      },
     });
     expect((await signUpThenMe(platform.gatewayUrl, 'postgres_user')).data).toEqual({ me: { handle: 'postgres_user' } });
   });

@@ -37,10 +37,20 @@ const PROGRESS = `subscription ($id: ID!) {
 }`;
 
 async function create(prompt: string): Promise<string> {
-  const response = await graphql(stack.gatewayUrl, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-    token: creator.token,
-    variables: { input: { prompt, seconds: 2, cameoIds: [friendCameo] } },
-  });
+  const response = await graphql(
+    stack.gatewayUrl,
+    `
+      mutation ($input: CreateGenerationInput!) {
+        createGeneration(input: $input) {
+          id
+        }
+      }
+    `,
+    {
+      token: creator.token,
+      variables: { input: { prompt, seconds: 2, cameoIds: [friendCameo] } },
+    },
+  );
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data!.createGeneration.id as string;
 }
@@ -67,7 +77,11 @@ function expectFullRun(run: Collected<Record<string, any>>) {
   expect(progress).toEqual([...progress].sort((a, b) => a - b));
   expect(events[0]).toMatchObject({ status: 'QUEUED', progress: 0 });
   expect(events.at(-1)).toMatchObject({ status: 'COMPLETED', progress: 100 });
-  expect(events.at(-1).generation).toEqual({ prompt: expect.any(String), creator: { handle: 'creator' }, cameos: [{ owner: { displayName: 'friend' } }] });
+  expect(events.at(-1).generation).toEqual({
+    prompt: expect.any(String),
+    creator: { handle: 'creator' },
+    cameos: [{ owner: { displayName: 'friend' } }],
+  });
   return events;
 }
 
@@ -79,8 +93,28 @@ beforeAll(async () => {
   pubsub = createPubSub(TEST_REDIS_URL);
   [creator, friend] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend')]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  await graphql(stack.gatewayUrl, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { token: friend.token, variables: { id: friendCameo } });
-  await graphql(stack.gatewayUrl, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { token: friend.token, variables: { id: friendCameo } });
+  await graphql(
+    stack.gatewayUrl,
+    `
+      mutation ($id: ID!) {
+        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
+          id
+        }
+      }
+    `,
+    { token: friend.token, variables: { id: friendCameo } },
+  );
+  await graphql(
+    stack.gatewayUrl,
+    `
+      mutation ($id: ID!) {
+        grantCameoAccess(cameoId: $id, handle: "creator") {
+          id
+        }
+      }
+    `,
+    { token: friend.token, variables: { id: friendCameo } },
+  );
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -154,18 +188,33 @@ it('closes a client that stops reading with 4008 once its unsent messages pass t
   const id = await create('a flood of large events');
   const socket = new WebSocket(wsUrl(stack.gatewayUrl), 'graphql-transport-ws');
   await new Promise((resolve) => socket.once('open', resolve));
-  const acknowledged = new Promise((resolve) => socket.on('message', (data) => String(data).includes('"connection_ack"') && resolve(undefined)));
+  const acknowledged = new Promise((resolve) =>
+    socket.on('message', (data) => String(data).includes('"connection_ack"') && resolve(undefined)),
+  );
   socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${creator.token}` } }));
   await acknowledged;
   const first = new Promise((resolve) => socket.on('message', (data) => String(data).includes('"next"') && resolve(undefined)));
-  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription ($id: ID!) { generationProgress(id: $id) { progress stage } }', variables: { id } } }));
+  socket.send(
+    JSON.stringify({
+      id: '1',
+      type: 'subscribe',
+      payload: { query: 'subscription ($id: ID!) { generationProgress(id: $id) { progress stage } }', variables: { id } },
+    }),
+  );
   await first;
   const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
   // The client stops reading; 64 KiB events keep coming until the gateway gives up on it.
   (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
   const stage = 'x'.repeat(64 * 1024);
   for (let i = 0; stack.subscriptionStats().slowClientsClosed === 0 && i < 2000; i++) {
-    await pubsub.publish(generationTopic(id), { generationId: id, creatorId: creator.id, status: 'IN_PROGRESS', progress: 50, stage, errorReason: null });
+    await pubsub.publish(generationTopic(id), {
+      generationId: id,
+      creatorId: creator.id,
+      status: 'IN_PROGRESS',
+      progress: 50,
+      stage,
+      errorReason: null,
+    });
     if (i % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const stats = stack.subscriptionStats();

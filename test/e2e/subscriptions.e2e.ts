@@ -22,7 +22,8 @@ const createClientWithToken = (token: string) => {
   clients.push(created);
   return created;
 };
-const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) =>
+  graphql(stack.gatewayUrl, query, { token: user.token, variables });
 const create = async (prompt: string) => {
   const response = await gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
     input: { prompt, seconds: 2, cameoIds: [friendCameo] },
@@ -41,7 +42,11 @@ const PROGRESS = `subscription ($id: ID!) {
 beforeAll(async () => {
   database = await createTestDatabase('e2e_subscriptions');
   stack = await startStack(database.url, { subscriptionLimits: { perConnection: 2 } });
-  [creator, friend, stranger] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend'), signUp(stack.gatewayUrl, 'stranger')]);
+  [creator, friend, stranger] = await Promise.all([
+    signUp(stack.gatewayUrl, 'creator'),
+    signUp(stack.gatewayUrl, 'friend'),
+    signUp(stack.gatewayUrl, 'stranger'),
+  ]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
   await gql(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: friendCameo });
   await gql(friend, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: friendCameo });
@@ -53,7 +58,10 @@ afterAll(async () => {
 });
 
 it('streams a generation’s progress in order to 100 with fields from every subgraph, then completes', async () => {
-  const updates = collect(client(creator), `subscription { myGenerationUpdates { generationId progress status generation { creator { handle } } } }`);
+  const updates = collect(
+    client(creator),
+    `subscription { myGenerationUpdates { generationId progress status generation { creator { handle } } } }`,
+  );
   await new Promise((resolve) => setTimeout(resolve, 300));
   const id = await create('a lighthouse in a storm');
   const progress = collect(client(creator), PROGRESS, { id });
@@ -63,7 +71,11 @@ it('streams a generation’s progress in order to 100 with fields from every sub
   expect(events.map((event) => event.progress)).toEqual([...events.map((event) => event.progress)].sort((a, b) => a - b));
   expect(events.at(-1)).toMatchObject({ progress: 100, status: 'COMPLETED' });
   for (const event of events) {
-    expect(event.generation).toEqual({ prompt: 'a lighthouse in a storm', creator: { handle: 'creator' }, cameos: [{ owner: { displayName: 'friend' } }] });
+    expect(event.generation).toEqual({
+      prompt: 'a lighthouse in a storm',
+      creator: { handle: 'creator' },
+      cameos: [{ owner: { displayName: 'friend' } }],
+    });
   }
   await updates.waitFor(2);
   expect(updates.results[0]!.data!.myGenerationUpdates).toMatchObject({ generationId: id, generation: { creator: { handle: 'creator' } } });
@@ -97,7 +109,17 @@ describe('clear errors', () => {
   });
 
   it('refuses a subscription over HTTP and says where to go', async () => {
-    const response = await graphql(stack.gatewayUrl, `subscription { myGenerationUpdates { progress } }`, { token: creator.token });
+    const response = await graphql(
+      stack.gatewayUrl,
+      `
+        subscription {
+          myGenerationUpdates {
+            progress
+          }
+        }
+      `,
+      { token: creator.token },
+    );
     expect(response.status).toBe(400);
     expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['SUBSCRIPTION_REQUIRES_WEBSOCKET']);
   });
@@ -106,15 +128,20 @@ describe('clear errors', () => {
     const socket = client(creator);
     const codesOf = (query: string, variables?: Record<string, unknown>) =>
       new Promise<unknown[]>((resolve) => {
-        socket.subscribe({ query, variables }, {
-          next: (result) => resolve((result.errors ?? []).map((error) => error.extensions?.code)),
-          error: (errors) => resolve((errors as { extensions?: { code?: string } }[]).map((error) => error.extensions?.code)),
-          complete: () => {},
-        });
+        socket.subscribe(
+          { query, variables },
+          {
+            next: (result) => resolve((result.errors ?? []).map((error) => error.extensions?.code)),
+            error: (errors) => resolve((errors as { extensions?: { code?: string } }[]).map((error) => error.extensions?.code)),
+            complete: () => {},
+          },
+        );
       });
     expect(await codesOf('subscription { generationProgress(id: ')).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(await codesOf('subscription { noSuchField }')).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(await codesOf('subscription ($id: ID!) { generationProgress(id: $id) { progress } }', { id: { nested: true } })).toEqual(['BAD_USER_INPUT']);
+    expect(await codesOf('subscription ($id: ID!) { generationProgress(id: $id) { progress } }', { id: { nested: true } })).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     expect(await codesOf('subscription { generationProgress(id: "not-a-uuid") { progress } }')).toEqual(['NOT_FOUND']);
   });
 

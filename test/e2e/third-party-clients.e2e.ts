@@ -37,10 +37,20 @@ interface Step {
 }
 
 async function create(prompt: string): Promise<string> {
-  const response = await graphql(stack.gatewayUrl, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-    token: creator.token,
-    variables: { input: { prompt, seconds: 2 } },
-  });
+  const response = await graphql(
+    stack.gatewayUrl,
+    `
+      mutation ($input: CreateGenerationInput!) {
+        createGeneration(input: $input) {
+          id
+        }
+      }
+    `,
+    {
+      token: creator.token,
+      variables: { input: { prompt, seconds: 2 } },
+    },
+  );
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data!.createGeneration.id as string;
 }
@@ -126,7 +136,10 @@ describe('over HTTP with default options (plus the session token)', () => {
     const apollo = new ApolloClient({ link: new HttpLink({ uri: stack.gatewayUrl, headers: bearer(reader) }), cache: new InMemoryCache() });
     const { data } = await apollo.query<{ me: { handle: string } }>({ query: gql(ME) });
     expect(data?.me).toMatchObject({ handle: 'reader' });
-    const mutated = await apollo.mutate<{ updateProfile: { bio: string } }>({ mutation: gql(UPDATE_BIO), variables: { bio: 'via Apollo Client' } });
+    const mutated = await apollo.mutate<{ updateProfile: { bio: string } }>({
+      mutation: gql(UPDATE_BIO),
+      variables: { bio: 'via Apollo Client' },
+    });
     expect(mutated.data?.updateProfile).toMatchObject({ handle: 'reader', bio: 'via Apollo Client' });
     apollo.stop();
   });
@@ -138,7 +151,12 @@ describe('over HTTP with default options (plus the session token)', () => {
       methods.push(init?.method ?? 'GET');
       return fetch(input, init);
     };
-    const urql = new UrqlClient({ url: stack.gatewayUrl, exchanges: [cacheExchange, fetchExchange], fetchOptions: { headers: bearer(reader) }, fetch: recording });
+    const urql = new UrqlClient({
+      url: stack.gatewayUrl,
+      exchanges: [cacheExchange, fetchExchange],
+      fetchOptions: { headers: bearer(reader) },
+      fetch: recording,
+    });
     const query = await urql.query<{ me: { handle: string } }>(ME, {}).toPromise();
     expect(query.error).toBeUndefined();
     expect(query.data?.me).toMatchObject({ handle: 'reader' });
@@ -161,7 +179,9 @@ describe('over HTTP with default options (plus the session token)', () => {
   it('graphql-request (POST, application/json) queries and mutates', async () => {
     const client = new GraphQLClient(stack.gatewayUrl, { headers: bearer(reader) });
     expect(await client.request(ME)).toMatchObject({ me: { handle: 'reader' } });
-    expect(await client.request(UPDATE_BIO, { bio: 'via graphql-request' })).toMatchObject({ updateProfile: { bio: 'via graphql-request' } });
+    expect(await client.request(UPDATE_BIO, { bio: 'via graphql-request' })).toMatchObject({
+      updateProfile: { bio: 'via graphql-request' },
+    });
   });
 });
 
@@ -171,20 +191,25 @@ describe('cross-site requests a browser sends without a preflight', () => {
     fetch(`${stack.gatewayUrl}?${new URLSearchParams({ query })}`, { headers });
 
   it('refuses a GET query carrying only simple headers (as urql sends it without a token)', async () => {
-    const response = await get(ME, { accept: 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed' });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(CSRF_REFUSED);
-  });
-
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])('refuses a form-style POST as %s, even with a JSON body', async (contentType) => {
-    const response = await fetch(stack.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': contentType },
-      body: JSON.stringify({ query: UPDATE_BIO, variables: { bio: 'forged' } }),
+    const response = await get(ME, {
+      accept: 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed',
     });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(CSRF_REFUSED);
   });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+    'refuses a form-style POST as %s, even with a JSON body',
+    async (contentType) => {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: JSON.stringify({ query: UPDATE_BIO, variables: { bio: 'forged' } }),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(CSRF_REFUSED);
+    },
+  );
 
   it('refuses a GET with Basic credentials, which a browser attaches by itself (only Bearer tokens authenticate)', async () => {
     const response = await get(ME, { authorization: `Basic ${Buffer.from('reader:password123').toString('base64')}` });

@@ -67,9 +67,19 @@ afterAll(async () => {
 
 it('a job whose worker is killed mid-render finishes after a restart, with exactly one asset', async () => {
   const first = await startWorkerProcess();
-  const created = await graphql(stack.gatewayUrl, `mutation { createGeneration(input: { prompt: "survives a crash", seconds: 4 }) { id } }`, {
-    token: creator.token,
-  });
+  const created = await graphql(
+    stack.gatewayUrl,
+    `
+      mutation {
+        createGeneration(input: { prompt: "survives a crash", seconds: 4 }) {
+          id
+        }
+      }
+    `,
+    {
+      token: creator.token,
+    },
+  );
   const id = created.data!.createGeneration.id as string;
   await until('rendering', async () => (await db.generation.findUniqueOrThrow({ where: { id } })).progress >= 20);
   first.kill('SIGKILL');
@@ -86,5 +96,9 @@ it('a job whose worker is killed mid-render finishes after a restart, with exact
   // Files are stored under random keys, never the generation id.
   expect(done.assetKey).toMatch(/^[0-9a-f]{32}\.gif$/);
   expect(done.manifestKey).toBe(done.assetKey!.replace(/\.gif$/, '.manifest.json'));
-  expect(readdirSync(stack.assetsDir).filter((file) => file !== 'quarantine').sort()).toEqual([done.assetKey, done.manifestKey].sort());
+  expect(
+    readdirSync(stack.assetsDir)
+      .filter((file) => file !== 'quarantine')
+      .sort(),
+  ).toEqual([done.assetKey, done.manifestKey].sort());
 });

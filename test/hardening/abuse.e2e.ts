@@ -41,7 +41,14 @@ function signInHttp(localAddress: string, handle: string, password: string): Pro
   const body = JSON.stringify({ query: SIGN_IN, variables: { handle, password } });
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json' },
+      },
       (response) => {
         let text = '';
         response.on('data', (chunk) => (text += chunk));
@@ -94,7 +101,8 @@ describe('sign-in throttle', () => {
     expect(errorOf(await signInWs('127.0.0.8', 'ada', 'password123')).code).toBe('SIGN_IN_THROTTLED');
 
     // A handle nobody has goes through exactly the same: same refusals, same lockout answer.
-    for (let i = 0; i < 5; i++) expect(errorOf(await signInHttp(`127.0.1.${i + 2}`, 'nobody_here', `guess-${i}`)).code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 5; i++)
+      expect(errorOf(await signInHttp(`127.0.1.${i + 2}`, 'nobody_here', `guess-${i}`)).code).toBe('INVALID_CREDENTIALS');
     const unknown = await signInHttp('127.0.0.9', 'nobody_here', 'password123');
     expect({ ...errorOf(unknown), data: unknown.data }).toEqual({ ...errorOf(locked), data: locked.data });
     expect(Object.keys(unknown.errors![0]!.extensions!).sort()).toEqual(Object.keys(locked.errors![0]!.extensions!).sort());
@@ -124,26 +132,60 @@ describe('cursors', () => {
     }
   });
 
-  it("a social cursor works for its viewer and list only", async () => {
+  it('a social cursor works for its viewer and list only', async () => {
     const carol = await signUp(stack.gatewayUrl, 'carol');
-    await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { token: ada.token, variables: { id: carol.id } }));
-    await ok(graphql(stack.gatewayUrl, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { token: bob.token, variables: { id: carol.id } }));
+    await ok(
+      graphql(
+        stack.gatewayUrl,
+        `
+          mutation ($id: ID!) {
+            follow(userId: $id) {
+              id
+            }
+          }
+        `,
+        { token: ada.token, variables: { id: carol.id } },
+      ),
+    );
+    await ok(
+      graphql(
+        stack.gatewayUrl,
+        `
+          mutation ($id: ID!) {
+            follow(userId: $id) {
+              id
+            }
+          }
+        `,
+        { token: bob.token, variables: { id: carol.id } },
+      ),
+    );
     const first = await ok(graphql(stack.gatewayUrl, FOLLOWERS, { token: ada.token, variables: { id: carol.id } }));
     const after = first.user.followers.pageInfo.endCursor as string;
     expect((await graphql(stack.gatewayUrl, FOLLOWERS, { token: ada.token, variables: { id: carol.id, after } })).errors).toBeUndefined();
     // Another viewer, or another list, cannot use it.
-    expect(codes(await graphql(stack.gatewayUrl, FOLLOWERS, { token: bob.token, variables: { id: carol.id, after } }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await graphql(stack.gatewayUrl, FOLLOWERS, { token: ada.token, variables: { id: bob.id, after } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await graphql(stack.gatewayUrl, FOLLOWERS, { token: bob.token, variables: { id: carol.id, after } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(codes(await graphql(stack.gatewayUrl, FOLLOWERS, { token: ada.token, variables: { id: bob.id, after } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 
-  it("a Following cursor of one viewer is refused for another", async () => {
+  it('a Following cursor of one viewer is refused for another', async () => {
     // Signed as the feed signs them (the test holds the cursor secret), for ada.
-    const cursor = signCursor(cursorKey(testSecrets.cursorSecret), { viewerId: ada.id, connection: 'Query.following' }, {
-      k: 'F',
-      t: '2026-01-01T00:00:00.000Z',
-      id: '00000000-0000-4000-8000-000000000000',
-    });
+    const cursor = signCursor(
+      cursorKey(testSecrets.cursorSecret),
+      { viewerId: ada.id, connection: 'Query.following' },
+      {
+        k: 'F',
+        t: '2026-01-01T00:00:00.000Z',
+        id: '00000000-0000-4000-8000-000000000000',
+      },
+    );
     expect((await graphql(stack.gatewayUrl, FOLLOWING_FEED, { token: ada.token, variables: { after: cursor } })).errors).toBeUndefined();
-    expect(codes(await graphql(stack.gatewayUrl, FOLLOWING_FEED, { token: bob.token, variables: { after: cursor } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await graphql(stack.gatewayUrl, FOLLOWING_FEED, { token: bob.token, variables: { after: cursor } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 });

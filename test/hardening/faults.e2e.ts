@@ -81,32 +81,57 @@ describe('Redis down', () => {
     redis!.kill('SIGKILL');
     await new Promise((resolve) => redis!.once('exit', resolve));
     expect((await graphql(stack.gatewayUrl, '{ me { handle } }', { token: user.token })).data).toEqual({ me: { handle: 'patient' } });
-    const create = () => graphql(stack.gatewayUrl, 'mutation { createGeneration(input: { prompt: "while redis is down", seconds: 1, idempotencyKey: "redis-down" }) { id status } }', { token: user.token });
+    const create = () =>
+      graphql(
+        stack.gatewayUrl,
+        'mutation { createGeneration(input: { prompt: "while redis is down", seconds: 1, idempotencyKey: "redis-down" }) { id status } }',
+        { token: user.token },
+      );
     expect(codes(await create())).toEqual(['QUEUE_UNAVAILABLE']);
 
     // Live updates say they are unavailable instead of hanging.
     const live = wsClient(stack.gatewayUrl, user.token);
     const waiting = collect(live, 'subscription { myGenerationUpdates { progress } }');
     await waiting.done.catch(() => {});
-    expect(waiting.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(waiting.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code)).toEqual([
+      'SERVICE_UNAVAILABLE',
+    ]);
     await live.dispose();
 
     // Nothing is lost: the generation is kept, FAILED with the reason, and can be retried.
-    const { myGenerations } = (await graphql(stack.gatewayUrl, '{ myGenerations { edges { node { id status errorReason } } } }', { token: user.token })).data!;
+    const { myGenerations } = (
+      await graphql(stack.gatewayUrl, '{ myGenerations { edges { node { id status errorReason } } } }', { token: user.token })
+    ).data!;
     const failed = myGenerations.edges[0].node;
     expect(failed).toMatchObject({ status: 'FAILED', errorReason: 'The job queue was unavailable.' });
 
     await startRedis();
-    const created = await until('queueing again', async () => {
-      const response = await graphql(stack.gatewayUrl, 'mutation ($id: ID!) { retryGeneration(id: $id) { id status } }', { token: user.token, variables: { id: failed.id } });
-      return !response.errors && response.data!.retryGeneration;
-    }, 30_000);
+    const created = await until(
+      'queueing again',
+      async () => {
+        const response = await graphql(stack.gatewayUrl, 'mutation ($id: ID!) { retryGeneration(id: $id) { id status } }', {
+          token: user.token,
+          variables: { id: failed.id },
+        });
+        return !response.errors && response.data!.retryGeneration;
+      },
+      30_000,
+    );
     expect(created.status).toBe('QUEUED');
     // The worker's connection comes back too and renders it.
-    const done = await until('rendered after the outage', async () => {
-      const { generation } = (await graphql(stack.gatewayUrl, 'query ($id: ID!) { generation(id: $id) { status } }', { token: user.token, variables: { id: created.id } })).data!;
-      return generation.status === 'COMPLETED' && generation;
-    }, 30_000);
+    const done = await until(
+      'rendered after the outage',
+      async () => {
+        const { generation } = (
+          await graphql(stack.gatewayUrl, 'query ($id: ID!) { generation(id: $id) { status } }', {
+            token: user.token,
+            variables: { id: created.id },
+          })
+        ).data!;
+        return generation.status === 'COMPLETED' && generation;
+      },
+      30_000,
+    );
     expect(done.status).toBe('COMPLETED');
   }, 60_000);
 });

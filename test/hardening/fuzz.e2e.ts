@@ -41,12 +41,27 @@ const random = () => {
 };
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const chance = (p: number) => random() < p;
-const junkString = () => pick(['', 'x', 'a'.repeat(3000), '💥🎬', '"; DROP TABLE users; --', '\u0000', '00000000-0000-4000-8000-000000000000', '-1', 'null', '{}', '\\', '<script>']);
+const junkString = () =>
+  pick([
+    '',
+    'x',
+    'a'.repeat(3000),
+    '💥🎬',
+    '"; DROP TABLE users; --',
+    '\u0000',
+    '00000000-0000-4000-8000-000000000000',
+    '-1',
+    'null',
+    '{}',
+    '\\',
+    '<script>',
+  ]);
 
 function literal(type: GraphQLInputType, depth = 0): string {
   if (chance(0.1)) return pick(['null', '123', '"oops"', 'true', '[]', '{}', '$undefined']);
   const nullable = getNullableType(type);
-  if (isListType(nullable)) return `[${Array.from({ length: Math.floor(random() * 3) }, () => literal(nullable.ofType, depth + 1)).join(', ')}]`;
+  if (isListType(nullable))
+    return `[${Array.from({ length: Math.floor(random() * 3) }, () => literal(nullable.ofType, depth + 1)).join(', ')}]`;
   if (isEnumType(nullable)) return chance(0.9) ? pick(nullable.getValues()).name : 'NOT_A_VALUE';
   if (isInputObjectType(nullable)) {
     if (depth > 3) return '{}';
@@ -55,10 +70,14 @@ function literal(type: GraphQLInputType, depth = 0): string {
   }
   if (isScalarType(nullable)) {
     switch (nullable.name) {
-      case 'Int': return pick(['0', '-1', '1', '50', '2147483647', '99999999999', '3.5']);
-      case 'Float': return pick(['0', '-1.5', '1e308', '3']);
-      case 'Boolean': return pick(['true', 'false']);
-      default: return JSON.stringify(junkString());
+      case 'Int':
+        return pick(['0', '-1', '1', '50', '2147483647', '99999999999', '3.5']);
+      case 'Float':
+        return pick(['0', '-1.5', '1e308', '3']);
+      case 'Boolean':
+        return pick(['true', 'false']);
+      default:
+        return JSON.stringify(junkString());
     }
   }
   return 'null';
@@ -112,7 +131,8 @@ function fragmentChain(): { query: string; expectCode?: string } {
   const spreads = 1 + Math.floor(random() * 3);
   const directive = chance(0.2) ? ' @include(if: true)' : '';
   let query = `query Chain { me { ...F0 } }\n`;
-  for (let i = 0; i < n; i++) query += `fragment F${i} on User { handle${directive} ${i + 1 < n ? Array.from({ length: spreads }, () => `...F${i + 1}`).join(' ') : ''} }\n`;
+  for (let i = 0; i < n; i++)
+    query += `fragment F${i} on User { handle${directive} ${i + 1 < n ? Array.from({ length: spreads }, () => `...F${i + 1}`).join(' ') : ''} }\n`;
   if (chance(0.2)) return { query: mutate(query) };
   if (n > 50) return { query, expectCode: 'TOO_MANY_FRAGMENTS' };
   if (spreads >= 2 && n >= 14 && !directive) return { query, expectCode: 'QUERY_TOO_COSTLY' };
@@ -135,7 +155,8 @@ function defaultedPages(): { query: string; variables?: Record<string, unknown>;
 function attempt(): Attempt {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (chance(0.6)) headers.authorization = chance(0.8) ? `Bearer ${user.token}` : pick(['Bearer x.y.z', 'Basic abc', 'Bearer', '']);
-  if (chance(0.05)) headers['content-type'] = pick(['text/plain', 'application/graphql', 'multipart/form-data', 'application/json; charset=latin1']);
+  if (chance(0.05))
+    headers['content-type'] = pick(['text/plain', 'application/graphql', 'multipart/form-data', 'application/json; charset=latin1']);
   const style = random();
   if (style < 0.08) {
     const { query, expectCode } = fragmentChain();
@@ -152,13 +173,36 @@ function attempt(): Attempt {
     return {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query: 'query ($id: ID!, $n: Int, $k: FeedKind!) { generation(id: $id) { id } feed(kind: $k, first: $n) { edges { cursor } } }', variables: { id: pick([1, null, {}, [], 'x']), n: pick([-5, 'ten', 1e9, null]), k: pick(['FOR_YOU', 'SIDEWAYS', 3]) } }),
+      body: JSON.stringify({
+        query: 'query ($id: ID!, $n: Int, $k: FeedKind!) { generation(id: $id) { id } feed(kind: $k, first: $n) { edges { cursor } } }',
+        variables: { id: pick([1, null, {}, [], 'x']), n: pick([-5, 'ten', 1e9, null]), k: pick(['FOR_YOU', 'SIDEWAYS', 3]) },
+      }),
     };
   }
   if (style < 0.9) {
-    return { method: 'POST', headers, body: pick(['', '{', 'null', '[]', '"query"', '{"query": 1}', '{"query": null}', '{"query": "{ me { id } }", "variables": "nope"}', '{"query": "{ me { id } }", "operationName": 7}', `{"query": "${'{'.repeat(500)}"}`, '\u0000\u0001']) };
+    return {
+      method: 'POST',
+      headers,
+      body: pick([
+        '',
+        '{',
+        'null',
+        '[]',
+        '"query"',
+        '{"query": 1}',
+        '{"query": null}',
+        '{"query": "{ me { id } }", "variables": "nope"}',
+        '{"query": "{ me { id } }", "operationName": 7}',
+        `{"query": "${'{'.repeat(500)}"}`,
+        '\u0000\u0001',
+      ]),
+    };
   }
-  return { method: 'GET', headers: { ...headers, 'apollo-require-preflight': 'true' }, body: `?query=${encodeURIComponent(chance(0.5) ? operation() : mutate('{ me { id } }'))}` };
+  return {
+    method: 'GET',
+    headers: { ...headers, 'apollo-require-preflight': 'true' },
+    body: `?query=${encodeURIComponent(chance(0.5) ? operation() : mutate('{ me { id } }'))}`,
+  };
 }
 
 beforeAll(async () => {
@@ -197,15 +241,21 @@ it(`survives ${RUNS} random and malformed requests (seed ${SEED})`, async () => 
         continue;
       }
       const hasErrors = Array.isArray(parsed?.errors) && parsed!.errors!.every((error) => typeof error.message === 'string');
-      if (response.status >= 400 && !hasErrors) problems.push(`#${index} HTTP ${response.status} without GraphQL errors <- ${body.slice(0, 200)}`);
+      if (response.status >= 400 && !hasErrors)
+        problems.push(`#${index} HTTP ${response.status} without GraphQL errors <- ${body.slice(0, 200)}`);
       if (response.status >= 500 && !hasErrors) problems.push(`#${index} HTTP ${response.status} <- ${body.slice(0, 200)}`);
-      if (expectCode && !parsed?.errors?.some((error) => error.extensions?.code === expectCode)) problems.push(`#${index} expected ${expectCode}, got ${text.slice(0, 160)} <- ${body.slice(0, 200)}`);
+      if (expectCode && !parsed?.errors?.some((error) => error.extensions?.code === expectCode))
+        problems.push(`#${index} expected ${expectCode}, got ${text.slice(0, 160)} <- ${body.slice(0, 200)}`);
       if (/\n\s+at /.test(text)) problems.push(`#${index} a stack trace leaked <- ${body.slice(0, 200)}`);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   process.stderr.write(`fuzz: ${RUNS} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`);
   expect(problems.slice(0, 20)).toEqual([]);
-  const alive = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const alive = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   expect(await alive.json()).toEqual({ data: { __typename: 'Query' } });
 }, 120_000);

@@ -17,10 +17,15 @@ afterAll(async () => {
 
 it('passes every MUST of the GraphQL over HTTP server audits', async () => {
   const results = await auditServer({ url: stack.gatewayUrl });
-  const failedMusts = results.filter((result) => result.status !== 'ok' && result.name.startsWith('MUST')).map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`);
+  const failedMusts = results
+    .filter((result) => result.status !== 'ok' && result.name.startsWith('MUST'))
+    .map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`);
   expect(failedMusts).toEqual([]);
   // The SHOULDs are reported, not required; print the ones we miss so they stay visible.
   const missed = results.filter((result) => result.status !== 'ok' && !result.name.startsWith('MUST'));
-  if (missed.length) process.stderr.write(`graphql-http audit: ${missed.length} SHOULD/MAY not met:\n${missed.map((result) => `  ${result.name}`).join('\n')}\n`);
+  if (missed.length)
+    process.stderr.write(
+      `graphql-http audit: ${missed.length} SHOULD/MAY not met:\n${missed.map((result) => `  ${result.name}`).join('\n')}\n`,
+    );
   expect(results.filter((result) => result.name.startsWith('MUST')).length).toBeGreaterThan(10);
 });

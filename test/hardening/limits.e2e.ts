@@ -22,9 +22,13 @@ afterAll(async () => {
 const ask = (query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
 
 it('accepts an ordinary feed page and introspection', async () => {
-  const feed = await ask(`{ feed(kind: FOR_YOU, first: 50) { edges { node { id creator { handle followers(first: 20) { totalCount } } } } } }`);
+  const feed = await ask(
+    `{ feed(kind: FOR_YOU, first: 50) { edges { node { id creator { handle followers(first: 20) { totalCount } } } } } }`,
+  );
   expect(feed.errors).toBeUndefined();
-  const introspection = await ask(`{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`);
+  const introspection = await ask(
+    `{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`,
+  );
   expect(introspection.errors).toBeUndefined();
 });
 
@@ -42,7 +46,11 @@ it('refuses too deep, too many aliases, too many root fields, too costly, too lo
   expect((await ask(costly, { n: 2 })).errors).toBeUndefined();
   const long = `{ me { ${'id '.repeat(6000)} } }`;
   expect(codes(await ask(long))).toEqual(['GRAPHQL_PARSE_FAILED']);
-  const huge = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ me { id } }`, padding: 'x'.repeat(2 * 1024 * 1024) }) });
+  const huge = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `{ me { id } }`, padding: 'x'.repeat(2 * 1024 * 1024) }),
+  });
   expect(huge.status).toBe(413);
   expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('REQUEST_TOO_LARGE');
   const broken = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
@@ -65,11 +73,16 @@ const chain = (n: number, root: string) => {
   return document;
 };
 const manyFragments = (n: number) =>
-  `query Many { me { ${Array.from({ length: n }, (_, i) => `...G${i}`).join(' ')} } }\n` + Array.from({ length: n }, (_, i) => `fragment G${i} on User { id }`).join('\n');
+  `query Many { me { ${Array.from({ length: n }, (_, i) => `...G${i}`).join(' ')} } }\n` +
+  Array.from({ length: n }, (_, i) => `fragment G${i} on User { id }`).join('\n');
 // Three nested pages of followers whose size comes only from the variable's default.
 const defaulted = (root: string) =>
-  root.replace('%', `followers(first: $f) { edges { node { followers(first: $f) { edges { node { followers(first: $f) { totalCount } } } } } } }`);
-const errorCodes = (results: { errors?: readonly { extensions?: Record<string, unknown> }[] }[]) => results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code);
+  root.replace(
+    '%',
+    `followers(first: $f) { edges { node { followers(first: $f) { edges { node { followers(first: $f) { totalCount } } } } } } }`,
+  );
+const errorCodes = (results: { errors?: readonly { extensions?: Record<string, unknown> }[] }[]) =>
+  results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code);
 
 it('measures a fragment chain once per fragment and caps fragments, over HTTP', async () => {
   // 30 fragments spread twice each: the old walk expanded 2^30 fields before answering.
@@ -99,7 +112,10 @@ it('measures a fragment chain and caps fragments over graphql-ws', async () => {
 
 it('counts a page size given by a variable default over graphql-ws', async () => {
   const socket = wsClient(stack.gatewayUrl, user.token);
-  const subscription = collect(socket, defaulted('subscription Nested($f: Int = 100) { myGenerationUpdates { generation { creator { % } } } }'));
+  const subscription = collect(
+    socket,
+    defaulted('subscription Nested($f: Int = 100) { myGenerationUpdates { generation { creator { % } } } }'),
+  );
   await subscription.waitFor(1);
   expect(errorCodes(subscription.results)).toEqual(['QUERY_TOO_COSTLY']);
   const query = defaulted('query Nested($f: Int = 100) { me { % } }');

@@ -63,7 +63,9 @@ const post = (url: string, body: unknown) =>
 it('registers an operation by hash on first use and runs it by hash afterwards (APQ)', async () => {
   const query = '{ __typename }';
   const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
-  expect((await post(stack.gatewayUrl, { extensions: { persistedQuery } })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  expect((await post(stack.gatewayUrl, { extensions: { persistedQuery } })).errors?.[0]?.extensions?.code).toBe(
+    'PERSISTED_QUERY_NOT_FOUND',
+  );
   expect((await post(stack.gatewayUrl, { query, extensions: { persistedQuery } })).data).toEqual({ __typename: 'Query' });
   expect((await post(stack.gatewayUrl, { extensions: { persistedQuery } })).data).toEqual({ __typename: 'Query' });
 });
@@ -120,9 +122,13 @@ it('in safelist mode runs a registered operation sent by id alone, over HTTP and
 
   const unknown = await post(safeUrl, { extensions: { persistedQuery: unknownId } });
   expect(codes(unknown as never)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
-  expect(codes((await overWs(safeUrl, { query: '', extensions: { persistedQuery: unknownId } })) as never)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+  expect(codes((await overWs(safeUrl, { query: '', extensions: { persistedQuery: unknownId } })) as never)).toEqual([
+    'PERSISTED_QUERY_NOT_FOUND',
+  ]);
   // Registering it by APQ does not make it allowed.
-  expect(codes((await post(safeUrl, { query: '{ me { id handle } }', extensions: { persistedQuery: unknownId } })) as never)).toEqual(['OPERATION_NOT_ALLOWED']);
+  expect(codes((await post(safeUrl, { query: '{ me { id handle } }', extensions: { persistedQuery: unknownId } })) as never)).toEqual([
+    'OPERATION_NOT_ALLOWED',
+  ]);
 });
 
 it('the SDK falls back to the text on a gateway built from other operations', async () => {
@@ -136,7 +142,9 @@ it('the SDK falls back to the text on a gateway built from other operations', as
     // Over graphql-ws too: the answer is the operation's own (signed out), not PERSISTED_QUERY_NOT_FOUND.
     const client = createCameoClient({ url: other.url, webSocketImpl: WebSocket });
     try {
-      const refused = await new Promise<sdk.CameoError>((resolve) => client.subscribe(GenerationProgressDocument, { id: '999999' }, { next: () => undefined, error: resolve }));
+      const refused = await new Promise<sdk.CameoError>((resolve) =>
+        client.subscribe(GenerationProgressDocument, { id: '999999' }, { next: () => undefined, error: resolve }),
+      );
       expect(refused.code).toBe('UNAUTHENTICATED');
     } finally {
       await client.close();

@@ -13,7 +13,11 @@ let adminUrl: string | undefined;
 beforeAll(async () => {
   database = await createTestDatabase('hardening_production');
   stack = await startStack(database.url);
-  ({ gateway, url, adminUrl } = await startReplicaGateway(stack, { production: true, separateAdmin: true, corsOrigins: ['https://app.cameo.example'] }));
+  ({ gateway, url, adminUrl } = await startReplicaGateway(stack, {
+    production: true,
+    separateAdmin: true,
+    corsOrigins: ['https://app.cameo.example'],
+  }));
 });
 afterAll(async () => {
   await gateway?.stop();
@@ -30,11 +34,19 @@ it('turns introspection and field suggestions off', async () => {
 });
 
 it('answers every request with a request id, echoed in its errors, and keeps a sane one from the client', async () => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'support-ticket-4711' }, body: JSON.stringify({ query: '{ mee { id } }' }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'support-ticket-4711' },
+    body: JSON.stringify({ query: '{ mee { id } }' }),
+  });
   expect(response.headers.get('x-request-id')).toBe('support-ticket-4711');
   const body = (await response.json()) as { errors: { extensions: { requestId: string } }[] };
   expect(body.errors[0]!.extensions.requestId).toBe('support-ticket-4711');
-  const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'not an id; DROP TABLE' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const forged = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'not an id; DROP TABLE' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   expect(forged.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 });
 
@@ -51,7 +63,10 @@ it('blocks cross-site request forgery and answers CORS only for the configured o
   const simpleGet = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`);
   expect(simpleGet.status).toBe(400);
   const preflight = (origin: string) =>
-    fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
   const allowed = await preflight('https://app.cameo.example');
   expect(allowed.status).toBe(204);
   expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.cameo.example');

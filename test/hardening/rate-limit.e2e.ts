@@ -11,7 +11,11 @@ let stack: TestStack;
 const gateways: Gateway[] = [];
 let ada: TestUser, bob: TestUser;
 
-async function replica(limits: { perUserPerMinute: number; perIpPerMinute: number }, prefix: string, redisUrl = TEST_REDIS_URL): Promise<string> {
+async function replica(
+  limits: { perUserPerMinute: number; perIpPerMinute: number },
+  prefix: string,
+  redisUrl = TEST_REDIS_URL,
+): Promise<string> {
   const { gateway, url } = await startReplicaGateway(stack, { rateLimits: limits, redisUrl, rateLimitPrefix: prefix });
   gateways.push(gateway);
   return url;
@@ -30,10 +34,17 @@ afterAll(async () => {
 
 it('limits a user across two replicas sharing Redis, with 429, RATE_LIMITED and Retry-After', async () => {
   const prefix = `cameo-test-rl-${randomBytes(4).toString('hex')}:`;
-  const [a, b] = await Promise.all([replica({ perUserPerMinute: 5, perIpPerMinute: 1000 }, prefix), replica({ perUserPerMinute: 5, perIpPerMinute: 1000 }, prefix)]);
+  const [a, b] = await Promise.all([
+    replica({ perUserPerMinute: 5, perIpPerMinute: 1000 }, prefix),
+    replica({ perUserPerMinute: 5, perIpPerMinute: 1000 }, prefix),
+  ]);
   const me = (url: string, user: TestUser) => graphql(url, '{ me { handle } }', { token: user.token });
   for (const url of [a, b, a, b, a]) expect((await me(url, ada)).data).toEqual({ me: { handle: 'ada' } });
-  const refused = await fetch(b, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ada.token}` }, body: JSON.stringify({ query: '{ me { handle } }' }) });
+  const refused = await fetch(b, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ada.token}` },
+    body: JSON.stringify({ query: '{ me { handle } }' }),
+  });
   expect(refused.status).toBe(429);
   expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');

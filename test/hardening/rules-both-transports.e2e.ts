@@ -49,7 +49,8 @@ async function overWs(client: Client, query: string, variables?: Record<string, 
   await run.done;
   return run.results;
 }
-const wsCodes = (results: Awaited<ReturnType<typeof overWs>>) => results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code);
+const wsCodes = (results: Awaited<ReturnType<typeof overWs>>) =>
+  results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code);
 
 /** Rate windows are whole minutes: a test that counts starts clear of a window's last seconds. */
 async function awayFromWindowEnd() {
@@ -97,7 +98,9 @@ it('the safelist refuses unregistered operations over the socket as over HTTP, a
     expect(codes(await graphql(url, query, { token: ada.token }))).toEqual(['OPERATION_NOT_ALLOWED']);
     expect(wsCodes(await overWs(client, query))).toEqual(['OPERATION_NOT_ALLOWED']);
   }
-  expect((await graphql(url, MeDocument.toString(), { token: ada.token })).data).toEqual({ me: expect.objectContaining({ handle: 'ada' }) });
+  expect((await graphql(url, MeDocument.toString(), { token: ada.token })).data).toEqual({
+    me: expect.objectContaining({ handle: 'ada' }),
+  });
   expect(await overWs(client, MeDocument.toString())).toEqual([{ data: { me: expect.objectContaining({ handle: 'ada' }) } }]);
 });
 
@@ -107,13 +110,31 @@ it('refuses the same operations with the same codes over HTTP and over the socke
   const cases: [string, string, Record<string, unknown> | undefined, string | undefined, string][] = [
     ['depth', `{ generation(id: "x") { ${'remixOf { '.repeat(16)}id${' }'.repeat(16)} } }`, undefined, undefined, 'QUERY_TOO_DEEP'],
     ['aliases', `{ me { ${Array.from({ length: 31 }, (_, i) => `a${i}: handle`).join(' ')} } }`, undefined, undefined, 'TOO_MANY_ALIASES'],
-    ['root fields', `{ ${Array.from({ length: 11 }, (_, i) => `m${i}: me { id }`).join(' ')} }`, undefined, undefined, 'TOO_MANY_ROOT_FIELDS'],
+    [
+      'root fields',
+      `{ ${Array.from({ length: 11 }, (_, i) => `m${i}: me { id }`).join(' ')} }`,
+      undefined,
+      undefined,
+      'TOO_MANY_ROOT_FIELDS',
+    ],
     ['cost', costly, { n: 100 }, undefined, 'QUERY_TOO_COSTLY'],
     ['tokens', `{ me { ${'id '.repeat(6000)} } }`, undefined, undefined, 'GRAPHQL_PARSE_FAILED'],
     ['validation', '{ me { nope } }', undefined, undefined, 'GRAPHQL_VALIDATION_FAILED'],
     ['an operation name the document lacks', 'query A { me { id } }', undefined, 'B', 'OPERATION_RESOLUTION_FAILURE'],
-    ['no operation name for several operations', 'query A { me { id } } query B { me { id } }', undefined, undefined, 'OPERATION_RESOLUTION_FAILURE'],
-    ['subscription depth', `subscription { myGenerationUpdates { generation { ${'remixOf { '.repeat(15)}id${' }'.repeat(15)} } } }`, undefined, undefined, 'QUERY_TOO_DEEP'],
+    [
+      'no operation name for several operations',
+      'query A { me { id } } query B { me { id } }',
+      undefined,
+      undefined,
+      'OPERATION_RESOLUTION_FAILURE',
+    ],
+    [
+      'subscription depth',
+      `subscription { myGenerationUpdates { generation { ${'remixOf { '.repeat(15)}id${' }'.repeat(15)} } } }`,
+      undefined,
+      undefined,
+      'QUERY_TOO_DEEP',
+    ],
   ];
   for (const [rule, query, variables, operationName, code] of cases) {
     const http = await fetch(stack.gatewayUrl, {
@@ -121,19 +142,25 @@ it('refuses the same operations with the same codes over HTTP and over the socke
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ada.token}` },
       body: JSON.stringify({ query, variables, operationName }),
     });
-    const httpCodes = ((await http.json()) as { errors?: { extensions?: { code?: string } }[] }).errors?.map((error) => error.extensions?.code);
+    const httpCodes = ((await http.json()) as { errors?: { extensions?: { code?: string } }[] }).errors?.map(
+      (error) => error.extensions?.code,
+    );
     const ws = await wsErrorCodes(client, { query, variables, operationName });
     expect({ rule, http: httpCodes, ws }).toEqual({ rule, http: [code], ws: [code] });
   }
 });
 
 /** The error codes of one operation over graphql-ws (collect() cannot name the operation). */
-function wsErrorCodes(client: Client, payload: { query: string; variables?: Record<string, unknown>; operationName?: string }): Promise<unknown[]> {
+function wsErrorCodes(
+  client: Client,
+  payload: { query: string; variables?: Record<string, unknown>; operationName?: string },
+): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const found: unknown[] = [];
     client.subscribe(payload, {
       next: (result) => found.push(...(result.errors ?? []).map((error) => error.extensions?.code)),
-      error: (error) => (Array.isArray(error) ? resolve(error.map((e: { extensions?: { code?: string } }) => e.extensions?.code)) : reject(error)),
+      error: (error) =>
+        Array.isArray(error) ? resolve(error.map((e: { extensions?: { code?: string } }) => e.extensions?.code)) : reject(error),
       complete: () => resolve(found),
     });
   });

@@ -24,7 +24,9 @@ afterAll(async () => {
 it('links each subgraph’s span to the gateway fetch that called it, in one trace', async () => {
   const user = await signUp(stack.gatewayUrl, 'traced');
   exporter.reset();
-  const response = await graphql(stack.gatewayUrl, 'query Traced { me { handle followerCount generations { edges { node { id } } } } }', { token: user.token });
+  const response = await graphql(stack.gatewayUrl, 'query Traced { me { handle followerCount generations { edges { node { id } } } } }', {
+    token: user.token,
+  });
   expect(response.errors).toBeUndefined();
   await provider!.forceFlush();
   const spans = exporter.getFinishedSpans();

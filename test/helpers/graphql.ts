@@ -11,7 +11,11 @@ export async function graphql<Data = Record<string, any>>(
   url: string,
   query: string,
   /** `headers` may be computed from the exact body sent (gateway proofs bind it). */
-  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> | ((body: string) => Record<string, string>) } = {},
+  options: {
+    variables?: Record<string, unknown>;
+    token?: string;
+    headers?: Record<string, string> | ((body: string) => Record<string, string>);
+  } = {},
 ): Promise<GraphQLResponse<Data>> {
   const sent = JSON.stringify({ query, variables: options.variables });
   const response = await fetch(url, {

@@ -14,7 +14,9 @@ export async function startOpenAiContractServer(apiKey: string) {
   const refuse = (res: express.Response, status: number, message: string) =>
     res.status(status).json({ error: { message, type: 'invalid_request_error' } });
   app.use(express.json());
-  app.use((req, res, next) => (req.header('authorization') === `Bearer ${apiKey}` ? next() : refuse(res, 401, 'Incorrect API key provided.')));
+  app.use((req, res, next) =>
+    req.header('authorization') === `Bearer ${apiKey}` ? next() : refuse(res, 401, 'Incorrect API key provided.'),
+  );
   app.post('/videos', (req, res) => {
     const { model, prompt, seconds, size } = req.body ?? {};
     if (typeof model !== 'string' || !model) return refuse(res, 400, 'model is required');
@@ -31,7 +33,8 @@ export async function startOpenAiContractServer(apiKey: string) {
     if (!job) return refuse(res, 404, 'video not found');
     job.polls++;
     const progress = Math.min(100, job.polls * 25);
-    if (job.failed && progress >= 50) return res.json({ id: req.params.id, status: 'failed', progress, error: { message: 'moderation blocked this video' } });
+    if (job.failed && progress >= 50)
+      return res.json({ id: req.params.id, status: 'failed', progress, error: { message: 'moderation blocked this video' } });
     res.json({ id: req.params.id, status: progress >= 100 ? 'completed' : 'in_progress', progress });
   });
   app.get('/videos/:id/content', (req, res) => {

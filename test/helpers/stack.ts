@@ -206,7 +206,10 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
 }
 
 /** Another gateway (a replica, or one with other settings) in front of a stack's subgraphs, on a free port. */
-export async function startReplicaGateway(stack: TestStack, options: Partial<GatewayOptions> = {}): Promise<{ gateway: Gateway; url: string; adminUrl?: string }> {
+export async function startReplicaGateway(
+  stack: TestStack,
+  options: Partial<GatewayOptions> = {},
+): Promise<{ gateway: Gateway; url: string; adminUrl?: string }> {
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: stack.subgraphUrls,
@@ -218,6 +221,8 @@ export async function startReplicaGateway(stack: TestStack, options: Partial<Gat
   });
   const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');
   // With `separateAdmin`: /metrics and /readyz on a port of their own, as ADMIN_PORT in production.
-  const adminUrl = gateway.adminHttpServer ? (await listen(gateway.adminHttpServer, 0, '127.0.0.1')).url.replace(/\/graphql$/, '') : undefined;
+  const adminUrl = gateway.adminHttpServer
+    ? (await listen(gateway.adminHttpServer, 0, '127.0.0.1')).url.replace(/\/graphql$/, '')
+    : undefined;
   return { gateway, url, adminUrl };
 }

@@ -5,8 +5,18 @@ describe('stopInOrder', () => {
     const stopped: string[] = [];
     const parts = [
       ['hangs', () => new Promise(() => {})],
-      ['throws', async () => { throw new Error('socket gone'); }],
-      ['relay', async () => { stopped.push('relay'); }],
+      [
+        'throws',
+        async () => {
+          throw new Error('socket gone');
+        },
+      ],
+      [
+        'relay',
+        async () => {
+          stopped.push('relay');
+        },
+      ],
     ] as const;
     await expect(stopInOrder(parts, 20)).rejects.toThrow('hangs: did not stop within 20 ms; throws: socket gone');
     expect(stopped).toEqual(['relay']);
@@ -15,8 +25,18 @@ describe('stopInOrder', () => {
   it('resolves when every part stops', async () => {
     const stopped: string[] = [];
     await stopInOrder([
-      ['a', async () => { stopped.push('a'); }],
-      ['b', async () => { stopped.push('b'); }],
+      [
+        'a',
+        async () => {
+          stopped.push('a');
+        },
+      ],
+      [
+        'b',
+        async () => {
+          stopped.push('b');
+        },
+      ],
     ]);
     expect(stopped).toEqual(['a', 'b']);
   });

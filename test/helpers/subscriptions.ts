@@ -52,7 +52,8 @@ export function collect<Data = Record<string, any>>(client: Client, query: strin
           if (Array.isArray(error)) results.push({ errors: error });
           wake();
           if (Array.isArray(error)) resolve();
-          else reject(error instanceof Error ? error : new Error(`connection closed: ${(error as { code?: number }).code ?? String(error)}`));
+          else
+            reject(error instanceof Error ? error : new Error(`connection closed: ${(error as { code?: number }).code ?? String(error)}`));
         },
         complete: () => {
           finished = true;
@@ -66,10 +67,11 @@ export function collect<Data = Record<string, any>>(client: Client, query: strin
   return {
     results,
     done,
-    waitFor: (count) => new Promise<void>((resolve) => {
-      waiters.push({ count, resolve });
-      wake();
-    }),
+    waitFor: (count) =>
+      new Promise<void>((resolve) => {
+        waiters.push({ count, resolve });
+        wake();
+      }),
     unsubscribe: () => unsubscribe(),
   };
 }

@@ -10,7 +10,16 @@ export interface TestUser {
 export async function signUp(gatewayUrl: string, handle: string, extra: { birthDate?: string } = {}): Promise<TestUser> {
   const response = await graphql(
     gatewayUrl,
-    `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id } } }`,
+    `
+      mutation ($input: SignUpInput!) {
+        signUp(input: $input) {
+          token
+          user {
+            id
+          }
+        }
+      }
+    `,
     { variables: { input: { handle, displayName: handle, password: 'password123', ...extra } } },
   );
   if (response.errors) throw new Error(`signUp ${handle}: ${JSON.stringify(response.errors)}`);
@@ -21,14 +30,29 @@ export async function signUp(gatewayUrl: string, handle: string, extra: { birthD
 export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind = 'PERSON', name?: string): Promise<string> {
   const started = await graphql(
     gatewayUrl,
-    `mutation ($input: StartCameoVerificationInput!) { startCameoVerification(input: $input) { id uploadUrl verificationPhrase } }`,
+    `
+      mutation ($input: StartCameoVerificationInput!) {
+        startCameoVerification(input: $input) {
+          id
+          uploadUrl
+          verificationPhrase
+        }
+      }
+    `,
     { token: owner.token, variables: { input: { kind, name } } },
   );
   if (started.errors) throw new Error(`startCameoVerification: ${JSON.stringify(started.errors)}`);
   const { id, uploadUrl, verificationPhrase } = started.data!.startCameoVerification;
   const submitted = await graphql(
     gatewayUrl,
-    `mutation ($id: ID!, $recording: CameoRecordingInput!) { submitCameoRecording(cameoId: $id, recording: $recording) { status rejectionReason } }`,
+    `
+      mutation ($id: ID!, $recording: CameoRecordingInput!) {
+        submitCameoRecording(cameoId: $id, recording: $recording) {
+          status
+          rejectionReason
+        }
+      }
+    `,
     {
       token: owner.token,
       variables: {
@@ -60,7 +84,13 @@ export async function publishedVideo(
     input: { prompt, seconds: 1, cameoIds: options.cameoIds ?? [], remixOf: options.remixOf },
   });
   const id = createGeneration.id as string;
-  await until('rendered', async () => (await as(`query ($id: ID!) { generation(id: $id) { status } }`, { id })).generation.status === 'COMPLETED');
-  await as(`mutation ($id: ID!, $caption: String!) { publishGeneration(id: $id, caption: $caption) { id } }`, { id, caption: options.caption ?? 'look' });
+  await until(
+    'rendered',
+    async () => (await as(`query ($id: ID!) { generation(id: $id) { status } }`, { id })).generation.status === 'COMPLETED',
+  );
+  await as(`mutation ($id: ID!, $caption: String!) { publishGeneration(id: $id, caption: $caption) { id } }`, {
+    id,
+    caption: options.caption ?? 'look',
+  });
   return id;
 }

@@ -6,7 +6,8 @@ import { startWorker } from './start-worker';
 const env = readCommonEnv();
 runUntilSignal('worker', async () => {
   const settings = readGenerationsEnv();
-  if (!env.redisUrl) throw new ConfigError('REDIS_URL is required: the worker reads the BullMQ queue (npm start runs jobs in-process instead)');
+  if (!env.redisUrl)
+    throw new ConfigError('REDIS_URL is required: the worker reads the BullMQ queue (npm start runs jobs in-process instead)');
   return startWorker({
     databaseUrl: requireDatabaseUrl(env),
     redisUrl: env.redisUrl,

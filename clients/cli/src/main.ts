@@ -51,7 +51,8 @@ function fromError(error: unknown): Exit {
   if (error instanceof Exit) return error;
   if (error instanceof CameoError) {
     if (error.code === 'NETWORK_ERROR' || error.code === 'CONNECTION_CLOSED') return new Exit(EXIT.UNREACHABLE, error.message);
-    if (error.code === 'UNAUTHENTICATED' || error.code === 'INVALID_CREDENTIALS') return new Exit(EXIT.AUTH, `${error.message} (run: cameo login <handle>)`);
+    if (error.code === 'UNAUTHENTICATED' || error.code === 'INVALID_CREDENTIALS')
+      return new Exit(EXIT.AUTH, `${error.message} (run: cameo login <handle>)`);
     return new Exit(EXIT.REFUSED, `refused (${error.code}): ${error.message}`);
   }
   return new Exit(EXIT.UNREACHABLE, error instanceof Error ? error.message : String(error));
@@ -105,7 +106,9 @@ async function run(argv: string[]): Promise<number> {
         if (feed.edges.length === 0) process.stdout.write('nothing to show yet\n');
         for (const { node } of feed.edges) {
           const cast = node.cameos.map((cameo) => `@${cameo.owner.handle}`).join(' ');
-          process.stdout.write(`@${node.creator.handle}  ${node.caption}${cast ? `  with ${cast}` : ''}  ♥ ${node.video.likeCount}  ${node.video.videoUrl ?? ''}\n`);
+          process.stdout.write(
+            `@${node.creator.handle}  ${node.caption}${cast ? `  with ${cast}` : ''}  ♥ ${node.video.likeCount}  ${node.video.videoUrl ?? ''}\n`,
+          );
         }
         return EXIT.OK;
       }
@@ -133,7 +136,14 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-async function generate(client: ReturnType<typeof createCameoClient>, url: string, prompt: string | undefined, cameos: string[], seconds: string | undefined, watch: boolean) {
+async function generate(
+  client: ReturnType<typeof createCameoClient>,
+  url: string,
+  prompt: string | undefined,
+  cameos: string[],
+  seconds: string | undefined,
+  watch: boolean,
+) {
   if (!prompt) throw new Exit(EXIT.USAGE, 'usage: cameo generate "<prompt>" [--cameo @handle]... [--seconds <n>] [--watch]');
   const cameoIds: string[] = [];
   for (const handle of cameos.map((value) => value.replace(/^@/, ''))) {
@@ -150,17 +160,22 @@ async function generate(client: ReturnType<typeof createCameoClient>, url: strin
   const display = createProgressDisplay(process.stdout);
   const final = await new Promise<{ status: string; errorReason: string | null; videoUrl: string | null }>((resolve, reject) => {
     let last: { status: string; errorReason: string | null; videoUrl: string | null } | undefined;
-    client.subscribe(GenerationProgressDocument, { id: createGeneration.id }, {
-      next: ({ generationProgress: step }) => {
-        display.update(step.progress, step.stage);
-        last = { status: step.status, errorReason: step.errorReason, videoUrl: step.generation?.videoUrl ?? null };
+    client.subscribe(
+      GenerationProgressDocument,
+      { id: createGeneration.id },
+      {
+        next: ({ generationProgress: step }) => {
+          display.update(step.progress, step.stage);
+          last = { status: step.status, errorReason: step.errorReason, videoUrl: step.generation?.videoUrl ?? null };
+        },
+        error: reject,
+        complete: () => (last ? resolve(last) : reject(new Exit(EXIT.UNREACHABLE, 'the progress stream ended without a status'))),
       },
-      error: reject,
-      complete: () => (last ? resolve(last) : reject(new Exit(EXIT.UNREACHABLE, 'the progress stream ended without a status'))),
-    });
+    );
   });
   display.done();
-  if (final.status !== 'COMPLETED') throw new Exit(EXIT.NO_VIDEO, `generation ${final.status.toLowerCase()}${final.errorReason ? `: ${final.errorReason}` : ''}`);
+  if (final.status !== 'COMPLETED')
+    throw new Exit(EXIT.NO_VIDEO, `generation ${final.status.toLowerCase()}${final.errorReason ? `: ${final.errorReason}` : ''}`);
   process.stdout.write(`done: ${new URL(final.videoUrl ?? '', url).toString()}\n`);
   return EXIT.OK;
 }

@@ -66,14 +66,17 @@ const persistedQueryId = (text: string) => {
   if (!id) {
     const subtle = globalThis.crypto?.subtle;
     id = subtle
-      ? subtle.digest('SHA-256', new TextEncoder().encode(text)).then((digest) => Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(''))
+      ? subtle
+          .digest('SHA-256', new TextEncoder().encode(text))
+          .then((digest) => Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(''))
       : Promise.resolve(undefined);
     ids.set(text, id);
   }
   return id;
 };
 
-const notFound = (errors: GraphQLErrors | undefined) => errors?.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') ?? false;
+const notFound = (errors: GraphQLErrors | undefined) =>
+  errors?.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') ?? false;
 
 const toError = (errors: readonly { message: string; extensions?: Record<string, unknown> }[]) =>
   new CameoError(String(errors[0]?.extensions?.code ?? 'UNKNOWN'), errors.map((error) => error.message).join('; '), errors);
@@ -130,7 +133,14 @@ export function createCameoClient(options: CameoClientOptions): CameoClient {
             error: (error) => {
               // A gateway built from other operations: the text this time.
               if (payload.extensions && Array.isArray(error) && notFound(error)) return start({ query });
-              handlers.error?.(Array.isArray(error) ? toError(error) : new CameoError('CONNECTION_CLOSED', `The live connection ended: ${(error as { reason?: string }).reason || String(error)}`));
+              handlers.error?.(
+                Array.isArray(error)
+                  ? toError(error)
+                  : new CameoError(
+                      'CONNECTION_CLOSED',
+                      `The live connection ended: ${(error as { reason?: string }).reason || String(error)}`,
+                    ),
+              );
             },
             complete: () => handlers.complete?.(),
           },

@@ -108,21 +108,28 @@ async function generate() {
       if (!userByHandle?.cameo) throw new Error(`@${cast} has no cameo you may use.`);
       cameoIds.push(userByHandle.cameo.id);
     }
-    const { createGeneration } = await client.request(CreateGenerationDocument, { input: { prompt: $<HTMLInputElement>('prompt').value, cameoIds } });
+    const { createGeneration } = await client.request(CreateGenerationDocument, {
+      input: { prompt: $<HTMLInputElement>('prompt').value, cameoIds },
+    });
     current = createGeneration.id;
     $('job').hidden = false;
     $('publish-form').hidden = true;
     const bar = $<HTMLProgressElement>('job-progress');
     bar.value = 0;
-    client.subscribe(GenerationProgressDocument, { id: createGeneration.id }, {
-      next: ({ generationProgress: step }) => {
-        bar.value = step.progress;
-        $('job-stage').textContent = `${step.progress}% ${step.stage}`;
-        if (step.status === 'COMPLETED') $('publish-form').hidden = false;
-        else if (step.status !== 'QUEUED' && step.status !== 'IN_PROGRESS') $('create-error').textContent = `The video ${step.status.toLowerCase()}: ${step.errorReason ?? ''}`;
+    client.subscribe(
+      GenerationProgressDocument,
+      { id: createGeneration.id },
+      {
+        next: ({ generationProgress: step }) => {
+          bar.value = step.progress;
+          $('job-stage').textContent = `${step.progress}% ${step.stage}`;
+          if (step.status === 'COMPLETED') $('publish-form').hidden = false;
+          else if (step.status !== 'QUEUED' && step.status !== 'IN_PROGRESS')
+            $('create-error').textContent = `The video ${step.status.toLowerCase()}: ${step.errorReason ?? ''}`;
+        },
+        error: (error) => ($('create-error').textContent = message(error)),
       },
-      error: (error) => ($('create-error').textContent = message(error)),
-    });
+    );
   } catch (error) {
     $('create-error').textContent = message(error);
   }

@@ -34,7 +34,8 @@ type Process = Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomi
 type Send = (options: Process) => Promise<GatewayGraphQLResponse>;
 
 // @apollo/gateway does not export GraphQLDataSourceRequestKind: the variant is told by its fields.
-export const isIncomingOperation = (options: GraphQLDataSourceProcessOptions<GatewayContext>): options is Process => 'incomingRequestContext' in options;
+export const isIncomingOperation = (options: GraphQLDataSourceProcessOptions<GatewayContext>): options is Process =>
+  'incomingRequestContext' in options;
 
 /** Distinct subgraph documents remembered per subgraph (a plan's fetches repeat); more start afresh. */
 const MAX_DOCUMENTS = 1_000;
@@ -156,7 +157,10 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
 
     const epochAtSend = epoch;
     const generationAtSend = selection.generation;
-    const response = await send({ ...options, request: { ...options.request, variables: { ...options.request.variables, representations: sent } } });
+    const response = await send({
+      ...options,
+      request: { ...options.request, variables: { ...options.request.variables, representations: sent } },
+    });
     const received = response.data?._entities;
     const errors = spreadErrors(response.errors, sentAt);
     if (!Array.isArray(received) || received.length !== sent.length) return { ...response, errors };

@@ -29,7 +29,8 @@ export function requestShape(query: string, fields: CachedFields): RequestShape 
   const variables = operation.variableDefinitions ?? [];
   if (variables.length !== 1 || variables[0]!.variable.name.value !== 'representations') return OTHER;
   const [root, ...others] = operation.selectionSet.selections;
-  if (others.length > 0 || root?.kind !== Kind.FIELD || root.name.value !== '_entities' || root.alias || root.directives?.length) return OTHER;
+  if (others.length > 0 || root?.kind !== Kind.FIELD || root.name.value !== '_entities' || root.alias || root.directives?.length)
+    return OTHER;
   const argument = root.arguments?.length === 1 ? root.arguments[0]!.value : undefined;
   if (argument?.kind !== Kind.VARIABLE || argument.name.value !== 'representations' || !root.selectionSet) return OTHER;
 

@@ -91,7 +91,13 @@ class SharedSubscription {
     const { primary } = plan;
     const variables = Object.fromEntries((primary.variableUsages ?? []).map((name) => [name, request.variables[name]]));
     this.unsubscribe = options.upstream.subscribe(
-      { subgraph: primary.serviceName, query: primary.operation, operationName: primary.operationName, variables, viewerId: request.viewerId },
+      {
+        subgraph: primary.serviceName,
+        query: primary.operation,
+        operationName: primary.operationName,
+        variables,
+        viewerId: request.viewerId,
+      },
       {
         next: (event) => this.enqueue(() => this.deliver(event)),
         error: (error) => this.enqueue(async () => this.fail(error)),
@@ -122,16 +128,26 @@ class SharedSubscription {
   private enqueue(work: () => Promise<void>): void {
     if (this.closed) return;
     if (++this.pending > this.options.pendingEventLimit) {
-      this.broadcast(errorResult(ErrorCode.SUBSCRIBER_OVERFLOW, 'The gateway fell too far behind this subscription and ended it. Subscribe again to resume.'));
+      this.broadcast(
+        errorResult(
+          ErrorCode.SUBSCRIBER_OVERFLOW,
+          'The gateway fell too far behind this subscription and ended it. Subscribe again to resume.',
+        ),
+      );
       this.endAll();
       return;
     }
-    this.chain = this.chain.then(work).catch((error: unknown) => {
-      this.options.logger.error('subscription event failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      this.broadcast(errorResult(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
-    }).finally(() => {
-      this.pending--;
-    });
+    this.chain = this.chain
+      .then(work)
+      .catch((error: unknown) => {
+        this.options.logger.error('subscription event failed', {
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+        this.broadcast(errorResult(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
+      })
+      .finally(() => {
+        this.pending--;
+      });
   }
 
   /** Runs Primary (answered with this event) and the Rest, then shapes the client's result. */
@@ -147,7 +163,7 @@ class SharedSubscription {
     const real = sources[primary.serviceName];
     const eventSource: GraphQLDataSource<GatewayContext> = {
       process: (options) =>
-        'query' in options.request && options.request.query === primary.operation || !real
+        ('query' in options.request && options.request.query === primary.operation) || !real
           ? Promise.resolve(event as never)
           : real.process(options as never),
     };
@@ -165,7 +181,11 @@ class SharedSubscription {
 
   private fail(error: unknown): void {
     const errors = Array.isArray(error) ? error : [];
-    this.broadcast(errors.length ? { errors } : errorResult(ErrorCode.SERVICE_UNAVAILABLE, 'The subscription’s service ended it unexpectedly. Subscribe again.'));
+    this.broadcast(
+      errors.length
+        ? { errors }
+        : errorResult(ErrorCode.SERVICE_UNAVAILABLE, 'The subscription’s service ended it unexpectedly. Subscribe again.'),
+    );
     this.endAll();
   }
 
@@ -182,4 +202,6 @@ class SharedSubscription {
   }
 }
 
-const errorResult = (code: ErrorCode, message: string): ExecutionResult => ({ errors: [new GraphQLError(message, { extensions: { code } })] });
+const errorResult = (code: ErrorCode, message: string): ExecutionResult => ({
+  errors: [new GraphQLError(message, { extensions: { code } })],
+});

@@ -43,7 +43,14 @@ export class UpstreamSubscriptions {
         variables: request.variables,
         // A getter: graphql-ws serializes the payload each time it (re)sends it.
         get extensions() {
-          return { [GATEWAY_PROOF_HEADER]: signGatewayProof(proofKey, request.subgraph, { viewerId: request.viewerId }, { method: 'SUBSCRIBE', bodyHash }) };
+          return {
+            [GATEWAY_PROOF_HEADER]: signGatewayProof(
+              proofKey,
+              request.subgraph,
+              { viewerId: request.viewerId },
+              { method: 'SUBSCRIBE', bodyHash },
+            ),
+          };
         },
       },
       sink,
@@ -72,7 +79,9 @@ export class UpstreamSubscriptions {
         const wait = Math.min(MAX_RETRY_WAIT_MS, 250 * 2 ** retries);
         await new Promise((resolve) => setTimeout(resolve, wait / 2 + Math.random() * (wait / 2)));
       },
-      connectionParams: () => ({ [GATEWAY_PROOF_HEADER]: signGatewayProof(this.proofKey, subgraph, { viewerId: null }, { method: 'CONNECT', body: '' }) }),
+      connectionParams: () => ({
+        [GATEWAY_PROOF_HEADER]: signGatewayProof(this.proofKey, subgraph, { viewerId: null }, { method: 'CONNECT', body: '' }),
+      }),
     });
     this.clients.set(subgraph, client);
     return client;

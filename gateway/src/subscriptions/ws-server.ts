@@ -74,7 +74,10 @@ export interface WsServerOptions {
   /** The rulebook every operation passes, as over HTTP: rate limits, parsing, validation, safelist, limits. */
   policy: Policy;
   /** Queries and mutations sent over the socket run through the HTTP pipeline (which applies the policy's checks again). */
-  execute: (request: { query: string; operationName?: string; variables?: Record<string, unknown> }, context: GatewayContext) => Promise<ExecutionResult>;
+  execute: (
+    request: { query: string; operationName?: string; variables?: Record<string, unknown> },
+    context: GatewayContext,
+  ) => Promise<ExecutionResult>;
 }
 
 interface Extra {
@@ -161,17 +164,36 @@ export function serveGraphqlWs(options: WsServerOptions) {
       // As over HTTP, a registered operation may come by id alone (an empty `query`).
       const query = payload.query || policy.registeredQuery(payload.extensions);
       if (!query) {
-        return [payload.extensions?.persistedQuery ? requestError('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound') : requestError(ErrorCode.BAD_REQUEST, 'The operation has no query.')];
+        return [
+          payload.extensions?.persistedQuery
+            ? requestError('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound')
+            : requestError(ErrorCode.BAD_REQUEST, 'The operation has no query.'),
+        ];
       }
       const prepared = policy.prepare(query, payload.operationName, payload.variables);
       if ('errors' in prepared) return prepared.errors;
-      const contextValue: WsContext = { viewerId, sessionVersion, requestId: randomUUID(), source: query, clientAddress: ctx.extra.address };
-      return { schema: apiSchema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+      const contextValue: WsContext = {
+        viewerId,
+        sessionVersion,
+        requestId: randomUUID(),
+        source: query,
+        clientAddress: ctx.extra.address,
+      };
+      return {
+        schema: apiSchema,
+        document: prepared.document,
+        operationName: payload.operationName,
+        variableValues: payload.variables,
+        contextValue,
+      };
     },
     subscribe: (args) => subscribe(args),
     execute: (args) => {
       const { source, ...contextValue } = args.contextValue as WsContext;
-      return options.execute({ query: source, operationName: args.operationName ?? undefined, variables: args.variableValues ?? undefined }, contextValue);
+      return options.execute(
+        { query: source, operationName: args.operationName ?? undefined, variables: args.variableValues ?? undefined },
+        contextValue,
+      );
     },
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
     onError: (_ctx, _id, _payload, errors) => format(errors),
@@ -213,7 +235,13 @@ export function serveGraphqlWs(options: WsServerOptions) {
     const coerced = getVariableValues(apiSchema, operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 10 });
     if (coerced.errors) return { errors: coerced.errors.map((error) => requestError(ErrorCode.BAD_USER_INPUT, error.message)) };
     const { viewerId, requestId } = args.contextValue as GatewayContext;
-    return hub.subscribe({ document: args.document, operationName: args.operationName ?? undefined, variables: coerced.coerced, viewerId, requestId });
+    return hub.subscribe({
+      document: args.document,
+      operationName: args.operationName ?? undefined,
+      variables: coerced.coerced,
+      viewerId,
+      requestId,
+    });
   }
 
   const wss = new WebSocketServer({ noServer: true, handleProtocols, maxPayload: 1024 * 1024 });
@@ -269,7 +297,9 @@ export function serveGraphqlWs(options: WsServerOptions) {
         onMessage: (handle) =>
           socket.on('message', (data) => {
             handle(String(data)).catch((error: unknown) => {
-              options.logger.error('graphql-ws message failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+              options.logger.error('graphql-ws message failed', {
+                error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+              });
               socket.close(CloseCode.InternalServerError, 'Internal server error');
             });
           }),

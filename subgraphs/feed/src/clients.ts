@@ -24,13 +24,21 @@ export function createFeedClients(options: { usersBaseUrl: string; socialBaseUrl
   const teens = new Map<string, { teen: boolean; until: number }>();
   return {
     async exclusions(userId) {
-      const answer = await callInternal<{ blocked: string[]; muted: string[] }>(`${options.socialBaseUrl}/internal/blocks`, token('social'), { userId });
+      const answer = await callInternal<{ blocked: string[]; muted: string[] }>(
+        `${options.socialBaseUrl}/internal/blocks`,
+        token('social'),
+        { userId },
+      );
       return { blocked: new Set(answer.blocked), muted: new Set(answer.muted) };
     },
     async isTeen(userId) {
       const known = teens.get(userId);
       if (known && known.until > Date.now()) return known.teen;
-      const { users } = await callInternal<{ users: { id: string; ageBand: string }[] }>(`${options.usersBaseUrl}/internal/user-facts`, token('users'), { userIds: [userId] });
+      const { users } = await callInternal<{ users: { id: string; ageBand: string }[] }>(
+        `${options.usersBaseUrl}/internal/user-facts`,
+        token('users'),
+        { userIds: [userId] },
+      );
       const teen = users[0]?.ageBand === 'TEEN';
       if (teens.size >= AGE_BAND_CACHE_SIZE) teens.delete(teens.keys().next().value as string);
       teens.set(userId, { teen, until: Date.now() + AGE_BAND_TTL_MS });

@@ -125,12 +125,24 @@ async function candidates(ctx: FeedContext): Promise<Candidate[]> {
   }));
 }
 
-type CandidateColumns = Pick<PostColumns, 'id' | 'creator_id' | 'caption' | 'prompt' | 'published_at' | 'likes' | 'comments' | 'views' | 'remixes'>;
+type CandidateColumns = Pick<
+  PostColumns,
+  'id' | 'creator_id' | 'caption' | 'prompt' | 'published_at' | 'likes' | 'comments' | 'views' | 'remixes'
+>;
 
 /** Everything scoring needs about the viewer, in a fixed number of statements. */
 async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSignals & { lessPosts: Set<string> }> {
   const viewer = ctx.viewer?.userId;
-  if (!viewer) return { now: new Date(), following: new Set(), affinity: new Map(), lessOfCreator: new Map(), more: [], less: [], lessPosts: new Set() };
+  if (!viewer)
+    return {
+      now: new Date(),
+      following: new Set(),
+      affinity: new Map(),
+      lessOfCreator: new Map(),
+      more: [],
+      less: [],
+      lessPosts: new Set(),
+    };
   // One round trip; arrays as parameters, not hundreds of placeholders.
   const [row] = await ctx.db.$queryRaw<
     { following: string[]; affinity: [string, number][]; feedback: [string, string][]; more: string[] | null; less: string[] | null }[]
@@ -160,7 +172,10 @@ async function rankFor(ctx: FeedContext, excluded: Set<string>): Promise<Scored[
   const viewer = await signals(ctx, [...new Set(pool.map((post) => post.creatorId))]);
   const filters = { excludedCreators: excluded, excludedPosts: viewer.lessPosts };
   // The pool holds visible posts only (hidden_at IS NULL in the query).
-  return rank(pool.filter((post) => isShown({ id: post.id, creatorId: post.creatorId, hidden: false }, filters)), viewer);
+  return rank(
+    pool.filter((post) => isShown({ id: post.id, creatorId: post.creatorId, hidden: false }, filters)),
+    viewer,
+  );
 }
 
 /** Cursors are bound to the viewer and to their list: one viewer's cursor is refused for another. */
@@ -177,8 +192,7 @@ interface ForYouCursor extends Record<string, unknown> {
   o: number;
 }
 const isForYouCursor = (value: unknown): value is ForYouCursor =>
-  isRecord(value) &&
-  value.k === 'Y' && typeof value.s === 'string' && Number.isInteger(value.o) && (value.o as number) >= 0;
+  isRecord(value) && value.k === 'Y' && typeof value.s === 'string' && Number.isInteger(value.o) && (value.o as number) >= 0;
 
 /**
  * For You. The first page ranks and pins up to SNAPSHOT_SIZE posts; each cursor names the
@@ -195,7 +209,8 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
     const cursor = readCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.forYou'), args.after, isForYouCursor);
     const pinned = await ctx.db.snapshot.findUnique({ where: { id: cursor.s } });
     if (!pinned || pinned.userId !== viewer) throw badInput('after is not a cursor from this feed.', 'after');
-    if (Date.now() - pinned.createdAt.getTime() > SNAPSHOT_TTL_MS) throw new DomainError(ErrorCode.CURSOR_EXPIRED, 'This feed has moved on: load its first page again.');
+    if (Date.now() - pinned.createdAt.getTime() > SNAPSHOT_TTL_MS)
+      throw new DomainError(ErrorCode.CURSOR_EXPIRED, 'This feed has moved on: load its first page again.');
     snapshot = pinned;
     offset = cursor.o;
   } else {
@@ -210,7 +225,10 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
   await countServed(ctx, remaining, posts.length);
   const last = positions.at(-1) ?? offset;
   return connection(
-    posts.map((post, i) => ({ node: post, cursor: signCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.forYou'), { k: 'Y', s: snapshot.id, o: positions[i]! + 1 }) })),
+    posts.map((post, i) => ({
+      node: post,
+      cursor: signCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.forYou'), { k: 'Y', s: snapshot.id, o: positions[i]! + 1 }),
+    })),
     { hasNextPage: posts.length === take && take < remaining && last + 1 < snapshot.postIds.length, after: args.after },
   );
 }
@@ -226,7 +244,10 @@ async function readPinned(ctx: FeedContext, ids: string[], offset: number, take:
     const rows = new Map((await ctx.db.post.findMany({ where: { id: { in: window } } })).map((post) => [post.id, post]));
     for (const id of window) {
       const post = rows.get(id);
-      if (post && isShown({ id, creatorId: post.creatorId, hidden: post.hiddenAt !== null }, { excludedCreators: excluded, excludedPosts: new Set() })) {
+      if (
+        post &&
+        isShown({ id, creatorId: post.creatorId, hidden: post.hiddenAt !== null }, { excludedCreators: excluded, excludedPosts: new Set() })
+      ) {
         posts.push(post);
         positions.push(position);
       }
@@ -244,7 +265,11 @@ interface FollowingCursor extends Record<string, unknown> {
 }
 const isFollowingCursor = (value: unknown): value is FollowingCursor =>
   isRecord(value) &&
-  value.k === 'F' && typeof value.t === 'string' && !Number.isNaN(Date.parse(value.t)) && typeof value.id === 'string' && /^[0-9a-f-]{36}$/i.test(value.id);
+  value.k === 'F' &&
+  typeof value.t === 'string' &&
+  !Number.isNaN(Date.parse(value.t)) &&
+  typeof value.id === 'string' &&
+  /^[0-9a-f-]{36}$/i.test(value.id);
 
 /** Following: posts of the people you follow, newest first, by keyset (one index probe per followee). */
 export async function following(ctx: FeedContext, args: { first?: number | null; after?: string | null }): Promise<FeedPage> {
@@ -272,7 +297,14 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
   await countServed(ctx, remaining, posts.length);
   // Fetched with one extra row; the teen cap may also end the feed before the rows do.
   return connection(
-    posts.map((post) => ({ node: post, cursor: signCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.following'), { k: 'F', t: post.publishedAt.toISOString(), id: post.id }) })),
+    posts.map((post) => ({
+      node: post,
+      cursor: signCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.following'), {
+        k: 'F',
+        t: post.publishedAt.toISOString(),
+        id: post.id,
+      }),
+    })),
     { hasNextPage: rows.length > take && take < remaining, after: args.after },
   );
 }
@@ -297,6 +329,9 @@ export async function explain(ctx: FeedContext, postId: string): Promise<Explana
   if (!post) return null;
   const [excluded, viewer] = await Promise.all([excludedCreators(ctx), signals(ctx, [post.creatorId])]);
   const scored = scorePost(toCandidate(post), viewer);
-  const shown = isShown({ id: post.id, creatorId: post.creatorId, hidden: post.hiddenAt !== null }, { excludedCreators: excluded, excludedPosts: viewer.lessPosts });
+  const shown = isShown(
+    { id: post.id, creatorId: post.creatorId, hidden: post.hiddenAt !== null },
+    { excludedCreators: excluded, excludedPosts: viewer.lessPosts },
+  );
   return { postId: post.id, score: scored.score, shown, reasons: scored.reasons };
 }

@@ -28,7 +28,11 @@ async function addToPost(tx: Tx, postId: string, change: { likes?: number; comme
   const updated = await tx.$executeRawUnsafe(
     `UPDATE "feed"."post" SET likes = greatest(likes + $2, 0), comments = greatest(comments + $3, 0), views = greatest(views + $4, 0),
        remixes = greatest(remixes + $5, 0) WHERE id = $1::uuid`,
-    postId, likes, comments, views, remixes,
+    postId,
+    likes,
+    comments,
+    views,
+    remixes,
   );
   if (updated === 0) {
     await tx.$executeRaw`
@@ -59,21 +63,24 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
       const remixOfId = id(p.remixOfId);
       await lockPost(tx, postId);
       const { count } = await tx.post.createMany({
-        data: [{
-          id: postId,
-          creatorId,
-          caption: typeof p.caption === 'string' ? p.caption : '',
-          prompt: typeof p.prompt === 'string' ? p.prompt : '',
-          remixOfId,
-          cameoIds: ids(p.cameoIds),
-          cameoOwnerIds: ids(p.cameoOwnerIds),
-          publishedAt,
-        }],
+        data: [
+          {
+            id: postId,
+            creatorId,
+            caption: typeof p.caption === 'string' ? p.caption : '',
+            prompt: typeof p.prompt === 'string' ? p.prompt : '',
+            remixOfId,
+            cameoIds: ids(p.cameoIds),
+            cameoOwnerIds: ids(p.cameoOwnerIds),
+            publishedAt,
+          },
+        ],
         skipDuplicates: true,
       });
       if (count === 0) return;
       const owners = ids(p.cameoOwnerIds);
-      if (owners.length) await tx.postCast.createMany({ data: owners.map((ownerId) => ({ ownerId, postId, publishedAt })), skipDuplicates: true });
+      if (owners.length)
+        await tx.postCast.createMany({ data: owners.map((ownerId) => ({ ownerId, postId, publishedAt })), skipDuplicates: true });
       await tx.$executeRaw`
         UPDATE "feed"."post" p SET likes = greatest(p.likes + c.likes, 0), comments = greatest(p.comments + c.comments, 0),
           views = greatest(p.views + c.views, 0), remixes = greatest(p.remixes + c.remixes, 0)
@@ -101,7 +108,14 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
       const blockerId = id(p.blockerId);
       const blockedId = id(p.blockedId);
       if (!blockerId || !blockedId) return;
-      await tx.followEdge.deleteMany({ where: { OR: [{ followerId: blockerId, followeeId: blockedId }, { followerId: blockedId, followeeId: blockerId }] } });
+      await tx.followEdge.deleteMany({
+        where: {
+          OR: [
+            { followerId: blockerId, followeeId: blockedId },
+            { followerId: blockedId, followeeId: blockerId },
+          ],
+        },
+      });
       return;
     }
     case 'social.liked':

@@ -54,12 +54,17 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 export const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
 /** A term matches a text when all its words are in it ("street food" needs both). */
-const matches = (term: string, textWords: Set<string>) => [...words(term)].every((word) => textWords.has(word) || textWords.has(`${word}s`) || textWords.has(word.replace(/s$/, '')));
+const matches = (term: string, textWords: Set<string>) =>
+  [...words(term)].every((word) => textWords.has(word) || textWords.has(`${word}s`) || textWords.has(word.replace(/s$/, '')));
 
 export function scorePost(candidate: Candidate, viewer: ViewerSignals): Scored {
   const reasons: Reason[] = [];
   const engagement = candidate.likes + 2 * candidate.comments + 3 * candidate.remixes + 0.05 * candidate.views + 1;
-  reasons.push({ factor: 'engagement', weight: round(engagement), detail: `${candidate.likes} likes, ${candidate.comments} comments, ${candidate.remixes} remixes, ${candidate.views} views` });
+  reasons.push({
+    factor: 'engagement',
+    weight: round(engagement),
+    detail: `${candidate.likes} likes, ${candidate.comments} comments, ${candidate.remixes} remixes, ${candidate.views} views`,
+  });
   const ageHours = Math.max(0, (viewer.now.getTime() - candidate.publishedAt.getTime()) / 3_600_000);
   const decay = 1 / (ageHours + 2) ** GRAVITY;
   reasons.push({ factor: 'age', weight: round(decay), detail: `posted ${Math.round(ageHours)} h ago` });
@@ -108,7 +113,8 @@ export function diversify<T extends { creatorId: string }>(ranked: readonly T[],
   const pending = [...ranked];
   const out: T[] = [];
   while (pending.length) {
-    const runCreator = out.length >= maxRun && out.slice(-maxRun).every((item) => item.creatorId === out.at(-1)!.creatorId) ? out.at(-1)!.creatorId : null;
+    const runCreator =
+      out.length >= maxRun && out.slice(-maxRun).every((item) => item.creatorId === out.at(-1)!.creatorId) ? out.at(-1)!.creatorId : null;
     const index = runCreator === null ? 0 : pending.findIndex((item) => item.creatorId !== runCreator);
     out.push(...pending.splice(index === -1 ? 0 : index, 1));
   }
@@ -124,7 +130,9 @@ export function rank(candidates: readonly Candidate[], viewer: ViewerSignals): S
       b.candidate.publishedAt.getTime() - a.candidate.publishedAt.getTime() ||
       (a.candidate.id < b.candidate.id ? -1 : 1),
   );
-  return diversify(scored.map((item) => ({ ...item, creatorId: item.candidate.creatorId }))).map(({ creatorId: _creator, ...item }) => item);
+  return diversify(scored.map((item) => ({ ...item, creatorId: item.candidate.creatorId }))).map(
+    ({ creatorId: _creator, ...item }) => item,
+  );
 }
 
 export interface PostState {
@@ -145,10 +153,49 @@ export const isShown = (post: PostState, filters: Filters) =>
   !post.hidden && !filters.excludedCreators.has(post.creatorId) && !filters.excludedPosts.has(post.id);
 
 const INTENT: Record<string, 'more' | 'less'> = {
-  more: 'more', lots: 'more', love: 'more', like: 'more', want: 'more', show: 'more', plenty: 'more',
-  less: 'less', fewer: 'less', no: 'less', not: 'less', without: 'less', stop: 'less', hate: 'less', avoid: 'less', skip: 'less',
+  more: 'more',
+  lots: 'more',
+  love: 'more',
+  like: 'more',
+  want: 'more',
+  show: 'more',
+  plenty: 'more',
+  less: 'less',
+  fewer: 'less',
+  no: 'less',
+  not: 'less',
+  without: 'less',
+  stop: 'less',
+  hate: 'less',
+  avoid: 'less',
+  skip: 'less',
 };
-const FILLER = new Set(['me', 'of', 'the', 'a', 'an', 'some', 'please', 'videos', 'video', 'stuff', 'content', 'posts', 'about', 'with', 'i', 'my', 'feed', 'to', 'see', 'in', 'on', 'any', 'more', 'less']);
+const FILLER = new Set([
+  'me',
+  'of',
+  'the',
+  'a',
+  'an',
+  'some',
+  'please',
+  'videos',
+  'video',
+  'stuff',
+  'content',
+  'posts',
+  'about',
+  'with',
+  'i',
+  'my',
+  'feed',
+  'to',
+  'see',
+  'in',
+  'on',
+  'any',
+  'more',
+  'less',
+]);
 
 /** Longest preferences text, in characters. */
 export const PREFERENCES_MAX = 500;

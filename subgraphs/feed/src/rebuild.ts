@@ -9,7 +9,11 @@ import { applyFeedEvent } from './projection';
  * event transport — generations first, so posts exist before their likes. What viewers said
  * (preferences, "see less") is kept. Returns the number of events applied.
  */
-export async function rebuildFeed(db: FeedDb, transport: EventTransport, options: { onProgress?: (line: string) => void } = {}): Promise<number> {
+export async function rebuildFeed(
+  db: FeedDb,
+  transport: EventTransport,
+  options: { onProgress?: (line: string) => void } = {},
+): Promise<number> {
   await db.$executeRawUnsafe(
     'TRUNCATE "feed"."post", "feed"."pending_counts", "feed"."post_cast", "feed"."follow_edge", "feed"."affinity", "feed"."engaged", "feed"."seen", "feed"."processed_event", "feed"."snapshot"',
   );

@@ -43,13 +43,19 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
   const db = createDb(options.databaseUrl, options.db);
   const services: FeedServices = {
     db,
-    clients: createFeedClients({ usersBaseUrl: options.usersBaseUrl, socialBaseUrl: options.socialBaseUrl, platformSecret: options.keys.internalCallSecret }),
+    clients: createFeedClients({
+      usersBaseUrl: options.usersBaseUrl,
+      socialBaseUrl: options.socialBaseUrl,
+      platformSecret: options.keys.internalCallSecret,
+    }),
     settings: { teenDailyCap: options.teenDailyCap, cursorKey: cursorKey(options.keys.cursorSecret) },
   };
   // The event consumers get their own small pool: a burst of events never queues page requests
   // behind it (and a page's statements can be counted on their own).
   const consumerDb = createDb(options.databaseUrl, { poolSize: 3 });
-  const events = transportForSubgraph('feed', consumerDb, options, (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`));
+  const events = transportForSubgraph('feed', consumerDb, options, (error) =>
+    logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
+  );
   startFeedConsumers(consumerDb, events);
   const sweeper = setInterval(() => {
     sweepSnapshots(db).catch((error: unknown) => logger.error(`snapshot sweep: ${error instanceof Error ? error.message : String(error)}`));

@@ -7,9 +7,24 @@ import { applyFeedEvent } from '../src/projection';
 let database: TestDatabase;
 let db: FeedDb;
 let sequence = 0;
-const event = (topic: string, payload: Record<string, unknown>) => ({ id: `test:${++sequence}`, topic, at: new Date().toISOString(), payload });
+const event = (topic: string, payload: Record<string, unknown>) => ({
+  id: `test:${++sequence}`,
+  topic,
+  at: new Date().toISOString(),
+  payload,
+});
 const published = (postId: string, creatorId: string, extra: Record<string, unknown> = {}) =>
-  event('generation.published', { generationId: postId, creatorId, caption: 'c', prompt: 'p', cameoIds: [], cameoOwnerIds: [], remixOfId: null, publishedAt: new Date().toISOString(), ...extra });
+  event('generation.published', {
+    generationId: postId,
+    creatorId,
+    caption: 'c',
+    prompt: 'p',
+    cameoIds: [],
+    cameoOwnerIds: [],
+    remixOfId: null,
+    publishedAt: new Date().toISOString(),
+    ...extra,
+  });
 
 beforeAll(async () => {
   database = await createTestDatabase('feed_projection');
@@ -25,7 +40,10 @@ it('keeps likes, comments and views that arrive before their post', async () => 
   const creatorId = randomUUID();
   const fan = randomUUID();
   await applyFeedEvent(db, event('social.liked', { userId: fan, generationId: postId, creatorId }));
-  await applyFeedEvent(db, event('social.commented', { userId: fan, generationId: postId, creatorId, commentId: randomUUID(), parentId: null }));
+  await applyFeedEvent(
+    db,
+    event('social.commented', { userId: fan, generationId: postId, creatorId, commentId: randomUUID(), parentId: null }),
+  );
   await applyFeedEvent(db, event('social.viewed', { userId: fan, generationId: postId, creatorId }));
   await applyFeedEvent(db, published(postId, creatorId));
   expect(await db.post.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ likes: 1, comments: 1, views: 1 });

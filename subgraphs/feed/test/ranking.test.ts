@@ -3,10 +3,24 @@ import { diversify, isShown, parsePreferences, rank, scorePost, type Candidate, 
 const now = new Date('2026-11-26T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 const post = (id: string, over: Partial<Candidate> = {}): Candidate => ({
-  id, creatorId: `creator-${id}`, publishedAt: hoursAgo(10), likes: 10, comments: 0, views: 0, remixes: 0, text: '', ...over,
+  id,
+  creatorId: `creator-${id}`,
+  publishedAt: hoursAgo(10),
+  likes: 10,
+  comments: 0,
+  views: 0,
+  remixes: 0,
+  text: '',
+  ...over,
 });
 const viewer = (over: Partial<ViewerSignals> = {}): ViewerSignals => ({
-  now, following: new Set(), affinity: new Map(), lessOfCreator: new Map(), more: [], less: [], ...over,
+  now,
+  following: new Set(),
+  affinity: new Map(),
+  lessOfCreator: new Map(),
+  more: [],
+  less: [],
+  ...over,
 });
 const order = (candidates: Candidate[], signals = viewer()) => rank(candidates, signals).map((item) => item.candidate.id);
 
@@ -20,7 +34,10 @@ describe('decay', () => {
   });
 
   it('lets much more engagement beat recency', () => {
-    expect(order([post('quiet', { publishedAt: hoursAgo(7), likes: 1 }), post('hit', { publishedAt: hoursAgo(20), likes: 500 })])).toEqual(['hit', 'quiet']);
+    expect(order([post('quiet', { publishedAt: hoursAgo(7), likes: 1 }), post('hit', { publishedAt: hoursAgo(20), likes: 500 })])).toEqual([
+      'hit',
+      'quiet',
+    ]);
   });
 
   it('counts comments and remixes above likes, views a little', () => {
@@ -49,7 +66,11 @@ describe('diversity', () => {
   it('keeps the order when it is already diverse, and lets a run grow only when no one else is left', () => {
     const diverse = ['a', 'b', 'a', 'b'].map((creatorId, i) => ({ id: String(i), creatorId }));
     expect(diversify(diverse)).toEqual(diverse);
-    expect(diversify(['a', 'a', 'a'].map((creatorId, i) => ({ id: String(i), creatorId }))).map((item) => item.id)).toEqual(['0', '1', '2']);
+    expect(diversify(['a', 'a', 'a'].map((creatorId, i) => ({ id: String(i), creatorId }))).map((item) => item.id)).toEqual([
+      '0',
+      '1',
+      '2',
+    ]);
   });
 
   it('applies to ranked output', () => {
@@ -83,12 +104,15 @@ describe('steering', () => {
 
   it('boosts what matches "more" and sinks what matches "less", singular or plural', () => {
     const signals = viewer(parsePreferences('more cats, less politics'));
-    expect(order([post('news', { text: 'politics tonight', likes: 50 }), post('plain', { likes: 20 }), post('cat', { text: 'my cat jumps' })], signals)).toEqual([
-      'cat',
-      'plain',
-      'news',
-    ]);
-    expect(scorePost(post('cat', { text: 'a cat' }), signals).reasons.find((reason) => reason.factor === 'more')?.detail).toBe('you asked for more: cats');
+    expect(
+      order(
+        [post('news', { text: 'politics tonight', likes: 50 }), post('plain', { likes: 20 }), post('cat', { text: 'my cat jumps' })],
+        signals,
+      ),
+    ).toEqual(['cat', 'plain', 'news']);
+    expect(scorePost(post('cat', { text: 'a cat' }), signals).reasons.find((reason) => reason.factor === 'more')?.detail).toBe(
+      'you asked for more: cats',
+    );
   });
 });
 

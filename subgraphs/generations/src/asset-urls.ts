@@ -28,7 +28,8 @@ const now = () => Math.floor(Date.now() / 1000);
 
 export function createAssetUrlSigner(assetUrlSecret: string): AssetUrlSigner {
   const key = assetSigningKey(assetUrlSecret);
-  const mac = (assetKey: string, viewer: string, exp: number) => createHmac('sha256', key).update(`${assetKey}\n${viewer}\n${exp}`).digest();
+  const mac = (assetKey: string, viewer: string, exp: number) =>
+    createHmac('sha256', key).update(`${assetKey}\n${viewer}\n${exp}`).digest();
   return {
     sign(assetKey, viewerId, nowSeconds = now()) {
       const exp = Math.ceil((nowSeconds + ASSET_URL_TTL_SECONDS) / EXPIRY_STEP_SECONDS) * EXPIRY_STEP_SECONDS;

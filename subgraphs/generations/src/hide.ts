@@ -10,7 +10,12 @@ export type HideReason = 'CAMEO_CONSENT_REVOKED' | 'REMOVED_BY_CAMEO_OWNER';
  * yet and writes `generation.hidden` (every feed drops it) with it. True when this call hid it.
  * Afterwards, once the transaction has committed, call quarantineAssets.
  */
-export async function hideGeneration(tx: Prisma.TransactionClient, generationId: string, creatorId: string, reason: HideReason): Promise<boolean> {
+export async function hideGeneration(
+  tx: Prisma.TransactionClient,
+  generationId: string,
+  creatorId: string,
+  reason: HideReason,
+): Promise<boolean> {
   const { count } = await tx.generation.updateMany({ where: { id: generationId, hiddenReason: null }, data: { hiddenReason: reason } });
   if (count) await emit(tx, 'generation.hidden', { generationId, creatorId, reason });
   return count > 0;
@@ -22,7 +27,10 @@ export async function hideGeneration(tx: Prisma.TransactionClient, generationId:
  * generation hidden earlier whose move was lost. The /assets route checks the rule itself
  * whether or not the move has happened.
  */
-export async function quarantineAssets(storage: AssetStorage, generation: { assetKey: string | null; manifestKey: string | null }): Promise<void> {
+export async function quarantineAssets(
+  storage: AssetStorage,
+  generation: { assetKey: string | null; manifestKey: string | null },
+): Promise<void> {
   for (const key of [generation.assetKey, generation.manifestKey]) {
     if (key) await storage.quarantine(key);
   }

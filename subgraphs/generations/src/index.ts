@@ -1,4 +1,12 @@
-import { readCommonEnv, readHost, readKeys, readGenerationsEnv, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '@cameo/kernel/env';
+import {
+  readCommonEnv,
+  readHost,
+  readKeys,
+  readGenerationsEnv,
+  readSubgraphPort,
+  readSubgraphUrl,
+  requireDatabaseUrl,
+} from '@cameo/kernel/env';
 import { runUntilSignal } from '@cameo/kernel/run';
 import { startTracing } from '@cameo/kernel/tracing';
 import { start } from './server';

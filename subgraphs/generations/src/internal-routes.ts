@@ -19,7 +19,11 @@ const refuse = (res: express.Response, status: number, code: string, message: st
  * made each and whether it is visible (published and not hidden). Unknown ids are left out.
  */
 export function mountInternalRoutes(app: express.Express, db: GenerationsDb, internalCallSecret: string) {
-  app.use('/internal', express.json({ limit: '64kb' }), internalCallers(internalCallSecret, 'generations', { [GENERATION_FACTS_PATH]: ['social'] }));
+  app.use(
+    '/internal',
+    express.json({ limit: '64kb' }),
+    internalCallers(internalCallSecret, 'generations', { [GENERATION_FACTS_PATH]: ['social'] }),
+  );
 
   app.post(GENERATION_FACTS_PATH, async (req, res) => {
     const ids: unknown = req.body?.generationIds;

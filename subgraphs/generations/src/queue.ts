@@ -44,7 +44,13 @@ export function createBullJobs(redisUrl: string, prefix?: string): GenerationJob
       const added = queue.add(
         'render',
         { generationId },
-        { jobId: run ? `${generationId}-${run}` : generationId, attempts: JOB_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+        {
+          jobId: run ? `${generationId}-${run}` : generationId,
+          attempts: JOB_ATTEMPTS,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: 1000,
+          removeOnFail: 5000,
+        },
       );
       // While Redis is down BullMQ waits for it indefinitely; a request cannot. If the add lands
       // later, the worker finds the row no longer QUEUED and leaves it.
@@ -77,13 +83,17 @@ export interface BullRunnerOptions {
 }
 
 export function startBullRunner(handle: JobHandler, options: BullRunnerOptions): JobRunner {
-  const worker = new Worker<{ generationId: string }>(QUEUE_NAME, (job) => handle(job.data.generationId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)), {
-    connection: redisConnection(options.redisUrl),
-    prefix: options.prefix,
-    concurrency: options.concurrency ?? 2,
-    lockDuration: options.lockDurationMs ?? 30_000,
-    stalledInterval: options.stalledIntervalMs ?? 30_000,
-  });
+  const worker = new Worker<{ generationId: string }>(
+    QUEUE_NAME,
+    (job) => handle(job.data.generationId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
+    {
+      connection: redisConnection(options.redisUrl),
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 2,
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+    },
+  );
   worker.on('error', options.onError);
   return { close: () => worker.close() };
 }

@@ -59,7 +59,11 @@ export function createConsentReconciler(deps: ConsentReconcilerDeps, options: Co
         select: { generationId: true, cameoId: true, generation: { select: { creatorId: true } } },
       });
       if (rows.length === 0) break;
-      const casts: LiveCast[] = rows.map((row) => ({ generationId: row.generationId, cameoId: row.cameoId, creatorId: row.generation.creatorId }));
+      const casts: LiveCast[] = rows.map((row) => ({
+        generationId: row.generationId,
+        cameoId: row.cameoId,
+        creatorId: row.generation.creatorId,
+      }));
       const withdrawn = await enforceConsent(deps, casts);
       for (const cast of withdrawn) {
         deps.logger.info('consent reconciler: withdrew a generation whose cast no longer consents (its event was missed)', { ...cast });

@@ -46,11 +46,21 @@ export async function withdrawGeneration(tx: Tx, generationId: string): Promise<
     select: { creatorId: true, progress: true },
   });
   if (blocked) {
-    const progress = { generationId, creatorId: blocked.creatorId, status: 'BLOCKED', progress: blocked.progress, stage: 'blocked', errorReason: WITHDRAWN };
+    const progress = {
+      generationId,
+      creatorId: blocked.creatorId,
+      status: 'BLOCKED',
+      progress: blocked.progress,
+      stage: 'blocked',
+      errorReason: WITHDRAWN,
+    };
     return { changed: true, progress };
   }
   const [finished] = await tx.generation.findMany({ where: { id: generationId, status: 'COMPLETED' }, select: { creatorId: true } });
-  return { changed: finished ? await hideGeneration(tx, generationId, finished.creatorId, 'CAMEO_CONSENT_REVOKED') : false, progress: null };
+  return {
+    changed: finished ? await hideGeneration(tx, generationId, finished.creatorId, 'CAMEO_CONSENT_REVOKED') : false,
+    progress: null,
+  };
 }
 
 /**

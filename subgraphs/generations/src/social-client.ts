@@ -10,7 +10,11 @@ export function createSocialClient(socialBaseUrl: string | (() => string), platf
   const base = () => (typeof socialBaseUrl === 'function' ? socialBaseUrl() : socialBaseUrl);
   return {
     async blockedWith(userId) {
-      const { blocked } = await callInternal<{ blocked: string[] }>(`${base()}/internal/blocks`, signInternalToken(platformSecret, 'generations', 'social'), { userId });
+      const { blocked } = await callInternal<{ blocked: string[] }>(
+        `${base()}/internal/blocks`,
+        signInternalToken(platformSecret, 'generations', 'social'),
+        { userId },
+      );
       return new Set(blocked);
     },
   };

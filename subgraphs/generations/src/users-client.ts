@@ -57,9 +57,13 @@ export function createUsersClient(usersBaseUrl: string, platformSecret: string, 
       return callInternal<ConsentChangesPage>(`${usersBaseUrl}/internal/consent-changes`, token(), { since: since.toISOString(), afterId });
     },
     async plan(userId) {
-      const { users } = await callInternal<{ users: { id: string; plan: 'FREE' | 'PRO' }[] }>(`${usersBaseUrl}/internal/user-facts`, token(), {
-        userIds: [userId],
-      });
+      const { users } = await callInternal<{ users: { id: string; plan: 'FREE' | 'PRO' }[] }>(
+        `${usersBaseUrl}/internal/user-facts`,
+        token(),
+        {
+          userIds: [userId],
+        },
+      );
       return users[0]?.plan ?? 'FREE';
     },
   };

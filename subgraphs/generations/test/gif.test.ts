@@ -55,7 +55,17 @@ describe('the GIF encoder', () => {
 
   it('writes a GIF89a with every frame, a loop, a comment and a trailer', () => {
     const frame = Uint8Array.from({ length: 16 }, (_, i) => i % 2);
-    const gif = encodeGif({ width: 4, height: 4, palette: [[0, 0, 0], [255, 255, 255]], frames: [frame, frame, frame], delayCs: 10, comment: 'made with Cameo' });
+    const gif = encodeGif({
+      width: 4,
+      height: 4,
+      palette: [
+        [0, 0, 0],
+        [255, 255, 255],
+      ],
+      frames: [frame, frame, frame],
+      delayCs: 10,
+      comment: 'made with Cameo',
+    });
     expect(Buffer.from(gif.subarray(0, 6)).toString('ascii')).toBe('GIF89a');
     expect(gif[gif.length - 1]).toBe(0x3b);
     const text = Buffer.from(gif).toString('latin1');

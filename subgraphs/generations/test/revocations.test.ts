@@ -53,7 +53,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const as = (user: TestUser, query: string, variables: Record<string, unknown> = {}) => ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
+const as = (user: TestUser, query: string, variables: Record<string, unknown> = {}) =>
+  ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
 const seenBy = async (user: TestUser, id: string) => (await as(user, `query ($id: ID!) { generation(id: $id) { id } }`, { id })).generation;
 /** The users subgraph's latest consent_revoked event for a cameo, as the transport would deliver it. */
 const lastRevocation = async (cameoId: string): Promise<DomainEvent> => {
@@ -95,10 +96,14 @@ describe('the cameo.consent_revoked handler', () => {
     expect(await db.processedEvent.count({ where: { eventId: event.id } })).toBe(1);
     expect(await hidden(videoId)).toBe('CAMEO_CONSENT_REVOKED');
     expect(await seenBy(viewer, videoId)).toBeNull();
-    expect(await db.outboxEvent.count({ where: { topic: 'generation.hidden', payload: { path: ['generationId'], equals: videoId } } })).toBe(1);
+    expect(
+      await db.outboxEvent.count({ where: { topic: 'generation.hidden', payload: { path: ['generationId'], equals: videoId } } }),
+    ).toBe(1);
     // A redelivery changes nothing more.
     await applyConsentRevoked({ db, users, pubsub, storage }, event);
-    expect(await db.outboxEvent.count({ where: { topic: 'generation.hidden', payload: { path: ['generationId'], equals: videoId } } })).toBe(1);
+    expect(
+      await db.outboxEvent.count({ where: { topic: 'generation.hidden', payload: { path: ['generationId'], equals: videoId } } }),
+    ).toBe(1);
   }, 60_000);
 });
 
@@ -107,7 +112,10 @@ describe('the consent reconciler', () => {
     const cameoId = await verifiedCameo(stack.gatewayUrl, owner, 'OBJECT', 'lamp');
     await setPolicy(cameoId, 'APPROVED');
     for (const user of [creator, other]) {
-      await as(owner, `mutation ($id: ID!, $h: String!) { grantCameoAccess(cameoId: $id, handle: $h) { id } }`, { id: cameoId, h: user.handle });
+      await as(owner, `mutation ($id: ID!, $h: String!) { grantCameoAccess(cameoId: $id, handle: $h) { id } }`, {
+        id: cameoId,
+        h: user.handle,
+      });
     }
     const revokedVideo = await publishedVideo(stack.gatewayUrl, creator, 'lamp glows', { cameoIds: [cameoId] });
     const allowedVideo = await publishedVideo(stack.gatewayUrl, other, 'lamp dims', { cameoIds: [cameoId] });
@@ -118,7 +126,10 @@ describe('the consent reconciler', () => {
     const registry = new Registry();
     const repairs = new Counter({ name: 'cameo_consent_reconciler_repairs_total', help: 'repairs', registers: [registry] });
     const users = createUsersClient(usersBaseUrl, testSecrets.internalCallSecret);
-    const reconciler = createConsentReconciler({ db, users, pubsub, storage, logger: createLogger('generations'), repairs }, { initialLookbackMs: 600_000 });
+    const reconciler = createConsentReconciler(
+      { db, users, pubsub, storage, logger: createLogger('generations'), repairs },
+      { initialLookbackMs: 600_000 },
+    );
     expect(await reconciler.pass()).toBe(1);
     expect((await repairs.get()).values[0]?.value).toBe(1);
     expect(await hidden(revokedVideo)).toBe('CAMEO_CONSENT_REVOKED');
@@ -126,7 +137,21 @@ describe('the consent reconciler', () => {
     expect(await hidden(allowedVideo)).toBeNull();
     expect(await seenBy(viewer, allowedVideo)).toEqual({ id: allowedVideo });
     // The allowed cast is recorded as checked at the cameo's current version: later passes skip it.
-    const { policyVersion } = (await ok(graphql(stack.gatewayUrl, `query ($id: ID!) { cameo(id: $id) { policyVersion } }`, { token: owner.token, variables: { id: cameoId } }))).cameo;
+    const { policyVersion } = (
+      await ok(
+        graphql(
+          stack.gatewayUrl,
+          `
+            query ($id: ID!) {
+              cameo(id: $id) {
+                policyVersion
+              }
+            }
+          `,
+          { token: owner.token, variables: { id: cameoId } },
+        ),
+      )
+    ).cameo;
     const cast = await db.generationCameo.findUniqueOrThrow({ where: { generationId_cameoId: { generationId: allowedVideo, cameoId } } });
     expect(cast.checkedPolicyVersion).toBe(policyVersion);
     expect(await reconciler.pass()).toBe(0);

@@ -53,7 +53,12 @@ export function connection<Node>(edges: Edge<Node>[], page: { hasNextPage: boole
  * A connection from rows fetched with one extra (`take: size + 1`): the extra row, if it came,
  * only says that another page exists and is not an edge.
  */
-export function connectionFromRows<Row>(rows: Row[], size: number, after: string | null | undefined, cursorOf: (row: Row) => string): Connection<Row> {
+export function connectionFromRows<Row>(
+  rows: Row[],
+  size: number,
+  after: string | null | undefined,
+  cursorOf: (row: Row) => string,
+): Connection<Row> {
   const edges = rows.slice(0, size).map((row) => ({ node: row, cursor: cursorOf(row) }));
   return connection(edges, { hasNextPage: rows.length > size, after });
 }
@@ -67,7 +72,9 @@ export const emptyConnection = (after?: string | null): Connection<never> => con
  */
 export function definePageInfo<Types extends SchemaTypes>(builder: PothosSchemaTypes.SchemaBuilder<Types>): ObjectRef<Types, PageInfo> {
   // Pothos cannot check field options against an unknown builder's types; these fields need none of them.
-  const concrete = builder as unknown as PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<{ DefaultFieldNullability: false }>>;
+  const concrete = builder as unknown as PothosSchemaTypes.SchemaBuilder<
+    PothosSchemaTypes.ExtendDefaultTypes<{ DefaultFieldNullability: false }>
+  >;
   const ref = concrete.objectRef<PageInfo>('PageInfo').implement({
     shareable: true,
     description: 'Where a page of a connection sits (Relay). Forward pagination: hasPreviousPage is true when `after` was given.',

@@ -19,5 +19,8 @@ export interface BaseContext {
 
 /** The base context of a request whose gateway proof was verified (gateway-proof.ts). */
 export function contextFromProof(proof: GatewayProof): BaseContext {
-  return { viewer: proof.viewerId ? { userId: proof.viewerId } : null, ...(proof.clientAddress ? { clientAddress: proof.clientAddress } : {}) };
+  return {
+    viewer: proof.viewerId ? { userId: proof.viewerId } : null,
+    ...(proof.clientAddress ? { clientAddress: proof.clientAddress } : {}),
+  };
 }

@@ -25,7 +25,13 @@ export function signCursor(key: Buffer, scope: CursorScope, payload: unknown): s
 }
 
 /** The payload of a cursor this key signed for this scope and `valid` accepts; BAD_USER_INPUT otherwise. */
-export function readCursor<T>(key: Buffer, scope: CursorScope, cursor: string, valid: (value: unknown) => value is T, argument = 'after'): T {
+export function readCursor<T>(
+  key: Buffer,
+  scope: CursorScope,
+  cursor: string,
+  valid: (value: unknown) => value is T,
+  argument = 'after',
+): T {
   const [body, signature, extra] = cursor.split('.');
   if (body && signature && extra === undefined) {
     const expected = Buffer.from(mac(key, scope, body));

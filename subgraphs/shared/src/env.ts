@@ -27,7 +27,11 @@ const DEV_SECRETS = {
 // (npm start, tests, bench children) the same key pair without passing keys around.
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 const DEV_PROOF_SEED = createHash('sha256').update('cameo-dev-only-gateway-proof-key').digest();
-const DEV_PROOF_PRIVATE_KEY = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, DEV_PROOF_SEED]), format: 'der', type: 'pkcs8' });
+const DEV_PROOF_PRIVATE_KEY = createPrivateKey({
+  key: Buffer.concat([ED25519_PKCS8_PREFIX, DEV_PROOF_SEED]),
+  format: 'der',
+  type: 'pkcs8',
+});
 const DEV_PROOF_PUBLIC_KEY = createPublicKey(DEV_PROOF_PRIVATE_KEY);
 
 /**
@@ -156,7 +160,14 @@ export interface PlatformKeys {
   assetUrlSecret: string;
 }
 export type KeyPurpose = keyof PlatformKeys;
-export const ALL_KEY_PURPOSES: readonly KeyPurpose[] = ['gatewayProofPrivateKey', 'gatewayProofPublicKey', 'internalCallSecret', 'cursorSecret', 'manifestSecret', 'assetUrlSecret'];
+export const ALL_KEY_PURPOSES: readonly KeyPurpose[] = [
+  'gatewayProofPrivateKey',
+  'gatewayProofPublicKey',
+  'internalCallSecret',
+  'cursorSecret',
+  'manifestSecret',
+  'assetUrlSecret',
+];
 
 const KEY_VARIABLES: Record<KeyPurpose, string> = {
   gatewayProofPrivateKey: 'GATEWAY_PROOF_PRIVATE_KEY',
@@ -348,7 +359,8 @@ export function readEntityCacheTtlSeconds(source: Source = process.env): number 
   const raw = source.ENTITY_CACHE_TTL_SECONDS;
   if (raw === undefined || raw === '') return 60;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 86_400) throw new ConfigError(`ENTITY_CACHE_TTL_SECONDS must be a whole number of seconds 0-86400 (got "${raw}")`);
+  if (!Number.isInteger(value) || value < 0 || value > 86_400)
+    throw new ConfigError(`ENTITY_CACHE_TTL_SECONDS must be a whole number of seconds 0-86400 (got "${raw}")`);
   return value;
 }
 

@@ -53,8 +53,7 @@ export class DomainError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, field?: string) =>
-  new DomainError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const badInput = (message: string, field?: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 export const unauthenticated = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this.');
 export const forbidden = (message = 'You may not do this.') => new DomainError(ErrorCode.FORBIDDEN, message);
 export const notFound = (what: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} not found.`);

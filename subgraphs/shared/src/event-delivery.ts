@@ -156,7 +156,10 @@ export async function listDeadLetters(db: RawDb, consumer: string): Promise<Dead
 /** Marks dead letters (all of the consumer's, or the given ids) for the running consumer to replay. */
 export async function requestReplay(db: RawDb, consumer: string, eventIds?: string[]): Promise<number> {
   return eventIds
-    ? db.$executeRawUnsafe(`UPDATE "${consumer}"."dead_letter_event" SET replay_requested_at = now() WHERE event_id = ANY($1::text[])`, eventIds)
+    ? db.$executeRawUnsafe(
+        `UPDATE "${consumer}"."dead_letter_event" SET replay_requested_at = now() WHERE event_id = ANY($1::text[])`,
+        eventIds,
+      )
     : db.$executeRawUnsafe(`UPDATE "${consumer}"."dead_letter_event" SET replay_requested_at = now()`);
 }
 

@@ -109,7 +109,15 @@ export function startStreamConsumer(options: StreamConsumerOptions): StreamConsu
   let stopped = false;
   const abort = new AbortController();
   const { untilStopped, signalStop } = stopSignal();
-  const target = { consumer: options.group, source: options.source, db: options.db, handle: options.handle, onError: options.onError, retry: options.retry, signal: abort.signal };
+  const target = {
+    consumer: options.group,
+    source: options.source,
+    db: options.db,
+    handle: options.handle,
+    onError: options.onError,
+    retry: options.retry,
+    signal: abort.signal,
+  };
   const claimIdleMs = options.claimIdleMs ?? 30_000;
   let nextClaimAt = Date.now() + Math.min(claimIdleMs, 5_000);
   let nextReplayAt = 0;
@@ -137,12 +145,20 @@ export function startStreamConsumer(options: StreamConsumerOptions): StreamConsu
   };
 
   const readBatch = async (from: '0' | '>') => {
-    const reply = await untilStopped(redis.xreadgroup(
-      'GROUP', options.group, consumer,
-      'COUNT', options.batchSize ?? 100,
-      'BLOCK', from === '>' ? (options.blockMs ?? 1000) : 1,
-      'STREAMS', options.stream, from,
-    ));
+    const reply = await untilStopped(
+      redis.xreadgroup(
+        'GROUP',
+        options.group,
+        consumer,
+        'COUNT',
+        options.batchSize ?? 100,
+        'BLOCK',
+        from === '>' ? (options.blockMs ?? 1000) : 1,
+        'STREAMS',
+        options.stream,
+        from,
+      ),
+    );
     if (reply === STOPPED) return 0;
     const entries = (reply as [string, [string, string[]][]][] | null)?.[0]?.[1] ?? [];
     await apply(entries);

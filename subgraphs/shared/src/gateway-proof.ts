@@ -48,7 +48,17 @@ const bindingHash = (binding: ProofBinding) => binding.bodyHash ?? sha256(bindin
 /** Mints proofs; needs the private key, which only the gateway has. */
 export function signGatewayProof(privateKey: KeyObject, audience: string, proof: GatewayProof, binding: ProofBinding): string {
   const iat = Math.floor(Date.now() / 1000);
-  const claims = { iss: ISSUER, aud: audience, viewer: proof.viewerId, addr: proof.clientAddress ?? null, htm: binding.method.toUpperCase(), bh: bindingHash(binding), jti: randomUUID(), iat, exp: iat + GATEWAY_PROOF_TTL_SECONDS };
+  const claims = {
+    iss: ISSUER,
+    aud: audience,
+    viewer: proof.viewerId,
+    addr: proof.clientAddress ?? null,
+    htm: binding.method.toUpperCase(),
+    bh: bindingHash(binding),
+    jti: randomUUID(),
+    iat,
+    exp: iat + GATEWAY_PROOF_TTL_SECONDS,
+  };
   const unsigned = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
   return `${unsigned}.${sign(null, Buffer.from(unsigned), privateKey).toString('base64url')}`;
 }
@@ -124,7 +134,11 @@ export interface GatewayProofVerifier {
 }
 
 /** Verifies proofs for one subgraph with the gateway's public key. */
-export function createProofVerifier(publicKey: KeyObject, audience: string, replay: ReplayGuard = memoryReplayGuard()): GatewayProofVerifier {
+export function createProofVerifier(
+  publicKey: KeyObject,
+  audience: string,
+  replay: ReplayGuard = memoryReplayGuard(),
+): GatewayProofVerifier {
   return {
     async verify(token, binding) {
       const claims = readProof(publicKey, audience, token, binding);

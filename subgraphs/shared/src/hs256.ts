@@ -20,9 +20,20 @@ const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toStrin
 
 const hmac = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest();
 
-export function signHs256(secret: string, claims: Record<string, unknown>, options: { issuer: string; audience: string; subject?: string; ttlSeconds: number }): string {
+export function signHs256(
+  secret: string,
+  claims: Record<string, unknown>,
+  options: { issuer: string; audience: string; subject?: string; ttlSeconds: number },
+): string {
   const iat = Math.floor(Date.now() / 1000);
-  const payload = { ...claims, iat, exp: iat + options.ttlSeconds, aud: options.audience, iss: options.issuer, ...(options.subject ? { sub: options.subject } : {}) };
+  const payload = {
+    ...claims,
+    iat,
+    exp: iat + options.ttlSeconds,
+    aud: options.audience,
+    iss: options.issuer,
+    ...(options.subject ? { sub: options.subject } : {}),
+  };
   const unsigned = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
   return `${unsigned}.${hmac(secret, unsigned).toString('base64url')}`;
 }

@@ -52,7 +52,8 @@ export async function callInternal<Result>(
 export function internalCallers(secret: string, audience: string, callers: Record<string, readonly string[]>): RequestHandler {
   return (req, res, next) => {
     const caller = verifyInternalToken(secret, audience, req.header(INTERNAL_TOKEN_HEADER));
-    if (!caller) return void res.status(401).json({ error: { code: 'INTERNAL_TOKEN_REQUIRED', message: 'Internal routes need a service token.' } });
+    if (!caller)
+      return void res.status(401).json({ error: { code: 'INTERNAL_TOKEN_REQUIRED', message: 'Internal routes need a service token.' } });
     const route = `${req.baseUrl}${req.path}`;
     if (!callers[route]?.includes(caller)) {
       return void res.status(403).json({ error: { code: 'INTERNAL_CALLER_FORBIDDEN', message: `${caller} may not call ${route}.` } });

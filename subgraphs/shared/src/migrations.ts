@@ -64,13 +64,17 @@ function checkHistory(schema: string, migrationsDir: string, files: MigrationFil
     const file = byName.get(record.migration_name);
     // Prisma's tool records a failed attempt with no finished_at; the database may be half-changed.
     if (!record.finished_at) {
-      throw new Error(`${schema}: migration ${record.migration_name} failed earlier and is recorded as unfinished; fix the database and resolve it by hand`);
+      throw new Error(
+        `${schema}: migration ${record.migration_name} failed earlier and is recorded as unfinished; fix the database and resolve it by hand`,
+      );
     }
     if (!file) {
       throw new Error(`${schema}: migration ${record.migration_name} was applied but its folder is missing from ${migrationsDir}`);
     }
     if (file.checksum !== record.checksum) {
-      throw new Error(`${schema}: migration ${record.migration_name} was edited after it was applied (checksum differs); add a new migration instead`);
+      throw new Error(
+        `${schema}: migration ${record.migration_name} was edited after it was applied (checksum differs); add a new migration instead`,
+      );
     }
   }
 }
@@ -146,9 +150,7 @@ async function applyOne(client: pg.Client, table: string, file: MigrationFile, s
   await client.query('BEGIN');
   try {
     await client.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
-    const recorded = await client.query(`SELECT 1 FROM ${table} WHERE migration_name = $1 AND rolled_back_at IS NULL`, [
-      file.name,
-    ]);
+    const recorded = await client.query(`SELECT 1 FROM ${table} WHERE migration_name = $1 AND rolled_back_at IS NULL`, [file.name]);
     if (recorded.rowCount) {
       await client.query('ROLLBACK');
       return false;

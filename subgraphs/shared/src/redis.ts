@@ -12,7 +12,13 @@ export async function closeRedis(redis: Redis, graceMs = QUIT_GRACE_MS): Promise
   let timer: NodeJS.Timeout | undefined;
   const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
   try {
-    await Promise.race([redis.quit().then(() => {}, () => {}), grace]);
+    await Promise.race([
+      redis.quit().then(
+        () => {},
+        () => {},
+      ),
+      grace,
+    ]);
   } finally {
     clearTimeout(timer);
     if (redis.status !== 'end') redis.disconnect();

@@ -52,7 +52,11 @@ export function serveSubscriptions<Context extends BaseContext>(options: Subscri
           viewersOf(ctx).set(id, contextFromProof(proof));
           return;
         }
-        return [new GraphQLError('Every subscription needs a gateway proof naming its viewer.', { extensions: { code: ErrorCode.GATEWAY_PROOF_REQUIRED } })];
+        return [
+          new GraphQLError('Every subscription needs a gateway proof naming its viewer.', {
+            extensions: { code: ErrorCode.GATEWAY_PROOF_REQUIRED },
+          }),
+        ];
       },
       onComplete: (ctx, id) => void viewers.get(ctx)?.delete(id),
       context: (ctx, id) => {

@@ -59,9 +59,7 @@ const proofRequired = {
 };
 
 /** Serves a subgraph at /graphql (gateway proof required; subscriptions over graphql-ws) and /healthz. */
-export async function serveSubgraph<Context extends BaseContext>(
-  options: ServeSubgraphOptions<Context>,
-): Promise<RunningServer> {
+export async function serveSubgraph<Context extends BaseContext>(options: ServeSubgraphOptions<Context>): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -115,7 +113,9 @@ export async function serveSubgraph<Context extends BaseContext>(
     options.name,
     options.redisUrl
       ? redisReplayGuard(options.redisUrl, options.eventNamespace, (error) =>
-          options.logger.error(`proof replay guard: Redis unavailable, remembering proof ids in this process (${error instanceof Error ? error.message : String(error)})`),
+          options.logger.error(
+            `proof replay guard: Redis unavailable, remembering proof ids in this process (${error instanceof Error ? error.message : String(error)})`,
+          ),
         )
       : memoryReplayGuard(),
   );
@@ -126,14 +126,12 @@ export async function serveSubgraph<Context extends BaseContext>(
     express.json({ limit: '1mb', verify: (req, _res, raw) => void rawBodies.set(req, raw) }),
     (req, res, next) => {
       const header = req.headers[GATEWAY_PROOF_HEADER];
-      proofs
-        .verify(Array.isArray(header) ? header[0] : header, { method: req.method, body: rawBodies.get(req) ?? '' })
-        .then((proof) => {
-          // Refused before any GraphQL work so an unauthenticated caller learns nothing about the schema.
-          if (!proof) return void res.status(401).json(proofRequired);
-          proven.set(req, contextFromProof(proof));
-          next();
-        }, next);
+      proofs.verify(Array.isArray(header) ? header[0] : header, { method: req.method, body: rawBodies.get(req) ?? '' }).then((proof) => {
+        // Refused before any GraphQL work so an unauthenticated caller learns nothing about the schema.
+        if (!proof) return void res.status(401).json(proofRequired);
+        proven.set(req, contextFromProof(proof));
+        next();
+      }, next);
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -145,9 +143,7 @@ export async function serveSubgraph<Context extends BaseContext>(
     }),
   );
 
-  const subscriptions = options.schema.getSubscriptionType()
-    ? serveSubscriptions({ ...options, httpServer, proofs })
-    : undefined;
+  const subscriptions = options.schema.getSubscriptionType() ? serveSubscriptions({ ...options, httpServer, proofs }) : undefined;
 
   const { url, port } = await listen(httpServer, options.port, options.host);
   options.logger.info(`listening on ${url}`);

@@ -32,7 +32,11 @@ export interface Session {
 }
 
 export function signSessionToken(secret: string, userId: string, sessionVersion: number): string {
-  return signHs256(secret, { sv: sessionVersion }, { issuer: ISSUER, audience: AUDIENCE, subject: userId, ttlSeconds: SESSION_TTL_SECONDS });
+  return signHs256(
+    secret,
+    { sv: sessionVersion },
+    { issuer: ISSUER, audience: AUDIENCE, subject: userId, ttlSeconds: SESSION_TTL_SECONDS },
+  );
 }
 
 /**

@@ -37,10 +37,20 @@ export function subgraphTracingPlugin(subgraph: string, parentOf: (context: unkn
   return {
     async requestDidStart({ contextValue, request }) {
       const parent = parentOf(contextValue) ?? context.active();
-      const span = tracer().startSpan(`subgraph.${subgraph}`, { attributes: { 'graphql.operation.name': request.operationName ?? '' } }, parent);
+      const span = tracer().startSpan(
+        `subgraph.${subgraph}`,
+        { attributes: { 'graphql.operation.name': request.operationName ?? '' } },
+        parent,
+      );
       return {
         async didEncounterErrors({ errors }) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: errors.map((error) => error.message).join('; ').slice(0, 500) });
+          span.setStatus({
+            code: SpanStatusCode.ERROR,
+            message: errors
+              .map((error) => error.message)
+              .join('; ')
+              .slice(0, 500),
+          });
         },
         async willSendResponse() {
           span.end();

@@ -16,27 +16,31 @@ function fetchPage(list: number[], size: number, after: string | null) {
 describe('connectionFromRows', () => {
   it('pages cover the list in order with no gap or duplicate, and pageInfo agrees with the edges', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer(), { maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 20 }), (list, sizes) => {
-        const seen: number[] = [];
-        let after: string | null = null;
-        for (let i = 0; ; i++) {
-          const size = sizes[i % sizes.length]!;
-          const page = fetchPage(list, size, after);
-          const { pageInfo, edges } = page;
-          expect(edges.length).toBeLessThanOrEqual(size);
-          expect(edges.every((edge) => edge.cursor === cursorOf(edge.node))).toBe(true);
-          expect(pageInfo.startCursor).toBe(edges[0]?.cursor ?? null);
-          expect(pageInfo.endCursor).toBe(edges.at(-1)?.cursor ?? null);
-          expect(pageInfo.hasPreviousPage).toBe(after !== null);
-          // A full page unless it is the last one; the last one says so.
-          expect(pageInfo.hasNextPage).toBe(seen.length + edges.length < list.length);
-          if (pageInfo.hasNextPage) expect(edges).toHaveLength(size);
-          seen.push(...edges.map((edge) => edge.node));
-          if (!pageInfo.hasNextPage) break;
-          after = pageInfo.endCursor;
-        }
-        expect(seen).toEqual(list);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer(), { maxLength: 60 }),
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 20 }),
+        (list, sizes) => {
+          const seen: number[] = [];
+          let after: string | null = null;
+          for (let i = 0; ; i++) {
+            const size = sizes[i % sizes.length]!;
+            const page = fetchPage(list, size, after);
+            const { pageInfo, edges } = page;
+            expect(edges.length).toBeLessThanOrEqual(size);
+            expect(edges.every((edge) => edge.cursor === cursorOf(edge.node))).toBe(true);
+            expect(pageInfo.startCursor).toBe(edges[0]?.cursor ?? null);
+            expect(pageInfo.endCursor).toBe(edges.at(-1)?.cursor ?? null);
+            expect(pageInfo.hasPreviousPage).toBe(after !== null);
+            // A full page unless it is the last one; the last one says so.
+            expect(pageInfo.hasNextPage).toBe(seen.length + edges.length < list.length);
+            if (pageInfo.hasNextPage) expect(edges).toHaveLength(size);
+            seen.push(...edges.map((edge) => edge.node));
+            if (!pageInfo.hasNextPage) break;
+            after = pageInfo.endCursor;
+          }
+          expect(seen).toEqual(list);
+        },
+      ),
     );
   });
 
@@ -61,7 +65,9 @@ describe('pageSize', () => {
     expect(pageSize(null, 50, 10)).toBe(10);
     expect(pageSize(50, 50, 10)).toBe(50);
     for (const bad of [0, -1, 51, 1.5]) {
-      expect(() => pageSize(bad, 50, 10)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+      expect(() => pageSize(bad, 50, 10)).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+      );
     }
   });
 });

@@ -1,7 +1,17 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALL_KEY_PURPOSES, ConfigError, PLACEHOLDERS, readAdminPort, readCommonEnv, readGatewayHost, readHost, readEntityCacheTtlSeconds, readKeys } from '../src/env';
+import {
+  ALL_KEY_PURPOSES,
+  ConfigError,
+  PLACEHOLDERS,
+  readAdminPort,
+  readCommonEnv,
+  readGatewayHost,
+  readHost,
+  readEntityCacheTtlSeconds,
+  readKeys,
+} from '../src/env';
 
 describe('ENTITY_CACHE_TTL_SECONDS', () => {
   it('defaults to 60 s, takes whole seconds and 0 for off', () => {
@@ -55,7 +65,12 @@ describe('keys per purpose in production', () => {
       }
     })();
     expect(error).toBeInstanceOf(ConfigError);
-    for (const name of ['JWT_SECRET', 'CURSOR_SECRET', 'MANIFEST_SECRET has the same value as INTERNAL_CALL_SECRET', 'GATEWAY_PROOF_PUBLIC_KEY']) {
+    for (const name of [
+      'JWT_SECRET',
+      'CURSOR_SECRET',
+      'MANIFEST_SECRET has the same value as INTERNAL_CALL_SECRET',
+      'GATEWAY_PROOF_PUBLIC_KEY',
+    ]) {
       expect(error!.message).toContain(name);
     }
     expect(() => readCommonEnv(bad)).toThrow(/JWT_SECRET.*CURSOR_SECRET/);
@@ -73,7 +88,9 @@ describe('keys per purpose in production', () => {
 
   it('requires every key a process asks for, and only those', () => {
     expect(() => readKeys(['cursorSecret'], { NODE_ENV: 'production', JWT_SECRET: real(1) })).toThrow(/CURSOR_SECRET is required/);
-    expect(readKeys(['cursorSecret'], { NODE_ENV: 'production', JWT_SECRET: real(1), CURSOR_SECRET: real(3) })).toEqual({ cursorSecret: real(3) });
+    expect(readKeys(['cursorSecret'], { NODE_ENV: 'production', JWT_SECRET: real(1), CURSOR_SECRET: real(3) })).toEqual({
+      cursorSecret: real(3),
+    });
   });
 });
 

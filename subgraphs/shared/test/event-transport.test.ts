@@ -94,14 +94,26 @@ describe.each(['postgres', 'redis'] as const)('the %s transport', (kind) => {
         applied.push(n);
       },
     });
-    const before = (await eventMetrics.getSingleMetric('cameo_events_dead_lettered_total')!.get()).values.find((v) => v.labels.consumer === 'feed')?.value ?? 0;
+    const before =
+      (await eventMetrics.getSingleMetric('cameo_events_dead_lettered_total')!.get()).values.find((v) => v.labels.consumer === 'feed')
+        ?.value ?? 0;
     await emit(1);
     await emit(2);
     await until('the event after the failing one', async () => applied.includes(2));
     expect(attempts.get(1)).toBe(3);
     const letters = await listDeadLetters(db, 'feed');
-    expect(letters).toEqual([expect.objectContaining({ source: 'users', topic: 'thing.made', attempts: 3, error: 'the users subgraph is away', replayRequested: false })]);
-    const after = (await eventMetrics.getSingleMetric('cameo_events_dead_lettered_total')!.get()).values.find((v) => v.labels.consumer === 'feed')?.value ?? 0;
+    expect(letters).toEqual([
+      expect.objectContaining({
+        source: 'users',
+        topic: 'thing.made',
+        attempts: 3,
+        error: 'the users subgraph is away',
+        replayRequested: false,
+      }),
+    ]);
+    const after =
+      (await eventMetrics.getSingleMetric('cameo_events_dead_lettered_total')!.get()).values.find((v) => v.labels.consumer === 'feed')
+        ?.value ?? 0;
     expect(after - before).toBe(1);
 
     healed = true;
@@ -180,7 +192,15 @@ describe('the redis transport', () => {
     await redis.xadd(stream, '*', ...toStreamFields({ id: 'users:1', topic: 'thing.made', payload: { n: 1 }, at: '' }));
     // A replica reads the entry and dies before acknowledging it.
     await redis.xreadgroup('GROUP', 'feed', 'dead-replica', 'COUNT', 10, 'STREAMS', stream, '>');
-    const transport = createEventTransport({ kind: 'redis', subgraph: 'feed', db, redisUrl: REDIS_URL, namespace, onError: () => {}, claimIdleMs: 100 });
+    const transport = createEventTransport({
+      kind: 'redis',
+      subgraph: 'feed',
+      db,
+      redisUrl: REDIS_URL,
+      namespace,
+      onError: () => {},
+      claimIdleMs: 100,
+    });
     const seen: DomainEvent[] = [];
     transport.consume({ source: 'users', handle: async (event) => void seen.push(event) });
     await until('the claimed entry', async () => seen.length >= 1, 15_000);

@@ -24,12 +24,20 @@ afterAll(async () => {
 });
 
 describe('stream consumer', () => {
-
   it('hands every event to its handler once and acknowledges it', async () => {
     const stream = eventStream('producer', namespace);
     const handled: DomainEvent[] = [];
-    const consumer = startStreamConsumer({ redisUrl: REDIS_URL, stream, group: 'feed', source: 'producer', db, onError: () => {}, handle: async (event) => void handled.push(event) });
-    for (const n of [1, 2]) await redis.xadd(stream, '*', ...toStreamFields({ id: `producer:${n}`, topic: 'thing.made', payload: { n }, at: '' }));
+    const consumer = startStreamConsumer({
+      redisUrl: REDIS_URL,
+      stream,
+      group: 'feed',
+      source: 'producer',
+      db,
+      onError: () => {},
+      handle: async (event) => void handled.push(event),
+    });
+    for (const n of [1, 2])
+      await redis.xadd(stream, '*', ...toStreamFields({ id: `producer:${n}`, topic: 'thing.made', payload: { n }, at: '' }));
     while (handled.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
     await consumer.stop();
     expect(handled.map((event) => event.payload)).toEqual([{ n: 1 }, { n: 2 }]);
@@ -58,13 +66,20 @@ describe('stream consumer', () => {
 });
 
 describe('stream follower', () => {
-  const add = (stream: string, n: number) => redis.xadd(stream, '*', ...toStreamFields({ id: `producer:${n}`, topic: 'thing.changed', payload: { n }, at: '' }));
+  const add = (stream: string, n: number) =>
+    redis.xadd(stream, '*', ...toStreamFields({ id: `producer:${n}`, topic: 'thing.changed', payload: { n }, at: '' }));
 
   it('hands over every event added after it started, in order, and is live', async () => {
     const stream = eventStream('followed', namespace);
     await add(stream, 0);
     const seen: unknown[] = [];
-    const follower = followStream({ redisUrl: REDIS_URL, stream, handle: (event) => void seen.push(event.payload), onGap: () => {}, onError: () => {} });
+    const follower = followStream({
+      redisUrl: REDIS_URL,
+      stream,
+      handle: (event) => void seen.push(event.payload),
+      onGap: () => {},
+      onError: () => {},
+    });
     try {
       await until('live', async () => follower.isLive());
       for (const n of [1, 2, 3]) await add(stream, n);
@@ -83,9 +98,19 @@ describe('stream follower', () => {
     // Only this follower's own connection is cut (other test files share the server): the
     // follower connection that was not there before it started.
     const followerIds = async () =>
-      ((await redis.client('LIST')) as string).split('\n').filter((line) => line.includes('name=cameo-stream-follower')).map((line) => /id=(\d+)/.exec(line)![1]!);
+      ((await redis.client('LIST')) as string)
+        .split('\n')
+        .filter((line) => line.includes('name=cameo-stream-follower'))
+        .map((line) => /id=(\d+)/.exec(line)![1]!);
     const before = new Set(await followerIds());
-    const follower = followStream({ redisUrl: REDIS_URL, stream, handle: (event) => void seen.push(event.payload), onGap: () => gaps++, onError: () => {}, blockMs: 100 });
+    const follower = followStream({
+      redisUrl: REDIS_URL,
+      stream,
+      handle: (event) => void seen.push(event.payload),
+      onGap: () => gaps++,
+      onError: () => {},
+      blockMs: 100,
+    });
     try {
       await until('live', async () => follower.isLive());
       const own = (await followerIds()).filter((id) => !before.has(id));
@@ -104,7 +129,13 @@ describe('stream follower', () => {
 
   it('is not live while its Redis is unreachable, says so once, and stops', async () => {
     const errors: unknown[] = [];
-    const follower = followStream({ redisUrl: `redis://127.0.0.1:${await freePort()}`, stream: eventStream('nowhere', namespace), handle: () => {}, onGap: () => {}, onError: (error) => errors.push(error) });
+    const follower = followStream({
+      redisUrl: `redis://127.0.0.1:${await freePort()}`,
+      stream: eventStream('nowhere', namespace),
+      handle: () => {},
+      onGap: () => {},
+      onError: (error) => errors.push(error),
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(follower.isLive()).toBe(false);
     await follower.stop();

@@ -1,12 +1,20 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { ALL_KEY_PURPOSES, readKeys } from '../src/env';
 import { signHs256 } from '../src/hs256';
-import { createProofVerifier, memoryReplayGuard, operationHash, redisReplayGuard, signGatewayProof, type ProofBinding } from '../src/gateway-proof';
+import {
+  createProofVerifier,
+  memoryReplayGuard,
+  operationHash,
+  redisReplayGuard,
+  signGatewayProof,
+  type ProofBinding,
+} from '../src/gateway-proof';
 
 const keys = readKeys(ALL_KEY_PURPOSES, { NODE_ENV: 'test' });
 const body = JSON.stringify({ query: '{ me { id } }' });
 const post = { method: 'POST', body };
-const mint = (audience = 'users', binding: ProofBinding = post) => signGatewayProof(keys.gatewayProofPrivateKey, audience, { viewerId: 'u1' }, binding);
+const mint = (audience = 'users', binding: ProofBinding = post) =>
+  signGatewayProof(keys.gatewayProofPrivateKey, audience, { viewerId: 'u1' }, binding);
 const verifier = () => createProofVerifier(keys.gatewayProofPublicKey, 'users');
 
 describe('gateway proofs (Ed25519)', () => {
@@ -49,7 +57,9 @@ describe('gateway proofs (Ed25519)', () => {
   it('binds a subscription proof to its operation', async () => {
     const operation = { query: 'subscription { x }', variables: { id: '1' } };
     const token = mint('users', { method: 'SUBSCRIBE', bodyHash: operationHash(operation) });
-    expect(await verifier().verify(token, { method: 'SUBSCRIBE', bodyHash: operationHash({ ...operation, variables: { id: '2' } }) })).toBeNull();
+    expect(
+      await verifier().verify(token, { method: 'SUBSCRIBE', bodyHash: operationHash({ ...operation, variables: { id: '2' } }) }),
+    ).toBeNull();
     expect(await verifier().verify(token, { method: 'SUBSCRIBE', bodyHash: operationHash(operation) })).toEqual({ viewerId: 'u1' });
   });
 
@@ -57,7 +67,10 @@ describe('gateway proofs (Ed25519)', () => {
     const namespace = `proof-test-${process.pid}-${Date.now()}`;
     const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     const [a, b] = [redisReplayGuard(url, namespace), redisReplayGuard(url, namespace)];
-    const [replicaA, replicaB] = [createProofVerifier(keys.gatewayProofPublicKey, 'users', a), createProofVerifier(keys.gatewayProofPublicKey, 'users', b)];
+    const [replicaA, replicaB] = [
+      createProofVerifier(keys.gatewayProofPublicKey, 'users', a),
+      createProofVerifier(keys.gatewayProofPublicKey, 'users', b),
+    ];
     try {
       const token = mint();
       expect(await replicaA.verify(token, post)).toEqual({ viewerId: 'u1' });

@@ -13,8 +13,17 @@ const withPayload = (token: string, payload: object) => {
 describe('HS256 tokens', () => {
   it('are standard JWTs: jsonwebtoken reads ours and we read its', () => {
     const ours = signHs256(SECRET, { viewer: 'u1' }, { ...expected, subject: 'user-1', ttlSeconds: 60 });
-    expect(jwt.verify(ours, SECRET, { algorithms: ['HS256'], issuer: 'cameo', audience: 'users' })).toMatchObject({ viewer: 'u1', sub: 'user-1' });
-    const theirs = jwt.sign({ viewer: 'u2' }, SECRET, { algorithm: 'HS256', issuer: 'cameo', audience: 'users', subject: 'user-2', expiresIn: 60 });
+    expect(jwt.verify(ours, SECRET, { algorithms: ['HS256'], issuer: 'cameo', audience: 'users' })).toMatchObject({
+      viewer: 'u1',
+      sub: 'user-1',
+    });
+    const theirs = jwt.sign({ viewer: 'u2' }, SECRET, {
+      algorithm: 'HS256',
+      issuer: 'cameo',
+      audience: 'users',
+      subject: 'user-2',
+      expiresIn: 60,
+    });
     expect(verifyHs256(SECRET, theirs, expected)).toMatchObject({ viewer: 'u2', sub: 'user-2', iss: 'cameo', aud: 'users' });
   });
 

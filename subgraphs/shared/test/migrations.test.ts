@@ -91,8 +91,24 @@ describe('applyMigrations', () => {
          FROM app._prisma_migrations ORDER BY migration_name`,
     );
     expect(records).toEqual([
-      { migration_name: '20260101000000_first', checksum: sha256(FIRST), logs: null, rolled_back_at: null, applied_steps_count: 1, finished: true, uuid_id: true },
-      { migration_name: '20260102000000_second', checksum: sha256(SECOND), logs: null, rolled_back_at: null, applied_steps_count: 1, finished: true, uuid_id: true },
+      {
+        migration_name: '20260101000000_first',
+        checksum: sha256(FIRST),
+        logs: null,
+        rolled_back_at: null,
+        applied_steps_count: 1,
+        finished: true,
+        uuid_id: true,
+      },
+      {
+        migration_name: '20260102000000_second',
+        checksum: sha256(SECOND),
+        logs: null,
+        rolled_back_at: null,
+        applied_steps_count: 1,
+        finished: true,
+        uuid_id: true,
+      },
     ]);
   });
 
@@ -181,7 +197,7 @@ describe('applyMigrations', () => {
   it('applies each migration exactly once when runners start together', async () => {
     const url = await freshDatabase();
     const migrationsDir = migrationsFolder({
-      '001_runs': 'CREATE TABLE app.runs (migration text NOT NULL); INSERT INTO app.runs VALUES (\'001\');',
+      '001_runs': "CREATE TABLE app.runs (migration text NOT NULL); INSERT INTO app.runs VALUES ('001');",
       '002_more': "INSERT INTO app.runs VALUES ('002');",
       '003_more': "INSERT INTO app.runs VALUES ('003');",
     });
@@ -208,9 +224,9 @@ describe('the committed migrations', () => {
 
     expect(result.applied[0]).toMatch(/^\d{14}_init$/);
     expect(await tablesIn(url, 'users')).toEqual(expect.arrayContaining(['_prisma_migrations', 'user']));
-    expect(
-      await rows(url, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'users' AND indexname = 'user_handle_key'"),
-    ).toEqual([{ indexdef: 'CREATE UNIQUE INDEX user_handle_key ON users."user" USING btree (handle)' }]);
+    expect(await rows(url, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'users' AND indexname = 'user_handle_key'")).toEqual([
+      { indexdef: 'CREATE UNIQUE INDEX user_handle_key ON users."user" USING btree (handle)' },
+    ]);
   });
 
   it("migrateAll applies every subgraph's migrations once", async () => {

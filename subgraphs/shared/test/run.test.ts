@@ -5,7 +5,10 @@ const FIXTURE = path.join(__dirname, 'fixtures', 'run-until-signal.ts');
 
 /** Starts the fixture, sends it SIGTERM once it runs, and returns how it ended. */
 async function terminate(stop: 'finishes' | 'hangs'): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], { env: { ...process.env, CAMEO_TEST_STOP: stop }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
+    env: { ...process.env, CAMEO_TEST_STOP: stop },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.on('data', (chunk: Buffer) => {

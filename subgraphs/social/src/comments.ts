@@ -52,8 +52,16 @@ export async function createComment(ctx: SocialContext, input: CommentInput) {
   const { comment, live } = await ctx.db.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { generationId: video.id, authorId: viewer, parentId: parent?.id ?? null, body } });
     await addVideoCounts(tx, video.id, { comments: 1 });
-    await emit(tx, 'social.commented', { commentId: comment.id, userId: viewer, generationId: video.id, creatorId: video.creatorId, parentId: comment.parentId });
-    const notices: NewNotification[] = [{ recipientId: video.creatorId, kind: 'COMMENT', actorId: viewer, generationId: video.id, commentId: comment.id }];
+    await emit(tx, 'social.commented', {
+      commentId: comment.id,
+      userId: viewer,
+      generationId: video.id,
+      creatorId: video.creatorId,
+      parentId: comment.parentId,
+    });
+    const notices: NewNotification[] = [
+      { recipientId: video.creatorId, kind: 'COMMENT', actorId: viewer, generationId: video.id, commentId: comment.id },
+    ];
     if (parent && parent.authorId !== video.creatorId) {
       notices.push({ recipientId: parent.authorId, kind: 'REPLY', actorId: viewer, generationId: video.id, commentId: comment.id });
     }
@@ -67,7 +75,9 @@ export async function createComment(ctx: SocialContext, input: CommentInput) {
 export async function deleteComment(ctx: SocialContext, commentId: string | number) {
   const viewer = viewerOf(ctx);
   const id = String(commentId);
-  const comment = isUuid(id) ? await ctx.db.comment.findUnique({ where: { id }, include: { _count: { select: { replies: true } } } }) : null;
+  const comment = isUuid(id)
+    ? await ctx.db.comment.findUnique({ where: { id }, include: { _count: { select: { replies: true } } } })
+    : null;
   if (!comment) throw notFound('Comment');
   if (comment.authorId !== viewer) {
     const video = (await ctx.generations.facts([comment.generationId])).get(comment.generationId);

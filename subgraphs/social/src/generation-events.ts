@@ -30,13 +30,22 @@ export async function applyGenerationEvent(services: SocialServices, event: Doma
   if (notices.length === 0) return false;
   // Nobody hears from someone they have a block with.
   const blocks = await services.db.block.findMany({
-    where: { OR: notices.flatMap((notice) => [{ blockerId: notice.recipientId, blockedId: notice.actorId! }, { blockerId: notice.actorId!, blockedId: notice.recipientId }]) },
+    where: {
+      OR: notices.flatMap((notice) => [
+        { blockerId: notice.recipientId, blockedId: notice.actorId! },
+        { blockerId: notice.actorId!, blockedId: notice.recipientId },
+      ]),
+    },
   });
-  const blockedPair = (a: string, b: string) => blocks.some((row) => (row.blockerId === a && row.blockedId === b) || (row.blockerId === b && row.blockedId === a));
+  const blockedPair = (a: string, b: string) =>
+    blocks.some((row) => (row.blockerId === a && row.blockedId === b) || (row.blockerId === b && row.blockedId === a));
   try {
     const live = await services.db.$transaction(async (tx) => {
       await tx.processedEvent.create({ data: { eventId: event.id } });
-      return notify(tx, notices.filter((notice) => !blockedPair(notice.recipientId, notice.actorId!)));
+      return notify(
+        tx,
+        notices.filter((notice) => !blockedPair(notice.recipientId, notice.actorId!)),
+      );
     });
     await deliver(services.pubsub, live);
     return true;

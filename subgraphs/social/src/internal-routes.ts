@@ -17,7 +17,11 @@ const refuse = (res: express.Response, status: number, code: string, message: st
  * effect at once.
  */
 export function mountInternalRoutes(app: express.Express, db: SocialDb, internalCallSecret: string) {
-  app.use('/internal', express.json({ limit: '16kb' }), internalCallers(internalCallSecret, 'social', { [BLOCKS_PATH]: ['generations', 'feed'] }));
+  app.use(
+    '/internal',
+    express.json({ limit: '16kb' }),
+    internalCallers(internalCallSecret, 'social', { [BLOCKS_PATH]: ['generations', 'feed'] }),
+  );
 
   app.post(BLOCKS_PATH, async (req, res) => {
     const userId: unknown = req.body?.userId;

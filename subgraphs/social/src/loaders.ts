@@ -46,27 +46,31 @@ export function createLoaders(db: SocialDb, viewerId: string | null) {
       return ids.map((id) => byId.get(id) ?? { likes: 0, comments: 0, views: 0 });
     }),
     viewerFollows: whenViewer(async (viewer, ids) =>
-      (await db.follow.findMany({ where: { followerId: viewer, followeeId: { in: ids } }, select: { followeeId: true } })).map((row) => row.followeeId),
+      (await db.follow.findMany({ where: { followerId: viewer, followeeId: { in: ids } }, select: { followeeId: true } })).map(
+        (row) => row.followeeId,
+      ),
     ),
     followsViewer: whenViewer(async (viewer, ids) =>
-      (await db.follow.findMany({ where: { followeeId: viewer, followerId: { in: ids } }, select: { followerId: true } })).map((row) => row.followerId),
+      (await db.follow.findMany({ where: { followeeId: viewer, followerId: { in: ids } }, select: { followerId: true } })).map(
+        (row) => row.followerId,
+      ),
     ),
     viewerMutes: whenViewer(async (viewer, ids) =>
       (await db.mute.findMany({ where: { muterId: viewer, mutedId: { in: ids } }, select: { mutedId: true } })).map((row) => row.mutedId),
     ),
     viewerLiked: whenViewer(async (viewer, ids) =>
-      (await db.like.findMany({ where: { userId: viewer, generationId: { in: ids } }, select: { generationId: true } })).map((row) => row.generationId),
+      (await db.like.findMany({ where: { userId: viewer, generationId: { in: ids } }, select: { generationId: true } })).map(
+        (row) => row.generationId,
+      ),
     ),
     /** The viewer's blocks, read once per request. */
     blocks: (): Promise<ViewerBlocks> => {
       if (!viewerId) return Promise.resolve(NO_BLOCKS);
-      blocks ??= db.block
-        .findMany({ where: { OR: [{ blockerId: viewerId }, { blockedId: viewerId }] } })
-        .then((rows) => {
-          const byViewer = new Set(rows.filter((row) => row.blockerId === viewerId).map((row) => row.blockedId));
-          const either = new Set(rows.map((row) => (row.blockerId === viewerId ? row.blockedId : row.blockerId)));
-          return { byViewer, either };
-        });
+      blocks ??= db.block.findMany({ where: { OR: [{ blockerId: viewerId }, { blockedId: viewerId }] } }).then((rows) => {
+        const byViewer = new Set(rows.filter((row) => row.blockerId === viewerId).map((row) => row.blockedId));
+        const either = new Set(rows.map((row) => (row.blockerId === viewerId ? row.blockedId : row.blockerId)));
+        return { byViewer, either };
+      });
       return blocks;
     },
   };

@@ -39,5 +39,7 @@ export async function notify(tx: Tx, notifications: NewNotification[]): Promise<
 
 /** After the transaction commits: live delivery, at most once (the list is the record). */
 export async function deliver(pubsub: PubSub, notifications: LiveNotification[]): Promise<void> {
-  await Promise.all(notifications.map((notification) => pubsub.publish(notificationTopic(notification.recipientId), notification))).catch(() => {});
+  await Promise.all(notifications.map((notification) => pubsub.publish(notificationTopic(notification.recipientId), notification))).catch(
+    () => {},
+  );
 }

@@ -95,4 +95,3 @@ export async function mute(ctx: SocialContext, userId: string | number, muted: b
   });
   return target.id;
 }
-

@@ -15,9 +15,13 @@ export function createUsersClient(usersBaseUrl: string, platformSecret: string):
   return {
     async facts(userIds) {
       if (userIds.length === 0) return new Map();
-      const { users } = await callInternal<{ users: UserFacts[] }>(`${usersBaseUrl}/internal/user-facts`, signInternalToken(platformSecret, 'social', 'users'), {
-        userIds: [...new Set(userIds)],
-      });
+      const { users } = await callInternal<{ users: UserFacts[] }>(
+        `${usersBaseUrl}/internal/user-facts`,
+        signInternalToken(platformSecret, 'social', 'users'),
+        {
+          userIds: [...new Set(userIds)],
+        },
+      );
       return new Map(users.map((user) => [user.id, user]));
     },
   };

@@ -31,7 +31,8 @@ const services = (): SocialServices => ({
   generations: createGenerationsClient('http://127.0.0.1:9', testSecrets.internalCallSecret),
   cursorKey: cursorKey(testSecrets.cursorSecret),
 });
-const page = (args: { first: number; after?: string | null }) => followPage(buildContext({ viewer: { userId: viewer } }, services()), star, 'followers', args);
+const page = (args: { first: number; after?: string | null }) =>
+  followPage(buildContext({ viewer: { userId: viewer } }, services()), star, 'followers', args);
 
 beforeAll(async () => {
   database = await createTestDatabase('social_followers_page');
@@ -44,9 +45,13 @@ beforeAll(async () => {
   );
   await admin.query(`INSERT INTO social.user_counts (user_id, followers, following) VALUES ($1, ${FOLLOWERS}, 0)`, [star]);
   // The viewer blocked three of the star's newest followers: pages leave them out.
-  const newest = await admin.query<{ follower_id: string }>(`SELECT follower_id FROM social.follow WHERE followee_id = $1 ORDER BY created_at DESC LIMIT 3`, [star]);
+  const newest = await admin.query<{ follower_id: string }>(
+    `SELECT follower_id FROM social.follow WHERE followee_id = $1 ORDER BY created_at DESC LIMIT 3`,
+    [star],
+  );
   blockedFollowers = newest.rows.map((row) => row.follower_id);
-  for (const blocked of blockedFollowers) await admin.query(`INSERT INTO social.block (blocker_id, blocked_id) VALUES ($1, $2)`, [viewer, blocked]);
+  for (const blocked of blockedFollowers)
+    await admin.query(`INSERT INTO social.block (blocker_id, blocked_id) VALUES ($1, $2)`, [viewer, blocked]);
   await admin.query('ANALYZE social.follow');
   db = createDb(database.url, { poolSize: 2, onQuery: (sql, params) => statements.push({ sql, params }) });
 }, 60_000);
@@ -74,7 +79,9 @@ it('pages through followers in a fixed number of statements, whatever the page s
   expect(second.edges[0]!.node.createdAt.getTime()).toBeLessThanOrEqual(rows.at(-1)!.createdAt.getTime());
 
   statements.length = 0;
-  await (await page({ first: 10 })).totalCount;
+  await (
+    await page({ first: 10 })
+  ).totalCount;
   // The viewer's blocks, the page, the count: three statements for 10 or 50 rows.
   expect(statements.length).toBe(firstCount);
   expect(firstCount).toBe(3);

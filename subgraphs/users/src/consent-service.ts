@@ -22,11 +22,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * involved — who exists, owners' age bands — grants, blocks and follows; and one insert for the
  * audit trail), whatever the number of checks.
  */
-export async function checkConsent(
-  db: UsersDb,
-  checks: ConsentCheck[],
-  options: { record: boolean },
-): Promise<ConsentOutcome[]> {
+export async function checkConsent(db: UsersDb, checks: ConsentCheck[], options: { record: boolean }): Promise<ConsentOutcome[]> {
   const valid = checks.filter((check) => UUID.test(check.cameoId) && UUID.test(check.userId));
   const cameoIds = [...new Set(valid.map((check) => check.cameoId))];
   const userIds = [...new Set(checks.map((check) => check.userId).filter((id) => UUID.test(id)))];
@@ -50,7 +46,10 @@ export async function checkConsent(
   const [accounts, grants, blocks, follows] = await Promise.all([
     people.length ? db.user.findMany({ where: { id: { in: people } }, select: { id: true, ageBand: true } }) : [],
     cameos.length
-      ? db.cameoGrant.findMany({ where: { cameoId: { in: cameoIds }, granteeId: { in: userIds } }, select: { cameoId: true, granteeId: true } })
+      ? db.cameoGrant.findMany({
+          where: { cameoId: { in: cameoIds }, granteeId: { in: userIds } },
+          select: { cameoId: true, granteeId: true },
+        })
       : [],
     cameos.length ? db.blockEdge.findMany({ where: { blockerId: { in: people }, blockedId: { in: people } } }) : [],
     cameos.length ? db.followEdge.findMany({ where: { followerId: { in: people }, followeeId: { in: people } } }) : [],

@@ -19,7 +19,10 @@ export interface UsersContext extends BaseContext {
   consent: DataLoader<ConsentCheck, ConsentOutcome, string>;
 }
 
-export function buildUsersContext(base: BaseContext, services: Pick<UsersContext, 'db' | 'jwtSecret' | 'verifier' | 'announceSessionsEnded' | 'signInThrottle'>): UsersContext {
+export function buildUsersContext(
+  base: BaseContext,
+  services: Pick<UsersContext, 'db' | 'jwtSecret' | 'verifier' | 'announceSessionsEnded' | 'signInThrottle'>,
+): UsersContext {
   return {
     ...base,
     ...services,

@@ -27,7 +27,9 @@ export interface UsersEvents {
 
 /** The part of a users transaction a consent loss writes to. */
 export interface ConsentLossWriter extends OutboxWriter {
-  consentChange: { create(args: { data: { cameoId: string; ownerId: string; policyVersion: number; cause: string } }): PromiseLike<unknown> };
+  consentChange: {
+    create(args: { data: { cameoId: string; ownerId: string; policyVersion: number; cause: string } }): PromiseLike<unknown>;
+  };
 }
 
 /**

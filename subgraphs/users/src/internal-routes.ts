@@ -90,7 +90,12 @@ export function mountInternalRoutes(app: express.Express, db: UsersDb, internalC
       db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`,
     ]);
     res.json({
-      changes: rows.map((row) => ({ id: row.id.toString(), cameoId: row.cameoId, policyVersion: row.policyVersion, changedAt: row.changedAt.toISOString() })),
+      changes: rows.map((row) => ({
+        id: row.id.toString(),
+        cameoId: row.cameoId,
+        policyVersion: row.policyVersion,
+        changedAt: row.changedAt.toISOString(),
+      })),
       hasMore: rows.length === CONSENT_CHANGES_PAGE,
       now: clock[0]!.now.toISOString(),
     });

@@ -46,7 +46,9 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
   const signInThrottle = createSignInThrottle({ ...options.signInThrottle, redisUrl: options.redisUrl, prefix: options.eventNamespace });
   const db = createDb(options.databaseUrl);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
-  const events = transportForSubgraph('users', db, options, (error) => logger.error(`events: ${error instanceof Error ? error.message : String(error)}`));
+  const events = transportForSubgraph('users', db, options, (error) =>
+    logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
+  );
   events.startRelay(db);
   startSocialProjection(db, events);
   const server = await serveSubgraph({

@@ -56,7 +56,9 @@ export function createSignInThrottle(options: SignInThrottleOptions = {}): SignI
   const limiter = (name: string, points: number, duration: number): RateLimiterAbstract => {
     const settings = { keyPrefix: `${prefix}:${name}`, points, duration };
     // Redis down: this process's own counters keep guessing slow rather than open.
-    return redis ? new RateLimiterRedis({ ...settings, storeClient: redis, insuranceLimiter: new RateLimiterMemory(settings) }) : new RateLimiterMemory(settings);
+    return redis
+      ? new RateLimiterRedis({ ...settings, storeClient: redis, insuranceLimiter: new RateLimiterMemory(settings) })
+      : new RateLimiterMemory(settings);
   };
   // Attempts in a row per handle, kept a day; a lockout is a block of this counter.
   const byHandle = limiter('handle', handleFailures, DAY);

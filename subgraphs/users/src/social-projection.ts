@@ -39,7 +39,12 @@ export async function applySocialEvent(db: UsersDb, event: SocialEvent): Promise
           // Only the first block between the two takes consent away; a second one (the other
           // way, or a redelivery under a new id) changes nothing.
           const blocksBefore = await tx.blockEdge.count({
-            where: { OR: [{ blockerId, blockedId }, { blockerId: blockedId, blockedId: blockerId }] },
+            where: {
+              OR: [
+                { blockerId, blockedId },
+                { blockerId: blockedId, blockedId: blockerId },
+              ],
+            },
           });
           await tx.blockEdge.createMany({ data: [event.payload], skipDuplicates: true });
           if (blocksBefore === 0) await revokeForPair(tx, blockerId, blockedId, 'BLOCKED');

@@ -52,7 +52,32 @@ export const metadataVerifier: CameoVerifier = {
   },
 };
 
-const PHRASE_WORDS = ['amber', 'brisk', 'cedar', 'dune', 'ember', 'fjord', 'glade', 'harbor', 'indigo', 'juniper', 'kestrel', 'lumen', 'meadow', 'nimbus', 'orchid', 'prairie', 'quartz', 'river', 'saffron', 'tundra', 'umber', 'velvet', 'willow', 'zephyr'];
+const PHRASE_WORDS = [
+  'amber',
+  'brisk',
+  'cedar',
+  'dune',
+  'ember',
+  'fjord',
+  'glade',
+  'harbor',
+  'indigo',
+  'juniper',
+  'kestrel',
+  'lumen',
+  'meadow',
+  'nimbus',
+  'orchid',
+  'prairie',
+  'quartz',
+  'river',
+  'saffron',
+  'tundra',
+  'umber',
+  'velvet',
+  'willow',
+  'zephyr',
+];
 
 /** A phrase of five random words, e.g. "cedar nimbus amber quartz willow". */
 export function newVerificationPhrase(random: (n: number) => number): string {

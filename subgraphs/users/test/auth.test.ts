@@ -47,7 +47,14 @@ describe('the gateway proof', () => {
     const otherAudience = await graphql(server.url, '{ __typename }', { headers: proof(null, 'feed') });
     expect(codes(otherAudience)).toEqual(['GATEWAY_PROOF_REQUIRED']);
     const forged = await graphql(server.url, '{ __typename }', {
-      headers: (body) => ({ [GATEWAY_PROOF_HEADER]: signGatewayProof(generateKeyPairSync('ed25519').privateKey, 'users', { viewerId: null }, { method: 'POST', body }) }),
+      headers: (body) => ({
+        [GATEWAY_PROOF_HEADER]: signGatewayProof(
+          generateKeyPairSync('ed25519').privateKey,
+          'users',
+          { viewerId: null },
+          { method: 'POST', body },
+        ),
+      }),
     });
     expect(codes(forged)).toEqual(['GATEWAY_PROOF_REQUIRED']);
     const jwt = await import('jsonwebtoken');
@@ -145,16 +152,13 @@ describe('the User entity', () => {
   it('resolves references by id, and unknown or malformed ids to null', async () => {
     const { data } = await call(SIGN_UP, { input: { handle: 'grace', displayName: 'Grace', password: 'cobol rules ok' } });
     const id = data!.signUp.user.id;
-    const response = await call(
-      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id handle } } }`,
-      {
-        reps: [
-          { __typename: 'User', id },
-          { __typename: 'User', id: '00000000-0000-0000-0000-000000000000' },
-          { __typename: 'User', id: 'nope' },
-        ],
-      },
-    );
+    const response = await call(`query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id handle } } }`, {
+      reps: [
+        { __typename: 'User', id },
+        { __typename: 'User', id: '00000000-0000-0000-0000-000000000000' },
+        { __typename: 'User', id: 'nope' },
+      ],
+    });
     expect(response.data).toEqual({ _entities: [{ id, handle: 'grace' }, null, null] });
   });
 });

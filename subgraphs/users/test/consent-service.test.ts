@@ -6,7 +6,14 @@ import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/datab
 import { testSecrets } from '@cameo/test-helpers/stack';
 import { checkConsent, type ConsentOutcome } from '../src/consent-service';
 import { createDb, type UsersDb } from '../src/db';
-import { CONSENT_CHANGES_PATH, CONSENT_CHECKS_PATH, SESSION_VERSIONS_PATH, USER_FACTS_PATH, USERS_INTERNAL_CALLERS, mountInternalRoutes } from '../src/internal-routes';
+import {
+  CONSENT_CHANGES_PATH,
+  CONSENT_CHECKS_PATH,
+  SESSION_VERSIONS_PATH,
+  USER_FACTS_PATH,
+  USERS_INTERNAL_CALLERS,
+  mountInternalRoutes,
+} from '../src/internal-routes';
 
 let database: TestDatabase;
 let db: UsersDb;
@@ -58,13 +65,21 @@ afterAll(async () => {
 describe('checkConsent in bulk', () => {
   it('answers 100 cameos with a fixed number of SQL statements and records each decision', async () => {
     statements.length = 0;
-    const outcomes = await checkConsent(countedDb, cameoIds.map((cameoId) => ({ cameoId, userId: friend })), { record: true });
+    const outcomes = await checkConsent(
+      countedDb,
+      cameoIds.map((cameoId) => ({ cameoId, userId: friend })),
+      { record: true },
+    );
     // cameos, the people involved (who exists, owners' age bands), grants, blocks, follows, and one insert for the audit trail.
     expect(statements.length).toBeLessThanOrEqual(6);
     const small = statements.length;
 
     statements.length = 0;
-    await checkConsent(countedDb, cameoIds.slice(0, 4).map((cameoId) => ({ cameoId, userId: friend })), { record: true });
+    await checkConsent(
+      countedDb,
+      cameoIds.slice(0, 4).map((cameoId) => ({ cameoId, userId: friend })),
+      { record: true },
+    );
     expect(statements.length).toBe(small);
 
     const reasons = outcomes.reduce<Record<string, number>>((tally, outcome) => {
@@ -105,13 +120,29 @@ describe('checkConsent for accounts that do not exist', () => {
   it('refuses a deleted or never-created user, the owner included, with the same fixed number of statements', async () => {
     const leaver = await db.user.create({ data: { handle: 'leaver', displayName: 'leaver', passwordHash: 'x' } });
     const own = await db.cameo.create({
-      data: { ownerId: leaver.id, kind: 'PET', name: 'rex', status: 'VERIFIED', verificationPhrase: 'p', uploadKey: 'key-leaver', policy: 'EVERYONE' },
+      data: {
+        ownerId: leaver.id,
+        kind: 'PET',
+        name: 'rex',
+        status: 'VERIFIED',
+        verificationPhrase: 'p',
+        uploadKey: 'key-leaver',
+        policy: 'EVERYONE',
+      },
     });
     const everyone = cameoIds[3]!;
-    expect((await checkConsent(db, [{ cameoId: own.id, userId: leaver.id }, { cameoId: everyone, userId: leaver.id }], { record: false })).map((o) => o.reason)).toEqual([
-      'OWNER',
-      'EVERYONE',
-    ]);
+    expect(
+      (
+        await checkConsent(
+          db,
+          [
+            { cameoId: own.id, userId: leaver.id },
+            { cameoId: everyone, userId: leaver.id },
+          ],
+          { record: false },
+        )
+      ).map((o) => o.reason),
+    ).toEqual(['OWNER', 'EVERYONE']);
     // deleteAccount removes the row (the cameo cascades with it).
     await db.user.delete({ where: { id: leaver.id } });
     const never = '11111111-1111-4111-8111-111111111111';
@@ -182,7 +213,10 @@ describe('the internal consent route', () => {
   ])('refuses %s to %s, a valid caller it does not name (403)', async (path, caller, body) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.internalCallSecret, caller, 'users') },
+      headers: {
+        'content-type': 'application/json',
+        [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.internalCallSecret, caller, 'users'),
+      },
       body: JSON.stringify(body),
     });
     expect(response.status).toBe(403);
@@ -194,7 +228,10 @@ describe('the internal consent route', () => {
       for (const caller of callers) {
         const response = await fetch(`${baseUrl}${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.internalCallSecret, caller, 'users') },
+          headers: {
+            'content-type': 'application/json',
+            [INTERNAL_TOKEN_HEADER]: signInternalToken(testSecrets.internalCallSecret, caller, 'users'),
+          },
           body: JSON.stringify({ checks: [], userIds: [], since: new Date(0).toISOString() }),
         });
         expect([path, caller, response.status]).toEqual([path, caller, 200]);
@@ -214,9 +251,13 @@ describe('the internal consent route', () => {
 describe('the internal user-facts route', () => {
   it('answers plans and age bands to a service, and nothing without a token', async () => {
     const token = signInternalToken(testSecrets.internalCallSecret, 'generations', 'users');
-    const { users } = await callInternal<{ users: { id: string; plan: string; ageBand: string }[] }>(`${baseUrl}/internal/user-facts`, token, {
-      userIds: [owner, '00000000-0000-0000-0000-000000000000'],
-    });
+    const { users } = await callInternal<{ users: { id: string; plan: string; ageBand: string }[] }>(
+      `${baseUrl}/internal/user-facts`,
+      token,
+      {
+        userIds: [owner, '00000000-0000-0000-0000-000000000000'],
+      },
+    );
     expect(users).toEqual([{ id: owner, plan: 'FREE', ageBand: 'ADULT' }]);
     const anonymous = await fetch(`${baseUrl}/internal/user-facts`, {
       method: 'POST',

@@ -19,7 +19,13 @@ const verified = (policy: ConsentPolicy, ownerAgeBand: 'TEEN' | 'ADULT' = 'ADULT
 /** Expected reason for each policy (rows) x relationship (columns), verified adult cameo. */
 const EXPECTED: Record<ConsentPolicy, Record<Relationship, string>> = {
   ONLY_ME: { owner: 'OWNER', approved: 'ONLY_OWNER', mutual: 'ONLY_OWNER', stranger: 'ONLY_OWNER', 'blocked-approved-mutual': 'BLOCKED' },
-  APPROVED: { owner: 'OWNER', approved: 'APPROVED', mutual: 'NOT_APPROVED', stranger: 'NOT_APPROVED', 'blocked-approved-mutual': 'BLOCKED' },
+  APPROVED: {
+    owner: 'OWNER',
+    approved: 'APPROVED',
+    mutual: 'NOT_APPROVED',
+    stranger: 'NOT_APPROVED',
+    'blocked-approved-mutual': 'BLOCKED',
+  },
   MUTUALS: { owner: 'OWNER', approved: 'NOT_MUTUALS', mutual: 'MUTUALS', stranger: 'NOT_MUTUALS', 'blocked-approved-mutual': 'BLOCKED' },
   EVERYONE: { owner: 'OWNER', approved: 'EVERYONE', mutual: 'EVERYONE', stranger: 'EVERYONE', 'blocked-approved-mutual': 'BLOCKED' },
 };

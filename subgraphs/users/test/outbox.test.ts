@@ -58,7 +58,12 @@ describe('cameo.consent_revoked', () => {
   });
 
   it('waits in the outbox while Redis is down, then is relayed exactly once', async () => {
-    const down = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const down = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     try {
       await expect(relayOutbox(db, down, { subgraph: 'users', stream })).rejects.toThrow();
     } finally {
@@ -68,14 +73,19 @@ describe('cameo.consent_revoked', () => {
     expect(await redis.xlen(stream)).toBe(0);
 
     // Redis is back: two relays (replicas) race; each event is published by exactly one.
-    const published = await Promise.all([relayOutbox(db, redis, { subgraph: 'users', stream }), relayOutbox(db, redis, { subgraph: 'users', stream })]);
+    const published = await Promise.all([
+      relayOutbox(db, redis, { subgraph: 'users', stream }),
+      relayOutbox(db, redis, { subgraph: 'users', stream }),
+    ]);
     const total = await db.outboxEvent.count();
     expect(published[0] + published[1]).toBe(total);
     expect(await relayOutbox(db, redis, { subgraph: 'users', stream })).toBe(0);
 
     const entries = await redis.xrange(stream, '-', '+');
     expect(entries).toHaveLength(total);
-    const fields = entries.map(([, values]) => Object.fromEntries(values.reduce<string[][]>((pairs, value, i) => (i % 2 ? pairs : [...pairs, [value, values[i + 1]!]]), [])));
+    const fields = entries.map(([, values]) =>
+      Object.fromEntries(values.reduce<string[][]>((pairs, value, i) => (i % 2 ? pairs : [...pairs, [value, values[i + 1]!]]), [])),
+    );
     const revoked = fields.filter((entry) => entry.topic === 'cameo.consent_revoked');
     expect(revoked.map((entry) => JSON.parse(entry.payload!).cause)).toEqual(['POLICY_CHANGED', 'GRANT_REMOVED']);
     expect(new Set(fields.map((entry) => entry.id)).size).toBe(total);

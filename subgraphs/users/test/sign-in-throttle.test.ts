@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 const fail = async (throttle: SignInThrottle, handle: string, address: string) => (await throttle.begin(handle, address)).failed();
-const refusal = (attempt: Promise<unknown>) => attempt.then(() => null, (error: { extensions?: { code?: string } }) => error.extensions?.code);
+const refusal = (attempt: Promise<unknown>) =>
+  attempt.then(
+    () => null,
+    (error: { extensions?: { code?: string } }) => error.extensions?.code,
+  );
 
 it('locks an address that fails on many handles, while another address still signs in', async () => {
   const throttle = open({ addressFailuresPerHour: 4 });

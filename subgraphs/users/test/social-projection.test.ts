@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 const edges = async () => ({
-  follows: (await db.followEdge.findMany()).map((edge) => `${edge.followerId === A ? 'A' : 'B'}->${edge.followeeId === A ? 'A' : 'B'}`).sort(),
+  follows: (await db.followEdge.findMany())
+    .map((edge) => `${edge.followerId === A ? 'A' : 'B'}->${edge.followeeId === A ? 'A' : 'B'}`)
+    .sort(),
   blocks: (await db.blockEdge.findMany()).map((edge) => `${edge.blockerId === A ? 'A' : 'B'}x${edge.blockedId === A ? 'A' : 'B'}`),
 });
 
@@ -60,7 +62,14 @@ describe('the projection fed from the social event stream', () => {
       redis.xadd(stream, '*', ...toStreamFields({ id, topic, payload, at: new Date().toISOString() }));
     const errors: unknown[] = [];
     await publish('social:1', 'social.followed', { followerId: C, followeeId: A });
-    const transport = createEventTransport({ kind: 'redis', subgraph: 'users', db, redisUrl, namespace, onError: (error) => errors.push(error) });
+    const transport = createEventTransport({
+      kind: 'redis',
+      subgraph: 'users',
+      db,
+      redisUrl,
+      namespace,
+      onError: (error) => errors.push(error),
+    });
     startSocialProjection(db, transport);
     try {
       await publish('social:1', 'social.followed', { followerId: C, followeeId: A }); // redelivered duplicate
@@ -77,7 +86,10 @@ describe('the projection fed from the social event stream', () => {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       const follows = await db.followEdge.findMany({ where: { OR: [{ followerId: C }, { followeeId: C }] } });
-      expect(follows.map((edge) => `${edge.followerId === C ? 'C' : 'A'}->${edge.followeeId === C ? 'C' : 'A'}`).sort()).toEqual(['A->C', 'C->A']);
+      expect(follows.map((edge) => `${edge.followerId === C ? 'C' : 'A'}->${edge.followeeId === C ? 'C' : 'A'}`).sort()).toEqual([
+        'A->C',
+        'C->A',
+      ]);
       expect(await db.processedEvent.count({ where: { eventId: { startsWith: 'social:' } } })).toBe(2);
       expect(errors).toEqual([]);
     } finally {
@@ -127,30 +139,33 @@ describe('losses of consent from the social graph', () => {
   it.each([
     ['p blocks q', true],
     ['q blocks p', false],
-  ])('a block (%s) emits consent_revoked for every cameo of both people, in the transaction of the projection change', async (_label, blockerFirst) => {
-    const [p, q] = [await person('p'), await person('q')];
-    const pCameos = [await cameo(p, 'EVERYONE', 'PERSON'), await cameo(p, 'ONLY_ME')];
-    const qCameos = [await cameo(q, 'APPROVED', 'PERSON')];
-    const [blockerId, blockedId] = blockerFirst ? [p, q] : [q, p];
-    const id = eventId();
-    expect(await applySocialEvent(db, { id, topic: 'social.blocked', payload: { blockerId, blockedId } })).toBe(true);
+  ])(
+    'a block (%s) emits consent_revoked for every cameo of both people, in the transaction of the projection change',
+    async (_label, blockerFirst) => {
+      const [p, q] = [await person('p'), await person('q')];
+      const pCameos = [await cameo(p, 'EVERYONE', 'PERSON'), await cameo(p, 'ONLY_ME')];
+      const qCameos = [await cameo(q, 'APPROVED', 'PERSON')];
+      const [blockerId, blockedId] = blockerFirst ? [p, q] : [q, p];
+      const id = eventId();
+      expect(await applySocialEvent(db, { id, topic: 'social.blocked', payload: { blockerId, blockedId } })).toBe(true);
 
-    const rows = await losses([...pCameos, ...qCameos]);
-    const described = rows.map(({ payload }) => `${payload.cameoId}>${payload.userId} ${payload.cause} v${payload.policyVersion}`).sort();
-    expect(described).toEqual([...pCameos.map((c) => `${c}>${q} BLOCKED v2`), ...qCameos.map((c) => `${c}>${p} BLOCKED v2`)].sort());
-    // One transaction wrote the processed id, the events and the version bumps.
-    const xid = await processedXid(id);
-    expect(xid).toBeDefined();
-    expect(new Set(rows.map((row) => row.xid))).toEqual(new Set([xid]));
-    expect((await db.cameo.findMany({ where: { ownerId: { in: [p, q] } } })).map((c) => c.policyVersion)).toEqual([2, 2, 2]);
-    expect(await db.consentChange.count({ where: { cameoId: { in: [...pCameos, ...qCameos] }, cause: 'BLOCKED' } })).toBe(3);
+      const rows = await losses([...pCameos, ...qCameos]);
+      const described = rows.map(({ payload }) => `${payload.cameoId}>${payload.userId} ${payload.cause} v${payload.policyVersion}`).sort();
+      expect(described).toEqual([...pCameos.map((c) => `${c}>${q} BLOCKED v2`), ...qCameos.map((c) => `${c}>${p} BLOCKED v2`)].sort());
+      // One transaction wrote the processed id, the events and the version bumps.
+      const xid = await processedXid(id);
+      expect(xid).toBeDefined();
+      expect(new Set(rows.map((row) => row.xid))).toEqual(new Set([xid]));
+      expect((await db.cameo.findMany({ where: { ownerId: { in: [p, q] } } })).map((c) => c.policyVersion)).toEqual([2, 2, 2]);
+      expect(await db.consentChange.count({ where: { cameoId: { in: [...pCameos, ...qCameos] }, cause: 'BLOCKED' } })).toBe(3);
 
-    // A replay writes nothing twice; a block the other way adds no loss either.
-    expect(await applySocialEvent(db, { id, topic: 'social.blocked', payload: { blockerId, blockedId } })).toBe(false);
-    await applySocialEvent(db, { id: eventId(), topic: 'social.blocked', payload: { blockerId: blockedId, blockedId: blockerId } });
-    expect(await losses([...pCameos, ...qCameos])).toHaveLength(3);
-    expect(await db.consentChange.count({ where: { cameoId: { in: [...pCameos, ...qCameos] } } })).toBe(3);
-  });
+      // A replay writes nothing twice; a block the other way adds no loss either.
+      expect(await applySocialEvent(db, { id, topic: 'social.blocked', payload: { blockerId, blockedId } })).toBe(false);
+      await applySocialEvent(db, { id: eventId(), topic: 'social.blocked', payload: { blockerId: blockedId, blockedId: blockerId } });
+      expect(await losses([...pCameos, ...qCameos])).toHaveLength(3);
+      expect(await db.consentChange.count({ where: { cameoId: { in: [...pCameos, ...qCameos] } } })).toBe(3);
+    },
+  );
 
   it('an unfollow that ends a mutual follow emits for MUTUALS cameos only; one that ends no mutual emits nothing', async () => {
     const [p, q] = [await person('p'), await person('q')];

@@ -15,7 +15,11 @@ export const Post = builder.prismaObject('Post', {
     caption: t.exposeString('caption'),
     publishedAt: t.expose('publishedAt', { type: 'DateTime' }),
     creator: t.field({ type: UserRef, resolve: (post) => ({ id: post.creatorId }) }),
-    video: t.field({ type: GenerationRef, description: 'The generation (same id): its file, cast, counts.', resolve: (post) => ({ id: post.id }) }),
+    video: t.field({
+      type: GenerationRef,
+      description: 'The generation (same id): its file, cast, counts.',
+      resolve: (post) => ({ id: post.id }),
+    }),
     cameos: t.field({ type: [CameoRef], directives: listSize(CAST_SIZE), resolve: (post) => post.cameoIds.map((id) => ({ id })) }),
     remixOf: t.field({ type: GenerationRef, nullable: true, resolve: (post) => (post.remixOfId ? { id: post.remixOfId } : null) }),
   }),
@@ -114,7 +118,11 @@ builder.mutationFields((t) => ({
       if ([...trimmed].length > PREFERENCES_MAX) throw badInput(`Preferences have at most ${PREFERENCES_MAX} characters.`, 'text');
       const { more, less } = parsePreferences(trimmed);
       const userId = ctx.viewer.userId;
-      return ctx.db.preference.upsert({ where: { userId }, create: { userId, text: trimmed, more, less }, update: { text: trimmed, more, less } });
+      return ctx.db.preference.upsert({
+        where: { userId },
+        create: { userId, text: trimmed, more, less },
+        update: { text: trimmed, more, less },
+      });
     },
   }),
   seeLessLikeThis: t.boolean({
@@ -126,7 +134,10 @@ builder.mutationFields((t) => ({
       const post = UUID.test(id) ? await ctx.db.post.findUnique({ where: { id } }) : null;
       if (!post) throw notFound('Post');
       if (post.creatorId === ctx.viewer.userId) throw forbidden('This is your own post.');
-      await ctx.db.feedback.createMany({ data: [{ userId: ctx.viewer.userId, postId: id, creatorId: post.creatorId }], skipDuplicates: true });
+      await ctx.db.feedback.createMany({
+        data: [{ userId: ctx.viewer.userId, postId: id, creatorId: post.creatorId }],
+        skipDuplicates: true,
+      });
       return true;
     },
   }),

@@ -35,8 +35,8 @@ export function createLocalAdapter(options: LocalAdapterOptions = {}): VideoMode
       for (let f = 0; f < count; f++) {
         const pixels = new Uint8Array(width * height);
         const angle = (2 * Math.PI * f) / count + seed[9]! / 40;
-        const cx = width / 2 + Math.cos(angle) * width / 4;
-        const cy = height / 2 + Math.sin(angle) * height / 4;
+        const cx = width / 2 + (Math.cos(angle) * width) / 4;
+        const cy = height / 2 + (Math.sin(angle) * height) / 4;
         for (let y = 0; y < height; y++) {
           for (let x = 0; x < width; x++) {
             const inDisc = (x - cx) ** 2 + (y - cy) ** 2 < radius ** 2;
@@ -47,7 +47,7 @@ export function createLocalAdapter(options: LocalAdapterOptions = {}): VideoMode
         }
         frames.push(pixels);
         if (msPerFrame > 0) await new Promise((resolve) => setTimeout(resolve, msPerFrame));
-        await report(1 + Math.floor((f + 1) * 89 / count), 'rendering frames');
+        await report(1 + Math.floor(((f + 1) * 89) / count), 'rendering frames');
       }
       await report(95, 'encoding');
       const bytes = encodeGif({ width, height, palette, frames, delayCs: Math.round(100 / FRAMES_PER_SECOND) });

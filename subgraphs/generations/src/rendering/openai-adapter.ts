@@ -72,7 +72,10 @@ export function createOpenAiAdapter(options: OpenAiAdapterOptions): VideoModelAd
         await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs ?? 2000));
         job = (await (await call(`/videos/${encodeURIComponent(created.id)}`)).json()) as VideoJob;
         // Our 5-95 covers the model's 0-100; the rest is download and storage.
-        await report(5 + Math.floor((Math.min(100, job.progress ?? 0) * 90) / 100), job.status === 'queued' ? 'queued at the model' : 'rendering');
+        await report(
+          5 + Math.floor((Math.min(100, job.progress ?? 0) * 90) / 100),
+          job.status === 'queued' ? 'queued at the model' : 'rendering',
+        );
       }
       if (job.status !== 'completed') throw new VideoModelError(job.error?.message ?? `video ${job.id} ${job.status}`);
       await report(96, 'downloading');

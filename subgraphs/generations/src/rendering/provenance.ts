@@ -22,7 +22,19 @@ export function buildManifest(input: ProvenanceInput, signingSecret: string) {
     claim_generator: 'cameo-platform',
     instance_id: `cameo:generation:${input.generationId}`,
     assertions: [
-      { label: 'c2pa.actions', data: { actions: [{ action: 'c2pa.created', softwareAgent: input.model, when: input.createdAt.toISOString(), digitalSourceType: 'trainedAlgorithmicMedia' }] } },
+      {
+        label: 'c2pa.actions',
+        data: {
+          actions: [
+            {
+              action: 'c2pa.created',
+              softwareAgent: input.model,
+              when: input.createdAt.toISOString(),
+              digitalSourceType: 'trainedAlgorithmicMedia',
+            },
+          ],
+        },
+      },
       { label: 'c2pa.hash.data', data: { alg: 'sha256', hash: createHash('sha256').update(input.file.bytes).digest('hex') } },
       { label: 'cameo.creator', data: { userId: input.creatorId } },
       { label: 'cameo.cast', data: input.cameos },

@@ -35,8 +35,13 @@ export const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as cons
 type GenerationRow = typeof Generation.$inferType;
 
 /** A page of rows fetched with `take: size + 1`. */
-export const toConnection = (ctx: GenerationsContext, connection: string, rows: GenerationRow[], size: number, after: string | null | undefined) =>
-  connectionFromRows(rows, size, after, (row) => encodeCursor(ctx, connection, row));
+export const toConnection = (
+  ctx: GenerationsContext,
+  connection: string,
+  rows: GenerationRow[],
+  size: number,
+  after: string | null | undefined,
+) => connectionFromRows(rows, size, after, (row) => encodeCursor(ctx, connection, row));
 
 const PageInfo = definePageInfo(builder);
 

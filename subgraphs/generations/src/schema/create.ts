@@ -87,7 +87,10 @@ builder.mutationFields((t) => ({
         created = await ctx.db.$transaction(async (tx) => {
           // One creator's creations are serialised, so concurrent requests cannot overrun the quota.
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`generations:${creatorId}`}))`;
-          const again = await tx.generation.findUnique({ where: { creatorId_idempotencyKey: { creatorId, idempotencyKey } }, select: { id: true } });
+          const again = await tx.generation.findUnique({
+            where: { creatorId_idempotencyKey: { creatorId, idempotencyKey } },
+            select: { id: true },
+          });
           if (again) return null;
           const used = await tx.generation.count({ where: { creatorId, createdAt: { gte: new Date(Date.now() - QUOTA_WINDOW_MS) } } });
           if (quotaLeft(plan, used, ctx.quotas) === 0) {
@@ -126,7 +129,10 @@ builder.mutationFields((t) => ({
         try {
           await ctx.jobs.enqueue(created.id);
         } catch {
-          await ctx.db.generation.update({ where: { id: created.id }, data: { status: 'FAILED', errorReason: 'The job queue was unavailable.' } });
+          await ctx.db.generation.update({
+            where: { id: created.id },
+            data: { status: 'FAILED', errorReason: 'The job queue was unavailable.' },
+          });
           throw new DomainError(ErrorCode.QUEUE_UNAVAILABLE, 'The generation could not be queued; try again shortly.');
         }
       }

@@ -30,7 +30,11 @@ export function canSee(
  * True when the viewer has a block with the creator (either way): the video is hidden from
  * them, as everything else between the two is. Asks social only for someone else's video.
  */
-export async function hiddenByBlock(generation: { creatorId: string }, ctx: GenerationsContext, options: VisibilityOptions = {}): Promise<boolean> {
+export async function hiddenByBlock(
+  generation: { creatorId: string },
+  ctx: GenerationsContext,
+  options: VisibilityOptions = {},
+): Promise<boolean> {
   const viewer = ctx.viewer?.userId;
   if (!viewer || viewer === generation.creatorId) return false;
   const blocked = options.fresh ? await ctx.social.blockedWith(viewer) : await ctx.blockedWithViewer();
@@ -80,21 +84,19 @@ interface ProvenanceFields {
   manifestUrl: string;
 }
 
-const Provenance = builder
-  .objectRef<ProvenanceFields>('Provenance')
-  .implement({
-    description: 'C2PA-style provenance stored with every output (the full manifest is at manifestUrl).',
-    fields: (t) => ({
-      creator: t.field({ type: UserRef, resolve: (p) => ({ id: p.creatorId }) }),
-      cameoOwners: t.field({ type: [UserRef], directives: listSize(CAST_SIZE), resolve: (p) => p.cameoOwnerIds.map((id) => ({ id })) }),
-      model: t.exposeString('model'),
-      promptSha256: t.exposeString('promptSha256'),
-      createdAt: t.exposeString('createdAt'),
-      manifestUrl: t.exposeString('manifestUrl', {
-        description: 'Relative to the gateway; signed for you and valid for about 15 minutes (ask again for a fresh one).',
-      }),
+const Provenance = builder.objectRef<ProvenanceFields>('Provenance').implement({
+  description: 'C2PA-style provenance stored with every output (the full manifest is at manifestUrl).',
+  fields: (t) => ({
+    creator: t.field({ type: UserRef, resolve: (p) => ({ id: p.creatorId }) }),
+    cameoOwners: t.field({ type: [UserRef], directives: listSize(CAST_SIZE), resolve: (p) => p.cameoOwnerIds.map((id) => ({ id })) }),
+    model: t.exposeString('model'),
+    promptSha256: t.exposeString('promptSha256'),
+    createdAt: t.exposeString('createdAt'),
+    manifestUrl: t.exposeString('manifestUrl', {
+      description: 'Relative to the gateway; signed for you and valid for about 15 minutes (ask again for a fresh one).',
     }),
-  });
+  }),
+});
 
 export const Generation = builder.prismaObject('Generation', {
   description: 'A video made from a prompt, possibly casting cameos.',
@@ -147,7 +149,10 @@ export const Generation = builder.prismaObject('Generation', {
       nullable: true,
       resolve: (g, _args, ctx) =>
         g.provenance && g.assetKey && g.manifestKey
-          ? { ...(g.provenance as Omit<ProvenanceFields, 'manifestUrl'>), manifestUrl: ctx.assetUrls.sign(g.manifestKey, ctx.viewer?.userId ?? null) }
+          ? {
+              ...(g.provenance as Omit<ProvenanceFields, 'manifestUrl'>),
+              manifestUrl: ctx.assetUrls.sign(g.manifestKey, ctx.viewer?.userId ?? null),
+            }
           : null,
     }),
   }),
@@ -158,6 +163,13 @@ builder.asEntity(Generation, {
   resolveReference: async (ref, ctx) => {
     if (!isUuid(ref.id)) return null;
     const generation = await ctx.db.generation.findUnique({ where: { id: ref.id }, include: { cameos: { select: { ownerId: true } } } });
-    return generation && (await visibleTo(generation, generation.cameos.map((c) => c.ownerId), ctx)) ? generation : null;
+    return generation &&
+      (await visibleTo(
+        generation,
+        generation.cameos.map((c) => c.ownerId),
+        ctx,
+      ))
+      ? generation
+      : null;
   },
 });

@@ -9,7 +9,9 @@ const CAPTION_MAX = 500;
 
 async function ownGeneration(ctx: GenerationsContext, id: string | number) {
   if (!ctx.viewer) throw unauthenticated();
-  const generation = isUuid(String(id)) ? await ctx.db.generation.findUnique({ where: { id: String(id) }, include: { cameos: true } }) : null;
+  const generation = isUuid(String(id))
+    ? await ctx.db.generation.findUnique({ where: { id: String(id) }, include: { cameos: true } })
+    : null;
   if (!generation) throw notFound('Generation');
   if (generation.creatorId !== ctx.viewer.userId) throw forbidden('Only its creator can do this.');
   return generation;
@@ -47,7 +49,14 @@ builder.mutationFields((t) => ({
       });
       if (count === 0) throw invalidState(`A ${generation.status.toLowerCase()} generation cannot be cancelled.`);
       const updated = await ctx.db.generation.findUniqueOrThrow({ ...query, where: { id: generation.id } });
-      await publishProgress(ctx.pubsub, { generationId: updated.id, creatorId: updated.creatorId, status: updated.status, progress: updated.progress, stage: updated.stage, errorReason: null });
+      await publishProgress(ctx.pubsub, {
+        generationId: updated.id,
+        creatorId: updated.creatorId,
+        status: updated.status,
+        progress: updated.progress,
+        stage: updated.stage,
+        errorReason: null,
+      });
       return updated;
     },
   }),
@@ -58,7 +67,11 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, { id }, ctx) => {
       const generation = await ownGeneration(ctx, id);
-      await requireConsent(ctx, generation.creatorId, generation.cameos.map((cameo) => cameo.cameoId));
+      await requireConsent(
+        ctx,
+        generation.creatorId,
+        generation.cameos.map((cameo) => cameo.cameoId),
+      );
       const { count } = await ctx.db.generation.updateMany({
         where: { id: generation.id, status: { in: ['FAILED', 'CANCELLED'] } },
         data: { status: 'QUEUED', progress: 0, stage: 'queued', errorReason: null, finishedAt: null },
@@ -78,11 +91,16 @@ builder.mutationFields((t) => ({
       const generation = await ownGeneration(ctx, id);
       const text = caption.trim();
       if ([...text].length > CAPTION_MAX) throw badInput(`A caption has at most ${CAPTION_MAX} characters.`, 'caption');
-      if (generation.status !== 'COMPLETED' || generation.hiddenReason) throw invalidState('Only a completed, visible generation can be published.');
+      if (generation.status !== 'COMPLETED' || generation.hiddenReason)
+        throw invalidState('Only a completed, visible generation can be published.');
       if (generation.publishedAt) return ctx.db.generation.findUniqueOrThrow({ ...query, where: { id: generation.id } });
       // Consent is checked at the moment the video becomes public, not only when it was made:
       // a revoke whose event has not been applied yet still stops the publish.
-      await requireConsent(ctx, generation.creatorId, generation.cameos.map((cameo) => cameo.cameoId));
+      await requireConsent(
+        ctx,
+        generation.creatorId,
+        generation.cameos.map((cameo) => cameo.cameoId),
+      );
       return ctx.db.$transaction(async (tx) => {
         const publishedAt = new Date();
         const { count } = await tx.generation.updateMany({
@@ -114,7 +132,9 @@ builder.mutationFields((t) => ({
       if (!ctx.viewer) throw unauthenticated();
       const cast =
         isUuid(String(args.generationId)) && isUuid(String(args.cameoId))
-          ? await ctx.db.generationCameo.findUnique({ where: { generationId_cameoId: { generationId: String(args.generationId), cameoId: String(args.cameoId) } } })
+          ? await ctx.db.generationCameo.findUnique({
+              where: { generationId_cameoId: { generationId: String(args.generationId), cameoId: String(args.cameoId) } },
+            })
           : null;
       if (!cast) throw notFound('Appearance');
       if (cast.ownerId !== ctx.viewer.userId) throw forbidden('Only the cameo’s owner can remove its appearances.');
@@ -125,7 +145,10 @@ builder.mutationFields((t) => ({
       const target = await ctx.db.generation.findUniqueOrThrow({ where: { id: cast.generationId }, select: { creatorId: true } });
       await ctx.db.$transaction((tx) => hideGeneration(tx, cast.generationId, target.creatorId, 'REMOVED_BY_CAMEO_OWNER'));
       // Also when it was hidden already: repeating the move repairs one that was lost.
-      const files = await ctx.db.generation.findUniqueOrThrow({ where: { id: cast.generationId }, select: { assetKey: true, manifestKey: true } });
+      const files = await ctx.db.generation.findUniqueOrThrow({
+        where: { id: cast.generationId },
+        select: { assetKey: true, manifestKey: true },
+      });
       await quarantineAssets(ctx.storage, files);
       return ctx.db.generation.findUniqueOrThrow({ ...query, where: { id: cast.generationId } });
     },

@@ -48,7 +48,11 @@ builder.objectField(UserRef, 'generations', (t) =>
       const own = ctx.viewer?.userId === user.id;
       if (await hiddenByBlock({ creatorId: user.id }, ctx)) return emptyConnection(args.after);
       const rows = await ctx.db.generation.findMany({
-        where: { creatorId: user.id, ...(own ? {} : { publishedAt: { not: null }, hiddenReason: null }), ...afterCursor(ctx, list, args.after) },
+        where: {
+          creatorId: user.id,
+          ...(own ? {} : { publishedAt: { not: null }, hiddenReason: null }),
+          ...afterCursor(ctx, list, args.after),
+        },
         orderBy: newestFirst,
         take: size + 1,
       });
@@ -94,7 +98,9 @@ builder.objectField(CameoRef, 'appearances', (t) =>
       const list = `Cameo.appearances:${cameo.id}`;
       const viewer = ctx.viewer?.userId;
       // Ownership is recorded per cast when the generation was created.
-      const owned = viewer ? await ctx.db.generationCameo.findFirst({ where: { cameoId: cameo.id, ownerId: viewer }, select: { ownerId: true } }) : null;
+      const owned = viewer
+        ? await ctx.db.generationCameo.findFirst({ where: { cameoId: cameo.id, ownerId: viewer }, select: { ownerId: true } })
+        : null;
       if (!owned) {
         const anyCast = await ctx.db.generationCameo.findFirst({ where: { cameoId: cameo.id }, select: { ownerId: true } });
         if (anyCast) throw forbidden('Only the cameo’s owner sees its appearances.');

@@ -40,17 +40,44 @@ builder.subscriptionFields((t) => ({
         : null;
       // The same rule as the generation query field, blocks included, and the same answer: one
       // you may not see is as missing as one that does not exist.
-      if (!generation || !(await visibleTo(generation, generation.cameos.map((cameo) => cameo.ownerId), ctx, { fresh: true }))) throw notFound('Generation');
+      if (
+        !generation ||
+        !(await visibleTo(
+          generation,
+          generation.cameos.map((cameo) => cameo.ownerId),
+          ctx,
+          { fresh: true },
+        ))
+      )
+        throw notFound('Generation');
       const live = ctx.pubsub.subscribe(generationTopic(generation.id));
       const readState = async () => {
         const now = await ctx.db.generation.findUniqueOrThrow({ where: { id: generation.id } });
-        return { generationId: now.id, creatorId: now.creatorId, status: now.status, progress: now.progress, stage: now.stage, errorReason: now.errorReason };
+        return {
+          generationId: now.id,
+          creatorId: now.creatorId,
+          status: now.status,
+          progress: now.progress,
+          stage: now.stage,
+          errorReason: now.errorReason,
+        };
       };
       // The creator always may; anyone else is asked again at each step (blocks afresh).
       const stillVisible = async () => {
         if (ctx.viewer?.userId === generation.creatorId) return true;
-        const now = await ctx.db.generation.findUnique({ where: { id: generation.id }, include: { cameos: { select: { ownerId: true } } } });
-        return Boolean(now && (await visibleTo(now, now.cameos.map((cameo) => cameo.ownerId), ctx, { fresh: true })));
+        const now = await ctx.db.generation.findUnique({
+          where: { id: generation.id },
+          include: { cameos: { select: { ownerId: true } } },
+        });
+        return Boolean(
+          now &&
+          (await visibleTo(
+            now,
+            now.cameos.map((cameo) => cameo.ownerId),
+            ctx,
+            { fresh: true },
+          )),
+        );
       };
       return new GenerationProgressStream(live, readState, stillVisible);
     },

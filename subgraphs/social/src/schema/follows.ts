@@ -32,7 +32,12 @@ const FollowConnection = builder.objectRef<Connection<FollowRow> & { totalCount:
  * (user, created_at desc, other user desc) index: one query per page whatever the list's size.
  * People blocked either way with the viewer are left out.
  */
-export async function followPage(ctx: SocialContext, userId: string, direction: 'followers' | 'following', args: { first?: number | null; after?: string | null }) {
+export async function followPage(
+  ctx: SocialContext,
+  userId: string,
+  direction: 'followers' | 'following',
+  args: { first?: number | null; after?: string | null },
+) {
   const size = pageSize(args.first);
   const hidden = [...(await ctx.loaders.blocks()).either];
   const own = direction === 'followers' ? 'followeeId' : 'followerId';
@@ -76,8 +81,14 @@ builder.objectFields(UserRef, (t) => ({
   }),
   followerCount: t.int({ resolve: async (user, _args, ctx) => (await ctx.loaders.userCounts.load(user.id)).followers }),
   followingCount: t.int({ resolve: async (user, _args, ctx) => (await ctx.loaders.userCounts.load(user.id)).following }),
-  isFollowedByViewer: t.boolean({ description: 'You follow this user.', resolve: (user, _args, ctx) => ctx.loaders.viewerFollows.load(user.id) }),
-  followsViewer: t.boolean({ description: 'This user follows you.', resolve: (user, _args, ctx) => ctx.loaders.followsViewer.load(user.id) }),
+  isFollowedByViewer: t.boolean({
+    description: 'You follow this user.',
+    resolve: (user, _args, ctx) => ctx.loaders.viewerFollows.load(user.id),
+  }),
+  followsViewer: t.boolean({
+    description: 'This user follows you.',
+    resolve: (user, _args, ctx) => ctx.loaders.followsViewer.load(user.id),
+  }),
   isMutual: t.boolean({
     description: 'You follow each other (what MUTUALS cameo consent means).',
     resolve: async (user, _args, ctx) => (await ctx.loaders.viewerFollows.load(user.id)) && (await ctx.loaders.followsViewer.load(user.id)),

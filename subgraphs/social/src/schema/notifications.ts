@@ -95,7 +95,11 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { ids }, ctx) => {
       const viewer = viewerOf(ctx);
       const { count } = await ctx.db.notification.updateMany({
-        where: { recipientId: viewer, readAt: null, ...(ids ? { id: { in: ids.map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id)) } } : {}) },
+        where: {
+          recipientId: viewer,
+          readAt: null,
+          ...(ids ? { id: { in: ids.map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id)) } } : {}),
+        },
         data: { readAt: new Date() },
       });
       return count;

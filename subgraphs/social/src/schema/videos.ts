@@ -82,7 +82,10 @@ Comment.implement({
 builder.objectFields(GenerationRef, (t) => ({
   likeCount: t.int({ resolve: async (video, _args, ctx) => (await ctx.loaders.videoCounts.load(video.id)).likes }),
   commentCount: t.int({ resolve: async (video, _args, ctx) => (await ctx.loaders.videoCounts.load(video.id)).comments }),
-  viewCount: t.int({ description: 'People who watched it (each counted once).', resolve: async (video, _args, ctx) => (await ctx.loaders.videoCounts.load(video.id)).views }),
+  viewCount: t.int({
+    description: 'People who watched it (each counted once).',
+    resolve: async (video, _args, ctx) => (await ctx.loaders.videoCounts.load(video.id)).views,
+  }),
   viewerHasLiked: t.boolean({ resolve: (video, _args, ctx) => ctx.loaders.viewerLiked.load(video.id) }),
   comments: t.field({
     type: CommentConnection,

@@ -86,8 +86,7 @@ builder.mutationFields((t) => ({
         select: { id: true, passwordHash: true, sessionVersion: true },
       });
       // Same work and same answer for an unknown handle and a wrong password.
-      const valid =
-        args.password.length <= 200 && (await verifyPassword(args.password, user?.passwordHash ?? (await decoyHash())));
+      const valid = args.password.length <= 200 && (await verifyPassword(args.password, user?.passwordHash ?? (await decoyHash())));
       if (!user || !valid) {
         await attempt.failed();
         throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong handle or password.');

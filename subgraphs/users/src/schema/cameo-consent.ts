@@ -37,7 +37,7 @@ builder.queryFields((t) => ({
   cameoConsent: t.field({
     type: ConsentCheckResult,
     description:
-      'Whether you may use a cameo right now, and why. A refusal gives its precise reason only to the cameo\'s owner; anyone else gets NOT_ALLOWED. Generations check again when they run.',
+      "Whether you may use a cameo right now, and why. A refusal gives its precise reason only to the cameo's owner; anyone else gets NOT_ALLOWED. Generations check again when they run.",
     args: { cameoId: t.arg.id({ required: true }) },
     resolve: async (_root, { cameoId }, ctx) => {
       const userId = requireViewer(ctx);
@@ -69,7 +69,10 @@ builder.mutationFields((t) => ({
       const unchanged = input.policy === cameo.policy && text === cameo.restrictionsText && tags.join() === cameo.restrictionTags.join();
       if (unchanged) return ctx.db.cameo.findUniqueOrThrow({ ...query, where: { id: cameo.id } });
       // Narrowing the policy or adding a restriction can stop someone who could use it before.
-      const revokes = policyChangeRevokes(cameo.policy, input.policy) || tags.some((tag) => !cameo.restrictionTags.includes(tag)) || text !== cameo.restrictionsText;
+      const revokes =
+        policyChangeRevokes(cameo.policy, input.policy) ||
+        tags.some((tag) => !cameo.restrictionTags.includes(tag)) ||
+        text !== cameo.restrictionsText;
       return ctx.db.$transaction(async (tx) => {
         // Compare-and-set on the version, so two concurrent changes cannot both apply.
         const updated = await tx.cameo.updateMany({
