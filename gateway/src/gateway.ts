@@ -342,11 +342,9 @@ function bodyErrors(error: { type?: string; status?: number }, _req: express.Req
   }
   // Any other body the reader refused (an unsupported charset or encoding, …): its 4xx, our shape.
   if (error.status && error.status >= 400 && error.status < 500) {
-    res
-      .status(error.status)
-      .json({
-        errors: [{ message: 'The request body could not be read (send UTF-8 JSON).', extensions: { code: ErrorCode.BAD_REQUEST } }],
-      });
+    res.status(error.status).json({
+      errors: [{ message: 'The request body could not be read (send UTF-8 JSON).', extensions: { code: ErrorCode.BAD_REQUEST } }],
+    });
     return;
   }
   next(error);
