@@ -25,9 +25,10 @@ export function mountAssetProxy(app: express.Express, generationsUrl: () => stri
       if (typeof value === 'string') query.set(name, value);
     }
     try {
-      const upstream = await fetch(`${base}/assets/${key}?${query}`, { signal: AbortSignal.timeout(10_000) });
+      const upstream = await fetch(`${base}/assets/${key}?${query}`, { signal: AbortSignal.timeout(10_000), redirect: 'manual' });
       res.status(upstream.status);
-      for (const header of ['content-type', 'content-length', 'cache-control', 'x-content-type-options']) {
+      // A 302 carries a presigned object-storage URL (S3): passed on, never followed here.
+      for (const header of ['content-type', 'content-length', 'cache-control', 'x-content-type-options', 'location']) {
         const value = upstream.headers.get(header);
         if (value) res.setHeader(header, value);
       }

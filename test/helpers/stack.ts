@@ -17,6 +17,8 @@ import type { DbOptions } from '@cameo/kernel/prisma';
 import { start as startSocial } from '@cameo/social/server';
 import { start as startUsers } from '@cameo/users/server';
 import { stopInOrder } from './stop-in-order';
+import { startS3ContractServer } from './s3-contract-server';
+import { createS3Storage } from '@cameo/kernel/object-storage/s3';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
 import type { EventTransportKind } from '@cameo/kernel/event-transport';
 import { createPubSub } from '@cameo/kernel/pubsub';
@@ -51,6 +53,11 @@ export interface StackOptions {
   teenDailyCap?: number;
   /** Build the web app and serve it at `/`. Default: false. */
   webApp?: boolean;
+  /**
+   * Where recordings and rendered files live: a folder (the default) or `s3`, an S3 contract
+   * server of this stack's own (s3-contract-server.ts), as OBJECT_STORAGE=s3 would.
+   */
+  objectStorage?: 'filesystem' | 's3';
   /** The generations consent reconciler's timing (a test running passes itself sets a long interval). */
   reconciler?: ConsentReconcilerOptions;
 }
@@ -69,6 +76,8 @@ export interface TestStack {
   /** Stops the generations subgraph and starts it again on the same port (a restart), running `whileDown` between. */
   restartGenerations(whileDown?: () => Promise<void>): Promise<void>;
   assetsDir: string;
+  /** With `objectStorage: 's3'`: the contract server holding the bucket. */
+  s3?: Awaited<ReturnType<typeof startS3ContractServer>>;
   /** BullMQ prefix of this stack, for an out-of-process worker; also its event-stream namespace. */
   queuePrefix: string;
   /** With `redis`: the Redis and channel prefix of this stack's live bus (session.revoked), for replicas. */
@@ -83,6 +92,17 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   const queuePrefix = `cameo-test-${randomBytes(4).toString('hex')}`;
   const redisUrl = options.redis ? (options.redisUrl ?? TEST_REDIS_URL) : undefined;
   const adapter = options.adapter ?? createLocalAdapter({ msPerFrame: 2 });
+  const s3 = options.objectStorage === 's3' ? await startS3ContractServer({ bucket: 'cameo', accessKeyId: 'test-key' }) : undefined;
+  const objectStorage = s3
+    ? createS3Storage({
+        endpoint: s3.url,
+        bucket: 'cameo',
+        region: 'us-east-1',
+        accessKeyId: 'test-key',
+        secretAccessKey: 'test-secret',
+        forcePathStyle: true,
+      })
+    : undefined;
   // Users and the gateway share one live bus, as in npm start: in-process, or Redis pub/sub
   // under this stack's own channel prefix.
   const livePrefix = `${queuePrefix}:`;
@@ -116,6 +136,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
     reconciler: options.reconciler,
+    objectStorage,
   };
   let generations = await startGenerations(generationsOptions);
   const generationsUrl = generations.url;
@@ -146,7 +167,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   });
   const worker =
     redisUrl && options.worker !== false
-      ? startWorker({ databaseUrl, redisUrl, usersBaseUrl, keys: testSecrets, assetsDir, adapter, queuePrefix })
+      ? startWorker({ databaseUrl, redisUrl, usersBaseUrl, keys: testSecrets, assetsDir, adapter, queuePrefix, objectStorage })
       : undefined;
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
@@ -175,7 +196,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     subscriptionStats: () => gateway.subscriptionStats(),
     startWorker: () => {
       if (!redisUrl) throw new Error('startWorker needs a stack started with redis: true');
-      return startWorker({ databaseUrl, redisUrl, usersBaseUrl, keys: testSecrets, assetsDir, adapter, queuePrefix });
+      return startWorker({ databaseUrl, redisUrl, usersBaseUrl, keys: testSecrets, assetsDir, adapter, queuePrefix, objectStorage });
     },
     restartGenerations: async (whileDown) => {
       await generations.stop();
@@ -183,6 +204,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
       generations = await startGenerations({ ...generationsOptions, port: generations.port });
     },
     assetsDir,
+    s3,
     queuePrefix,
     live: redisUrl ? { redisUrl, prefix: livePrefix } : undefined,
     stopUsers,
@@ -196,6 +218,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
           ['generations', () => generations.stop()],
           ['users', stopUsers],
           ['live bus', () => pubsub.close()],
+          ['s3', async () => s3?.stop()],
         ]);
       } finally {
         rmSync(assetsDir, { recursive: true, force: true });

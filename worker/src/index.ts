@@ -1,7 +1,16 @@
-import { ConfigError, readCommonEnv, readKeys, readGenerationsEnv, readSubgraphUrl, requireDatabaseUrl } from '@cameo/kernel/env';
+import {
+  ConfigError,
+  readObjectStorageEnv,
+  readCommonEnv,
+  readKeys,
+  readGenerationsEnv,
+  readSubgraphUrl,
+  requireDatabaseUrl,
+} from '@cameo/kernel/env';
 import { runUntilSignal } from '@cameo/kernel/run';
 import { adapterFromSettings } from '@cameo/generations/rendering/adapters';
 import { startWorker } from './start-worker';
+import { createObjectStorage } from '@cameo/kernel/object-storage/from-env';
 
 const env = readCommonEnv();
 runUntilSignal('worker', async () => {
@@ -14,6 +23,7 @@ runUntilSignal('worker', async () => {
     usersBaseUrl: readSubgraphUrl('users').replace(/\/graphql$/, ''),
     keys: readKeys(['internalCallSecret', 'manifestSecret']),
     assetsDir: settings.assetsDir,
+    objectStorage: createObjectStorage(readObjectStorageEnv()),
     adapter: adapterFromSettings(settings),
   });
 });

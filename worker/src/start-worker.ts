@@ -7,7 +7,8 @@ import { createUsersClient } from '@cameo/generations/users-client';
 import type { VideoModelAdapter } from '@cameo/generations/rendering/adapter';
 import { createLocalAdapter } from '@cameo/generations/rendering/local-adapter';
 import { renderGeneration } from '@cameo/generations/rendering/render';
-import { createLocalStorage } from '@cameo/generations/rendering/storage';
+import { createAssetStorage, createLocalStorage } from '@cameo/generations/rendering/storage';
+import type { ObjectStorage } from '@cameo/kernel/object-storage/object-storage';
 
 export interface StartWorkerOptions {
   databaseUrl: string;
@@ -16,6 +17,8 @@ export interface StartWorkerOptions {
   /** Signs internal calls (INTERNAL_CALL_SECRET) and provenance manifests (MANIFEST_SECRET). */
   keys: Pick<PlatformKeys, 'internalCallSecret' | 'manifestSecret'>;
   assetsDir: string;
+  /** Where rendered files go. Default: a folder, assetsDir. */
+  objectStorage?: ObjectStorage;
   /** Default: the local GIF renderer. */
   adapter?: VideoModelAdapter;
   /** BullMQ key prefix. Default: "bull". */
@@ -37,7 +40,7 @@ export function startWorker(options: StartWorkerOptions) {
     users: createUsersClient(options.usersBaseUrl, options.keys.internalCallSecret, 'worker'),
     pubsub,
     adapter: options.adapter ?? createLocalAdapter(),
-    storage: createLocalStorage(options.assetsDir),
+    storage: options.objectStorage ? createAssetStorage(options.objectStorage) : createLocalStorage(options.assetsDir),
     signingSecret: options.keys.manifestSecret,
   };
   const runner = startBullRunner((id, lastAttempt) => renderGeneration(deps, id, lastAttempt), {

@@ -1,9 +1,8 @@
 import type express from 'express';
-import path from 'node:path';
 import type { AssetUrlSigner } from './asset-urls';
 import type { GenerationsDb } from './db';
 import type { SocialClient } from './social-client';
-import { ASSET_KEY, type AssetStorage } from './rendering/storage';
+import { ASSET_KEY, assetContentType, type AssetStorage } from './rendering/storage';
 
 /**
  * Who may fetch a generation's files now, decided at every request:
@@ -28,7 +27,8 @@ export async function mayFetchAsset(
 /** Longest a shared cache may keep a published video: a hide reaches caches within this. */
 const PUBLIC_MAX_AGE_SECONDS = 60;
 
-const CONTENT_TYPES: Record<string, string> = { gif: 'image/gif', mp4: 'video/mp4', json: 'application/json' };
+/** How long a presigned object-storage URL handed out after the check works: just long enough to follow. */
+const PRESIGNED_TTL_SECONDS = 60;
 
 /**
  * GET /assets/<key>?v&exp&sig: a rendered video or its manifest, for the viewer the URL was
@@ -59,6 +59,17 @@ export function mountAssetRoute(
       );
       if (!allowed) return notFound();
       const hidden = generation.hiddenReason !== null;
+      // On S3 the bucket serves the bytes: the check above decides who gets a presigned URL,
+      // valid one minute, for the area the file is in now.
+      const presigned = hidden
+        ? ((await deps.storage.presignedUrl(key, 'quarantine', PRESIGNED_TTL_SECONDS)) ??
+          (await deps.storage.presignedUrl(key, 'live', PRESIGNED_TTL_SECONDS)))
+        : await deps.storage.presignedUrl(key, 'live', PRESIGNED_TTL_SECONDS);
+      if (presigned === null) return notFound();
+      if (presigned !== undefined) {
+        res.status(302).setHeader('location', presigned).setHeader('cache-control', 'private, no-store').end();
+        return;
+      }
       // A hidden video's files are in quarantine; a move that has not happened yet leaves them live.
       const file = hidden
         ? ((await deps.storage.open(key, 'quarantine')) ?? (await deps.storage.open(key, 'live')))
@@ -68,7 +79,7 @@ export function mountAssetRoute(
       const exp = Number(req.query.exp);
       const maxAge = Math.max(0, Math.min(PUBLIC_MAX_AGE_SECONDS, exp - Math.floor(Date.now() / 1000)));
       res.status(200);
-      res.setHeader('content-type', CONTENT_TYPES[path.extname(key).slice(1)] ?? 'application/octet-stream');
+      res.setHeader('content-type', assetContentType(key));
       res.setHeader('content-length', String(file.size));
       res.setHeader('cache-control', forEveryone ? `public, max-age=${maxAge}` : 'private, no-store');
       res.setHeader('x-content-type-options', 'nosniff');

@@ -3,6 +3,7 @@ import {
   readHost,
   readKeys,
   readGenerationsEnv,
+  readObjectStorageEnv,
   readSubgraphPort,
   readSubgraphUrl,
   requireDatabaseUrl,
@@ -10,6 +11,7 @@ import {
 import { runUntilSignal } from '@cameo/kernel/run';
 import { startTracing } from '@cameo/kernel/tracing';
 import { start } from './server';
+import { createObjectStorage } from '@cameo/kernel/object-storage/from-env';
 
 const env = readCommonEnv();
 startTracing();
@@ -22,6 +24,7 @@ runUntilSignal('generations', () =>
     usersBaseUrl: readSubgraphUrl('users').replace(/\/graphql$/, ''),
     socialBaseUrl: readSubgraphUrl('social').replace(/\/graphql$/, ''),
     settings: readGenerationsEnv(),
+    objectStorage: createObjectStorage(readObjectStorageEnv()),
     redisUrl: env.redisUrl,
     eventTransport: env.eventTransport,
   }),

@@ -19,7 +19,8 @@ import { createAssetUrlSigner } from './asset-urls';
 import type { VideoModelAdapter } from './rendering/adapter';
 import { adapterFromSettings } from './rendering/adapters';
 import { renderGeneration } from './rendering/render';
-import { createLocalStorage } from './rendering/storage';
+import { createAssetStorage, createLocalStorage } from './rendering/storage';
+import type { ObjectStorage } from '@cameo/kernel/object-storage/object-storage';
 
 export interface StartGenerationsOptions {
   port: number;
@@ -48,6 +49,8 @@ export interface StartGenerationsOptions {
   eventNamespace?: string;
   /** Default: 0.0.0.0. */
   host?: string;
+  /** Where rendered files live. Default: a folder, settings.assetsDir. */
+  objectStorage?: ObjectStorage;
   /** The consent reconciler's timing (see ConsentReconcilerOptions). Default: a pass every 15 s. */
   reconciler?: ConsentReconcilerOptions;
 }
@@ -60,7 +63,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const users = createUsersClient(options.usersBaseUrl, options.keys.internalCallSecret);
   const social = createSocialClient(options.socialBaseUrl, options.keys.internalCallSecret);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
-  const storage = createLocalStorage(options.settings.assetsDir);
+  const storage = options.objectStorage ? createAssetStorage(options.objectStorage) : createLocalStorage(options.settings.assetsDir);
   const assetUrls = createAssetUrlSigner(options.keys.assetUrlSecret);
   const cursors = cursorKey(options.keys.cursorSecret);
   const adapter = options.adapter ?? adapterFromSettings(options.settings);

@@ -436,3 +436,42 @@ function videoModel(source: Source) {
   if (model === 'openai' && !openAiApiKey) throw new ConfigError('OPENAI_API_KEY is required when VIDEO_MODEL=openai');
   return { videoModel: model, openAiBaseUrl: url(source, 'OPENAI_BASE_URL') ?? 'https://api.openai.com/v1', openAiApiKey } as const;
 }
+
+/** Where recordings, rendered videos and manifests are stored (object-storage/). */
+export type ObjectStorageEnv =
+  { kind: 'filesystem'; dir: string } | { kind: 's3'; dir: string; s3: import('./object-storage/s3').S3StorageOptions };
+
+/**
+ * OBJECT_STORAGE: `filesystem` (files under ASSETS_DIR; the default) or `s3` (an S3-compatible
+ * bucket: S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY required; S3_ENDPOINT,
+ * S3_PUBLIC_ENDPOINT, S3_REGION default us-east-1, S3_FORCE_PATH_STYLE default false).
+ * ASSETS_DIR stays the folder for temporary files on S3.
+ */
+export function readObjectStorageEnv(source: Source = process.env): ObjectStorageEnv {
+  const kind = source.OBJECT_STORAGE || 'filesystem';
+  const dir = source.ASSETS_DIR || '.cameo/assets';
+  if (kind === 'filesystem') return { kind, dir };
+  if (kind !== 's3') throw new ConfigError(`OBJECT_STORAGE must be filesystem or s3 (got "${kind}")`);
+  const required = (name: string) => {
+    const value = source[name];
+    if (!value) throw new ConfigError(`${name} is required when OBJECT_STORAGE=s3`);
+    return value;
+  };
+  const forcePathStyle = source.S3_FORCE_PATH_STYLE || 'false';
+  if (forcePathStyle !== 'true' && forcePathStyle !== 'false') {
+    throw new ConfigError(`S3_FORCE_PATH_STYLE must be true or false (got "${forcePathStyle}")`);
+  }
+  return {
+    kind,
+    dir,
+    s3: {
+      endpoint: url(source, 'S3_ENDPOINT'),
+      publicEndpoint: url(source, 'S3_PUBLIC_ENDPOINT'),
+      bucket: required('S3_BUCKET'),
+      region: source.S3_REGION || 'us-east-1',
+      accessKeyId: required('S3_ACCESS_KEY_ID'),
+      secretAccessKey: required('S3_SECRET_ACCESS_KEY'),
+      forcePathStyle: forcePathStyle === 'true',
+    },
+  };
+}

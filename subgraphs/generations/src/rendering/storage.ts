@@ -1,7 +1,7 @@
-import { mkdir, open as openFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
+import { createFilesystemStorage } from '@cameo/kernel/object-storage/filesystem';
+import type { ObjectStorage } from '@cameo/kernel/object-storage/object-storage';
 
 /**
  * Where a file sits: `live` (a visible video's files) or `quarantine` (a hidden video's, which
@@ -10,9 +10,10 @@ import { randomBytes } from 'node:crypto';
 export type AssetArea = 'live' | 'quarantine';
 
 /**
- * Where rendered files and their manifests live. Local folder by default; an object store
- * fits the same interface. Writes are atomic (temp file, then rename), so a reader or a
- * crash never sees half a file. Nothing here decides who may read a file: the /assets route does.
+ * Where rendered files and their manifests live, on the platform's object storage (a folder
+ * by default, an S3 bucket when configured; see @cameo/kernel/object-storage): a visible
+ * video's files at `<key>`, a hidden one's at `quarantine/<key>`. Nothing here decides who may
+ * read a file: the /assets route does.
  */
 export interface AssetStorage {
   /** Writes a file to the live area. */
@@ -23,6 +24,11 @@ export interface AssetStorage {
   quarantine(key: string): Promise<void>;
   /** Opens a file in one area, or null when it is not there. */
   open(key: string, area: AssetArea): Promise<{ size: number; stream: Readable } | null>;
+  /**
+   * On S3: a presigned URL (valid `expiresInSeconds`) for a file that exists in that area, or
+   * null when it does not. On the filesystem: undefined (the route streams the file itself).
+   */
+  presignedUrl(key: string, area: AssetArea, expiresInSeconds: number): Promise<string | null | undefined>;
 }
 
 /**
@@ -34,53 +40,30 @@ export const ASSET_KEY = /^[0-9a-f]{32}\.[a-z0-9]{1,10}(?:\.[a-z0-9]{1,10})?$/;
 /** A new unguessable base for one generation's files: `<base>.<ext>` and `<base>.manifest.json`. */
 export const newAssetBase = () => randomBytes(16).toString('hex');
 
-export function createLocalStorage(dir: string): AssetStorage {
-  const root = path.resolve(dir);
-  const quarantineRoot = path.join(root, 'quarantine');
-  const file = (key: string, area: AssetArea = 'live') => {
+const CONTENT_TYPES: Record<string, string> = { gif: 'image/gif', mp4: 'video/mp4', json: 'application/json' };
+/** The content type a file is served with, from its key's extension. */
+export const assetContentType = (key: string) => CONTENT_TYPES[key.split('.').at(-1)!] ?? 'application/octet-stream';
+
+export function createAssetStorage(objects: ObjectStorage): AssetStorage {
+  const objectKey = (key: string, area: AssetArea = 'live') => {
     if (!ASSET_KEY.test(key)) throw new Error(`invalid asset key ${key}`);
-    return path.join(area === 'live' ? root : quarantineRoot, key);
+    return area === 'live' ? key : `quarantine/${key}`;
   };
   return {
-    async put(key, bytes) {
-      await mkdir(root, { recursive: true });
-      const target = file(key);
-      const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-      await writeFile(temporary, bytes);
-      await rename(temporary, target);
-    },
+    put: (key, bytes) => objects.put(objectKey(key), bytes, assetContentType(key)),
     async remove(key) {
-      await rm(file(key), { force: true });
-      await rm(file(key, 'quarantine'), { force: true });
+      await objects.delete(objectKey(key));
+      await objects.delete(objectKey(key, 'quarantine'));
     },
-    async quarantine(key) {
-      const from = file(key);
-      await mkdir(quarantineRoot, { recursive: true });
-      try {
-        await rename(from, file(key, 'quarantine'));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-    },
-    async open(key, area) {
-      // Opened before it is measured and read: a move to quarantine after this point leaves the
-      // open file readable, instead of failing the stream halfway through a response.
-      let handle: FileHandle;
-      try {
-        handle = await openFile(file(key, area), 'r');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
-      const info = await handle.stat().catch(async (error: unknown) => {
-        await handle.close();
-        throw error;
-      });
-      if (!info.isFile()) {
-        await handle.close();
-        return null;
-      }
-      return { size: info.size, stream: handle.createReadStream() };
+    quarantine: (key) => objects.move(objectKey(key), objectKey(key, 'quarantine')),
+    open: (key, area) => objects.get(objectKey(key, area)),
+    async presignedUrl(key, area, expiresInSeconds) {
+      if (objects.kind === 'filesystem') return undefined;
+      if ((await objects.size(objectKey(key, area))) === null) return null;
+      return objects.presignedGetUrl(objectKey(key, area), { expiresInSeconds, contentType: assetContentType(key) });
     },
   };
 }
+
+/** Files in a local folder (the embedded default). */
+export const createLocalStorage = (dir: string) => createAssetStorage(createFilesystemStorage(dir));
