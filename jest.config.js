@@ -12,8 +12,22 @@ module.exports = {
   // Compiled copies of the workspace packages (npm run build) would collide with the sources.
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/test/artifacts/'],
   // Sources import with .js extensions (Node's ESM-compatible resolution); jest wants the .ts file.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // music-metadata's exports offer only `import` and `module-sync` (Node's require(esm)), which jest's CommonJS resolver does not read.
+    '^music-metadata$': '<rootDir>/node_modules/music-metadata/lib/index.js',
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+  },
   transform: {
+    // ESM-only dependencies keep Node's import semantics: a default import of a CommonJS module
+    // is its module.exports even when it sets __esModule (music-metadata imports content-type so).
+    '/node_modules/.+\\.m?js$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+        module: { type: 'commonjs', importInterop: 'node' },
+      },
+    ],
     '^.+\\.(t|j|mj)s$': [
       '@swc/jest',
       {
@@ -23,6 +37,8 @@ module.exports = {
     ],
   },
   // ESM-only dependencies are compiled to CommonJS for jest's module loader.
-  transformIgnorePatterns: ['/node_modules/(?!(graphql-ws)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(graphql-ws|music-metadata|strtok3|token-types|file-type|uint8array-extras|@borewit/text-codec|win-guid|@tokenizer/inflate|media-typer|@tus/[a-z0-9-]+|srvx)/)',
+  ],
   testTimeout: 60_000,
 };

@@ -19,6 +19,7 @@ import { createSessionGuard, type SessionGuardOptions } from './sessions';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
 import type { OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { mountAssetProxy } from './assets';
+import { mountUploadProxy } from './uploads';
 import { checkSubgraphs } from './readiness';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import { createGatewayMetrics } from './metrics';
@@ -242,6 +243,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: health });
   });
   mountAssetProxy(app, () => subgraphs.generations);
+  mountUploadProxy(app, () => subgraphs.users);
   if (options.webAppDir) app.use(express.static(options.webAppDir, { index: 'index.html', maxAge: '5m' }));
   app.use(
     '/graphql',

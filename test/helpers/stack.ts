@@ -19,6 +19,11 @@ import { start as startUsers } from '@cameo/users/server';
 import { stopInOrder } from './stop-in-order';
 import { startS3ContractServer } from './s3-contract-server';
 import { createS3Storage } from '@cameo/kernel/object-storage/s3';
+import type { ObjectStorageEnv } from '@cameo/kernel/env';
+import { createLogger } from '@cameo/kernel/logger';
+import { createDevVerifier, createRecordingVerifier, type CameoVerifier } from '@cameo/users/verification/verifier';
+import { createPocketsphinxRecognizer } from '@cameo/users/verification/speech/pocketsphinx';
+import type { VerificationRunnerOptions } from '@cameo/users/verification/runner';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
 import type { EventTransportKind } from '@cameo/kernel/event-transport';
 import { createPubSub } from '@cameo/kernel/pubsub';
@@ -58,6 +63,14 @@ export interface StackOptions {
    * server of this stack's own (s3-contract-server.ts), as OBJECT_STORAGE=s3 would.
    */
   objectStorage?: 'filesystem' | 's3';
+  /**
+   * The cameo verifier: `dev` (accepts any upload; the default here, so tests that need a
+   * verified cameo are quick), `offline` (media check + pocketsphinx, as npm start), or one of
+   * a test's own.
+   */
+  verifier?: 'dev' | 'offline' | CameoVerifier;
+  /** The users verification runner's timing. */
+  verificationRunner?: VerificationRunnerOptions;
   /** The generations consent reconciler's timing (a test running passes itself sets a long interval). */
   reconciler?: ConsentReconcilerOptions;
 }
@@ -83,6 +96,10 @@ export interface TestStack {
   /** With `redis`: the Redis and channel prefix of this stack's live bus (session.revoked), for replicas. */
   live?: { redisUrl: string; prefix: string };
   stopUsers(): Promise<void>;
+  /** Stops the users subgraph and starts it again on the same port (a restart), running `whileDown` between. */
+  restartUsers(whileDown?: () => Promise<void>, overrides?: { verifier?: CameoVerifier }): Promise<void>;
+  /** Where the users subgraph keeps recordings on the filesystem backend. */
+  recordingsDir: string;
   stop(): Promise<void>;
 }
 
@@ -107,7 +124,32 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   // under this stack's own channel prefix.
   const livePrefix = `${queuePrefix}:`;
   const pubsub = createPubSub(redisUrl, { prefix: livePrefix });
-  const users = await startUsers({
+  const recordingsDir = `${assetsDir}-recordings`;
+  const objectStorageEnv: ObjectStorageEnv = s3
+    ? {
+        kind: 's3',
+        dir: recordingsDir,
+        s3: {
+          endpoint: s3.url,
+          bucket: 'cameo',
+          region: 'us-east-1',
+          accessKeyId: 'test-key',
+          secretAccessKey: 'test-secret',
+          forcePathStyle: true,
+        },
+      }
+    : { kind: 'filesystem', dir: recordingsDir };
+  const verifierLogger = createLogger('users');
+  const verifier =
+    options.verifier === 'offline'
+      ? createRecordingVerifier({ recognizer: createPocketsphinxRecognizer() })
+      : options.verifier && options.verifier !== 'dev'
+        ? options.verifier
+        : createDevVerifier(verifierLogger);
+  const usersOptions = {
+    objectStorage: objectStorageEnv,
+    verifier,
+    verificationRunner: options.verificationRunner,
     pubsub,
     port: 0,
     host: '127.0.0.1',
@@ -117,7 +159,8 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     redisUrl,
     eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
-  });
+  };
+  let users = await startUsers(usersOptions);
   const usersBaseUrl = users.url.replace(/\/graphql$/, '');
   const settings = { ...readGenerationsEnv({}), assetsDir, ...options.settings };
   // Generations and social call each other: generations learns social's URL once it listens.
@@ -208,6 +251,12 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     queuePrefix,
     live: redisUrl ? { redisUrl, prefix: livePrefix } : undefined,
     stopUsers,
+    restartUsers: async (whileDown, overrides) => {
+      await users.stop();
+      await whileDown?.();
+      users = await startUsers({ ...usersOptions, ...overrides, port: users.port });
+    },
+    recordingsDir,
     stop: async () => {
       try {
         await stopInOrder([
@@ -223,6 +272,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
       } finally {
         rmSync(assetsDir, { recursive: true, force: true });
         rmSync(`${assetsDir}-web`, { recursive: true, force: true });
+        rmSync(recordingsDir, { recursive: true, force: true });
       }
     },
   };

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { uploadRecording } from '@cameo/sdk/upload';
 import { graphql, ok, until } from './graphql';
+import { makeRecording } from './recordings';
 
 export interface TestUser {
   id: string;
@@ -26,7 +29,12 @@ export async function signUp(gatewayUrl: string, handle: string, extra: { birthD
   return { id: response.data!.signUp.user.id, handle, token: response.data!.signUp.token };
 }
 
-/** Records and verifies a cameo for the user, the way the app does, returning its id. */
+/**
+ * Starts a cameo, uploads a real recording to its signed upload URL (tus, as the SDK does) and
+ * waits until it is verified, returning its id. The test stack's default verifier is the dev
+ * one (it accepts any upload), so a silent clip serves; tests of verification itself
+ * (test/e2e/cameo-verification.e2e.ts) start a stack with the real one.
+ */
 export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind = 'PERSON', name?: string): Promise<string> {
   const started = await graphql(
     gatewayUrl,
@@ -35,40 +43,38 @@ export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind = 
         startCameoVerification(input: $input) {
           id
           uploadUrl
-          verificationPhrase
         }
       }
     `,
     { token: owner.token, variables: { input: { kind, name } } },
   );
   if (started.errors) throw new Error(`startCameoVerification: ${JSON.stringify(started.errors)}`);
-  const { id, uploadUrl, verificationPhrase } = started.data!.startCameoVerification;
-  const submitted = await graphql(
-    gatewayUrl,
-    `
-      mutation ($id: ID!, $recording: CameoRecordingInput!) {
-        submitCameoRecording(cameoId: $id, recording: $recording) {
-          status
-          rejectionReason
-        }
-      }
-    `,
-    {
-      token: owner.token,
-      variables: {
-        id,
-        recording: {
-          videoRef: `${uploadUrl}/video.mp4`,
-          audioRef: `${uploadUrl}/audio.m4a`,
-          durationSeconds: 6,
-          transcript: `Hi, this is me. ${verificationPhrase}.`,
-        },
-      },
-    },
-  );
-  if (submitted.data?.submitCameoRecording.status !== 'VERIFIED') {
-    throw new Error(`submitCameoRecording: ${JSON.stringify(submitted)}`);
-  }
+  const { id, uploadUrl } = started.data!.startCameoVerification;
+  await uploadRecording({
+    url: new URL(uploadUrl, gatewayUrl).href,
+    file: readFileSync(makeRecording({ phrase: null })),
+    contentType: 'video/mp4',
+  });
+  const status = () =>
+    ok(
+      graphql(
+        gatewayUrl,
+        `
+          query ($id: ID!) {
+            cameo(id: $id) {
+              status
+              rejectionReason
+            }
+          }
+        `,
+        { token: owner.token, variables: { id } },
+      ),
+    );
+  await until('cameo verified', async () => {
+    const { cameo } = await status();
+    if (cameo.status === 'REJECTED') throw new Error(`cameo rejected: ${cameo.rejectionReason}`);
+    return cameo.status === 'VERIFIED';
+  });
   return id;
 }
 

@@ -22,6 +22,7 @@ const DEV_SECRETS = {
   CURSOR_SECRET: 'dev-only-cursor-secret-change-me-please',
   MANIFEST_SECRET: 'dev-only-manifest-secret-change-me-please',
   ASSET_URL_SECRET: 'dev-only-asset-url-secret-change-me-please',
+  UPLOAD_URL_SECRET: 'dev-only-upload-url-secret-change-me-please',
 } as const;
 // Ed25519 PKCS#8 DER is this prefix and the 32-byte seed: a fixed seed gives every dev process
 // (npm start, tests, bench children) the same key pair without passing keys around.
@@ -47,6 +48,7 @@ export const PLACEHOLDERS: ReadonlySet<string> = new Set([
   'replace-with-a-third-32-or-more-random-characters',
   'replace-with-a-fourth-32-or-more-random-characters',
   'replace-with-a-fifth-32-or-more-random-characters',
+  'replace-with-a-sixth-32-or-more-random-characters',
   'replace-with-the-gateway-proof-private-key-pem-or-base64-der',
   'replace-with-the-gateway-proof-public-key-pem-or-base64-der',
 ]);
@@ -158,6 +160,8 @@ export interface PlatformKeys {
   manifestSecret: string;
   /** ASSET_URL_SECRET: signs short-lived asset URLs (generations). Default: a dev-only secret. */
   assetUrlSecret: string;
+  /** UPLOAD_URL_SECRET: signs short-lived cameo recording upload URLs (users). Default: a dev-only secret. */
+  uploadUrlSecret: string;
 }
 export type KeyPurpose = keyof PlatformKeys;
 export const ALL_KEY_PURPOSES: readonly KeyPurpose[] = [
@@ -167,6 +171,7 @@ export const ALL_KEY_PURPOSES: readonly KeyPurpose[] = [
   'cursorSecret',
   'manifestSecret',
   'assetUrlSecret',
+  'uploadUrlSecret',
 ];
 
 const KEY_VARIABLES: Record<KeyPurpose, string> = {
@@ -176,6 +181,7 @@ const KEY_VARIABLES: Record<KeyPurpose, string> = {
   cursorSecret: 'CURSOR_SECRET',
   manifestSecret: 'MANIFEST_SECRET',
   assetUrlSecret: 'ASSET_URL_SECRET',
+  uploadUrlSecret: 'UPLOAD_URL_SECRET',
 };
 
 type SecretPurpose = Exclude<KeyPurpose, 'gatewayProofPrivateKey' | 'gatewayProofPublicKey'>;
@@ -473,5 +479,40 @@ export function readObjectStorageEnv(source: Source = process.env): ObjectStorag
       secretAccessKey: required('S3_SECRET_ACCESS_KEY'),
       forcePathStyle: forcePathStyle === 'true',
     },
+  };
+}
+
+/** How cameo recordings are verified (the users subgraph). */
+export interface CameoVerifierEnv {
+  /**
+   * CAMEO_VERIFIER: `offline` (media check + pocketsphinx speech check, needs ffmpeg and
+   * pocketsphinx), `openai` (media check + OpenAI's transcriptions API, needs ffmpeg and
+   * OPENAI_API_KEY) or `dev` (checks nothing; refused in production). Default: offline when its
+   * tools are installed, else dev — and in production, offline or a refusal to start.
+   */
+  kind: 'offline' | 'openai' | 'dev' | undefined;
+  /** OPENAI_TRANSCRIPTION_MODEL: the transcriptions model. Default: gpt-4o-mini-transcribe. */
+  transcriptionModel: string;
+  openAiBaseUrl: string;
+  openAiApiKey: string | undefined;
+  production: boolean;
+}
+
+export function readCameoVerifierEnv(source: Source = process.env): CameoVerifierEnv {
+  const raw = source.CAMEO_VERIFIER || undefined;
+  if (raw !== undefined && raw !== 'offline' && raw !== 'openai' && raw !== 'dev') {
+    throw new ConfigError(`CAMEO_VERIFIER must be offline, openai or dev (got "${raw}")`);
+  }
+  const production = nodeEnv(source) === 'production';
+  if (raw === 'dev' && production)
+    throw new ConfigError('refusing to start: CAMEO_VERIFIER=dev checks nothing and is not allowed in production');
+  const openAiApiKey = source.OPENAI_API_KEY || undefined;
+  if (raw === 'openai' && !openAiApiKey) throw new ConfigError('OPENAI_API_KEY is required when CAMEO_VERIFIER=openai');
+  return {
+    kind: raw,
+    transcriptionModel: source.OPENAI_TRANSCRIPTION_MODEL || 'gpt-4o-mini-transcribe',
+    openAiBaseUrl: url(source, 'OPENAI_BASE_URL') ?? 'https://api.openai.com/v1',
+    openAiApiKey,
+    production,
   };
 }

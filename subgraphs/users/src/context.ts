@@ -3,14 +3,18 @@ import type { BaseContext } from '@cameo/kernel/context';
 import { checkConsent, type ConsentCheck, type ConsentOutcome } from './consent-service';
 import type { UsersDb } from './db';
 import type { SessionRevoked } from '@cameo/kernel/session-token';
-import type { CameoVerifier } from './verifier';
+import type { ObjectStorage } from '@cameo/kernel/object-storage/object-storage';
+import type { UploadUrlSigner } from './uploads/upload-urls';
 import type { SignInThrottle } from './sign-in-throttle';
 
 export interface UsersContext extends BaseContext {
   db: UsersDb;
   /** Signs session tokens at sign-up and sign-in. */
   jwtSecret: string;
-  verifier: CameoVerifier;
+  /** Signs each cameo's recording upload URL for its owner. */
+  uploadUrls: UploadUrlSigner;
+  /** Where recordings are stored (deleting a cameo purges its recording). */
+  storage: ObjectStorage;
   /** Slows password guessing per handle and per client address (every transport reaches signIn here). */
   signInThrottle: SignInThrottle;
   /** Tells every gateway, after the commit, that sessions of an account ended (session.revoked). */
@@ -21,7 +25,7 @@ export interface UsersContext extends BaseContext {
 
 export function buildUsersContext(
   base: BaseContext,
-  services: Pick<UsersContext, 'db' | 'jwtSecret' | 'verifier' | 'announceSessionsEnded' | 'signInThrottle'>,
+  services: Pick<UsersContext, 'db' | 'jwtSecret' | 'uploadUrls' | 'storage' | 'announceSessionsEnded' | 'signInThrottle'>,
 ): UsersContext {
   return {
     ...base,

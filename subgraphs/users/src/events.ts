@@ -23,6 +23,8 @@ export interface UsersEvents {
   /** A profile change: the user's public fields listed in `fields` have new values. */
   'user.updated': { userId: string; fields: ProfileField[] };
   'user.deleted': { userId: string };
+  /** A recording's verification ended: the cameo is now VERIFIED (usable under its policy) or REJECTED. */
+  'cameo.verification_completed': { cameoId: string; ownerId: string; status: 'VERIFIED' | 'REJECTED'; rejectionCode?: string };
 }
 
 /** The part of a users transaction a consent loss writes to. */

@@ -1,4 +1,4 @@
-import { readCommonEnv, readHost, readKeys, readSubgraphPort, requireDatabaseUrl } from '@cameo/kernel/env';
+import { readObjectStorageEnv, readCommonEnv, readHost, readKeys, readSubgraphPort, requireDatabaseUrl } from '@cameo/kernel/env';
 import { runUntilSignal } from '@cameo/kernel/run';
 import { startTracing } from '@cameo/kernel/tracing';
 import { start } from './server';
@@ -10,7 +10,8 @@ runUntilSignal('users', () =>
     port: readSubgraphPort('users'),
     databaseUrl: requireDatabaseUrl(env),
     jwtSecret: env.jwtSecret,
-    keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret']),
+    keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret', 'uploadUrlSecret']),
+    objectStorage: readObjectStorageEnv(),
     host: readHost(),
     redisUrl: env.redisUrl,
     eventTransport: env.eventTransport,

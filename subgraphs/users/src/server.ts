@@ -7,7 +7,13 @@ import { mountInternalRoutes } from './internal-routes';
 import { transportForSubgraph, type EventTransportKind } from '@cameo/kernel/event-transport';
 import { schema } from './schema';
 import { startSocialProjection } from './social-projection';
-import { metadataVerifier, type CameoVerifier } from './verifier';
+import type { CameoVerifier } from './verification/verifier';
+import { chooseVerifier } from './verification/choose-verifier';
+import { startVerificationRunner, type VerificationRunnerOptions } from './verification/runner';
+import { createUploadUrlSigner } from './uploads/upload-urls';
+import { mountUploadRoute, recordingUploadStore } from './uploads/upload-route';
+import { readCameoVerifierEnv, readObjectStorageEnv, type ObjectStorageEnv } from '@cameo/kernel/env';
+import { createObjectStorage } from '@cameo/kernel/object-storage/from-env';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
 import { announceSessionsEnded } from './sessions';
 import { currentCost } from './passwords';
@@ -18,15 +24,19 @@ export interface StartUsersOptions {
   databaseUrl: string;
   jwtSecret: string;
   /** Verifies gateway proofs (public key only) and internal service tokens. */
-  keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret'>;
+  keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'uploadUrlSecret'>;
   /** Redis for domain events (when the transport is redis). Default: none. */
   redisUrl?: string;
   /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
   eventTransport?: EventTransportKind;
   /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
   eventNamespace?: string;
-  /** Default: metadataVerifier (recording metadata and the spoken phrase). */
+  /** Where recordings are stored (OBJECT_STORAGE, ASSETS_DIR, S3_*). Default: the folder .cameo/assets. */
+  objectStorage?: ObjectStorageEnv;
+  /** Default: the one CAMEO_VERIFIER names (see chooseVerifier), read from process.env. */
   verifier?: CameoVerifier;
+  /** The verification runner's timing (tests shorten the lease). */
+  verificationRunner?: VerificationRunnerOptions;
   /** Default: 0.0.0.0. */
   host?: string;
   /**
@@ -46,6 +56,11 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
   const signInThrottle = createSignInThrottle({ ...options.signInThrottle, redisUrl: options.redisUrl, prefix: options.eventNamespace });
   const db = createDb(options.databaseUrl);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
+  const verifier = options.verifier ?? chooseVerifier(readCameoVerifierEnv(), logger);
+  const objectStorage = options.objectStorage ?? readObjectStorageEnv({});
+  const storage = createObjectStorage(objectStorage);
+  const uploadUrls = createUploadUrlSigner(options.keys.uploadUrlSecret);
+  const verification = startVerificationRunner({ db, storage, verifier, logger }, options.verificationRunner);
   const events = transportForSubgraph('users', db, options, (error) =>
     logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
   );
@@ -60,12 +75,17 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     redisUrl: options.redisUrl,
     eventNamespace: options.eventNamespace,
     logger,
-    routes: (app) => mountInternalRoutes(app, db, options.keys.internalCallSecret),
+    routes: (app) => {
+      mountInternalRoutes(app, db, options.keys.internalCallSecret);
+      const store = recordingUploadStore(objectStorage);
+      mountUploadRoute(app, { db, storage, store, signer: uploadUrls, logger, onFinished: verification.kick });
+    },
     buildContext: (base) =>
       buildUsersContext(base, {
         db,
         jwtSecret: options.jwtSecret,
-        verifier: options.verifier ?? metadataVerifier,
+        uploadUrls,
+        storage,
         signInThrottle,
         announceSessionsEnded: (message) => announceSessionsEnded(pubsub, logger, message),
       }),
@@ -74,6 +94,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     ...server,
     stop: async () => {
       await server.stop();
+      await verification.stop();
       await events.close();
       await signInThrottle.close();
       if (!options.pubsub) await pubsub.close();

@@ -15,17 +15,6 @@ export type CameoKind =
   | 'PERSON'
   | 'PET';
 
-export type CameoRecordingInput = {
-  /** Reference of the uploaded audio, under the cameo’s uploadUrl. */
-  audioRef: string;
-  /** 3-30 seconds. */
-  durationSeconds: number;
-  /** What was said: must contain the verification phrase. */
-  transcript: string;
-  /** Reference of the uploaded video, under the cameo’s uploadUrl. */
-  videoRef: string;
-};
-
 export type CameoRestrictionTag =
   | 'NO_ADVERTISING'
   | 'NO_IMPERSONATION'
@@ -38,6 +27,12 @@ export type CameoStatus =
   | 'PENDING_REVIEW'
   | 'REJECTED'
   | 'VERIFIED';
+
+/** A verification check’s outcome. NOT_CHECKED: the check did not run (none configured, or an earlier check failed). */
+export type CheckResult =
+  | 'FAILED'
+  | 'NOT_CHECKED'
+  | 'PASSED';
 
 /** Who may use a cameo besides its owner. A block always wins; a teen’s cameo is never EVERYONE. */
 export type ConsentPolicy =
@@ -127,13 +122,12 @@ export type StartCameoVerificationMutationVariables = Exact<{
 
 export type StartCameoVerificationMutation = { startCameoVerification: { id: string, uploadUrl: string | null, verificationPhrase: string | null } };
 
-export type SubmitCameoRecordingMutationVariables = Exact<{
-  cameoId: string | number;
-  recording: CameoRecordingInput;
+export type CameoVerificationQueryVariables = Exact<{
+  id: string | number;
 }>;
 
 
-export type SubmitCameoRecordingMutation = { submitCameoRecording: { id: string, status: CameoStatus, rejectionReason: string | null } };
+export type CameoVerificationQuery = { cameo: { id: string, name: string, status: CameoStatus, uploadUrl: string | null, verificationPhrase: string | null, rejectionCode: string | null, rejectionReason: string | null, mediaCheck: CheckResult, speechCheck: CheckResult, livenessCheck: CheckResult, likenessCheck: CheckResult, recording: { sizeBytes: number, durationMs: number | null, transcript: string | null } | null } | null };
 
 export type SetCameoPolicyMutationVariables = Exact<{
   cameoId: string | number;
@@ -276,15 +270,31 @@ export const StartCameoVerificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StartCameoVerificationMutation, StartCameoVerificationMutationVariables>;
-export const SubmitCameoRecordingDocument = new TypedDocumentString(`
-    mutation SubmitCameoRecording($cameoId: ID!, $recording: CameoRecordingInput!) {
-  submitCameoRecording(cameoId: $cameoId, recording: $recording) {
+export const CameoVerificationDocument = new TypedDocumentString(`
+    """
+A cameo's verification as its owner sees it: poll after uploading until VERIFIED or REJECTED.
+"""
+query CameoVerification($id: ID!) {
+  cameo(id: $id) {
     id
+    name
     status
+    uploadUrl
+    verificationPhrase
+    rejectionCode
     rejectionReason
+    mediaCheck
+    speechCheck
+    livenessCheck
+    likenessCheck
+    recording {
+      sizeBytes
+      durationMs
+      transcript
+    }
   }
 }
-    `) as unknown as TypedDocumentString<SubmitCameoRecordingMutation, SubmitCameoRecordingMutationVariables>;
+    `) as unknown as TypedDocumentString<CameoVerificationQuery, CameoVerificationQueryVariables>;
 export const SetCameoPolicyDocument = new TypedDocumentString(`
     mutation SetCameoPolicy($cameoId: ID!, $input: SetCameoPolicyInput!) {
   setCameoPolicy(cameoId: $cameoId, input: $input) {

@@ -4,9 +4,9 @@ import { DomainError, ErrorCode, badInput } from '@cameo/kernel/errors';
 import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
 import { revokeConsent } from '../events';
-import { RECORDING_MAX_MS, RECORDING_MIN_MS, newVerificationPhrase } from '../verifier';
+import { newVerificationPhrase } from '../verification/phrases';
 import { Cameo } from './cameo';
-import { invalidState, ownedCameo, requireViewer } from './cameo-access';
+import { ownedCameo, requireViewer } from './cameo-access';
 import { CameoKindEnum } from './enums';
 
 const StartCameoVerificationInput = builder.inputType('StartCameoVerificationInput', {
@@ -16,19 +16,11 @@ const StartCameoVerificationInput = builder.inputType('StartCameoVerificationInp
   }),
 });
 
-const CameoRecordingInput = builder.inputType('CameoRecordingInput', {
-  fields: (t) => ({
-    videoRef: t.string({ required: true, description: 'Reference of the uploaded video, under the cameo’s uploadUrl.' }),
-    audioRef: t.string({ required: true, description: 'Reference of the uploaded audio, under the cameo’s uploadUrl.' }),
-    durationSeconds: t.float({ required: true, description: `${RECORDING_MIN_MS / 1000}-${RECORDING_MAX_MS / 1000} seconds.` }),
-    transcript: t.string({ required: true, description: 'What was said: must contain the verification phrase.' }),
-  }),
-});
-
 builder.mutationFields((t) => ({
   startCameoVerification: t.prismaField({
     type: Cameo,
-    description: 'Creates a cameo awaiting its recording: read `uploadUrl` and `verificationPhrase` from it.',
+    description:
+      'Creates a cameo awaiting its recording: read `uploadUrl` and `verificationPhrase` from it, record yourself saying the phrase (3-30 s, video and audio), upload the file to `uploadUrl`; verification then runs by itself (PENDING_REVIEW, then VERIFIED or REJECTED with a reason).',
     args: { input: t.arg({ type: StartCameoVerificationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const ownerId = requireViewer(ctx);
@@ -57,47 +49,6 @@ builder.mutationFields((t) => ({
     },
   }),
 
-  submitCameoRecording: t.prismaField({
-    type: Cameo,
-    description: 'Submits the recording; the verifier marks the cameo VERIFIED or REJECTED (with a reason).',
-    args: { cameoId: t.arg.id({ required: true }), recording: t.arg({ type: CameoRecordingInput, required: true }) },
-    resolve: async (query, _root, { cameoId, recording }, ctx) => {
-      const cameo = await ownedCameo(ctx, cameoId);
-      if (cameo.status === 'VERIFIED' || cameo.status === 'PENDING_REVIEW') {
-        throw invalidState(`This cameo is ${cameo.status.toLowerCase().replace('_', ' ')}; delete it to record again.`);
-      }
-      const durationMs = Math.round(recording.durationSeconds * 1000);
-      if (!Number.isFinite(durationMs) || durationMs < RECORDING_MIN_MS) {
-        throw new DomainError(ErrorCode.RECORDING_TOO_SHORT, `A recording lasts at least ${RECORDING_MIN_MS / 1000} seconds.`);
-      }
-      if (durationMs > RECORDING_MAX_MS) {
-        throw new DomainError(ErrorCode.RECORDING_TOO_LONG, `A recording lasts at most ${RECORDING_MAX_MS / 1000} seconds.`);
-      }
-      for (const field of ['videoRef', 'audioRef', 'transcript'] as const) {
-        if (!recording[field].trim() || recording[field].length > 2_000) throw badInput(`${field} must be 1-2000 characters.`, field);
-      }
-      const data = { videoRef: recording.videoRef, audioRef: recording.audioRef, durationMs, transcript: recording.transcript };
-      // Only a cameo still awaiting a recording (or rejected) moves to review: a concurrent
-      // submission finds it taken and fails instead of overwriting.
-      const claimed = await ctx.db.cameo.updateMany({
-        where: { id: cameo.id, status: { in: ['AWAITING_RECORDING', 'REJECTED'] } },
-        data: { ...data, status: 'PENDING_REVIEW', rejectionReason: null },
-      });
-      if (claimed.count === 0) throw invalidState('This cameo is already being reviewed.');
-      const result = await ctx.verifier.verify({
-        kind: cameo.kind,
-        uploadKey: cameo.uploadKey,
-        verificationPhrase: cameo.verificationPhrase,
-        recording: data,
-      });
-      return ctx.db.cameo.update({
-        ...query,
-        where: { id: cameo.id },
-        data: result.verified ? { status: 'VERIFIED' } : { status: 'REJECTED', rejectionReason: result.reason },
-      });
-    },
-  }),
-
   deleteCameo: t.id({
     description: 'Deletes a cameo and purges its likeness data; every later use is refused. Returns its id.',
     args: { cameoId: t.arg.id({ required: true }) },
@@ -112,6 +63,8 @@ builder.mutationFields((t) => ({
           policyVersion: cameo.policyVersion + 1,
         });
       });
+      // Likeness data goes with the cameo; a failed purge leaves an unreachable object, never a visible one.
+      if (cameo.recordingKey) await ctx.storage.delete(cameo.recordingKey).catch(() => undefined);
       return cameo.id;
     },
   }),

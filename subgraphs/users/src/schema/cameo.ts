@@ -1,6 +1,6 @@
 import { builder } from '../builder';
 import type { UsersContext } from '../context';
-import { CameoKindEnum, CameoStatusEnum, ConsentPolicyEnum } from './enums';
+import { CameoKindEnum, CameoStatusEnum, CheckResultEnum, ConsentPolicyEnum } from './enums';
 import { isUuid } from './user';
 
 const isOwner = (cameo: { ownerId: string }, ctx: UsersContext) => ctx.viewer?.userId === cameo.ownerId;
@@ -20,13 +20,19 @@ export const Restrictions = builder.objectRef<{ text: string; tags: string[] }>(
   }),
 });
 
-const Recording = builder.objectRef<{ videoRef: string; audioRef: string; durationMs: number }>('CameoRecording').implement({
-  fields: (t) => ({
-    videoRef: t.exposeString('videoRef'),
-    audioRef: t.exposeString('audioRef'),
-    durationMs: t.exposeInt('durationMs'),
-  }),
-});
+const Recording = builder
+  .objectRef<{ sizeBytes: number; durationMs: number | null; transcript: string | null }>('CameoRecording')
+  .implement({
+    description: 'The uploaded recording, as the server measured it.',
+    fields: (t) => ({
+      sizeBytes: t.exposeInt('sizeBytes'),
+      durationMs: t.exposeInt('durationMs', { nullable: true, description: 'Measured from the file; null until the media check ran.' }),
+      transcript: t.exposeString('transcript', { nullable: true, description: 'What the speech check heard; null until it ran.' }),
+    }),
+  });
+
+/** Upload targets exist only while a recording is awaited (or may be recorded again). */
+const awaitsRecording = (status: string) => status === 'AWAITING_RECORDING' || status === 'REJECTED';
 
 export const Cameo = builder.prismaObject('Cameo', {
   description: 'A verified likeness (a person, pet or object) that its owner lets others use.',
@@ -40,8 +46,27 @@ export const Cameo = builder.prismaObject('Cameo', {
     // Owner-only fields: null for everyone else.
     rejectionReason: t.string({
       nullable: true,
-      description: 'Why verification failed. Owner only.',
+      description: 'Why verification failed, in a sentence. Owner only.',
       resolve: (cameo, _args, ctx) => (isOwner(cameo, ctx) ? cameo.rejectionReason : null),
+    }),
+    rejectionCode: t.string({
+      nullable: true,
+      description:
+        'Why verification failed, for programs: RECORDING_UNREADABLE, RECORDING_UNSUPPORTED_CONTAINER, RECORDING_TOO_SHORT, RECORDING_TOO_LONG, RECORDING_NO_VIDEO, RECORDING_NO_AUDIO, RECORDING_UNSUPPORTED_CODEC, RECORDING_TOO_LARGE, PHRASE_NOT_HEARD, LIVENESS_FAILED, LIKENESS_FAILED or VERIFICATION_FAILED. Owner only.',
+      resolve: (cameo, _args, ctx) => (isOwner(cameo, ctx) ? cameo.rejectionCode : null),
+    }),
+    mediaCheck: t.expose('mediaCheck', {
+      type: CheckResultEnum,
+      description: 'The server read the file: container, tracks, codecs, 3-30 s, size.',
+    }),
+    speechCheck: t.expose('speechCheck', { type: CheckResultEnum, description: 'The verification phrase was heard in the audio.' }),
+    livenessCheck: t.expose('livenessCheck', {
+      type: CheckResultEnum,
+      description: 'A live person was recorded. NOT_CHECKED unless an adapter is configured.',
+    }),
+    likenessCheck: t.expose('likenessCheck', {
+      type: CheckResultEnum,
+      description: 'The face matches the account’s other cameos. NOT_CHECKED unless an adapter is configured.',
     }),
     verificationPhrase: t.string({
       nullable: true,
@@ -50,16 +75,18 @@ export const Cameo = builder.prismaObject('Cameo', {
     }),
     uploadUrl: t.string({
       nullable: true,
-      description: 'Where to upload the recording (video and audio). Owner only.',
-      resolve: (cameo, _args, ctx) => (isOwner(cameo, ctx) ? `/uploads/cameos/${cameo.uploadKey}` : null),
+      description:
+        'Where to upload the recording, by the tus protocol (POST to create, PATCH to send; resumable), relative to the gateway: signed for you and valid one hour (ask again for a fresh one). Null once a recording is pending or verified. Owner only.',
+      resolve: (cameo, _args, ctx) =>
+        isOwner(cameo, ctx) && awaitsRecording(cameo.status) ? ctx.uploadUrls.sign(cameo.uploadKey, cameo.ownerId) : null,
     }),
     recording: t.field({
       type: Recording,
       nullable: true,
       description: 'The likeness recording. Owner only; purged when the cameo is deleted.',
       resolve: (cameo, _args, ctx) =>
-        isOwner(cameo, ctx) && cameo.videoRef && cameo.audioRef && cameo.durationMs !== null
-          ? { videoRef: cameo.videoRef, audioRef: cameo.audioRef, durationMs: cameo.durationMs }
+        isOwner(cameo, ctx) && cameo.recordingKey && cameo.recordingBytes !== null
+          ? { sizeBytes: cameo.recordingBytes, durationMs: cameo.durationMs, transcript: cameo.transcript }
           : null,
     }),
     policy: t.field({

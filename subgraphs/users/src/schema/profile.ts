@@ -67,8 +67,11 @@ builder.mutationFields((t) => ({
       if (!(await verifyPassword(password, user.passwordHash))) {
         throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong password.');
       }
-      await ctx.db.$transaction(async (tx) => {
-        const cameos = await tx.cameo.findMany({ where: { ownerId: userId }, select: { id: true, policyVersion: true } });
+      const cameos = await ctx.db.$transaction(async (tx) => {
+        const cameos = await tx.cameo.findMany({
+          where: { ownerId: userId },
+          select: { id: true, policyVersion: true, recordingKey: true },
+        });
         for (const cameo of cameos) {
           await revokeConsent(tx, {
             cameoId: cameo.id,
@@ -81,7 +84,10 @@ builder.mutationFields((t) => ({
         // Cascades to cameos (recordings with them) and grants. The row goes, and with it every
         // session: gateways find no session version for the account and refuse its tokens.
         await tx.user.delete({ where: { id: userId } });
+        return cameos;
       });
+      // The recordings' objects go once the rows are gone (a failed purge leaves nothing reachable).
+      for (const cameo of cameos) if (cameo.recordingKey) await ctx.storage.delete(cameo.recordingKey).catch(() => undefined);
       await ctx.announceSessionsEnded({ userId, sessionVersion: null });
       return true;
     },
