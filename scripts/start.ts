@@ -1,6 +1,18 @@
 import path from 'node:path';
 import { startGatewayFromEnv } from '@cameo/gateway';
-import { ALL_KEY_PURPOSES, readCommonEnv, readFeedEnv, readGenerationsEnv, readHost, readKeys, readSubgraphPort } from '@cameo/kernel/env';
+import {
+  ALL_KEY_PURPOSES,
+  readCameoVerifierEnv,
+  readCommonEnv,
+  readFeedEnv,
+  readGenerationsEnv,
+  readHost,
+  readKeys,
+  readObjectStorageEnv,
+  readSubgraphPort,
+} from '@cameo/kernel/env';
+import { createObjectStorage } from '@cameo/kernel/object-storage/from-env';
+import { chooseVerifier } from '@cameo/users/verification/choose-verifier';
 import { start as startFeed } from '@cameo/feed/server';
 import { start as startGenerations } from '@cameo/generations/server';
 import { adapterFromSettings } from '@cameo/generations/rendering/adapters';
@@ -57,6 +69,14 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
         : 'REDIS_URL is not set: jobs run and live events stay in-process; domain events travel on PostgreSQL',
     );
     await migrateAll(databaseUrl, createLogger('migrate').info);
+    // One object storage for recordings, rendered videos and manifests: a folder, or S3.
+    const objectStorageEnv = readObjectStorageEnv(source);
+    const objectStorage = createObjectStorage(objectStorageEnv);
+    log.info(
+      objectStorageEnv.kind === 's3'
+        ? `files in the S3 bucket ${objectStorageEnv.s3.bucket} at ${objectStorageEnv.s3.endpoint ?? 'AWS'}`
+        : `files in ${path.resolve(objectStorageEnv.dir)} (OBJECT_STORAGE=s3 for a bucket)`,
+    );
 
     // One live bus for users and the gateway: without Redis, each would otherwise get an
     // in-process bus of its own and the gateway would never hear that a session ended.
@@ -71,6 +91,8 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       redisUrl: env.redisUrl,
       eventTransport: env.eventTransport,
       pubsub,
+      objectStorage: objectStorageEnv,
+      verifier: chooseVerifier(readCameoVerifierEnv(source), createLogger('users')),
     });
     stops.push(users.stop);
 
@@ -85,6 +107,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       usersBaseUrl,
       socialBaseUrl: () => socialBaseUrl,
       settings: readGenerationsEnv(source),
+      objectStorage,
       redisUrl: env.redisUrl,
       eventTransport: env.eventTransport,
     });
@@ -121,6 +144,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
         usersBaseUrl,
         keys,
         assetsDir: readGenerationsEnv(source).assetsDir,
+        objectStorage,
         adapter: adapterFromSettings(readGenerationsEnv(source)),
       });
       stops.push(worker.stop);

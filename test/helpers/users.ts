@@ -30,10 +30,10 @@ export async function signUp(gatewayUrl: string, handle: string, extra: { birthD
 }
 
 /**
- * Starts a cameo, uploads a real recording to its signed upload URL (tus, as the SDK does) and
- * waits until it is verified, returning its id. The test stack's default verifier is the dev
- * one (it accepts any upload), so a silent clip serves; tests of verification itself
- * (test/e2e/cameo-verification.e2e.ts) start a stack with the real one.
+ * Starts a cameo, uploads a real recording of its phrase (espeak-ng and ffmpeg, see
+ * recordings.ts) to its signed upload URL by tus, as the SDK does, and waits until it is
+ * verified, returning its id. Works with every verifier: the test stack's default dev one, and
+ * the real one `npm start` runs.
  */
 export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind = 'PERSON', name?: string): Promise<string> {
   const started = await graphql(
@@ -43,16 +43,17 @@ export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind = 
         startCameoVerification(input: $input) {
           id
           uploadUrl
+          verificationPhrase
         }
       }
     `,
     { token: owner.token, variables: { input: { kind, name } } },
   );
   if (started.errors) throw new Error(`startCameoVerification: ${JSON.stringify(started.errors)}`);
-  const { id, uploadUrl } = started.data!.startCameoVerification;
+  const { id, uploadUrl, verificationPhrase } = started.data!.startCameoVerification;
   await uploadRecording({
     url: new URL(uploadUrl, gatewayUrl).href,
-    file: readFileSync(makeRecording({ phrase: null })),
+    file: readFileSync(makeRecording({ phrase: verificationPhrase })),
     contentType: 'video/mp4',
   });
   const status = () =>

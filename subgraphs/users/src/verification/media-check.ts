@@ -1,3 +1,4 @@
+import { open, rm, symlink } from 'node:fs/promises';
 import { parseFile } from 'music-metadata';
 
 /**
@@ -50,19 +51,23 @@ const refuse = (code: RecordingProblem, reason: string): MediaCheckResult => ({ 
 export async function checkRecordingMedia(file: string, sizeBytes: number): Promise<MediaCheckResult> {
   if (sizeBytes > RECORDING_MAX_BYTES)
     return refuse('RECORDING_TOO_LARGE', `A recording is at most ${RECORDING_MAX_BYTES / 1024 / 1024} MiB.`);
+  // The container is told by the file's first bytes, never by a name or a declared type.
+  const sniffed = await sniffContainer(file);
+  if (!sniffed) return refuse('RECORDING_UNSUPPORTED_CONTAINER', 'Record an MP4 or WebM video.');
   let metadata: Awaited<ReturnType<typeof parseFile>>;
+  // music-metadata picks its parser by the file name's extension: a link named after what the
+  // bytes are. (Its content-type path fails where a loader compiles it to CommonJS, as tsx does.)
+  const named = `${file}.${sniffed}`;
   try {
-    metadata = await parseFile(file, { duration: true, skipCovers: true });
+    await symlink(file, named);
+    metadata = await parseFile(named, { duration: true, skipCovers: true });
   } catch {
     return refuse('RECORDING_UNREADABLE', 'The recording could not be read as a video file.');
+  } finally {
+    await rm(named, { force: true });
   }
   const format = metadata.format;
-  const container = /webm|matroska/i.test(format.container ?? '')
-    ? 'webm'
-    : /isom|mp4|mp42|qt|M4V|avc1|iso/i.test(format.container ?? '')
-      ? 'mp4'
-      : null;
-  if (!container) return refuse('RECORDING_UNSUPPORTED_CONTAINER', 'Record an MP4 or WebM video.');
+  const container = sniffed;
   const tracks = format.trackInfo ?? [];
   // MP4 video tracks carry no type, only their sample entry: classify by codec.
   const video = tracks.find((track) => track.type === 1 || track.video || VIDEO_CODECS.has(track.codecName ?? ''));
@@ -81,4 +86,17 @@ export async function checkRecordingMedia(file: string, sizeBytes: number): Prom
   }
   if (durationMs > RECORDING_MAX_MS) return refuse('RECORDING_TOO_LONG', `A recording lasts at most ${RECORDING_MAX_MS / 1000} seconds.`);
   return { ok: true, durationMs, container, videoCodec: video.codecName!, audioCodec: audio.codecName! };
+}
+
+/** `mp4` (an ISO BMFF `ftyp` box first), `webm` (an EBML header), or null. */
+async function sniffContainer(file: string): Promise<'mp4' | 'webm' | null> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(12), 0, 12, 0);
+    if (bytesRead >= 8 && buffer.toString('latin1', 4, 8) === 'ftyp') return 'mp4';
+    if (bytesRead >= 4 && buffer.readUInt32BE(0) === 0x1a45dfa3) return 'webm';
+    return null;
+  } finally {
+    await handle.close();
+  }
 }
