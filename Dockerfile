@@ -46,6 +46,11 @@ RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The one writable path: rendered videos. Created here and owned by the runtime user, so a
 # fresh named volume mounted on it (compose's `assets`) starts with that owner too.
+# Cameo verification's offline speech check (users): ffmpeg extracts the audio, pocketsphinx
+# with its US English model listens for the phrase. Production refuses to start without them
+# unless CAMEO_VERIFIER=openai.
+RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg pocketsphinx pocketsphinx-en-us \
+  && rm -rf /var/lib/apt/lists/*
 RUN mkdir -p /data/assets && chown -R node:node /data
 USER node
 EXPOSE 4000

@@ -73,7 +73,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs compiled entry points that `npm run build` produces from sources in the repo', () => {
-    const commands = Object.entries(services).filter(([, service]) => service.command);
+    // The platform's own services (built from this repo); MinIO and its init run their images' commands.
+    const commands = Object.entries(services).filter(([, service]) => service.build && service.command);
     expect(commands.map(([name]) => name).sort()).toEqual(['gateway', 'migrate', 'worker', ...SUBGRAPH_NAMES].sort());
     for (const [, service] of commands) {
       expect(service.command?.[0]).toBe('node');
@@ -119,10 +120,37 @@ describe('docker-compose.yml', () => {
 
   it('names only variables the code reads', () => {
     const named = new Set(Object.values(services).flatMap((service) => Object.keys(service.environment ?? {})));
-    const platformOnly = [...named].filter((name) => !name.startsWith('POSTGRES_'));
+    const platformOnly = [...named].filter((name) => !name.startsWith('POSTGRES_') && !name.startsWith('MINIO_'));
     expect(platformOnly.filter((name) => !variablesReadByCode.has(name))).toEqual([]);
     // And the other way round: nothing the code reads is missing from compose.
     expect([...variablesReadByCode].filter((name) => !named.has(name))).toEqual([]);
+  });
+
+  it('runs MinIO, creates the bucket once it is healthy, and stores every file of the platform there', () => {
+    const minio = services.minio!;
+    expect(minio.healthcheck?.test).toEqual(['CMD', 'mc', 'ready', 'local']);
+    expect(minio.volumes).toContain('miniodata:/data');
+    const init = services['minio-init']!;
+    expect(init.depends_on?.minio?.condition).toBe('service_healthy');
+    expect(init.command?.join(' ')).toMatch(/mc mb --ignore-existing local\/cameo/);
+    const bucket = services.users!.environment!.S3_BUCKET;
+    expect(bucket).toBe('cameo');
+    for (const name of ['users', 'generations', 'worker']) {
+      const environment = services[name]!.environment!;
+      expect([name, environment.OBJECT_STORAGE, environment.S3_ENDPOINT, environment.S3_BUCKET]).toEqual([
+        name,
+        's3',
+        'http://minio:9000',
+        bucket,
+      ]);
+      expect(services[name]!.depends_on?.['minio-init']?.condition).toBe('service_completed_successfully');
+      // MinIO's credentials are the platform's S3 keys.
+      expect(environment.S3_ACCESS_KEY_ID).toBe(minio.environment!.MINIO_ROOT_USER);
+      expect(environment.S3_SECRET_ACCESS_KEY).toBe(minio.environment!.MINIO_ROOT_PASSWORD);
+    }
+    // Production never runs the dev verifier; the image has the offline check's tools.
+    expect(services.users!.environment!.CAMEO_VERIFIER).toBe('${CAMEO_VERIFIER:-offline}');
+    expect(read('Dockerfile')).toMatch(/apt-get install[^\n]*ffmpeg pocketsphinx pocketsphinx-en-us/);
   });
 
   it('runs each subgraph on its port and points the gateway at it', () => {

@@ -37,6 +37,7 @@ describe('keys per purpose in production', () => {
     CURSOR_SECRET: real(3),
     MANIFEST_SECRET: real(4),
     ASSET_URL_SECRET: real(5),
+    UPLOAD_URL_SECRET: real(6),
     GATEWAY_PROOF_PRIVATE_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
     GATEWAY_PROOF_PUBLIC_KEY: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
   };
