@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/datab
 import { graphql } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
+import { makeRecording } from '@cameo/test-helpers/recordings';
 
 /** The `cameo` CLI as a user runs it: a child process, its output captured, its exit code checked. */
 const ROOT = path.join(__dirname, '..', '..');
@@ -104,4 +105,22 @@ it('sets who may use my cameo, and shows the feed', async () => {
   expect((await cameo('cameo', 'set-policy', 'SOMETIMES')).code).toBe(1);
   const feed = await cameo('feed');
   expect(feed.code).toBe(0);
+});
+
+it('records a cameo: start prints the phrase, verify uploads the file with a progress bar and waits for the verdict', async () => {
+  await cameo('login', 'loner');
+  const started = await cameo('cameo', 'start', '--kind', 'PET', '--name', 'Rex');
+  expect(started.code).toBe(0);
+  const phrase = /\n\n {4}(.+)\n\n/.exec(started.stdout)?.[1];
+  expect(phrase?.split(' ')).toHaveLength(4);
+  const file = makeRecording({ phrase: phrase!, seconds: 6 });
+  const verified = await cameo('cameo', 'verify', file);
+  expect([verified.code, verified.stderr]).toEqual([0, '']);
+  const bars = verified.stdout.split('\n').filter((line) => line.startsWith('['));
+  expect(bars.some((line) => line.includes('uploading'))).toBe(true);
+  expect(bars.at(-1)).toMatch(/100% uploaded/);
+  expect(verified.stdout).toMatch(/VERIFIED: cameo [0-9a-f-]{36}/);
+  // Nothing awaits a recording any more; a file that is not a video is refused before sending.
+  expect((await cameo('cameo', 'verify', file)).code).toBe(3);
+  expect((await cameo('cameo', 'verify', 'notes.txt')).code).toBe(1);
 });

@@ -10,8 +10,10 @@ import {
   SetCameoPolicyDocument,
   SignInDocument,
   createCameoClient,
+  type CameoKind,
   type ConsentPolicy,
 } from '@cameo/sdk';
+import { CommandError, startCameo, verifyCameo } from './cameo-verify';
 import { createProgressDisplay } from './progress';
 import { clearSession, readSession, saveSession } from './session';
 
@@ -29,6 +31,10 @@ const USAGE = `usage: cameo <command>
   feed [--following] [--first <n>]           your For You (or Following) feed
   generate "<prompt>" [--cameo @handle]... [--seconds <n>] [--watch]
                                              make a video; --watch shows its progress live
+  cameo start [--kind PERSON|PET|OBJECT] [--name <name>]
+                                             a new cameo: prints the phrase to record
+  cameo verify <file> [--id <cameo id>]      uploads the recording (MP4 or WebM, progress
+                                             bar) and waits until it is verified or rejected
   cameo set-policy <ONLY_ME|APPROVED|MUTUALS|EVERYONE>
                                              who may use your cameo
 
@@ -70,6 +76,9 @@ async function run(argv: string[]): Promise<number> {
       cameo: { type: 'string', multiple: true, default: [] },
       seconds: { type: 'string' },
       watch: { type: 'boolean', default: false },
+      kind: { type: 'string' },
+      name: { type: 'string' },
+      id: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -117,6 +126,22 @@ async function run(argv: string[]): Promise<number> {
         return await generate(client, url, rest[0], values.cameo, values.seconds, values.watch);
       case 'cameo': {
         needSession();
+        if (rest[0] === 'start') {
+          const kind = (values.kind ?? 'PERSON').toUpperCase();
+          if (!['PERSON', 'PET', 'OBJECT'].includes(kind))
+            throw new Exit(EXIT.USAGE, 'usage: cameo cameo start [--kind PERSON|PET|OBJECT] [--name <name>]');
+          await startCameo(client, kind as CameoKind, values.name, process.stdout);
+          return EXIT.OK;
+        }
+        if (rest[0] === 'verify') {
+          try {
+            await verifyCameo(client, url, rest[1], values.id, process.stdout);
+          } catch (error) {
+            if (error instanceof CommandError) throw new Exit(error.kind === 'usage' ? EXIT.USAGE : EXIT.REFUSED, error.message);
+            throw error;
+          }
+          return EXIT.OK;
+        }
         const policy = rest[1] as ConsentPolicy | undefined;
         if (rest[0] !== 'set-policy' || !policy || !POLICIES.includes(policy as (typeof POLICIES)[number])) {
           throw new Exit(EXIT.USAGE, `usage: cameo cameo set-policy <${POLICIES.join('|')}>`);
