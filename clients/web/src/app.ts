@@ -9,7 +9,11 @@ import {
   SetCameoPolicyDocument,
   SignInDocument,
   SignUpDocument,
+  CameoVerificationDocument,
+  StartCameoVerificationDocument,
+  UploadError,
   createCameoClient,
+  uploadRecording,
   type ConsentPolicy,
   type FeedQuery,
 } from '@cameo/sdk';
@@ -166,6 +170,59 @@ async function savePolicy() {
   }
 }
 
+let recordingCameo: { id: string; uploadUrl: string } | undefined;
+
+/** A new personal cameo: shows the phrase to record, then takes the recording. */
+async function startCameo() {
+  $('cameo-status').textContent = '';
+  try {
+    const { startCameoVerification: cameo } = await client.request(StartCameoVerificationDocument, { input: { kind: 'PERSON' } });
+    recordingCameo = { id: cameo.id, uploadUrl: cameo.uploadUrl! };
+    $('phrase').textContent = cameo.verificationPhrase ?? '';
+    $('cameo-phrase').hidden = false;
+    $('cameo-form').hidden = false;
+  } catch (error) {
+    $('cameo-status').textContent = message(error);
+  }
+}
+
+/** Uploads the chosen recording (tus, resumable) with a progress bar, then waits for the verdict. */
+async function uploadCameo() {
+  const file = $<HTMLInputElement>('cameo-file').files?.[0];
+  if (!recordingCameo || !file) return;
+  const progress = $<HTMLProgressElement>('cameo-progress');
+  progress.hidden = false;
+  $('cameo-status').textContent = 'Uploading…';
+  try {
+    // A rejected cameo gets a fresh signed URL for the next try.
+    const { cameo: current } = await client.request(CameoVerificationDocument, { id: recordingCameo.id });
+    await uploadRecording({
+      url: new URL(current?.uploadUrl ?? recordingCameo.uploadUrl, location.origin).href,
+      file,
+      contentType: file.type || 'video/mp4',
+      onProgress: (sent, total) => (progress.value = (sent / total) * 100),
+    });
+    $('cameo-status').textContent = 'Verifying…';
+    for (;;) {
+      const { cameo } = await client.request(CameoVerificationDocument, { id: recordingCameo.id });
+      if (cameo?.status === 'VERIFIED') {
+        $('cameo-status').textContent = 'Verified: your cameo is ready.';
+        $('cameo-form').hidden = true;
+        return;
+      }
+      if (cameo?.status === 'REJECTED') {
+        $('cameo-status').textContent = `Not verified: ${cameo.rejectionReason ?? ''} Record again and upload.`;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  } catch (error) {
+    $('cameo-status').textContent = error instanceof UploadError ? `Upload refused: ${error.message}` : message(error);
+  } finally {
+    progress.hidden = true;
+  }
+}
+
 $('auth-form').addEventListener('submit', (event) => {
   event.preventDefault();
   void signIn(false);
@@ -185,6 +242,11 @@ $('publish-form').addEventListener('submit', (event) => {
   void publish();
 });
 $('save-policy').addEventListener('click', () => void savePolicy());
+$('start-cameo').addEventListener('click', () => void startCameo());
+$('cameo-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void uploadCameo();
+});
 
 const handle = localStorage.getItem(TOKEN_KEY) ? localStorage.getItem(`${TOKEN_KEY}.handle`) : null;
 showApp(handle);
