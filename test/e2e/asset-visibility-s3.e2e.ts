@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql, ok, until } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
-import { signUp, type TestUser } from '@cameo/test-helpers/users';
+import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /**
  * Rendered files on S3-compatible storage (OBJECT_STORAGE=s3; the bucket is the stack's S3
@@ -64,4 +64,14 @@ it('stores a render in the bucket and hands a presigned URL only to a viewer who
   const strangerRedirect = await fetch(`${stack.origin}${seen.videoUrl}`, { redirect: 'manual' });
   expect(strangerRedirect.status).toBe(302);
   expect((await fetch(strangerRedirect.headers.get('location')!)).status).toBe(200);
+});
+
+it('takes cameo recordings by tus into the bucket (multipart), verifies them from there, and purges them with the cameo', async () => {
+  const owner = await signUp(stack.gatewayUrl, 'recorder');
+  const cameoId = await verifiedCameo(stack.gatewayUrl, owner, 'PET', 'Rex');
+  const recording = [...stack.s3!.objects.keys()].find((key) => /^[0-9a-f]{32}-[0-9a-f]{16}$/.test(key));
+  expect(recording).toBeDefined();
+  expect(stack.s3!.objects.get(recording!)!.body.subarray(4, 8).toString()).toBe('ftyp');
+  await ok(gql(owner, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { id: cameoId }));
+  expect(stack.s3!.objects.has(recording!)).toBe(false);
 });

@@ -39,6 +39,10 @@ export function createS3Storage(options: S3StorageOptions): ObjectStorage & { cl
       endpoint,
       region: options.region,
       forcePathStyle: options.forcePathStyle,
+      // The SDK's default since 2025 adds CRC checksums (and aws-chunked bodies) to every upload;
+      // S3-compatible stores differ in what they accept, so only where S3 requires them.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
     });
   const client = config(options.endpoint);

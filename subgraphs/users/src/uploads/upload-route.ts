@@ -43,7 +43,16 @@ export function recordingUploadStore(env: ObjectStorageEnv): RecordingUploadStor
     return {
       datastore: new S3Store({
         partSize: 8 * 1024 * 1024,
-        s3ClientConfig: { bucket, endpoint, region, forcePathStyle, credentials: { accessKeyId, secretAccessKey } },
+        // Checksums only where S3 requires them, as the platform's own client (object-storage/s3.ts).
+        s3ClientConfig: {
+          bucket,
+          endpoint,
+          region,
+          forcePathStyle,
+          credentials: { accessKeyId, secretAccessKey },
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+        },
       }),
       objectKey: (uploadId) => uploadId,
     };
