@@ -136,10 +136,13 @@ describe('consent through the gateway, for each policy and relationship', () => 
     expect(await consentOf(stranger, pet)).toBe('EVERYONE');
     const { recordingKey } = await db.cameo.findUniqueOrThrow({ where: { id: pet } });
     expect(existsSync(path.join(stack.recordingsDir, recordingKey!))).toBe(true);
+    expect(existsSync(path.join(stack.recordingsDir, `${recordingKey!}.json`))).toBe(true);
     const deleted = await gql(owner, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { id: pet });
     expect(deleted.data).toEqual({ deleteCameo: pet });
     expect(await db.cameo.findUnique({ where: { id: pet } })).toBeNull();
+    // The file and what tus kept beside it (its metadata, the client's file name among it).
     expect(existsSync(path.join(stack.recordingsDir, recordingKey!))).toBe(false);
+    expect(existsSync(path.join(stack.recordingsDir, `${recordingKey!}.json`))).toBe(false);
     // Whether a cameo exists is not a stranger's to learn either.
     expect(await consentOf(stranger, pet)).toBe('NOT_ALLOWED');
   });

@@ -60,6 +60,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
   const objectStorage = options.objectStorage ?? readObjectStorageEnv({});
   const storage = createObjectStorage(objectStorage);
   const uploadUrls = createUploadUrlSigner(options.keys.uploadUrlSecret);
+  let stopUploads = () => {};
   const verification = startVerificationRunner({ db, storage, verifier, logger }, options.verificationRunner);
   const events = transportForSubgraph('users', db, options, (error) =>
     logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
@@ -78,7 +79,11 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     routes: (app) => {
       mountInternalRoutes(app, db, options.keys.internalCallSecret);
       const store = recordingUploadStore(objectStorage);
-      mountUploadRoute(app, { db, storage, store, signer: uploadUrls, logger, onFinished: verification.kick });
+      mountUploadRoute(
+        app,
+        { db, storage, store, signer: uploadUrls, logger, onFinished: verification.kick },
+        (stop) => (stopUploads = stop),
+      );
     },
     buildContext: (base) =>
       buildUsersContext(base, {
@@ -95,6 +100,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     stop: async () => {
       await server.stop();
       await verification.stop();
+      stopUploads();
       await events.close();
       await signInThrottle.close();
       if (!options.pubsub) await pubsub.close();

@@ -5,6 +5,7 @@ import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
 import { revokeConsent } from '../events';
 import { newVerificationPhrase } from '../verification/phrases';
+import { purgeRecording } from '../uploads/upload-route';
 import { Cameo } from './cameo';
 import { ownedCameo, requireViewer } from './cameo-access';
 import { CameoKindEnum } from './enums';
@@ -64,7 +65,7 @@ builder.mutationFields((t) => ({
         });
       });
       // Likeness data goes with the cameo; a failed purge leaves an unreachable object, never a visible one.
-      if (cameo.recordingKey) await ctx.storage.delete(cameo.recordingKey).catch(() => undefined);
+      if (cameo.recordingKey) await purgeRecording(ctx.storage, cameo.recordingKey).catch(() => undefined);
       return cameo.id;
     },
   }),

@@ -1,3 +1,4 @@
+import { purgeRecording } from '../uploads/upload-route';
 import { DomainError, ErrorCode, badInput } from '@cameo/kernel/errors';
 import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
@@ -87,7 +88,7 @@ builder.mutationFields((t) => ({
         return cameos;
       });
       // The recordings' objects go once the rows are gone (a failed purge leaves nothing reachable).
-      for (const cameo of cameos) if (cameo.recordingKey) await ctx.storage.delete(cameo.recordingKey).catch(() => undefined);
+      for (const cameo of cameos) if (cameo.recordingKey) await purgeRecording(ctx.storage, cameo.recordingKey).catch(() => undefined);
       await ctx.announceSessionsEnded({ userId, sessionVersion: null });
       return true;
     },

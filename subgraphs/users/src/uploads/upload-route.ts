@@ -30,6 +30,17 @@ const UPLOAD_KEY = /^[0-9a-f]{32}$/;
 /** An upload's id: the cameo's upload key and 64 random bits. */
 const UPLOAD_ID = /^([0-9a-f]{32})-[0-9a-f]{16}$/;
 
+/**
+ * Deletes a recording and what tus kept beside it (its upload's metadata: `.json` in the file
+ * store, `.info` on S3 — the client's file name among it). Likeness data: purged with the cameo.
+ */
+export async function purgeRecording(storage: ObjectStorage, recordingKey: string): Promise<void> {
+  for (const key of [recordingKey, `${recordingKey}.json`, `${recordingKey}.info`]) await storage.delete(key);
+}
+
+/** Unfinished uploads are dropped after this long (tus expiration; swept hourly). */
+export const UNFINISHED_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
 export interface RecordingUploadStore {
   datastore: DataStore;
   /** The object-storage key of a finished upload. */
@@ -43,6 +54,7 @@ export function recordingUploadStore(env: ObjectStorageEnv): RecordingUploadStor
     return {
       datastore: new S3Store({
         partSize: 8 * 1024 * 1024,
+        expirationPeriodInMilliseconds: UNFINISHED_UPLOAD_TTL_MS,
         // Checksums only where S3 requires them, as the platform's own client (object-storage/s3.ts).
         s3ClientConfig: {
           bucket,
@@ -57,7 +69,10 @@ export function recordingUploadStore(env: ObjectStorageEnv): RecordingUploadStor
       objectKey: (uploadId) => uploadId,
     };
   }
-  return { datastore: new FileStore({ directory: `${env.dir}/recordings` }), objectKey: (uploadId) => `recordings/${uploadId}` };
+  return {
+    datastore: new FileStore({ directory: `${env.dir}/recordings`, expirationPeriodInMilliseconds: UNFINISHED_UPLOAD_TTL_MS }),
+    objectKey: (uploadId) => `recordings/${uploadId}`,
+  };
 }
 
 type Refusal = { status_code: number; body: string };
@@ -83,6 +98,7 @@ export function mountUploadRoute(
     /** Called once a finished upload's verification job is written. */
     onFinished?: () => void;
   },
+  onStop?: (stop: () => void) => void,
 ) {
   const tus = new TusServer({
     path: UPLOAD_ROUTE,
@@ -134,12 +150,14 @@ export function mountUploadRoute(
         return cameo;
       });
       if (!previous) {
-        await deps.storage.delete(recordingKey).catch(() => undefined);
+        await purgeRecording(deps.storage, recordingKey).catch(() => undefined);
         throw new UploadRefused(409, 'This cameo is not awaiting a recording');
       }
       // A rejected cameo's earlier recording is likeness data no longer needed.
       if (previous.recordingKey && previous.recordingKey !== recordingKey) {
-        await deps.storage.delete(previous.recordingKey).catch((error: unknown) => deps.logger.error(`purge recording: ${String(error)}`));
+        await purgeRecording(deps.storage, previous.recordingKey).catch((error: unknown) =>
+          deps.logger.error(`purge recording: ${String(error)}`),
+        );
       }
       deps.onFinished?.();
       return {};
@@ -152,6 +170,18 @@ export function mountUploadRoute(
       return refusal(500, 'Upload failed');
     },
   });
+
+  // Unfinished uploads (abandoned, never resumed) are swept once they expire.
+  const sweeper = setInterval(
+    () => {
+      tus
+        .cleanUpExpiredUploads()
+        .catch((error: unknown) => deps.logger.error(`upload sweep: ${error instanceof Error ? error.message : String(error)}`));
+    },
+    60 * 60 * 1000,
+  );
+  sweeper.unref();
+  onStop?.(() => clearInterval(sweeper));
 
   app.all(`${UPLOAD_ROUTE}/:target`, async (req, res) => {
     const send = (status: number, message: string) =>
