@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { makeRecording } from '@cameo/test-helpers/recordings';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 
 /**
  * The web app in Debian's Chromium (playwright-core, no browser download): sign up, generate,
- * watch the progress bar reach 100, publish, see the video in the feed. Screenshots go to
+ * watch the progress bar reach 100, publish, see the video in the feed; record a cameo. Screenshots go to
  * test/artifacts/.
  */
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
@@ -80,6 +81,24 @@ it('signs up, generates with a live progress bar to 100, publishes, and shows th
   await page.screenshot({ path: path.join(ARTIFACTS, 'web-app-feed.png') });
   await page.close();
 }, 60_000);
+
+it('records a cameo: shows the phrase, uploads the chosen file with a progress bar, and says it is verified', async () => {
+  const page = await browser.newPage();
+  await page.goto(stack.origin);
+  await page.fill('#handle', 'recorder');
+  await page.fill('#password', 'password123');
+  await page.click('#sign-up');
+  await page.waitForSelector('#app:not([hidden])');
+  await page.click('#start-cameo');
+  await page.waitForSelector('#cameo-phrase:not([hidden])');
+  const phrase = (await page.textContent('#phrase'))!;
+  expect(phrase.split(' ')).toHaveLength(4);
+  await page.setInputFiles('#cameo-file', makeRecording({ phrase }));
+  await page.click('#upload-cameo');
+  await page.waitForFunction(`document.querySelector('#cameo-status').textContent.startsWith('Verified')`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'web-app-cameo.png') });
+  await page.close();
+});
 
 it('serves Apollo Sandbox at /graphql in development', async () => {
   const response = await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } });
