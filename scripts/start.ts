@@ -8,7 +8,6 @@ import { startWorker } from '@cameo/worker/start-worker';
 import { createLogger } from '@cameo/kernel/logger';
 import { migrateAll } from '@cameo/kernel/migrations';
 import { runUntilSignal } from '@cameo/kernel/run';
-import { startTracing } from '@cameo/kernel/tracing';
 import { createPubSub } from '@cameo/kernel/pubsub';
 import { start as startSocial } from '@cameo/social/server';
 import { start as startUsers } from '@cameo/users/server';
@@ -146,6 +145,8 @@ function dataDirArgument(argv: string[]): string | undefined {
 }
 
 if (require.main === module) {
-  startTracing();
-  runUntilSignal('platform', () => startPlatform({ embeddedDataDir: dataDirArgument(process.argv.slice(2)) }));
+  // One process, one OpenTelemetry SDK: service.name cameo-platform, each subgraph's spans marked with cameo.service.
+  runUntilSignal('platform', () => startPlatform({ embeddedDataDir: dataDirArgument(process.argv.slice(2)) }), {
+    serviceName: 'cameo-platform',
+  });
 }

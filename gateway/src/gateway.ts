@@ -27,7 +27,10 @@ import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimits } from
 import { observabilityPlugin } from './observability';
 import { DEFAULT_MANIFEST_PATH, readManifest } from './safelist';
 import { createPolicy } from './policy';
-import { REQUEST_ID_HEADER, requestIdFrom } from '@cameo/kernel/request-id';
+import { httpLogger, requestLogScope } from '@cameo/kernel/http-logger';
+import { REQUEST_ID_HEADER } from '@cameo/kernel/request-id';
+import { renderMetrics } from '@cameo/kernel/process-metrics';
+import { checkReadiness, redisCheck } from '@cameo/kernel/readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { SubscriptionHub } from './subscriptions/hub';
@@ -219,9 +222,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-  app.use((req, res, next) => {
-    res.locals.requestId = requestIdFrom(req);
-    res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
+  // One access-log line per request, with the request id (the caller's x-request-id or a new one).
+  app.use(httpLogger(logger), (req, res, next) => {
+    res.locals.requestId = String(req.id);
     next();
   });
   app.use('/graphql', cors(options.corsOrigins ?? []));
@@ -230,16 +233,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const adminApp = options.separateAdmin ? express() : app;
   const adminHttpServer = options.separateAdmin ? http.createServer(adminApp) : undefined;
   adminApp.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
+    const { status, contentType, body } = await renderMetrics(metrics.registry);
+    res.status(status).setHeader('content-type', contentType).send(body);
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready: every subgraph answers, and Redis (when the gateway uses it) answers PING.
+  const redisReadiness = options.redisUrl ? redisCheck(options.redisUrl) : undefined;
   adminApp.get('/readyz', async (_req, res) => {
-    const health = await checkSubgraphs(subgraphs, options.gatewayProofPrivateKey);
-    const ready = health.length > 0 && health.every((subgraph) => subgraph.ready);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: health });
+    const [health, own] = await Promise.all([
+      checkSubgraphs(subgraphs, options.gatewayProofPrivateKey),
+      checkReadiness(redisReadiness ? [redisReadiness] : []),
+    ]);
+    const failed = [...own.failed, ...health.filter((subgraph) => !subgraph.ready).map((subgraph) => subgraph.name)];
+    const ready = health.length > 0 && failed.length === 0;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', failed, subgraphs: health, checks: own.checks });
   });
   mountAssetProxy(app, () => subgraphs.generations);
   if (options.webAppDir) app.use(express.static(options.webAppDir, { index: 'index.html', maxAge: '5m' }));
@@ -256,6 +265,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }
       next();
     },
+    requestLogScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         ...(await contextFromRequest(req, options.jwtSecret, sessions)),
@@ -307,6 +317,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await entityCache?.stop();
       await sessions.stop();
       await ownPubSub?.close();
+      await redisReadiness?.close();
       subgraphHttp.close();
     },
   };
