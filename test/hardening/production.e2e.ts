@@ -1,6 +1,6 @@
 import type { Gateway } from '@cameo/gateway/gateway';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { codes, graphql, until } from '@cameo/test-helpers/graphql';
 import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 
 /** A gateway in production mode in front of a test stack's subgraphs. */
@@ -128,6 +128,10 @@ it('logs JSON lines naming the service, with the request id in the gateway’s a
       expect.objectContaining({ service, msg: 'request completed', req: { id: 'trace-me-0042', method: 'POST', path: '/graphql' } }),
     );
   }
-  // Headers (tokens, proofs) never reach the logs.
-  expect(logged.join('\n')).not.toMatch(/"headers"|x-cameo-gateway-proof|authorization/i);
+  // Headers (tokens, proofs) and query strings (signed URLs) never reach the logs.
+  await fetch(`${url}?sig=query-string-secret-77`, { headers: { authorization: 'Bearer header-secret-77' } });
+  await until('the access line of that request', async () =>
+    logged.some((line) => line.includes('"msg":"request completed"') && line.includes('"method":"GET"')),
+  );
+  expect(logged.join('\n')).not.toMatch(/"headers"|x-cameo-gateway-proof|authorization|secret-77/i);
 });
