@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createGateway, type Gateway } from '@cameo/gateway/gateway';
 import { SUPERGRAPH_PATH } from '@cameo/gateway';

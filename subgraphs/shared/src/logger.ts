@@ -57,6 +57,8 @@ const PINO_PRETTY = 'pino-pretty';
 /** `[gateway] listening on ...` lines for people, when pino-pretty is installed. */
 function prettyStream(): NodeJS.WritableStream | undefined {
   try {
+    // Synchronous and optional: a dynamic import() could not fall back before the first line.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const build = require(PINO_PRETTY) as (options: PrettyOptions) => NodeJS.WritableStream;
     return build({
       colorize: process.stdout.isTTY,
