@@ -28,6 +28,7 @@ import { observabilityPlugin } from './observability';
 import { DEFAULT_MANIFEST_PATH, readManifest } from './safelist';
 import { createPolicy } from './policy';
 import { httpLogger, requestLogScope } from '@cameo/kernel/http-logger';
+import { serverSpan } from '@cameo/kernel/tracing';
 import { REQUEST_ID_HEADER } from '@cameo/kernel/request-id';
 import { renderMetrics } from '@cameo/kernel/process-metrics';
 import { checkReadiness, redisCheck } from '@cameo/kernel/readiness';
@@ -265,6 +266,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }
       next();
     },
+    serverSpan('/graphql'),
     requestLogScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({

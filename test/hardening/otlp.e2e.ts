@@ -19,6 +19,22 @@ import { testSecrets } from '@cameo/test-helpers/stack';
  */
 const ROOT = path.join(__dirname, '..', '..');
 
+// The gateway logs in this process: its JSON lines are read here (errors still reach the terminal).
+process.env.LOG_LEVEL = 'info';
+const gatewayLogs: Record<string, unknown>[] = [];
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+  const text = String(chunk);
+  if (!text.startsWith('{')) return write(chunk, ...rest);
+  gatewayLogs.push(
+    ...text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>),
+  );
+  return /"level":"(error|fatal)"/.test(text) ? write(chunk, ...rest) : true;
+}) as typeof process.stdout.write;
+
 interface ExportedSpan {
   service: string;
   name: string;
@@ -139,7 +155,14 @@ afterAll(async () => {
   }
   collector.close();
   await database?.drop();
-  for (const name of ['OTEL_TRACES_EXPORTER', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_PROTOCOL', 'OTEL_BSP_SCHEDULE_DELAY']) {
+  process.stdout.write = write;
+  for (const name of [
+    'LOG_LEVEL',
+    'OTEL_TRACES_EXPORTER',
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    'OTEL_EXPORTER_OTLP_PROTOCOL',
+    'OTEL_BSP_SCHEDULE_DELAY',
+  ]) {
     delete process.env[name];
   }
 });
@@ -167,11 +190,16 @@ it('exports one trace over OTLP across the gateway and the users process, each u
   // No span of another service name: each process names itself.
   expect(new Set(received.map((span) => span.service))).toEqual(new Set(['gateway', 'users']));
 
-  // The subgraph's log line about that operation carries the request id and the trace.
+  // The gateway's span for the HTTP request is in the same trace.
+  expect(received).toContainEqual(expect.objectContaining({ service: 'gateway', name: 'POST /graphql', traceId: subgraphSpan.traceId }));
+
+  // The log lines about that operation carry the request id and the trace, on both sides.
   const line = await until('the users log line', async () =>
     usersLogs.find((entry) => entry.requestId === 'otlp-trace-0001' && entry.msg === 'operation errors'),
   );
   expect(line).toMatchObject({ service: 'users', trace_id: subgraphSpan.traceId, span_id: subgraphSpan.spanId });
+  const gatewayLine = gatewayLogs.find((entry) => entry.requestId === 'otlp-trace-0001' && entry.msg === 'operation');
+  expect(gatewayLine).toMatchObject({ service: 'gateway', operationName: 'Traced', trace_id: subgraphSpan.traceId });
 });
 
 it('answers a plain query without a collector error in the logs', async () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { ROOT_CONTEXT, SpanStatusCode, context, propagation, trace, type Context } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Context } from '@opentelemetry/api';
+import type { RequestHandler } from 'express';
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { readTelemetryEnv } from './env';
@@ -76,6 +77,28 @@ export function injectTraceContext(set: (name: string, value: string) => void): 
 /** The trace context a request arrived with (or none). */
 export function extractTraceContext(req: IncomingMessage): Context {
   return propagation.extract(ROOT_CONTEXT, req.headers);
+}
+
+/**
+ * The gateway's span per request to `route` (kind SERVER, `POST /graphql`), active while the
+ * request is handled: @apollo/gateway's spans become its children and the request's log lines
+ * carry its trace id. It continues a trace the client started (W3C traceparent), as HTTP servers do.
+ */
+export function serverSpan(route: string): RequestHandler {
+  return (req, res, next) => {
+    const parent = extractTraceContext(req);
+    const span = tracer().startSpan(
+      `${req.method} ${route}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } },
+      parent,
+    );
+    res.once('finish', () => {
+      span.setAttribute('http.response.status_code', res.statusCode);
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    context.with(trace.setSpan(parent, span), next);
+  };
 }
 
 /** A span per subgraph operation, a child of the gateway's fetch that asked for it. */
