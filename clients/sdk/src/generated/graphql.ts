@@ -46,6 +46,14 @@ export type ConsentPolicy =
   | 'MUTUALS'
   | 'ONLY_ME';
 
+export type CreateCommentInput = {
+  /** 1-500 characters. */
+  body: string;
+  generationId: string | number;
+  /** Reply to this comment (a reply to a reply joins its thread). */
+  parentId?: string | number | null | undefined;
+};
+
 export type CreateGenerationInput = {
   /** Default: PORTRAIT. */
   aspect?: Aspect | null | undefined;
@@ -170,7 +178,7 @@ export type FeedQueryVariables = Exact<{
 }>;
 
 
-export type FeedQuery = { feed: { edges: Array<{ cursor: string, node: { id: string, caption: string, publishedAt: string, creator: { handle: string, displayName: string }, cameos: Array<{ owner: { handle: string } }>, video: { videoUrl: string | null, likeCount: number, viewerHasLiked: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FeedQuery = { feed: { edges: Array<{ cursor: string, node: { id: string, caption: string, publishedAt: string, creator: { handle: string, displayName: string }, cameos: Array<{ owner: { handle: string } }>, video: { videoUrl: string | null, likeCount: number, commentCount: number, viewerHasLiked: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateGenerationMutationVariables = Exact<{
   input: CreateGenerationInput;
@@ -214,6 +222,13 @@ export type LikeGenerationMutationVariables = Exact<{
 
 
 export type LikeGenerationMutation = { likeGeneration: { id: string, likeCount: number, viewerHasLiked: boolean } };
+
+export type CreateCommentMutationVariables = Exact<{
+  input: CreateCommentInput;
+}>;
+
+
+export type CreateCommentMutation = { createComment: { id: string, body: string, createdAt: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -346,6 +361,7 @@ export const FeedDocument = new TypedDocumentString(`
         video {
           videoUrl
           likeCount
+          commentCount
           viewerHasLiked
         }
       }
@@ -356,7 +372,7 @@ export const FeedDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"0c2e1adcbb9f5423eb8e431b09d0604ba4336dcdb04ffbf1c7e2059e5c1a56e6"}) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
+    `, {"hash":"7b3055523beaebe9ea366df3a1abc83077ad8a96f42a57e5b183df7f742c1857"}) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
 export const CreateGenerationDocument = new TypedDocumentString(`
     mutation CreateGeneration($input: CreateGenerationInput!) {
   createGeneration(input: $input) {
@@ -419,3 +435,12 @@ export const LikeGenerationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"ff6814f64c543b5238754edc64545612eba845afb3aa4f3ddf9f541d0aea9100"}) as unknown as TypedDocumentString<LikeGenerationMutation, LikeGenerationMutationVariables>;
+export const CreateCommentDocument = new TypedDocumentString(`
+    mutation CreateComment($input: CreateCommentInput!) {
+  createComment(input: $input) {
+    id
+    body
+    createdAt
+  }
+}
+    `, {"hash":"e535a42b7553847afc9d380b2ada65339db7071dd563ddcc12e24d3ac8cb177e"}) as unknown as TypedDocumentString<CreateCommentMutation, CreateCommentMutationVariables>;
