@@ -23,7 +23,7 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_VIDEOS, demoComments, demoFollows, dem
  * cameos, follows, rendered and published videos, likes and comments, made through the
  * gateway's public API with the SDK's persisted operations, as a client would — every rule,
  * rate limit and quota applies; each person acts with their own session. It stays within the
- * per-address rate limit (about 450 requests; RATE_LIMIT_IP_PER_MINUTE is 1,200).
+ * per-address rate limit (about 500 requests; RATE_LIMIT_IP_PER_MINUTE is 1,200).
  */
 
 /** `auto`: only when the database has no account yet; `on`: unless the demo world is there; `off`: never. */
