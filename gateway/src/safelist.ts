@@ -22,7 +22,9 @@ export function readManifest(path: string = DEFAULT_MANIFEST_PATH): PersistedOpe
   try {
     manifest = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the persisted-query manifest ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Cannot read the persisted-query manifest ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1 || !Array.isArray(manifest.operations)) {
     throw new Error(`${path} is not an apollo-persisted-query-manifest of version 1`);
