@@ -1,4 +1,6 @@
 import pLimit from 'p-limit';
+import pg from 'pg';
+import type { Logger } from '@cameo/kernel/logger';
 import {
   CameoError,
   CameoOfUserDocument,
@@ -157,4 +159,43 @@ export async function fillDemoWorld(url: string): Promise<DemoSummary> {
     all(comments, ({ author, body, id }) => members[author]!.client.request(CreateCommentDocument, { input: { generationId: id, body } })),
   ]);
   return { people: members.length, videos: videoIds.length, likes: likes.length, comments: comments.length };
+}
+
+/**
+ * Whether no account exists yet: a new database, where `auto` fills the demo world. Read from
+ * the database npm start has just migrated (as the migration runner does), because the public
+ * API rightly cannot say how many accounts there are.
+ */
+export async function hasNoAccounts(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM users."user") AS empty')).rows[0]!.empty;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Fills the demo world through the gateway when `mode` asks for it; a failure is logged, never fatal. */
+export async function fillDemoWorldIfAsked(mode: DemoMode, newDatabase: boolean, gatewayUrl: string, log: Logger) {
+  if (mode === 'off' || (mode === 'auto' && !newDatabase)) return;
+  try {
+    if (await demoWorldExists(gatewayUrl)) {
+      if (mode === 'on') log.info(`the demo world is already there (@${DEMO_PEOPLE[0]!.handle} exists): nothing added`);
+      return;
+    }
+    log.info(
+      mode === 'auto'
+        ? 'the database is new and empty: filling a demo world through the API (npm start -- --no-demo or CAMEO_DEMO=0 to skip)'
+        : 'filling the demo world through the API',
+    );
+    const started = Date.now();
+    const { people, videos, likes, comments } = await fillDemoWorld(gatewayUrl);
+    log.info(
+      `demo world ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${people} people, ${videos} published videos, ${likes} likes, ` +
+        `${comments} comments; sign in as @${DEMO_PEOPLE[0]!.handle} (or any demo handle) with the password "${DEMO_PASSWORD}"`,
+    );
+  } catch (error) {
+    log.error(`the demo world could not be filled: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -5,16 +5,14 @@ import { start as startFeed } from '@cameo/feed/server';
 import { start as startGenerations } from '@cameo/generations/server';
 import { adapterFromSettings } from '@cameo/generations/rendering/adapters';
 import { startWorker } from '@cameo/worker/start-worker';
-import { createLogger, type Logger } from '@cameo/kernel/logger';
+import { createLogger } from '@cameo/kernel/logger';
 import { migrateAll } from '@cameo/kernel/migrations';
 import { runUntilSignal } from '@cameo/kernel/run';
 import { startTracing } from '@cameo/kernel/tracing';
 import { createPubSub } from '@cameo/kernel/pubsub';
 import { start as startSocial } from '@cameo/social/server';
 import { start as startUsers } from '@cameo/users/server';
-import pg from 'pg';
-import { demoWorldExists, fillDemoWorld, readDemoMode, type DemoMode } from './demo';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-world';
+import { fillDemoWorldIfAsked, hasNoAccounts, readDemoMode, type DemoMode } from './demo';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 /** Where the embedded database keeps its data between runs. Default: .cameo/pgdata in the repo. */
@@ -27,41 +25,6 @@ export interface StartPlatformOptions {
   embeddedDataDir?: string;
   /** Whether to fill a demo world (scripts/demo.ts). Default: from CAMEO_DEMO, else `auto` (off in production and tests). */
   demo?: DemoMode;
-}
-
-/** Whether no account exists yet: a new database, where `auto` fills the demo world. */
-async function hasNoAccounts(databaseUrl: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM users."user") AS empty')).rows[0]!.empty;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Fills the demo world through the gateway when `mode` asks for it; a failure is logged, never fatal. */
-async function maybeFillDemoWorld(mode: DemoMode, newDatabase: boolean, gatewayUrl: string, log: Logger) {
-  if (mode === 'off' || (mode === 'auto' && !newDatabase)) return;
-  try {
-    if (await demoWorldExists(gatewayUrl)) {
-      if (mode === 'on') log.info(`the demo world is already there (@${DEMO_PEOPLE[0]!.handle} exists): nothing added`);
-      return;
-    }
-    log.info(
-      mode === 'auto'
-        ? 'the database is new and empty: filling a demo world through the API (npm start -- --no-demo or CAMEO_DEMO=0 to skip)'
-        : 'filling the demo world through the API',
-    );
-    const started = Date.now();
-    const { people, videos, likes, comments } = await fillDemoWorld(gatewayUrl);
-    log.info(
-      `demo world ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${people} people, ${videos} published videos, ${likes} likes, ` +
-        `${comments} comments; sign in as @${DEMO_PEOPLE[0]!.handle} (or any demo handle) with the password "${DEMO_PASSWORD}"`,
-    );
-  } catch (error) {
-    log.error(`the demo world could not be filled: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 /**
@@ -174,7 +137,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       pubsub,
     );
     stops.push(gateway.stop);
-    await maybeFillDemoWorld(demo, newDatabase, gateway.url, log);
+    await fillDemoWorldIfAsked(demo, newDatabase, gateway.url, log);
     log.info(`ready: explore the graph in Apollo Sandbox at ${gateway.url.replace('127.0.0.1', 'localhost')}`);
     return { gatewayUrl: gateway.url, stop };
   } catch (error) {
