@@ -80,6 +80,13 @@ it('in safelist mode runs the registered operations and refuses any other', asyn
   const adHoc = await graphql(safeUrl, '{ me { id handle } }', { token: signUp.token });
   expect(adHoc.status).toBe(400);
   expect(codes(adHoc)).toEqual(['OPERATION_NOT_ALLOWED']);
+  // A registered operation in another layout (the manifest holds its normalised print) is that
+  // operation; one more field makes it another.
+  const relaidOut = await graphql(safeUrl, 'query Me {\n  me { handle\n displayName id }\n}', { token: signUp.token });
+  expect(relaidOut.data).toEqual({ me: { handle: 'listed', displayName: 'Listed', id: expect.any(String) } });
+  expect(codes(await graphql(safeUrl, 'query Me { me { id handle displayName followerCount } }', { token: signUp.token }))).toEqual([
+    'OPERATION_NOT_ALLOWED',
+  ]);
   // Signed out, a registered operation still runs (and answers as it would anywhere).
   expect(await createCameoClient({ url: safeUrl }).request(MeDocument)).toEqual({ me: null });
 });
