@@ -2,10 +2,11 @@ import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { createClient as createUrqlClient, fetchExchange } from '@urql/core';
 import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
 import type { Client as WsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/graphql';
 import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
-import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
+import { collect, wsClient, wsUrl } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 /**
@@ -264,6 +265,41 @@ describe('one budget and one session rule over WebSocket, multipart and SSE', ()
     expect(sseAgain.text()).not.toContain('SUBSCRIPTION_LIMIT');
     sseAgain.abort();
     overWs.unsubscribe();
+  });
+
+  it('counts WebSockets and HTTP streams against one WS_CONNECTIONS_PER_ADDRESS (429 RATE_LIMITED past it)', async () => {
+    const { gateway, url } = await startReplicaGateway(stack, { subscriptionLimits: { perAddress: 2 } });
+    try {
+      const socket = wsClient(url, creator.token);
+      wsClients.push(socket);
+      const overWs = collect(socket, UPDATES);
+      const events = openStream('text/event-stream', { query: UPDATES }, creator, url);
+      await until('two open', () => gateway.subscriptionStats().subscriptions === 2);
+      const refused = await fetch(url, {
+        method: 'POST',
+        headers: { accept: MULTIPART, 'content-type': 'application/json', authorization: `Bearer ${creator.token}` },
+        body: JSON.stringify({ query: UPDATES }),
+      });
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+      const third = new WebSocket(wsUrl(url), 'graphql-transport-ws');
+      third.on('error', () => {});
+      const upgradeStatus = await new Promise<number | undefined>((resolve) => {
+        third.once('unexpected-response', (_request, response) => resolve(response.statusCode));
+        third.once('open', () => resolve(101));
+      });
+      third.terminate();
+      expect(upgradeStatus).toBe(429);
+      events.abort();
+      await until('the SSE stream released', () => gateway.subscriptionStats().httpStreams === 0);
+      const multipart = openStream(MULTIPART, { query: UPDATES }, creator, url);
+      await until('the multipart stream open', () => gateway.subscriptionStats().httpStreams === 1);
+      expect((await multipart.response).status).toBe(200);
+      multipart.abort();
+      overWs.unsubscribe();
+    } finally {
+      await gateway.stop();
+    }
   });
 
   it('ends open multipart and SSE streams when the account signs out everywhere', async () => {
