@@ -5,6 +5,13 @@ import type { Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/graphql';
+import {
+  MULTIPART_ACCEPT as MULTIPART,
+  multipartParts,
+  openStream as open,
+  payloadErrorCodes,
+  sseNextEvents,
+} from '@cameo/test-helpers/http-streams';
 import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient, wsUrl } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -18,7 +25,6 @@ let database: TestDatabase;
 let stack: TestStack;
 let creator: TestUser, friend: TestUser, stranger: TestUser;
 let friendCameo: string;
-const MULTIPART = 'multipart/mixed;subscriptionSpec="1.0", application/json';
 const PER_USER = 2;
 const sseClients: SseClient[] = [];
 const wsClients: WsClient[] = [];
@@ -40,6 +46,8 @@ const create = async (prompt: string) => {
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data!.createGeneration.id as string;
 };
+const openStream = (accept: string, body: Record<string, unknown>, user?: TestUser, url = stack.gatewayUrl) =>
+  open(url, accept, body, user?.token);
 const sse = (user?: TestUser, url = stack.gatewayUrl) => {
   const client = createSseClient({ url, headers: user ? { authorization: `Bearer ${user.token}` } : {}, retryAttempts: 0 });
   sseClients.push(client);
@@ -214,9 +222,8 @@ describe('server-sent events', () => {
     expect((await stream.response).headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(text.startsWith(':\n\n')).toBe(true);
     expect(text.endsWith('event: complete\ndata:\n\n')).toBe(true);
-    const nexts = text.split('\n\n').filter((event) => event.startsWith('event: next\ndata: '));
     expectInOrderToCompletion(
-      nexts.map((event) => JSON.parse(event.slice('event: next\ndata: '.length)).data.generationProgress),
+      sseNextEvents(text).map((event) => event.data!.generationProgress),
       'a city at night',
     );
   });
@@ -351,65 +358,6 @@ describe('one budget and one session rule over WebSocket, multipart and SSE', ()
     }
   });
 });
-
-/** A raw streaming request: the text as it arrives, `ended` when the server ends the response. */
-function openStream(accept: string, body: Record<string, unknown>, user?: TestUser, url = stack.gatewayUrl) {
-  const controller = new AbortController();
-  let text = '';
-  const waiters = new Set<() => void>();
-  const response = fetch(url, {
-    method: 'POST',
-    headers: { accept, 'content-type': 'application/json', ...(user ? { authorization: `Bearer ${user.token}` } : {}) },
-    body: JSON.stringify(body),
-    signal: controller.signal,
-  });
-  const ended = (async () => {
-    const decoder = new TextDecoder();
-    try {
-      for await (const chunk of (await response).body as unknown as AsyncIterable<Uint8Array>) {
-        text += decoder.decode(chunk, { stream: true });
-        for (const wake of waiters) wake();
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) throw error;
-    }
-    return text;
-  })();
-  ended.catch(() => {});
-  return {
-    response,
-    ended,
-    text: () => text,
-    abort: () => controller.abort(),
-    until: (probe: (text: string) => boolean) =>
-      new Promise<void>((resolve) => {
-        const check = () => {
-          if (!probe(text)) return;
-          waiters.delete(check);
-          resolve();
-        };
-        waiters.add(check);
-        check();
-      }),
-  };
-}
-
-/** The parts of a multipart/mixed body with boundary "graphql": each part's headers and JSON body. */
-function multipartParts(text: string): { headers: string; body: Record<string, unknown> }[] {
-  return text
-    .split('\r\n--graphql')
-    .slice(1)
-    .filter((part) => part.startsWith('\r\n'))
-    .map((part) => {
-      const [headers = '', body = ''] = part.slice(2).split('\r\n\r\n');
-      return { headers, body: JSON.parse(body) as Record<string, unknown> };
-    });
-}
-
-const payloadErrorCodes = (text: string) =>
-  multipartParts(text).flatMap(({ body }) =>
-    ((body.payload as { errors?: { extensions: { code: string } }[] } | null)?.errors ?? []).map((error) => error.extensions.code),
-  );
 
 async function wsCodes(user: TestUser, query: string, variables?: Record<string, unknown>) {
   const socket = wsClient(stack.gatewayUrl, user.token);
