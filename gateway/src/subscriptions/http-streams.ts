@@ -99,11 +99,13 @@ export function serveHttpSubscriptions(options: HttpStreamOptions) {
     const params = readParams(req);
     if (!params) return next();
     if ('error' in params) return refuse(res, params.error);
-    if (req.method === 'GET' && !preflightForced(req)) return refuse(res, csrfRefused());
 
     const query = typeof params.query === 'string' && params.query ? params.query : policy.registeredQuery(params.extensions);
+    // Requests this module leaves to Apollo meet Apollo's own csrfPrevention there.
+    const crossSite = req.method === 'GET' && !preflightForced(req);
     if (!query) {
       if (!everyOperation) return next();
+      if (crossSite) return refuse(res, csrfRefused());
       const missing = (params.extensions as { persistedQuery?: unknown } | undefined)?.persistedQuery
         ? requestError('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound')
         : requestError(ErrorCode.BAD_REQUEST, 'The request has no query.');
@@ -114,12 +116,12 @@ export function serveHttpSubscriptions(options: HttpStreamOptions) {
     const prepared = policy.prepare(query, operationName, variables);
     if ('errors' in prepared) {
       // A refused subscription is answered in the stream its client reads; anything else is Apollo's.
-      return everyOperation || isSubscription(query, operationName, policy.limits.maxTokens)
-        ? answer(res, encoding, { errors: prepared.errors })
-        : next();
+      if (!everyOperation && !isSubscription(query, operationName, policy.limits.maxTokens)) return next();
+      return crossSite ? refuse(res, csrfRefused()) : answer(res, encoding, { errors: prepared.errors });
     }
     const type = prepared.operation.operation;
     if (type !== 'subscription' && !everyOperation) return next();
+    if (crossSite) return refuse(res, csrfRefused());
     if (type === 'mutation' && req.method === 'GET') {
       res.setHeader('allow', 'POST');
       return refuse(res, requestError(ErrorCode.BAD_REQUEST, 'Mutations are sent with POST.', 405));
