@@ -314,6 +314,7 @@ describe('one budget and one session rule over WebSocket, multipart and SSE', ()
     const multipart = openStream(MULTIPART, { query: UPDATES }, user);
     const events = openStream('text/event-stream', { query: UPDATES }, user);
     await until('both open', () => stack.subscriptionStats().httpStreams === 2);
+    expect(await (await fetch(`${stack.origin}/metrics`)).text()).toContain('cameo_gateway_subscriptions_open{kind="http_streams"} 2');
     const signedOut = await gql_(user, 'mutation { signOutEverywhere }');
     expect(signedOut.data).toEqual({ signOutEverywhere: true });
 
