@@ -239,6 +239,13 @@ describe('server-sent events', () => {
     expect(await codes(stranger, PROGRESS, { id })).toEqual(['NOT_FOUND']);
     expect(await codes(undefined, UPDATES)).toEqual(['UNAUTHENTICATED']);
     expect(await codes(creator, 'subscription { noSuchField }')).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(await codes(creator, PROGRESS, { id: { nested: true } })).toEqual(['BAD_USER_INPUT']);
+    const notAnObject = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: UPDATES, variables: 'x' }),
+    });
+    expect(notAnObject.status).toBe(400);
   });
 
   it('answers queries sent as SSE through the HTTP pipeline', async () => {

@@ -111,6 +111,9 @@ export function serveHttpSubscriptions(options: HttpStreamOptions) {
         : requestError(ErrorCode.BAD_REQUEST, 'The request has no query.');
       return answer(res, encoding, { errors: [missing] });
     }
+    if (params.variables != null && !isObject(params.variables)) {
+      return refuse(res, requestError(ErrorCode.BAD_REQUEST, 'The variables must be an object.', 400));
+    }
     const operationName = typeof params.operationName === 'string' ? params.operationName : undefined;
     const variables = isObject(params.variables) ? params.variables : undefined;
     const prepared = policy.prepare(query, operationName, variables);
