@@ -316,6 +316,39 @@ describe('one budget and one session rule over WebSocket, multipart and SSE', ()
     }
   });
 
+  it('shares one upstream subscription among 200 HTTP subscribers (multipart and SSE) of one viewer; each gets every event; aborts free all', async () => {
+    const { gateway, url } = await startReplicaGateway(stack, { subscriptionLimits: { perAddress: 300, perUser: 300 } });
+    try {
+      const query = `subscription { myGenerationUpdates { generationId progress } }`;
+      const streams = Array.from({ length: 200 }, (_, i) => openStream(i % 2 ? MULTIPART : 'text/event-stream', { query }, creator, url));
+      await until('200 open', () => gateway.subscriptionStats().subscriptions === 200);
+      expect(gateway.subscriptionStats()).toMatchObject({ subscriptions: 200, httpStreams: 200, upstream: 1 });
+      const started = Date.now();
+      await create('two hundred viewers');
+      await Promise.all(streams.map((stream) => stream.until((text) => /"progress":100\b/.test(text))));
+      process.stderr.write(
+        `200 HTTP subscribers, one upstream: every one had progress 100 ${Date.now() - started} ms after createGeneration\n`,
+      );
+      const progressOf = (text: string, i: number) =>
+        i % 2
+          ? multipartParts(text).flatMap(({ body }) =>
+              body.payload
+                ? [(body.payload as { data: { myGenerationUpdates: { progress: number } } }).data.myGenerationUpdates.progress]
+                : [],
+            )
+          : sseNextEvents(text).map((event) => (event.data!.myGenerationUpdates as { progress: number }).progress);
+      const reference = progressOf(streams[0]!.text(), 0);
+      for (const [i, stream] of streams.entries()) expect(progressOf(stream.text(), i)).toEqual(reference);
+      for (const stream of streams) stream.abort();
+      await until('all released', () => {
+        const stats = gateway.subscriptionStats();
+        return stats.subscriptions === 0 && stats.upstream === 0 && stats.httpStreams === 0;
+      });
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it('ends open multipart and SSE streams when the account signs out everywhere', async () => {
     const user = await signUp(stack.gatewayUrl, 'leaver');
     const multipart = openStream(MULTIPART, { query: UPDATES }, user);
