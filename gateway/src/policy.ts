@@ -23,8 +23,8 @@ import { isRegistered, operationNotAllowed, type PersistedOperations } from './s
  * these rules, in this order, through this module —
  *   1. rate limits per client address and per signed-in user (one count per operation request);
  *   2. parsing with the token limit, then validation against the API schema;
- *   3. the safelist (OPERATIONS_SAFELIST), by the SHA-256 of the document's text: only the
- *      operations of the persisted-query manifest run;
+ *   3. the safelist (OPERATIONS_SAFELIST), by the SHA-256 of the document's text (as sent, or
+ *      normalised as the manifest's bodies are): only the operations of the manifest run;
  *   4. the operation limits of limits.ts (depth, aliases, root fields, cost, …).
  * HTTP runs 1 in `httpMiddleware` (before the body is read), 2 in Apollo's own pipeline with
  * `limits.maxTokens`, and 3-4 in `apolloPlugin`; graphql-ws runs `admit` and `prepare`.
@@ -145,7 +145,7 @@ export function createPolicy(options: PolicyOptions): Policy {
   };
 
   const check = ({ source, document, operation, variables }: OperationRequest): GraphQLError | null => {
-    if (options.safelist && !isRegistered(operations, source)) return operationNotAllowed();
+    if (options.safelist && !isRegistered(operations, source, document)) return operationNotAllowed();
     return checkLimits(measureOperation(options.costSchema(), document, operation, variables), limits);
   };
 

@@ -118,7 +118,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
+  await Promise.all(clients.map(async (c) => c.dispose()));
   await pubsub?.close();
   await stack?.stop();
   await database?.drop();

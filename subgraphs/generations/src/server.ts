@@ -1,6 +1,7 @@
+import type { SubgraphStartOptions } from '@cameo/kernel/subgraph-options';
 import { cursorKey } from '@cameo/kernel/cursor';
 import type { PlatformKeys } from '@cameo/kernel/env';
-import { transportForSubgraph, type EventTransportKind } from '@cameo/kernel/event-transport';
+import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import type { GenerationsEnv } from '@cameo/kernel/env';
 import { createLogger } from '@cameo/kernel/logger';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
@@ -21,9 +22,7 @@ import { adapterFromSettings } from './rendering/adapters';
 import { renderGeneration } from './rendering/render';
 import { createLocalStorage } from './rendering/storage';
 
-export interface StartGenerationsOptions {
-  port: number;
-  databaseUrl: string;
+export interface StartGenerationsOptions extends SubgraphStartOptions {
   /** Verifies gateway proofs (public key only); signs internal calls, asset URLs, manifests and cursors. */
   keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'assetUrlSecret' | 'manifestSecret' | 'cursorSecret'>;
   /** The users subgraph's base URL (its internal routes), e.g. http://users:4001. */
@@ -31,23 +30,12 @@ export interface StartGenerationsOptions {
   /** The social subgraph's base URL (blocks), or a function giving it once it is known. */
   socialBaseUrl: string | (() => string);
   settings: GenerationsEnv;
-  /**
-   * Redis for the BullMQ queue, live progress and domain events. Default: none — jobs run in
-   * this process, progress stays in-process and events travel on PostgreSQL.
-   */
-  redisUrl?: string;
-  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
-  eventTransport?: EventTransportKind;
   /** Live progress bus; default: one from redisUrl (or in-process). */
   pubsub?: PubSub;
   /** The video model. Default: the one VIDEO_MODEL names. It names new rows' model and renders in-process jobs. */
   adapter?: VideoModelAdapter;
   /** BullMQ key prefix (tests isolate queues with it). Default: "bull". */
   queuePrefix?: string;
-  /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
-  eventNamespace?: string;
-  /** Default: 0.0.0.0. */
-  host?: string;
   /** The consent reconciler's timing (see ConsentReconcilerOptions). Default: a pass every 15 s. */
   reconciler?: ConsentReconcilerOptions;
 }

@@ -1,10 +1,11 @@
+import type { SubgraphStartOptions } from '@cameo/kernel/subgraph-options';
 import type { PlatformKeys } from '@cameo/kernel/env';
 import { createLogger } from '@cameo/kernel/logger';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { buildUsersContext } from './context';
 import { createDb } from './db';
 import { mountInternalRoutes } from './internal-routes';
-import { transportForSubgraph, type EventTransportKind } from '@cameo/kernel/event-transport';
+import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import { schema } from './schema';
 import { startSocialProjection } from './social-projection';
 import { metadataVerifier, type CameoVerifier } from './verifier';
@@ -13,22 +14,12 @@ import { announceSessionsEnded } from './sessions';
 import { currentCost } from './passwords';
 import { createSignInThrottle, type SignInThrottleOptions } from './sign-in-throttle';
 
-export interface StartUsersOptions {
-  port: number;
-  databaseUrl: string;
+export interface StartUsersOptions extends SubgraphStartOptions {
   jwtSecret: string;
   /** Verifies gateway proofs (public key only) and internal service tokens. */
   keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret'>;
-  /** Redis for domain events (when the transport is redis). Default: none. */
-  redisUrl?: string;
-  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
-  eventTransport?: EventTransportKind;
-  /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
-  eventNamespace?: string;
   /** Default: metadataVerifier (recording metadata and the spoken phrase). */
   verifier?: CameoVerifier;
-  /** Default: 0.0.0.0. */
-  host?: string;
   /**
    * The live bus on which `session.revoked` goes to the gateways. Default: createPubSub(redisUrl)
    * — Redis pub/sub, or an in-process bus of its own that no gateway hears, so a process running
