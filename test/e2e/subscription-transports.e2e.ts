@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { createClient as createUrqlClient, fetchExchange } from '@urql/core';
 import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
@@ -68,7 +70,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const client of sseClients) client.dispose();
-  await Promise.all(wsClients.map((client) => client.dispose()));
+  await Promise.all(wsClients.map(async (client) => client.dispose()));
   await stack?.stop();
   await database?.drop();
 });
@@ -386,7 +388,7 @@ describe('one budget and one session rule over WebSocket, multipart and SSE', ()
       const byId = {
         operationName: 'GenerationProgress',
         variables: { id },
-        extensions: { persistedQuery: { version: 1, sha256Hash: '9cf1b2d8cc5ae316ae0cfcb7502ee1793854c03d39b622ddb7b943537d8d89a0' } },
+        extensions: { persistedQuery: { version: 1, sha256Hash: registeredId('GenerationProgress') } },
       };
       const results: { data?: { generationProgress: { progress: number } } | null }[] = [];
       for await (const result of sse(creator, url).iterate<{ generationProgress: { progress: number } }>(byId as never))
@@ -406,6 +408,14 @@ async function wsCodes(user: TestUser, query: string, variables?: Record<string,
   const run = collect(socket, query, variables);
   await run.done.catch(() => {});
   return run.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code);
+}
+
+/** The id of a registered operation in the committed persisted-query manifest. */
+function registeredId(name: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../clients/operations/persisted-query-manifest.json'), 'utf8')) as {
+    operations: { id: string; name: string }[];
+  };
+  return manifest.operations.find((operation) => operation.name === name)!.id;
 }
 
 async function until(what: string, probe: () => boolean) {

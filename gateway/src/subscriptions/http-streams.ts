@@ -189,7 +189,6 @@ export function serveHttpSubscriptions(options: HttpStreamOptions) {
   ) {
     let ended = false;
     let untrack = () => {};
-    let heartbeat: NodeJS.Timeout | undefined;
     const live = {
       end: (errors: GraphQLFormattedError[]) => finish(errors),
     };
@@ -221,6 +220,7 @@ export function serveHttpSubscriptions(options: HttpStreamOptions) {
       return false;
     };
 
+    const heartbeat = setInterval(() => write(encoding.heartbeat()), limits.heartbeatMs).unref();
     startResponse(res, encoding);
     open.add(live);
     if (viewer) {
@@ -230,7 +230,6 @@ export function serveHttpSubscriptions(options: HttpStreamOptions) {
         endSession: () => finish(formatErrors([sessionEnded()])),
       });
     }
-    heartbeat = setInterval(() => write(encoding.heartbeat()), limits.heartbeatMs).unref();
     // The client closed the request (or the connection broke): its subscription ends upstream.
     res.once('close', () => finish());
     void (async () => {
