@@ -82,8 +82,6 @@ export interface WsServerOptions {
 
 interface Extra {
   socket: WebSocket;
-  /** Stops counting the socket against its account (set once signed in). */
-  untrack?: () => void;
   /** The TCP peer's address: HTTP's per-address rate, and passed on with every operation (sign-in throttle). */
   address: string;
   viewerId: string | null;
