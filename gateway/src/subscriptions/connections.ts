@@ -73,13 +73,6 @@ export class ConnectionRegistry {
     return open;
   }
 
-  /** Connections held by client addresses (every transport). */
-  get addressesInUse(): number {
-    let open = 0;
-    for (const count of this.byAddress.values()) open += count;
-    return open;
-  }
-
   stop(): void {
     this.stopHearing();
   }
