@@ -265,17 +265,17 @@ export function readGatewayPort(source: Source = process.env): number {
   return read(source, ['GATEWAY_PORT']).GATEWAY_PORT ?? DEFAULT_GATEWAY_PORT;
 }
 
-/** Limits of the gateway's subscriptions (graphql-ws). */
+/** Limits of the gateway's subscriptions (graphql-ws, multipart HTTP and SSE: one budget). */
 export interface SubscriptionEnv {
   /** SUBSCRIPTIONS_PER_CONNECTION: operations one WebSocket may have open. Default: 100. */
   perConnection: number;
-  /** SUBSCRIPTIONS_PER_USER: operations one signed-in user may have open over all their WebSockets on one gateway process. Default: 200. */
+  /** SUBSCRIPTIONS_PER_USER: operations one signed-in user may have open over all their WebSockets and HTTP streams on one gateway process. Default: 200. */
   perUser: number;
   /** SUBSCRIPTIONS_MAX: client subscriptions one gateway process serves. Default: 50000. */
   total: number;
-  /** WS_CONNECTIONS_PER_ADDRESS: WebSockets one client address may hold open to one gateway process (beyond: HTTP 429 at the upgrade). Default: 50. */
+  /** WS_CONNECTIONS_PER_ADDRESS: WebSockets and HTTP subscription streams one client address may hold open to one gateway process (beyond: HTTP 429). Default: 50. */
   perAddress: number;
-  /** SUBSCRIPTION_CLIENT_BUFFER_BYTES: unsent bytes one WebSocket may hold before it is closed (4008). Default: 1 MiB. */
+  /** SUBSCRIPTION_CLIENT_BUFFER_BYTES: unsent bytes one WebSocket or HTTP stream may hold before it is closed (4008, or a SUBSCRIBER_OVERFLOW error part). Default: 1 MiB. */
   clientBufferBytes: number;
 }
 
