@@ -16,5 +16,5 @@ export async function probe(url: string, timeoutMs = 2000): Promise<boolean> {
 
 if (require.main === module) {
   const url = process.argv[2] ?? `http://127.0.0.1:${process.env.GATEWAY_PORT ?? DEFAULT_GATEWAY_PORT}/healthz`;
-  probe(url).then((ok) => process.exit(ok ? 0 : 1));
+  void probe(url).then((ok) => process.exit(ok ? 0 : 1));
 }

@@ -37,6 +37,7 @@ export function generateAll(): void {
       // Prisma's own output is already on stderr (stdio inherit); name the schema that failed.
       throw new Error(
         `prisma generate failed for ${path.relative(ROOT, schema)}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
       );
     }
   }

@@ -223,36 +223,28 @@ export async function benchTransport(
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const verdict = (p99: number, target: number) => (p99 < target ? 'met' : 'MISS');
 
+/** A measured row with its target and verdict. */
+const row = (what: string, transport: string, d: TransportFigures['propagation'], target: number) => [
+  what,
+  transport,
+  String(d.count),
+  ms(d.p50),
+  ms(d.p99),
+  ms(d.max),
+  `< ${ms(target)}`,
+  verdict(d.p99, target),
+];
+
 export function describeEvents(figures: TransportFigures[]): string[] {
   const rows: string[][] = [['', 'transport', 'n', 'p50', 'p99', 'max', 'target p99', '']];
   for (const f of figures) {
-    const target = TARGETS.propagation[f.transport];
-    rows.push([
-      'commit -> consumer applied',
-      f.transport,
-      String(f.propagation.count),
-      ms(f.propagation.p50),
-      ms(f.propagation.p99),
-      ms(f.propagation.max),
-      `< ${ms(target)}`,
-      verdict(f.propagation.p99, target),
-    ]);
+    rows.push(row('commit -> consumer applied', f.transport, f.propagation, TARGETS.propagation[f.transport]));
     for (const [consumer, d] of Object.entries(f.perConsumer)) {
       rows.push([`  social -> ${consumer}`, f.transport, String(d.count), ms(d.p50), ms(d.p99), ms(d.max), '', '']);
     }
   }
   for (const f of figures) {
-    const target = TARGETS.revocation[f.transport];
-    rows.push([
-      'revocation -> hidden everywhere',
-      f.transport,
-      String(f.revocation.count),
-      ms(f.revocation.p50),
-      ms(f.revocation.p99),
-      ms(f.revocation.max),
-      `< ${ms(target)}`,
-      verdict(f.revocation.p99, target),
-    ]);
+    rows.push(row('revocation -> hidden everywhere', f.transport, f.revocation, TARGETS.revocation[f.transport]));
     const { field, asset, feed } = f.revocationParts;
     rows.push([
       `  p50 of field null / asset 404 / feed gone: ${ms(field)} / ${ms(asset)} / ${ms(feed)}; /assets requests cut off: ${f.assetCutOff}`,

@@ -50,6 +50,7 @@ export function createHiveGatewayServer(options: {
       },
     ],
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Hive's documented listener: it answers its own errors
   return http.createServer(runtime);
 }
 

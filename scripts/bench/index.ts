@@ -121,7 +121,7 @@ async function main() {
   const runId = randomBytes(4).toString('hex');
   const started = new Date();
   const rows: Row[] = [];
-  let cacheLookups = { hit: 0, miss: 0 };
+  let cacheLookups: { hit: number; miss: number };
   const subgraphs = await startSubgraphs({ databaseUrl, redisUrl: REDIS_URL, runId });
   // Run in reverse: the load and the gateways stop, then the subgraphs, then their leftovers go.
   const stops: (() => Promise<unknown> | void)[] = [

@@ -236,7 +236,7 @@ if (process.env.CAMEO_BENCH_LOAD && process.send) {
     options,
     Array.from({ length: options.viewerCount }, () => random(1, options.users)),
   );
-  process.on('message', async (plan: LoadRun) => process.send!(await run(plan, viewers)));
+  process.on('message', (plan: LoadRun) => void run(plan, viewers).then((result) => process.send!(result)));
   process.on('disconnect', () => process.exit(0));
   process.send('ready');
 }

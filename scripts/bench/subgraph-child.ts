@@ -65,7 +65,7 @@ async function main() {
   }
   process.on('disconnect', () => {
     const timer = setTimeout(() => process.exit(0), 3000);
-    server.stop().finally(() => {
+    void server.stop().finally(() => {
       clearTimeout(timer);
       rmSync(assetsDir, { recursive: true, force: true });
       process.exit(0);

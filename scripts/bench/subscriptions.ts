@@ -210,7 +210,7 @@ export async function benchFanOut(options: FanOutOptions): Promise<FanOutFigures
     await delivered;
     const elapsed = (now() - started) / 1000;
     const after = await gateway.stats();
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
 
     latencies.sort((a, b) => a - b);
     return {

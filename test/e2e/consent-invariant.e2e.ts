@@ -559,7 +559,6 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
       }),
       { numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: false, verbose: 1 },
     );
-    // eslint-disable-next-line no-console
     console.log(
       `consent invariant (${kind} events): ${RUNS} runs in ${((Date.now() - started) / 1000).toFixed(1)} s, ${JSON.stringify(stats)}`,
     );

@@ -1,9 +1,8 @@
 import WebSocket from 'ws';
 import type { Gateway } from '@cameo/gateway/gateway';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { codes, graphql, ok, until } from '@cameo/test-helpers/graphql';
-import { proofFor, startReplicaGateway, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { proofFor, startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient, wsUrl } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -128,8 +127,8 @@ describe.each([
     await until('the replica refuses the token', () => refused(replica.url, leaver.token));
     expect(await connectionInit(replica.url, leaver.token)).toBe(4401);
     if (openOnReplica) expect(await closedWith(openOnReplica)).toBe('connection closed: 4401');
-    open.dispose();
-    openOnReplica?.dispose();
+    await open.dispose();
+    await openOnReplica?.dispose();
   });
 
   it('refuses an EVERYONE cameo to a deleted account in the consent check itself (a proof that got past a gateway)', async () => {

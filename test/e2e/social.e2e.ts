@@ -50,7 +50,7 @@ beforeAll(async () => {
   adaVideo = await publishedVideo(stack.gatewayUrl, ada, 'ada’s first video');
 });
 afterAll(async () => {
-  await Promise.all(sockets.map((socket) => socket.dispose()));
+  await Promise.all(sockets.map(async (socket) => socket.dispose()));
   await social?.$disconnect();
   await stack?.stop();
   await database?.drop();

@@ -72,7 +72,7 @@ beforeAll(async () => {
   reader = await signUp(stack.gatewayUrl, 'reader');
 });
 afterAll(async () => {
-  await Promise.all(sockets.map((socket) => socket.dispose()));
+  await Promise.all(sockets.map(async (socket) => socket.dispose()));
   await stack?.stop();
   await database?.drop();
 });

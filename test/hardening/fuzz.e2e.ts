@@ -9,7 +9,6 @@ import {
   isListType,
   isObjectType,
   isScalarType,
-  type GraphQLArgument,
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
@@ -88,7 +87,7 @@ function selection(type: GraphQLObjectType, depth: number): string {
   const chosen = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(fields));
   return chosen
     .map((field, i) => {
-      const args = field.args.filter((arg: GraphQLArgument) => chance(0.85)).map((arg) => `${arg.name}: ${literal(arg.type)}`);
+      const args = field.args.filter(() => chance(0.85)).map((arg) => `${arg.name}: ${literal(arg.type)}`);
       const alias = chance(0.1) ? `a${i}: ` : '';
       const named = getNamedType(field.type);
       const head = `${alias}${field.name}${args.length ? `(${args.join(', ')})` : ''}`;

@@ -58,7 +58,7 @@ export class UpstreamSubscriptions {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((client) => client.dispose()));
+    await Promise.all([...this.clients.values()].map(async (client) => client.dispose()));
     this.clients.clear();
   }
 

@@ -1,8 +1,10 @@
+import type { SubgraphStartOptions } from '@cameo/kernel/subgraph-options';
 import { cursorKey } from '@cameo/kernel/cursor';
 import type { PlatformKeys } from '@cameo/kernel/env';
-import { transportForSubgraph, type EventTransportKind } from '@cameo/kernel/event-transport';
+import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import type { DbOptions } from '@cameo/kernel/prisma';
 import { createLogger } from '@cameo/kernel/logger';
+import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { createFeedClients } from './clients';
 import { startFeedConsumers } from './consumer';
@@ -14,10 +16,7 @@ import { schema } from './schema';
 /** How often expired For You rankings are deleted. */
 const SWEEP_INTERVAL_MS = 5 * 60 * 1000;
 
-export interface StartFeedOptions {
-  port: number;
-  databaseUrl: string;
-  /** Verifies gateway proofs; signs internal calls and cursors. */
+export interface StartFeedOptions extends SubgraphStartOptions {
   /** Verifies gateway proofs (public key only); signs internal calls and cursors. */
   keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'cursorSecret'>;
   /** Base URLs of users (age band) and social (blocks and mutes). */
@@ -25,16 +24,8 @@ export interface StartFeedOptions {
   socialBaseUrl: string;
   /** Items a teen account may be served per day. */
   teenDailyCap: number;
-  /** Redis for the domain events the feed is built from, when the transport is redis. Default: none. */
-  redisUrl?: string;
-  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
-  eventTransport?: EventTransportKind;
-  /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
-  eventNamespace?: string;
   /** Pool size and statement counting (tests). */
   db?: DbOptions;
-  /** Default: 0.0.0.0. */
-  host?: string;
 }
 
 /** Starts the feed subgraph and the consumers that keep its read model current. */
@@ -70,6 +61,7 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
     redisUrl: options.redisUrl,
     eventNamespace: options.eventNamespace,
     logger,
+    readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     buildContext: (base) => ({ ...base, ...services }),
   });
   return {

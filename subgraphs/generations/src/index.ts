@@ -9,14 +9,12 @@ import {
   requireDatabaseUrl,
 } from '@cameo/kernel/env';
 import { runUntilSignal } from '@cameo/kernel/run';
-import { startTracing } from '@cameo/kernel/tracing';
 import { start } from './server';
 import { createObjectStorage } from '@cameo/kernel/object-storage/from-env';
 
-const env = readCommonEnv();
-startTracing();
-runUntilSignal('generations', () =>
-  start({
+runUntilSignal('generations', () => {
+  const env = readCommonEnv();
+  return start({
     port: readSubgraphPort('generations'),
     databaseUrl: requireDatabaseUrl(env),
     keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret', 'assetUrlSecret', 'manifestSecret', 'cursorSecret']),
@@ -27,5 +25,5 @@ runUntilSignal('generations', () =>
     objectStorage: createObjectStorage(readObjectStorageEnv()),
     redisUrl: env.redisUrl,
     eventTransport: env.eventTransport,
-  }),
-);
+  });
+});

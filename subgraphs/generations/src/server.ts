@@ -1,9 +1,11 @@
+import type { SubgraphStartOptions } from '@cameo/kernel/subgraph-options';
 import { cursorKey } from '@cameo/kernel/cursor';
 import type { PlatformKeys } from '@cameo/kernel/env';
-import { transportForSubgraph, type EventTransportKind } from '@cameo/kernel/event-transport';
+import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import type { GenerationsEnv } from '@cameo/kernel/env';
 import { createLogger } from '@cameo/kernel/logger';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
+import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { createDb } from './db';
 import { createBullJobs, createMemoryJobs, type GenerationJobs } from './queue';
@@ -22,9 +24,7 @@ import { renderGeneration } from './rendering/render';
 import { createAssetStorage, createLocalStorage } from './rendering/storage';
 import type { ObjectStorage } from '@cameo/kernel/object-storage/object-storage';
 
-export interface StartGenerationsOptions {
-  port: number;
-  databaseUrl: string;
+export interface StartGenerationsOptions extends SubgraphStartOptions {
   /** Verifies gateway proofs (public key only); signs internal calls, asset URLs, manifests and cursors. */
   keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'assetUrlSecret' | 'manifestSecret' | 'cursorSecret'>;
   /** The users subgraph's base URL (its internal routes), e.g. http://users:4001. */
@@ -32,23 +32,12 @@ export interface StartGenerationsOptions {
   /** The social subgraph's base URL (blocks), or a function giving it once it is known. */
   socialBaseUrl: string | (() => string);
   settings: GenerationsEnv;
-  /**
-   * Redis for the BullMQ queue, live progress and domain events. Default: none — jobs run in
-   * this process, progress stays in-process and events travel on PostgreSQL.
-   */
-  redisUrl?: string;
-  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
-  eventTransport?: EventTransportKind;
   /** Live progress bus; default: one from redisUrl (or in-process). */
   pubsub?: PubSub;
   /** The video model. Default: the one VIDEO_MODEL names. It names new rows' model and renders in-process jobs. */
   adapter?: VideoModelAdapter;
   /** BullMQ key prefix (tests isolate queues with it). Default: "bull". */
   queuePrefix?: string;
-  /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
-  eventNamespace?: string;
-  /** Default: 0.0.0.0. */
-  host?: string;
   /** Where rendered files live. Default: a folder, settings.assetsDir. */
   objectStorage?: ObjectStorage;
   /** The consent reconciler's timing (see ConsentReconcilerOptions). Default: a pass every 15 s. */
@@ -104,6 +93,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     redisUrl: options.redisUrl,
     eventNamespace: options.eventNamespace,
     logger,
+    readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     // Rendered files, by signed URL and the visibility rule at each request; the gateway proxies /assets here.
     routes: (app) => {
       mountAssetRoute(app, { db, social, storage, signer: assetUrls, onError: onError('assets') });

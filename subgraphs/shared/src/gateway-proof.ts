@@ -158,7 +158,7 @@ export function readProof(publicKey: KeyObject, audience: string, token: string 
   if (parts.length !== 3) return null;
   const [header, payload, signature] = parts as [string, string, string];
   if (parseJson(header)?.alg !== 'EdDSA') return null;
-  let valid = false;
+  let valid: boolean;
   try {
     valid = verify(null, Buffer.from(`${header}.${payload}`), publicKey, Buffer.from(signature, 'base64url'));
   } catch {

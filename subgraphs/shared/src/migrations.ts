@@ -166,7 +166,9 @@ async function applyOne(client: pg.Client, table: string, file: MigrationFile, s
   } catch (error) {
     // Keep the migration's own error even if the rollback fails too (e.g. the connection died).
     await client.query('ROLLBACK').catch(() => {});
-    throw new Error(`${schema}: migration ${file.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${schema}: migration ${file.name} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 

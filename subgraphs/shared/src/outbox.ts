@@ -13,6 +13,7 @@ import { toStreamFields } from './events';
 
 /** The part of a Prisma transaction client the outbox needs (structural: any subgraph's fits). */
 export interface OutboxWriter {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph's Prisma JSON input type differs; any of them must fit
   outboxEvent: { create(args: { data: { topic: string; payload: any } }): PromiseLike<unknown> };
 }
 
@@ -30,6 +31,7 @@ interface RawTransaction {
 }
 /** The part of a Prisma client the relay needs. */
 export interface OutboxDb extends RawTransaction {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph's transaction client is its own type; the relay uses only RawTransaction
   $transaction<T>(fn: (tx: any) => Promise<T>): Promise<T>;
 }
 

@@ -1,20 +1,6 @@
-import SchemaBuilder from '@pothos/core';
 import type PrismaTypes from './generated/pothos-types';
 import { getDatamodel } from './generated/pothos-types';
-import { SUBGRAPH_PLUGINS, prismaPluginOptions } from '@cameo/kernel/builder-options';
+import { createSubgraphBuilder } from '@cameo/kernel/builder-options';
 import type { SocialContext } from './context';
 
-export const builder = new SchemaBuilder<{
-  Context: SocialContext;
-  PrismaTypes: PrismaTypes;
-  DefaultFieldNullability: false;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
-}>({
-  plugins: [...SUBGRAPH_PLUGINS],
-  // Without this every field a client sees would be optional.
-  defaultFieldNullability: false,
-  prisma: prismaPluginOptions<SocialContext>(getDatamodel()),
-});
-
-builder.queryType({});
-builder.mutationType({});
+export const builder = createSubgraphBuilder<SocialContext, PrismaTypes>(getDatamodel());

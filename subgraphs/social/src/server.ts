@@ -1,8 +1,10 @@
+import type { SubgraphStartOptions } from '@cameo/kernel/subgraph-options';
 import { cursorKey } from '@cameo/kernel/cursor';
 import type { PlatformKeys } from '@cameo/kernel/env';
-import { transportForSubgraph, type EventTransportKind } from '@cameo/kernel/event-transport';
+import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import { createLogger } from '@cameo/kernel/logger';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
+import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { buildContext, type SocialServices } from './context';
 import { createDb } from './db';
@@ -12,24 +14,13 @@ import { mountInternalRoutes } from './internal-routes';
 import { schema } from './schema';
 import { createUsersClient } from './users-client';
 
-export interface StartSocialOptions {
-  port: number;
-  databaseUrl: string;
-  /** Verifies gateway proofs; signs and verifies internal calls. */
+export interface StartSocialOptions extends SubgraphStartOptions {
   /** Verifies gateway proofs (public key only); signs and verifies internal calls. */
   keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'cursorSecret'>;
   /** Base URLs of the users and generations subgraphs (their internal routes). */
   usersBaseUrl: string;
   generationsBaseUrl: string;
-  /** Redis for live notifications (and domain events when the transport is redis). Default: none (in-process). */
-  redisUrl?: string;
-  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
-  eventTransport?: EventTransportKind;
   pubsub?: PubSub;
-  /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
-  eventNamespace?: string;
-  /** Default: 0.0.0.0. */
-  host?: string;
 }
 
 /** Starts the social subgraph, its outbox relay and its consumer of generations' events. */
@@ -57,6 +48,7 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
     redisUrl: options.redisUrl,
     eventNamespace: options.eventNamespace,
     logger,
+    readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     routes: (app) => mountInternalRoutes(app, db, options.keys.internalCallSecret),
     buildContext: (base) => buildContext(base, services),
   });

@@ -1,10 +1,12 @@
+import type { SubgraphStartOptions } from '@cameo/kernel/subgraph-options';
 import type { PlatformKeys } from '@cameo/kernel/env';
 import { createLogger } from '@cameo/kernel/logger';
+import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { buildUsersContext } from './context';
 import { createDb } from './db';
 import { mountInternalRoutes } from './internal-routes';
-import { transportForSubgraph, type EventTransportKind } from '@cameo/kernel/event-transport';
+import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import { schema } from './schema';
 import { startSocialProjection } from './social-projection';
 import type { CameoVerifier } from './verification/verifier';
@@ -19,26 +21,16 @@ import { announceSessionsEnded } from './sessions';
 import { currentCost } from './passwords';
 import { createSignInThrottle, type SignInThrottleOptions } from './sign-in-throttle';
 
-export interface StartUsersOptions {
-  port: number;
-  databaseUrl: string;
+export interface StartUsersOptions extends SubgraphStartOptions {
   jwtSecret: string;
   /** Verifies gateway proofs (public key only) and internal service tokens. */
   keys: Pick<PlatformKeys, 'gatewayProofPublicKey' | 'internalCallSecret' | 'uploadUrlSecret'>;
-  /** Redis for domain events (when the transport is redis). Default: none. */
-  redisUrl?: string;
-  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
-  eventTransport?: EventTransportKind;
-  /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
-  eventNamespace?: string;
   /** Where recordings are stored (OBJECT_STORAGE, ASSETS_DIR, S3_*). Default: the folder .cameo/assets. */
   objectStorage?: ObjectStorageEnv;
   /** Default: the one CAMEO_VERIFIER names (see chooseVerifier), read from process.env. */
   verifier?: CameoVerifier;
   /** The verification runner's timing (tests shorten the lease). */
   verificationRunner?: VerificationRunnerOptions;
-  /** Default: 0.0.0.0. */
-  host?: string;
   /**
    * The live bus on which `session.revoked` goes to the gateways. Default: createPubSub(redisUrl)
    * — Redis pub/sub, or an in-process bus of its own that no gateway hears, so a process running
@@ -76,6 +68,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     redisUrl: options.redisUrl,
     eventNamespace: options.eventNamespace,
     logger,
+    readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     routes: (app) => {
       mountInternalRoutes(app, db, options.keys.internalCallSecret);
       const store = recordingUploadStore(objectStorage);

@@ -1,0 +1,16 @@
+import type { EventTransportKind } from './event-transport';
+
+/** What every subgraph's `start()` takes; each subgraph's options extend these with its own. */
+export interface SubgraphStartOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  databaseUrl: string;
+  /** Default: 0.0.0.0. */
+  host?: string;
+  /** Redis for live events and, with the redis transport, domain events. Default: none (in-process, events on PostgreSQL). */
+  redisUrl?: string;
+  /** How domain events travel (see event-transport.ts). Default: redis with a redisUrl, else postgres. */
+  eventTransport?: EventTransportKind;
+  /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
+  eventNamespace?: string;
+}
