@@ -106,7 +106,7 @@ describe('readObjectStorageEnv', () => {
 
   it('fails fast on a missing bucket or an unknown backend', () => {
     expect(() => readObjectStorageEnv({ OBJECT_STORAGE: 's3', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b' })).toThrow(
-      new ConfigError('S3_BUCKET is required when OBJECT_STORAGE=s3'),
+      new ConfigError('refusing to start: S3_BUCKET is required when OBJECT_STORAGE=s3'),
     );
     expect(() => readObjectStorageEnv({ OBJECT_STORAGE: 'gcs' })).toThrow(ConfigError);
   });
