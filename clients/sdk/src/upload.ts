@@ -43,7 +43,7 @@ async function refused(response: Response): Promise<UploadError> {
 }
 
 export async function uploadRecording(options: UploadRecordingOptions): Promise<void> {
-  const file = options.file instanceof Uint8Array ? new Blob([options.file as BlobPart]) : options.file;
+  const file = options.file instanceof Uint8Array ? new Blob([options.file as Uint8Array<ArrayBuffer>]) : options.file;
   const total = file.size;
   const chunkBytes = options.chunkBytes ?? 5 * 1024 * 1024;
   const created = await fetch(options.url, {
