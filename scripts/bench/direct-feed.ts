@@ -13,7 +13,7 @@ export interface SubgraphPost {
   publishedAt: string;
   creator: { id: string; handle?: string; displayName?: string };
   cameos: { id: string; owner?: { handle: string } }[];
-  video: { id: string; videoUrl?: string | null; likeCount?: number; viewerHasLiked?: boolean };
+  video: { id: string; videoUrl?: string | null; likeCount?: number; commentCount?: number; viewerHasLiked?: boolean };
 }
 
 type Response = { data?: any; errors?: { message: string }[] };
@@ -29,7 +29,7 @@ const entities = (selection: string) =>
   `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
 const CREATORS = entities('... on User { handle displayName }');
 const CAMEO_OWNERS = entities('... on Cameo { owner { handle } }');
-const COUNTS = entities('... on Generation { likeCount viewerHasLiked }');
+const COUNTS = entities('... on Generation { likeCount commentCount viewerHasLiked }');
 const FILES = entities('... on Generation { videoUrl }');
 
 export async function directFeedPage(post: Post, kind: FeedKind): Promise<{ data?: unknown; errors?: { message: string }[] }> {
