@@ -1,4 +1,6 @@
-import { graphql, ok, until } from './graphql';
+import { graphql } from './generated';
+import type { CameoKind } from './generated/graphql';
+import { ok, request, until } from './graphql';
 
 export interface TestUser {
   id: string;
@@ -8,10 +10,10 @@ export interface TestUser {
 
 /** Signs a user up through the gateway. */
 export async function signUp(gatewayUrl: string, handle: string, extra: { birthDate?: string } = {}): Promise<TestUser> {
-  const response = await graphql(
+  const response = await request(
     gatewayUrl,
-    `
-      mutation ($input: SignUpInput!) {
+    graphql(`
+      mutation TestSignUp($input: SignUpInput!) {
         signUp(input: $input) {
           token
           user {
@@ -19,7 +21,7 @@ export async function signUp(gatewayUrl: string, handle: string, extra: { birthD
           }
         }
       }
-    `,
+    `),
     { variables: { input: { handle, displayName: handle, password: 'password123', ...extra } } },
   );
   if (response.errors) throw new Error(`signUp ${handle}: ${JSON.stringify(response.errors)}`);
@@ -27,32 +29,32 @@ export async function signUp(gatewayUrl: string, handle: string, extra: { birthD
 }
 
 /** Records and verifies a cameo for the user, the way the app does, returning its id. */
-export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind = 'PERSON', name?: string): Promise<string> {
-  const started = await graphql(
+export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind: CameoKind = 'PERSON', name?: string): Promise<string> {
+  const started = await request(
     gatewayUrl,
-    `
-      mutation ($input: StartCameoVerificationInput!) {
+    graphql(`
+      mutation TestStartCameoVerification($input: StartCameoVerificationInput!) {
         startCameoVerification(input: $input) {
           id
           uploadUrl
           verificationPhrase
         }
       }
-    `,
+    `),
     { token: owner.token, variables: { input: { kind, name } } },
   );
   if (started.errors) throw new Error(`startCameoVerification: ${JSON.stringify(started.errors)}`);
   const { id, uploadUrl, verificationPhrase } = started.data!.startCameoVerification;
-  const submitted = await graphql(
+  const submitted = await request(
     gatewayUrl,
-    `
-      mutation ($id: ID!, $recording: CameoRecordingInput!) {
+    graphql(`
+      mutation TestSubmitCameoRecording($id: ID!, $recording: CameoRecordingInput!) {
         submitCameoRecording(cameoId: $id, recording: $recording) {
           status
           rejectionReason
         }
       }
-    `,
+    `),
     {
       token: owner.token,
       variables: {
@@ -79,18 +81,50 @@ export async function publishedVideo(
   prompt: string,
   options: { caption?: string; cameoIds?: string[]; remixOf?: string } = {},
 ): Promise<string> {
-  const as = (query: string, variables: Record<string, unknown>) => ok(graphql(gatewayUrl, query, { token: user.token, variables }));
-  const { createGeneration } = await as(`mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-    input: { prompt, seconds: 1, cameoIds: options.cameoIds ?? [], remixOf: options.remixOf },
-  });
-  const id = createGeneration.id as string;
+  const token = user.token;
+  const { createGeneration } = await ok(
+    request(
+      gatewayUrl,
+      graphql(`
+        mutation TestCreateGeneration($input: CreateGenerationInput!) {
+          createGeneration(input: $input) {
+            id
+          }
+        }
+      `),
+      {
+        token,
+        variables: { input: { prompt, seconds: 1, cameoIds: options.cameoIds ?? [], remixOf: options.remixOf } },
+      },
+    ),
+  );
+  const id = createGeneration.id;
+  const status = graphql(`
+    query TestGenerationStatus($id: ID!) {
+      generation(id: $id) {
+        status
+      }
+    }
+  `);
   await until(
     'rendered',
-    async () => (await as(`query ($id: ID!) { generation(id: $id) { status } }`, { id })).generation.status === 'COMPLETED',
+    async () => (await ok(request(gatewayUrl, status, { token, variables: { id } }))).generation?.status === 'COMPLETED',
   );
-  await as(`mutation ($id: ID!, $caption: String!) { publishGeneration(id: $id, caption: $caption) { id } }`, {
-    id,
-    caption: options.caption ?? 'look',
-  });
+  await ok(
+    request(
+      gatewayUrl,
+      graphql(`
+        mutation TestPublishGeneration($id: ID!, $caption: String!) {
+          publishGeneration(id: $id, caption: $caption) {
+            id
+          }
+        }
+      `),
+      {
+        token,
+        variables: { id, caption: options.caption ?? 'look' },
+      },
+    ),
+  );
   return id;
 }
