@@ -5,7 +5,7 @@ import { createDb, type GenerationsDb } from '@cameo/generations/db';
 import { generationTopic, type ProgressEvent } from '@cameo/generations/events';
 import { createLocalAdapter } from '@cameo/generations/rendering/local-adapter';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { graphql, until } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -25,14 +25,6 @@ const create = async (input: Record<string, unknown>) => {
   return response.data!.createGeneration.id as string;
 };
 const row = (id: string) => db.generation.findUniqueOrThrow({ where: { id } });
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, attempts = 600): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 // Files are stored under random keys (kept in the row), never the generation id; a hidden
 // video's move to quarantine/ (a revoke hides the earlier video casting the same cameo) keeps them.
 const storedFiles = () => {
@@ -87,16 +79,20 @@ describe('through BullMQ and Redis', () => {
   it('a revoke during rendering blocks the job and publishes no asset', async () => {
     const before = storedFiles();
     const id = await create({ prompt: 'a long take with my friend', seconds: 8, cameoIds: [friendCameo] });
-    await until('rendering', async () => (await row(id)).progress >= 10);
+    await until('rendering', async () => (await row(id)).progress >= 10, 15_000);
     const revoke = await gql(friend, `mutation ($id: ID!, $u: ID!) { revokeCameoAccess(cameoId: $id, userId: $u) { id } }`, {
       id: friendCameo,
       u: creator.id,
     });
     expect(revoke.errors).toBeUndefined();
-    const blocked = await until('blocked', async () => {
-      const current = await row(id);
-      return current.status !== 'IN_PROGRESS' && current.status !== 'QUEUED' && current;
-    });
+    const blocked = await until(
+      'blocked',
+      async () => {
+        const current = await row(id);
+        return current.status !== 'IN_PROGRESS' && current.status !== 'QUEUED' && current;
+      },
+      15_000,
+    );
     expect(blocked).toMatchObject({ status: 'BLOCKED', assetKey: null });
     expect(blocked.progress).toBeLessThan(100);
     expect(storedFiles()).toEqual(before);

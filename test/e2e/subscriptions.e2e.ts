@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { graphql, until } from '@cameo/test-helpers/graphql';
 import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -62,7 +62,8 @@ it('streams a generation’s progress in order to 100 with fields from every sub
     client(creator),
     `subscription { myGenerationUpdates { generationId progress status generation { creator { handle } } } }`,
   );
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Live before the generation starts (its events would otherwise pass it by).
+  await until('the updates subscription upstream', () => stack.subscriptionStats().upstream === 1);
   const id = await create('a lighthouse in a storm');
   const progress = collect(client(creator), PROGRESS, { id });
   await progress.done;
@@ -166,7 +167,7 @@ it('ends open subscriptions with 1001 when a gateway shuts down', async () => {
   clients.push(socket);
   const closed = new Promise<number>((resolve) => socket.on('closed', (event) => resolve((event as { code: number }).code)));
   const run = collect(socket, `subscription { myGenerationUpdates { progress } }`);
-  await until(() => gateway.subscriptionStats().subscriptions === 1);
+  await until('the subscription open', () => gateway.subscriptionStats().subscriptions === 1);
   await gateway.stop();
   expect(await closed).toBe(1001);
   await expect(run.done).rejects.toThrow('connection closed: 1001');
@@ -180,11 +181,6 @@ it('drops a connection that stops answering pings', async () => {
   await new Promise((resolve) => silent.once('open', resolve));
   expect(gateway.subscriptionStats().connections).toBe(1);
   expect(await closed).toBe(1006);
-  await until(() => gateway.subscriptionStats().connections === 0);
+  await until('the socket gone', () => gateway.subscriptionStats().connections === 0);
   await gateway.stop();
 });
-
-async function until(probe: () => boolean) {
-  for (let i = 0; i < 400 && !probe(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  expect(probe()).toBe(true);
-}

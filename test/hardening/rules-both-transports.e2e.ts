@@ -54,8 +54,7 @@ const wsCodes = (results: Awaited<ReturnType<typeof overWs>>) =>
 
 /** Rate windows are whole minutes: a test that counts starts clear of a window's last seconds. */
 async function awayFromWindowEnd() {
-  const second = Math.floor(Date.now() / 1000) % 60;
-  if (second >= 55) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+  await until('clear of a rate window’s last seconds', () => Math.floor(Date.now() / 1000) % 60 < 55);
 }
 
 describe('rate limits count HTTP and graphql-ws together', () => {
