@@ -5,7 +5,8 @@ import WebSocket from 'ws';
 import { generationTopic } from '@cameo/generations/events';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { request, until } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient, wsUrl, type Collected } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -29,23 +30,37 @@ const client = (url: string, user: TestUser) => {
   return created;
 };
 
-const PROGRESS = `subscription ($id: ID!) {
-  generationProgress(id: $id) {
-    progress stage status
-    generation { prompt creator { handle } cameos { owner { displayName } } }
+const PROGRESS = graphql(`
+  subscription SubscriptionsRedisGenerationProgress($id: ID!) {
+    generationProgress(id: $id) {
+      progress
+      stage
+      status
+      generation {
+        prompt
+        creator {
+          handle
+        }
+        cameos {
+          owner {
+            displayName
+          }
+        }
+      }
+    }
   }
-}`;
+`);
 
 async function create(prompt: string): Promise<string> {
-  const response = await graphql(
+  const response = await request(
     stack.gatewayUrl,
-    `
-      mutation ($input: CreateGenerationInput!) {
+    graphql(`
+      mutation SubscriptionsRedisCreateGeneration($input: CreateGenerationInput!) {
         createGeneration(input: $input) {
           id
         }
       }
-    `,
+    `),
     {
       token: creator.token,
       variables: { input: { prompt, seconds: 2, cameoIds: [friendCameo] } },
@@ -88,26 +103,26 @@ beforeAll(async () => {
   pubsub = createPubSub(TEST_REDIS_URL);
   [creator, friend] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend')]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  await graphql(
+  await request(
     stack.gatewayUrl,
-    `
-      mutation ($id: ID!) {
+    graphql(`
+      mutation SubscriptionsRedisSetCameoPolicy($id: ID!) {
         setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
           id
         }
       }
-    `,
+    `),
     { token: friend.token, variables: { id: friendCameo } },
   );
-  await graphql(
+  await request(
     stack.gatewayUrl,
-    `
-      mutation ($id: ID!) {
+    graphql(`
+      mutation SubscriptionsRedisGrantCameoAccess($id: ID!) {
         grantCameoAccess(cameoId: $id, handle: "creator") {
           id
         }
       }
-    `,
+    `),
     { token: friend.token, variables: { id: friendCameo } },
   );
 });

@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createDb, type GenerationsDb } from '@cameo/generations/db';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { request, until } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
@@ -58,15 +59,15 @@ afterAll(async () => {
 
 it('a job whose worker is killed mid-render finishes after a restart, with exactly one asset', async () => {
   const first = await startWorkerProcess();
-  const created = await graphql(
+  const created = await request(
     stack.gatewayUrl,
-    `
-      mutation {
+    graphql(`
+      mutation WorkerCrashCreateGeneration {
         createGeneration(input: { prompt: "survives a crash", seconds: 4 }) {
           id
         }
       }
-    `,
+    `),
     {
       token: creator.token,
     },

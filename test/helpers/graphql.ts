@@ -1,6 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLFormattedError } from 'graphql';
 
+export type { ResultOf } from '@graphql-typed-document-node/core';
+
 export interface GraphQLResponse<Data = Record<string, any>> {
   status: number;
   data?: Data | null;
