@@ -8,10 +8,10 @@ import { startWorker } from '@cameo/worker/start-worker';
 import { createLogger } from '@cameo/kernel/logger';
 import { migrateAll } from '@cameo/kernel/migrations';
 import { runUntilSignal } from '@cameo/kernel/run';
-import { startTracing } from '@cameo/kernel/tracing';
 import { createPubSub } from '@cameo/kernel/pubsub';
 import { start as startSocial } from '@cameo/social/server';
 import { start as startUsers } from '@cameo/users/server';
+import { fillDemoWorldIfAsked, hasNoAccounts, readDemoMode, type DemoMode } from './demo';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 /** Where the embedded database keeps its data between runs. Default: .cameo/pgdata in the repo. */
@@ -22,6 +22,8 @@ export interface StartPlatformOptions {
   env?: Record<string, string | undefined>;
   /** Data folder of the embedded database, used only when DATABASE_URL is unset. */
   embeddedDataDir?: string;
+  /** Whether to fill a demo world (scripts/demo.ts). Default: from CAMEO_DEMO, else `auto` (off in production and tests). */
+  demo?: DemoMode;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
   const keys = readKeys(ALL_KEY_PURPOSES, source);
   // Subgraphs answer only the gateway in this process: loopback unless HOST says otherwise.
   const host = readHost(source);
+  const demo = options.demo ?? readDemoMode([], source);
   const log = createLogger('platform');
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -57,6 +60,8 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
         : 'REDIS_URL is not set: jobs run and live events stay in-process; domain events travel on PostgreSQL',
     );
     await migrateAll(databaseUrl, createLogger('migrate').info);
+    // Asked before anyone can sign up: only a database with no account at all is "new".
+    const newDatabase = demo === 'auto' && (await hasNoAccounts(databaseUrl));
 
     // One live bus for users and the gateway: without Redis, each would otherwise get an
     // in-process bus of its own and the gateway would never hear that a session ended.
@@ -131,6 +136,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       pubsub,
     );
     stops.push(gateway.stop);
+    await fillDemoWorldIfAsked(demo, newDatabase, gateway.url, log);
     log.info(`ready: explore the graph in Apollo Sandbox at ${gateway.url.replace('127.0.0.1', 'localhost')}`);
     return { gatewayUrl: gateway.url, stop };
   } catch (error) {
@@ -139,13 +145,16 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
   }
 }
 
-/** `npm start -- --data-dir <folder>` keeps the embedded database elsewhere. */
+/** `npm start -- --data-dir <folder>` keeps the embedded database elsewhere; `--demo` / `--no-demo` (scripts/demo.ts). */
 function dataDirArgument(argv: string[]): string | undefined {
   const index = argv.indexOf('--data-dir');
   return index >= 0 ? argv[index + 1] : undefined;
 }
 
 if (require.main === module) {
-  startTracing();
-  runUntilSignal('platform', () => startPlatform({ embeddedDataDir: dataDirArgument(process.argv.slice(2)) }));
+  const argv = process.argv.slice(2);
+  // One process, one OpenTelemetry SDK: service.name cameo-platform, each subgraph's spans marked with cameo.service.
+  runUntilSignal('platform', () => startPlatform({ embeddedDataDir: dataDirArgument(argv), demo: readDemoMode(argv, process.env) }), {
+    serviceName: 'cameo-platform',
+  });
 }

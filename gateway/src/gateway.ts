@@ -26,13 +26,19 @@ import { createEntityCache, type EntityCacheOptions } from './entity-cache/entit
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimits } from './rate-limit';
 import { observabilityPlugin } from './observability';
 import { DEFAULT_MANIFEST_PATH, readManifest } from './safelist';
-import { createPolicy } from './policy';
-import { REQUEST_ID_HEADER, requestIdFrom } from '@cameo/kernel/request-id';
+import { CSRF_PREFLIGHT_HEADERS, createPolicy } from './policy';
+import { httpLogger, requestLogScope } from '@cameo/kernel/http-logger';
+import { serverSpan } from '@cameo/kernel/tracing';
+import { REQUEST_ID_HEADER } from '@cameo/kernel/request-id';
+import { renderMetrics } from '@cameo/kernel/process-metrics';
+import { checkReadiness, redisCheck } from '@cameo/kernel/readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/planner';
 import { UpstreamSubscriptions } from './subscriptions/upstream';
+import { ConnectionRegistry } from './subscriptions/connections';
+import { serveHttpSubscriptions } from './subscriptions/http-streams';
 import { serveGraphqlWs, type SubscriptionLimits, type SubscriptionStats } from './subscriptions/ws-server';
 
 export interface GatewayOptions {
@@ -52,7 +58,7 @@ export interface GatewayOptions {
   separateAdmin?: boolean;
   /** Production turns introspection and the Sandbox landing page off. */
   production: boolean;
-  /** Default: SUBSCRIPTIONS_* from an empty environment, pings every 12 s. */
+  /** Default: SUBSCRIPTIONS_* from an empty environment, pings every 12 s, HTTP stream heartbeats every 5 s. */
   subscriptionLimits?: Partial<SubscriptionLimits>;
   /** A built web app (clients/web) to serve at `/`. Default: none. */
   webAppDir?: string;
@@ -97,17 +103,22 @@ export interface Gateway {
   httpServer: http.Server;
   /** With `separateAdmin`: /metrics and /readyz, not yet listening (the caller listens on ADMIN_PORT). */
   adminHttpServer?: http.Server;
-  /** Live figures of the graphql-ws server (tests and benchmarks read them). */
+  /** Live figures of the subscription transports (tests and benchmarks read them). */
   subscriptionStats(): SubscriptionStats;
   stop(): Promise<void>;
 }
 
 const DEFAULT_KEEP_ALIVE_MS = 12_000;
+/** Apollo Router's interval of multipart heartbeats. */
+const DEFAULT_HEARTBEAT_MS = 5_000;
 
 const subscriptionOverHttp = () =>
-  new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) at this same /graphql URL.', {
-    extensions: { code: ErrorCode.SUBSCRIPTION_REQUIRES_WEBSOCKET, http: { status: 400 } },
-  });
+  new GraphQLError(
+    'Subscriptions are served at this /graphql URL over WebSocket (graphql-transport-ws), or over HTTP with Accept: multipart/mixed;subscriptionSpec="1.0" or text/event-stream.',
+    {
+      extensions: { code: ErrorCode.SUBSCRIPTION_REQUIRES_WEBSOCKET, http: { status: 400 } },
+    },
+  );
 
 /** Builds the gateway: /graphql (HTTP and graphql-ws), /assets, /healthz, /readyz and the web app at /. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
@@ -118,6 +129,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // The subscription figures come from the graphql-ws server, built below.
   let subscriptionStats: () => SubscriptionStats = () => ({
     connections: 0,
+    httpStreams: 0,
     subscriptions: 0,
     upstream: 0,
     slowClientsClosed: 0,
@@ -176,11 +188,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // No "Did you mean …?" in production: suggestions would describe the schema to strangers.
     hideSchemaDetailsFromClientErrors: options.production,
     // A browser sends a cross-site GET or form POST without asking first (no preflight), so
-    // those are refused unless a header forces a preflight. Authorization is such a header
-    // (scripts set it; CORS then decides), which lets urql's default GET queries through when
-    // they carry a token. A browser's own Basic credentials never pass: only Bearer tokens
-    // authenticate. Mutations never run over GET (405), whatever the headers.
-    csrfPrevention: { requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'] },
+    // those are refused unless a header forces a preflight (policy.ts). A browser's own Basic
+    // credentials never pass: only Bearer tokens authenticate. Mutations never run over GET
+    // (405), whatever the headers.
+    csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
     // The entry point owns shutdown order (gateway, then subgraphs, then the database).
     stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
@@ -219,9 +230,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-  app.use((req, res, next) => {
-    res.locals.requestId = requestIdFrom(req);
-    res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
+  // One access-log line per request, with the request id (the caller's x-request-id or a new one).
+  app.use(httpLogger(logger), (req, res, next) => {
+    res.locals.requestId = String(req.id);
     next();
   });
   app.use('/graphql', cors(options.corsOrigins ?? []));
@@ -230,17 +241,62 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const adminApp = options.separateAdmin ? express() : app;
   const adminHttpServer = options.separateAdmin ? http.createServer(adminApp) : undefined;
   adminApp.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
+    const { status, contentType, body } = await renderMetrics(metrics.registry);
+    res.status(status).setHeader('content-type', contentType).send(body);
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready: every subgraph answers, and Redis (when the gateway uses it) answers PING.
+  const redisReadiness = options.redisUrl ? redisCheck(options.redisUrl) : undefined;
   adminApp.get('/readyz', async (_req, res) => {
-    const health = await checkSubgraphs(subgraphs, options.gatewayProofPrivateKey);
-    const ready = health.length > 0 && health.every((subgraph) => subgraph.ready);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: health });
+    const [health, own] = await Promise.all([
+      checkSubgraphs(subgraphs, options.gatewayProofPrivateKey),
+      checkReadiness(redisReadiness ? [redisReadiness] : []),
+    ]);
+    const failed = [...own.failed, ...health.filter((subgraph) => !subgraph.ready).map((subgraph) => subgraph.name)];
+    const ready = health.length > 0 && failed.length === 0;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', failed, subgraphs: health, checks: own.checks });
   });
+  const upstream = new UpstreamSubscriptions(subgraphs, options.gatewayProofPrivateKey);
+  const hub = new SubscriptionHub({
+    planner,
+    upstream,
+    dataSources: () => dataSources,
+    logger,
+    clientBufferSize: 1000,
+    pendingEventLimit: 1000,
+    stateFields: new Set(['generationProgress']),
+  });
+  const subscriptionLimits: SubscriptionLimits = {
+    ...readSubscriptionEnv({}),
+    keepAliveMs: DEFAULT_KEEP_ALIVE_MS,
+    heartbeatMs: DEFAULT_HEARTBEAT_MS,
+    ...options.subscriptionLimits,
+  };
+  // One budget of connections per address and operations per user over every transport.
+  const connections = new ConnectionRegistry(subscriptionLimits, sessions);
+  const execute = async (
+    request: { query: string; operationName?: string; variables?: Record<string, unknown> },
+    contextValue: GatewayContext,
+  ) => {
+    const response = await apollo.executeOperation(request, { contextValue });
+    return response.body.kind === 'single'
+      ? (response.body.singleResult as ExecutionResult)
+      : { errors: [new GraphQLError('Incremental delivery is not supported on this transport.')] };
+  };
+  const httpStreams = serveHttpSubscriptions({
+    apiSchema: planner.apiSchema,
+    hub,
+    connections,
+    policy,
+    jwtSecret: options.jwtSecret,
+    sessions,
+    logger,
+    limits: subscriptionLimits,
+    execute,
+  });
+
   mountAssetProxy(app, () => subgraphs.generations);
   if (options.webAppDir) app.use(express.static(options.webAppDir, { index: 'index.html', maxAge: '5m' }));
   app.use(
@@ -256,6 +312,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }
       next();
     },
+    serverSpan('/graphql'),
+    requestLogScope,
+    // Subscriptions (and SSE-preferring requests) asking for multipart or SSE; the rest goes on.
+    httpStreams.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         ...(await contextFromRequest(req, options.jwtSecret, sessions)),
@@ -266,47 +326,45 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   );
   app.use('/graphql', bodyErrors);
 
-  const upstream = new UpstreamSubscriptions(subgraphs, options.gatewayProofPrivateKey);
-  const hub = new SubscriptionHub({
-    planner,
-    upstream,
-    dataSources: () => dataSources,
-    logger,
-    clientBufferSize: 1000,
-    pendingEventLimit: 1000,
-    stateFields: new Set(['generationProgress']),
-  });
   const ws = serveGraphqlWs({
     httpServer,
     apiSchema: planner.apiSchema,
     hub,
+    connections,
     jwtSecret: options.jwtSecret,
     sessions,
     logger,
-    limits: { ...readSubscriptionEnv({}), keepAliveMs: DEFAULT_KEEP_ALIVE_MS, ...options.subscriptionLimits },
+    limits: subscriptionLimits,
     policy,
-    execute: async (request, contextValue) => {
-      const response = await apollo.executeOperation(request, { contextValue });
-      return response.body.kind === 'single'
-        ? (response.body.singleResult as ExecutionResult)
-        : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
-    },
+    execute,
   });
 
-  subscriptionStats = ws.stats;
+  subscriptionStats = () => {
+    const sockets = ws.stats();
+    const streams = httpStreams.stats();
+    return {
+      ...sockets,
+      httpStreams: streams.httpStreams,
+      slowClientsClosed: sockets.slowClientsClosed + streams.slowClientsClosed,
+      peakBufferedBytes: Math.max(sockets.peakBufferedBytes, streams.peakBufferedBytes),
+    };
+  };
   return {
     httpServer,
     adminHttpServer,
-    subscriptionStats: ws.stats,
+    subscriptionStats: () => subscriptionStats(),
     stop: async () => {
       if (adminHttpServer?.listening) await new Promise<void>((resolve) => adminHttpServer.close(() => resolve()));
+      httpStreams.stop();
       await ws.stop();
+      connections.stop();
       await upstream.close();
       await apollo.stop();
       await limiter?.close();
       await entityCache?.stop();
       await sessions.stop();
       await ownPubSub?.close();
+      await redisReadiness?.close();
       subgraphHttp.close();
     },
   };

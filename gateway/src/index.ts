@@ -20,7 +20,6 @@ import { chooseTransport } from '@cameo/kernel/event-transport';
 import { listen } from '@cameo/kernel/listen';
 import { createLogger } from '@cameo/kernel/logger';
 import { runUntilSignal } from '@cameo/kernel/run';
-import { startTracing } from '@cameo/kernel/tracing';
 import { buildWebApp } from '@cameo/web/build';
 import { createGateway } from './gateway';
 import type { PubSub } from '@cameo/kernel/pubsub';
@@ -87,6 +86,5 @@ export async function startGatewayFromEnv(
 }
 
 if (require.main === module) {
-  startTracing();
   runUntilSignal('gateway', startGatewayFromEnv);
 }

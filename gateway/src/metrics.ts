@@ -1,13 +1,15 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { processMetrics } from '@cameo/kernel/process-metrics';
 
 /** Distinct operation names measured separately; the rest share one label. */
 const MAX_NAMED = 200;
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-/** The gateway's Prometheus metrics, served at /metrics. */
-export function createGatewayMetrics(subscriptions: () => { connections: number; subscriptions: number; upstream: number }) {
+/** The gateway's Prometheus metrics, served at /metrics beside Node's default ones (standard names). */
+export function createGatewayMetrics(
+  subscriptions: () => { connections: number; httpStreams: number; subscriptions: number; upstream: number },
+) {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'cameo_gateway_' });
   const operations = new Counter({
     name: 'cameo_gateway_operations_total',
     help: 'GraphQL operations by type, name and outcome.',
@@ -48,7 +50,7 @@ export function createGatewayMetrics(subscriptions: () => { connections: number;
   });
   new Gauge({
     name: 'cameo_gateway_subscriptions_open',
-    help: 'Client subscriptions, upstream subscriptions and WebSocket connections open.',
+    help: 'Client subscriptions, upstream subscriptions, WebSocket connections and HTTP (multipart, SSE) subscription streams open.',
     labelNames: ['kind'],
     registers: [registry],
     collect() {
@@ -56,6 +58,7 @@ export function createGatewayMetrics(subscriptions: () => { connections: number;
       this.set({ kind: 'client' }, stats.subscriptions);
       this.set({ kind: 'upstream' }, stats.upstream);
       this.set({ kind: 'connections' }, stats.connections);
+      this.set({ kind: 'http_streams' }, stats.httpStreams);
     },
   });
   // Operation names come from clients: only the first MAX_NAMED names get their own label.
@@ -67,7 +70,7 @@ export function createGatewayMetrics(subscriptions: () => { connections: number;
     return operation;
   };
   return {
-    registry,
+    registry: Registry.merge([processMetrics(), registry]),
     observeOperation(type: string, operation: string, seconds: number, codes: string[]) {
       const label = labelOf(operation);
       operations.inc({ type, operation: label, outcome: codes.length ? 'error' : 'ok' });

@@ -23,13 +23,14 @@ import { isRegistered, operationNotAllowed, type PersistedOperations } from './s
  * these rules, in this order, through this module —
  *   1. rate limits per client address and per signed-in user (one count per operation request);
  *   2. parsing with the token limit, then validation against the API schema;
- *   3. the safelist (OPERATIONS_SAFELIST), by the SHA-256 of the document's text: only the
- *      operations of the persisted-query manifest run;
+ *   3. the safelist (OPERATIONS_SAFELIST), by the SHA-256 of the document's text (as sent, or
+ *      normalised as the manifest's bodies are): only the operations of the manifest run;
  *   4. the operation limits of limits.ts (depth, aliases, root fields, cost, …).
  * HTTP runs 1 in `httpMiddleware` (before the body is read), 2 in Apollo's own pipeline with
  * `limits.maxTokens`, and 3-4 in `apolloPlugin`; graphql-ws runs `admit` and `prepare`.
- * Transport-specific caps (sockets per address, subscriptions per socket and per user) live in
- * the graphql-ws server, which has the sockets to count.
+ * Multipart HTTP and SSE subscriptions pass 1 in `httpMiddleware` (they are HTTP requests) and
+ * 2-4 in `prepare`. Transport caps (connections per address, subscriptions per socket, per user
+ * over every transport) live in subscriptions/connections.ts, which counts every connection.
  */
 export interface PolicyOptions {
   /** The API schema operations are validated against. */
@@ -74,7 +75,7 @@ export interface Policy {
   registeredQuery(extensions: unknown): string | undefined;
   /** Rules 3-4 on an operation that parsed and validated. */
   check(request: OperationRequest): GraphQLError | null;
-  /** Rules 2-4 for a transport that does not go through Apollo's pipeline (graphql-ws). */
+  /** Rules 2-4 for a transport that does not go through Apollo's pipeline (graphql-ws, multipart HTTP and SSE subscriptions). */
   prepare(
     source: string,
     operationName: string | null | undefined,
@@ -85,6 +86,29 @@ export interface Policy {
   /** Rule 1 for HTTP: 429 with Retry-After. */
   httpMiddleware(): express.RequestHandler;
 }
+
+/**
+ * Headers that force a browser to ask first (a CORS preflight): Apollo's csrfPrevention on the
+ * HTTP pipeline and `preflightForced` on the streaming transports accept a GET or a simple POST
+ * only with one of them. Authorization is one (scripts set it; CORS then decides), which lets
+ * urql's default GET queries through when they carry a token.
+ */
+export const CSRF_PREFLIGHT_HEADERS = ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'];
+const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/** Apollo's csrfPrevention rule, for requests that do not reach Apollo's pipeline (multipart and SSE streams). */
+export function preflightForced(req: express.Request): boolean {
+  const contentType = req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (contentType && !SIMPLE_CONTENT_TYPES.has(contentType)) return true;
+  return CSRF_PREFLIGHT_HEADERS.some((header) => Boolean(req.header(header)));
+}
+
+/** Apollo's own refusal of a request that did not force a preflight (400, BAD_REQUEST). */
+export const csrfRefused = () =>
+  new GraphQLError(
+    `This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Send a 'content-type' header other than a form's or text/plain, or one of: ${CSRF_PREFLIGHT_HEADERS.join(', ')}.`,
+    { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } },
+  );
 
 export const rateLimited = (retryAfterSeconds: number) =>
   new GraphQLError(`Too many requests; try again in ${retryAfterSeconds} s.`, {
@@ -121,7 +145,7 @@ export function createPolicy(options: PolicyOptions): Policy {
   };
 
   const check = ({ source, document, operation, variables }: OperationRequest): GraphQLError | null => {
-    if (options.safelist && !isRegistered(operations, source)) return operationNotAllowed();
+    if (options.safelist && !isRegistered(operations, source, document)) return operationNotAllowed();
     return checkLimits(measureOperation(options.costSchema(), document, operation, variables), limits);
   };
 

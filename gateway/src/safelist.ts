@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import { ErrorCode } from '@cameo/kernel/errors';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -37,8 +38,15 @@ export function readManifest(path: string = DEFAULT_MANIFEST_PATH): PersistedOpe
   return operations;
 }
 
-/** Whether an operation's text is one of the registered ones. */
-export const isRegistered = (allowed: PersistedOperations, source: string) => allowed.has(sha256(source));
+/**
+ * Whether an operation is one of the registered ones: its text exactly, or its text printed the
+ * way codegen printed the registered bodies (@graphql-tools/documents' normalised print: one
+ * line, selections and arguments sorted), so the same operation in another layout is the same
+ * registered operation — the SDK's documents keep their source layout, the manifest the
+ * normalised one.
+ */
+export const isRegistered = (allowed: PersistedOperations, source: string, document: DocumentNode) =>
+  allowed.has(sha256(source)) || allowed.has(sha256(printExecutableGraphQLDocument(document)));
 
 /** The refusal of an unregistered operation, on every transport (see policy.ts). */
 export const operationNotAllowed = () =>

@@ -23,7 +23,7 @@ let cache: EntityCache;
 let ada: TestUser, bob: TestUser, cy: TestUser;
 let bobCameo: string;
 
-const metrics = createGatewayMetrics(() => ({ connections: 0, subscriptions: 0, upstream: 0 }));
+const metrics = createGatewayMetrics(() => ({ connections: 0, httpStreams: 0, subscriptions: 0, upstream: 0 }));
 const USERS = `query Feed__users__1($representations:[_Any!]!){_entities(representations:$representations){...on User{handle displayName}}}`;
 const CAMEO_OWNERS = `query Feed__users__2($representations:[_Any!]!){_entities(representations:$representations){...on Cameo{owner{handle displayName}}}}`;
 const PLANS = `query Q__users__1($representations:[_Any!]!){_entities(representations:$representations){...on User{handle plan}}}`;

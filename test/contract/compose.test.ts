@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_GATEWAY_PORT, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES } from '@cameo/kernel/env';
+import { DEFAULT_GATEWAY_PORT, DEFAULT_SUBGRAPH_PORTS, ENV_VARIABLES, SUBGRAPH_NAMES } from '@cameo/kernel/env';
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked against the code instead:
@@ -52,16 +52,8 @@ const dockerStages = read('Dockerfile')
     return stages;
   }, []);
 
-/**
- * Every variable env.ts reads: `source.NAME`, names passed as string literals, and
- * `<NAME>_PORT` / `<NAME>_URL` per subgraph.
- */
-const variablesReadByCode = new Set([
-  ...[...read('subgraphs/shared/src/env.ts').matchAll(/'([A-Z][A-Z0-9_]+)'|source\.([A-Z][A-Z0-9_]+)/g)].map(
-    (match) => (match[1] ?? match[2])!,
-  ),
-  ...SUBGRAPH_NAMES.flatMap((name) => [`${name.toUpperCase()}_PORT`, `${name.toUpperCase()}_URL`]),
-]);
+/** Every variable env.ts reads (its zod schemas, per subgraph `<NAME>_PORT` / `<NAME>_URL` included). */
+const variablesReadByCode = new Set(ENV_VARIABLES);
 
 describe('docker-compose.yml', () => {
   it('validates against the compose spec (dclint)', () => {
@@ -97,9 +89,10 @@ describe('docker-compose.yml', () => {
     }
     // The gateway plans over every subgraph: it starts once each answers its health check.
     for (const name of SUBGRAPH_NAMES) expect(services.gateway?.depends_on?.[name]?.condition).toBe('service_healthy');
-    // No HTTP server in these two: the image's HEALTHCHECK must not mark them unhealthy.
+    // No HTTP server in the one-shot migrate: the image's HEALTHCHECK must not mark it unhealthy.
     expect(services.migrate?.healthcheck?.disable).toBe(true);
-    expect(services.worker?.healthcheck?.disable).toBe(true);
+    // The worker's admin server answers on WORKER_PORT.
+    expect(services.worker?.healthcheck?.test?.join(' ')).toContain(`127.0.0.1:${services.worker?.environment?.WORKER_PORT}/readyz`);
   });
 
   it('mounts the assets volume where the image creates it owned by the user it runs as', () => {

@@ -4,6 +4,14 @@ import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/datab
 import { graphql } from '@cameo/test-helpers/generated';
 import { ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
+import {
+  MULTIPART_ACCEPT,
+  SSE_ACCEPT,
+  multipartParts,
+  openStream,
+  payloadErrorCodes,
+  sseNextEvents,
+} from '@cameo/test-helpers/http-streams';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -152,6 +160,34 @@ it('generationProgress ends with NOT_FOUND once its subscriber has a block with 
   } finally {
     await client.dispose();
   }
+});
+
+it('generationProgress ends with NOT_FOUND over multipart HTTP and SSE too, once its subscriber has a block with the creator', async () => {
+  // Jobs wait again until both subscribers are in place.
+  await worker?.stop();
+  worker = undefined;
+  const buddy = await signUp(stack.gatewayUrl, 'buddy');
+  const buddyCameo = await verifiedCameo(stack.gatewayUrl, buddy);
+  await ok(gql(buddy, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: buddyCameo }));
+  await ok(gql(buddy, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: buddyCameo }));
+  const id = await create('buddy and me, queued', buddyCameo);
+  const body = { query: `subscription ($id: ID!) { generationProgress(id: $id) { status generation { prompt } } }`, variables: { id } };
+  const multipart = openStream(stack.gatewayUrl, MULTIPART_ACCEPT, body, buddy.token);
+  const events = openStream(stack.gatewayUrl, SSE_ACCEPT, body, buddy.token);
+  await multipart.until((text) => text.includes('QUEUED'));
+  await events.until((text) => text.includes('QUEUED'));
+  await ok(gql(buddy, `mutation ($id: ID!) { block(userId: $id) { isBlockedByViewer } }`, { id: creator.id }));
+  worker = stack.startWorker();
+
+  const parts = multipartParts(await multipart.ended)
+    .map(({ body }) => body.payload as { data?: { generationProgress: { status: string } }; errors?: unknown[] } | undefined)
+    .filter((payload) => payload);
+  expect(parts[0]!.data!.generationProgress).toMatchObject({ status: 'QUEUED', generation: { prompt: 'buddy and me, queued' } });
+  expect(payloadErrorCodes(await multipart.ended)).toEqual(['NOT_FOUND']);
+  expect(parts.at(-1)!.errors).toBeDefined();
+  const next = sseNextEvents(await events.ended);
+  expect(next[0]!.data!.generationProgress).toMatchObject({ status: 'QUEUED' });
+  expect(next.slice(1).map((event) => (event.errors ?? []).map((error) => error.extensions?.code))).toEqual([['NOT_FOUND']]);
 });
 
 it('a revoked consent, applied from its event, quarantines a published video’s files: refused to a stranger, served to the creator', async () => {

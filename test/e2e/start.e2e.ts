@@ -54,6 +54,8 @@ describe('npm start', () => {
       GENERATIONS_PORT: '0',
       SOCIAL_PORT: '0',
       FEED_PORT: '0',
+      // This data folder is new: without this, npm start would fill it with the demo world.
+      CAMEO_DEMO: '0',
     };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;

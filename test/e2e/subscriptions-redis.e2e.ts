@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -236,6 +237,43 @@ it('closes a client that stops reading with 4008 once its unsent messages pass t
   (socket as unknown as { _socket: { resume(): void } })._socket.resume();
   expect(await closed).toBe(4008);
   await until('subscription teardown', () => stack.subscriptionStats().subscriptions === 0, 30_000);
+});
+
+it('ends a multipart HTTP stream whose reader stops reading once its unsent bytes pass the same bound', async () => {
+  const id = await create('a flood over HTTP');
+  const before = stack.subscriptionStats().slowClientsClosed;
+  const { hostname, port } = new URL(stack.gatewayUrl);
+  const tcp = net.connect(Number(port), hostname);
+  let received = '';
+  tcp.on('data', (chunk) => (received += String(chunk)));
+  const body = JSON.stringify({ query: 'subscription ($id: ID!) { generationProgress(id: $id) { progress stage } }', variables: { id } });
+  tcp.write(
+    `POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nAccept: multipart/mixed;subscriptionSpec="1.0"\r\nContent-Type: application/json\r\n` +
+      `Authorization: Bearer ${creator.token}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+  await until('the first result', () => received.includes('{"payload":{"data"'));
+  // The client stops reading; 64 KiB events keep coming until the gateway gives up on it.
+  tcp.pause();
+  const stage = 'y'.repeat(64 * 1024);
+  for (let i = 0; stack.subscriptionStats().slowClientsClosed === before && i < 2000; i++) {
+    await pubsub.publish(generationTopic(id), {
+      generationId: id,
+      creatorId: creator.id,
+      status: 'IN_PROGRESS',
+      progress: 50,
+      stage,
+      errorReason: null,
+    });
+    if (i % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  expect(stack.subscriptionStats().slowClientsClosed).toBe(before + 1);
+  expect(stack.subscriptionStats().peakBufferedBytes).toBeLessThanOrEqual(CLIENT_BUFFER_BYTES + 70 * 1024);
+  // A reader that resumes in time learns why: a transport error part, then the closing delimiter.
+  tcp.resume();
+  await until('the stream ends', () => received.includes('--graphql--'));
+  expect(received).toMatch(/\{"payload":null,"errors":\[\{[^\r]*"code":"SUBSCRIBER_OVERFLOW"/);
+  tcp.destroy();
+  await until('subscription teardown', () => stack.subscriptionStats().subscriptions === 0 && stack.subscriptionStats().httpStreams === 0);
 });
 
 it('resumes a subscription after its subgraph restarts, from the current state', async () => {

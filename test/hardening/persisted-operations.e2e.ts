@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getOperationAST, parse } from 'graphql';
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Gateway } from '@cameo/gateway/gateway';
@@ -38,7 +39,8 @@ afterAll(async () => {
 });
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const idOf = (document: { toString(): string }) => ({ version: 1, sha256Hash: sha256(document.toString()) });
+/** The id codegen attached to an SDK document (what the SDK sends). */
+const idOf = (document: { __meta__?: Record<string, unknown> }) => ({ version: 1, sha256Hash: String(document.__meta__?.hash) });
 const unknownId = { version: 1, sha256Hash: sha256('{ me { id handle } }') };
 
 /** One operation over graphql-ws: its result, or the errors the server refused it with. */
@@ -82,6 +84,13 @@ it('in safelist mode runs the registered operations and refuses any other', asyn
   const adHoc = await request(safeUrl, '{ me { id handle } }', { token: signUp.token });
   expect(adHoc.status).toBe(400);
   expect(codes(adHoc)).toEqual(['OPERATION_NOT_ALLOWED']);
+  // A registered operation in another layout (the manifest holds its normalised print) is that
+  // operation; one more field makes it another.
+  const relaidOut = await request(safeUrl, 'query Me {\n  me { handle\n displayName id }\n}', { token: signUp.token });
+  expect(relaidOut.data).toEqual({ me: { handle: 'listed', displayName: 'Listed', id: expect.any(String) } });
+  expect(codes(await request(safeUrl, 'query Me { me { id handle displayName followerCount } }', { token: signUp.token }))).toEqual([
+    'OPERATION_NOT_ALLOWED',
+  ]);
   // Signed out, a registered operation still runs (and answers as it would anywhere).
   expect(await createCameoClient({ url: safeUrl }).request(MeDocument)).toEqual({ me: null });
 });
@@ -102,7 +111,12 @@ it('the committed manifest is an Apollo persisted-query manifest of every SDK op
   }
   // Each generated document is registered under the id the SDK sends, and nothing else is.
   const documents = Object.values(sdk).filter((value) => value instanceof sdk.TypedDocumentString);
-  expect(new Set(manifest.operations.map(({ id }) => id))).toEqual(new Set(documents.map((document) => sha256(document.toString()))));
+  expect(new Set(manifest.operations.map(({ id }) => id))).toEqual(new Set(documents.map((document) => idOf(document).sha256Hash)));
+  // The registered body is the SDK's own operation, in codegen's normalised layout.
+  for (const document of documents) {
+    const registered = manifest.operations.find(({ id }) => id === idOf(document).sha256Hash);
+    expect(registered?.body).toBe(printExecutableGraphQLDocument(parse(document.toString())));
+  }
   expect(readManifest().size).toBe(documents.length);
 });
 

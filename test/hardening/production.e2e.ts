@@ -1,6 +1,6 @@
 import type { Gateway } from '@cameo/gateway/gateway';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, request } from '@cameo/test-helpers/graphql';
+import { codes, request, until } from '@cameo/test-helpers/graphql';
 import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 
 // Raw GraphQL text on purpose: hardening tests probe the gateway at the wire with what no generated
@@ -9,6 +9,17 @@ import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-hel
 
 /** A gateway in production mode in front of a test stack's subgraphs. */
 let database: TestDatabase;
+// Every process logs JSON lines to stdout (NODE_ENV=test: JSON, quiet unless LOG_LEVEL says
+// otherwise); this file reads its own. Errors still reach the terminal.
+process.env.LOG_LEVEL = 'info';
+const logged: string[] = [];
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+  const text = String(chunk);
+  if (!text.startsWith('{')) return write(chunk, ...rest);
+  logged.push(...text.split('\n').filter(Boolean));
+  return /"level":"(error|fatal)"/.test(text) ? write(chunk, ...rest) : true;
+}) as typeof process.stdout.write;
 let stack: TestStack;
 let gateway: Gateway;
 let url: string;
@@ -27,6 +38,8 @@ afterAll(async () => {
   await gateway?.stop();
   await stack?.stop();
   await database?.drop();
+  process.stdout.write = write;
+  delete process.env.LOG_LEVEL;
 });
 
 it('turns introspection and field suggestions off', async () => {
@@ -85,6 +98,10 @@ it('serves Prometheus metrics: operations, errors, latency, subgraph fetches, su
   expect(text).toMatch(/cameo_gateway_operation_seconds_bucket\{le="0.005",type="query",operation="Typename"\}/);
   expect(text).toMatch(/cameo_gateway_subgraph_fetch_seconds_count\{subgraph="users",outcome="(ok|error)"\}/);
   expect(text).toContain('cameo_gateway_subscriptions_open{kind="client"} 0');
+  // Node's own series under their standard names, no prefix.
+  expect(text).toMatch(/^process_cpu_seconds_total \d/m);
+  expect(text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
+  expect(text).not.toContain('cameo_gateway_process_');
 });
 
 it('serves /metrics and /readyz on the admin port only, not on the public one', async () => {
@@ -96,25 +113,29 @@ it('serves /metrics and /readyz on the admin port only, not on the public one', 
   expect(await ready.json()).toMatchObject({ subgraphs: expect.arrayContaining([expect.objectContaining({ name: 'users' })]) });
 });
 
-it('writes the request id into the gateway’s and the subgraph’s log lines', async () => {
-  const lines: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.env.LOG_IN_TESTS = '1';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-0042' },
-      body: JSON.stringify({ query: 'mutation LikeIt { likeGeneration(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
-    });
-  } finally {
-    process.stdout.write = write;
-    delete process.env.LOG_IN_TESTS;
+it('logs JSON lines naming the service, with the request id in the gateway’s and the subgraph’s lines', async () => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-0042' },
+    body: JSON.stringify({ query: 'mutation LikeIt { likeGeneration(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  });
+  expect(response.status).toBe(200);
+  const entries = logged.map((line) => JSON.parse(line) as Record<string, unknown>);
+  for (const entry of entries)
+    expect(entry).toMatchObject({ level: expect.any(String), time: expect.any(String), service: expect.any(String) });
+  const tagged = entries.filter((entry) => entry.requestId === 'trace-me-0042' || (entry.req as { id?: string })?.id === 'trace-me-0042');
+  expect(tagged).toContainEqual(expect.objectContaining({ service: 'social', msg: 'operation errors', errors: ['UNAUTHENTICATED'] }));
+  expect(tagged).toContainEqual(expect.objectContaining({ service: 'gateway', msg: 'operation', operationName: 'LikeIt' }));
+  // pino-http's access lines, the request id as req.id, on both sides of the subgraph call.
+  for (const service of ['gateway', 'social']) {
+    expect(tagged).toContainEqual(
+      expect.objectContaining({ service, msg: 'request completed', req: { id: 'trace-me-0042', method: 'POST', path: '/graphql' } }),
+    );
   }
-  const tagged = lines.filter((line) => line.includes('"requestId":"trace-me-0042"'));
-  expect(tagged.some((line) => line.includes('[social] operation errors') && line.includes('UNAUTHENTICATED'))).toBe(true);
-  expect(tagged.some((line) => line.includes('[gateway] operation') && line.includes('"operationName":"LikeIt"'))).toBe(true);
+  // Headers (tokens, proofs) and query strings (signed URLs) never reach the logs.
+  await fetch(`${url}?sig=query-string-secret-77`, { headers: { authorization: 'Bearer header-secret-77' } });
+  await until('the access line of that request', async () =>
+    logged.some((line) => line.includes('"msg":"request completed"') && line.includes('"method":"GET"')),
+  );
+  expect(logged.join('\n')).not.toMatch(/"headers"|x-cameo-gateway-proof|authorization|secret-77/i);
 });

@@ -11,7 +11,7 @@ import { signUp } from '@cameo/test-helpers/users';
 
 /** One trace across the gateway and the subgraphs it calls (an in-memory exporter). */
 const exporter = new InMemorySpanExporter();
-const provider = startTracing(exporter);
+const provider = startTracing('cameo-test', { exporter });
 let database: TestDatabase;
 let stack: TestStack;
 

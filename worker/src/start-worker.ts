@@ -1,5 +1,7 @@
 import type { PlatformKeys } from '@cameo/kernel/env';
+import { Counter, Registry } from 'prom-client';
 import { createLogger } from '@cameo/kernel/logger';
+import { databaseCheck, redisCheck, type ReadinessCheck } from '@cameo/kernel/readiness';
 import { createPubSub } from '@cameo/kernel/pubsub';
 import { createDb } from '@cameo/generations/db';
 import { startBullRunner } from '@cameo/generations/queue';
@@ -27,10 +29,26 @@ export interface StartWorkerOptions {
   stalledIntervalMs?: number;
 }
 
+export interface RunningWorker {
+  /** The worker's own series (cameo_worker_*), for its admin server's /metrics. */
+  metrics: Registry;
+  /** Its database and Redis, for /readyz. */
+  readiness: ReadinessCheck[];
+  stop(): Promise<void>;
+}
+
 /** The generation worker: renders jobs from the BullMQ queue `generations`. */
-export function startWorker(options: StartWorkerOptions) {
+export function startWorker(options: StartWorkerOptions): RunningWorker {
   const logger = createLogger('worker');
   const db = createDb(options.databaseUrl, 4);
+  const metrics = new Registry();
+  const jobs = new Counter({
+    name: 'cameo_worker_jobs_total',
+    help: 'Render jobs this worker ran, by outcome (a failed attempt is retried while attempts remain).',
+    labelNames: ['outcome'],
+    registers: [metrics],
+  });
+  const redis = redisCheck(options.redisUrl);
   const pubsub = createPubSub(options.redisUrl);
   const deps = {
     db,
@@ -40,7 +58,16 @@ export function startWorker(options: StartWorkerOptions) {
     storage: createLocalStorage(options.assetsDir),
     signingSecret: options.keys.manifestSecret,
   };
-  const runner = startBullRunner((id, lastAttempt) => renderGeneration(deps, id, lastAttempt), {
+  const render = async (id: string, lastAttempt: boolean) => {
+    try {
+      await renderGeneration(deps, id, lastAttempt);
+      jobs.inc({ outcome: 'done' });
+    } catch (error) {
+      jobs.inc({ outcome: 'failed' });
+      throw error;
+    }
+  };
+  const runner = startBullRunner(render, {
     redisUrl: options.redisUrl,
     prefix: options.queuePrefix,
     concurrency: options.concurrency,
@@ -50,7 +77,10 @@ export function startWorker(options: StartWorkerOptions) {
   });
   logger.info(`rendering jobs with ${deps.adapter.model}`);
   return {
+    metrics,
+    readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`), redis],
     stop: async () => {
+      await redis.close();
       await runner.close();
       await pubsub.close();
       await db.$disconnect();

@@ -1,26 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  GraphQLError,
-  getOperationAST,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { ErrorCode } from '@cameo/kernel/errors';
-import { createFormatError } from '@cameo/kernel/format-error';
 import { CLOSE_GRACE_MS, closeWithin } from '@cameo/kernel/serve-ws';
 import type { Logger } from '@cameo/kernel/logger';
 import type { GatewayContext } from '../context';
 import { authenticate, requireCurrent } from '../context';
 import type { SessionGuard } from '../sessions';
 import type { Policy } from '../policy';
+import type { ConnectionRegistry } from './connections';
 import type { SubscriptionHub } from './hub';
+import { createResultFormatter, startSubscription } from './operation';
 
 /** Close codes of ours, beyond graphql-ws's own (4400-4504). Documented in the README. */
 export const CloseCodes = {
@@ -39,9 +32,9 @@ const SLOW_CLIENT_GRACE_MS = 5_000;
 export interface SubscriptionLimits {
   /** Operations one connection may have open at once. */
   perConnection: number;
-  /** Operations one signed-in user may have open at once over all their connections. */
+  /** Operations one signed-in user may have open at once over all their connections, on every transport. */
   perUser: number;
-  /** Connections one client address may hold open (beyond: HTTP 429 at the upgrade). */
+  /** Connections one client address may hold open, WebSockets and HTTP streams together (beyond: HTTP 429). */
   perAddress: number;
   /** Client subscriptions this gateway process serves at once. */
   total: number;
@@ -49,10 +42,15 @@ export interface SubscriptionLimits {
   clientBufferBytes: number;
   /** Interval of WebSocket pings; a connection that misses a pong for this long is dropped. */
   keepAliveMs: number;
+  /** Interval of heartbeats on multipart HTTP (`{}`) and SSE (a comment) streams. */
+  heartbeatMs: number;
 }
 
 export interface SubscriptionStats {
+  /** Open WebSockets. */
   connections: number;
+  /** Open multipart HTTP and SSE subscription responses. */
+  httpStreams: number;
   /** Client subscriptions open. */
   subscriptions: number;
   /** Upstream subscriptions open (after deduplication). */
@@ -66,6 +64,8 @@ export interface WsServerOptions {
   httpServer: http.Server;
   apiSchema: GraphQLSchema;
   hub: SubscriptionHub;
+  /** Connections per address and operations per user, counted with the HTTP streams'. */
+  connections: ConnectionRegistry;
   jwtSecret: string;
   /** Whether a session is still current: at connection_init, for every operation, and when one ends. */
   sessions: SessionGuard;
@@ -113,10 +113,8 @@ export const TOO_MANY_CONNECTIONS_STATUS = 429;
  * a client that stops reading is closed with 4008 once its unsent messages pass the bound.
  */
 export function serveGraphqlWs(options: WsServerOptions) {
-  const { hub, limits, apiSchema, policy } = options;
-  const formatError = createFormatError(options.logger);
-  const format = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
-    errors.map((error) => formatError(error instanceof GraphQLError ? error.toJSON() : error, error));
+  const { hub, limits, apiSchema, policy, connections } = options;
+  const { formatErrors: format } = createResultFormatter(options.logger);
   const stats = { slowClientsClosed: 0, peakBufferedBytes: 0 };
 
   const server = makeServer<Record<string, unknown>, Extra>({
@@ -155,7 +153,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
       if (Object.keys(ctx.subscriptions).length > limits.perConnection) {
         return [requestError(ErrorCode.SUBSCRIPTION_LIMIT, `One connection may have at most ${limits.perConnection} operations open.`)];
       }
-      if (viewerId && openByUser(viewerId) > limits.perUser) {
+      if (viewerId && connections.openByUser(viewerId) > limits.perUser) {
         return [requestError(ErrorCode.SUBSCRIPTION_LIMIT, `One account may have at most ${limits.perUser} operations open.`)];
       }
       if (hub.clientCount >= limits.total) {
@@ -199,30 +197,17 @@ export function serveGraphqlWs(options: WsServerOptions) {
     onError: (_ctx, _id, _payload, errors) => format(errors),
   });
 
-  // Open sockets by account: an ended session closes its sockets at once (their subscriptions end).
-  const byUser = new Map<string, Set<Extra>>();
+  // Signed-in sockets count against their account (with its HTTP streams); an ended session
+  // closes them at once, ending their subscriptions.
   const track = (extra: Extra) => {
-    const open = byUser.get(extra.viewerId!) ?? new Set();
-    byUser.set(extra.viewerId!, open);
-    open.add(extra);
-    extra.socket.once('close', () => {
-      open.delete(extra);
-      if (open.size === 0 && byUser.get(extra.viewerId!) === open) byUser.delete(extra.viewerId!);
+    const untrack = connections.track({
+      viewerId: extra.viewerId!,
+      sessionVersion: extra.sessionVersion,
+      openOperations: () => extra.openOperations(),
+      endSession: () => extra.socket.close(CloseCodes.UNAUTHORIZED, 'Unauthorized: the session ended'),
     });
+    extra.socket.once('close', untrack);
   };
-  // Every connection of the account counts: its limit holds however many sockets it opens.
-  const openByUser = (userId: string) => {
-    let open = 0;
-    for (const extra of byUser.get(userId) ?? []) open += extra.openOperations();
-    return open;
-  };
-  const stopHearing = options.sessions.onEnded(({ userId, sessionVersion }) => {
-    for (const extra of [...(byUser.get(userId) ?? [])]) {
-      if (sessionVersion === null || (extra.sessionVersion ?? 0) < sessionVersion) {
-        extra.socket.close(CloseCodes.UNAUTHORIZED, 'Unauthorized: the session ended');
-      }
-    }
-  });
   const refuse = (socket: WebSocket, error: unknown) => {
     const unavailable = error instanceof GraphQLError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE;
     if (unavailable) socket.close(CloseCodes.TRY_AGAIN_LATER, 'Sessions cannot be checked now; reconnect shortly');
@@ -230,15 +215,11 @@ export function serveGraphqlWs(options: WsServerOptions) {
   };
 
   function subscribe(args: ExecutionArgs): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
-    const operation = getOperationAST(args.document, args.operationName);
-    if (!operation) return { errors: [requestError('GRAPHQL_VALIDATION_FAILED', 'Name the operation to run.')] };
-    const coerced = getVariableValues(apiSchema, operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 10 });
-    if (coerced.errors) return { errors: coerced.errors.map((error) => requestError(ErrorCode.BAD_USER_INPUT, error.message)) };
     const { viewerId, requestId } = args.contextValue as GatewayContext;
-    return hub.subscribe({
+    return startSubscription(hub, apiSchema, {
       document: args.document,
-      operationName: args.operationName ?? undefined,
-      variables: coerced.coerced,
+      operationName: args.operationName,
+      variables: args.variableValues,
       viewerId,
       requestId,
     });
@@ -247,21 +228,18 @@ export function serveGraphqlWs(options: WsServerOptions) {
   const wss = new WebSocketServer({ noServer: true, handleProtocols, maxPayload: 1024 * 1024 });
   // Connections per address are counted from the upgrade request until its TCP socket closes,
   // so handshakes in flight count too and every way a connection ends gives its place back.
-  const byAddress = new Map<string, number>();
   const onUpgrade = (request: http.IncomingMessage, tcp: Duplex, head: Buffer) => {
     const pathname = (request.url ?? '/').split('?')[0];
     if (pathname !== '/graphql') return refuseUpgrade(tcp, 400, 'WebSockets are served at /graphql.');
-    const address = request.socket.remoteAddress ?? 'unknown';
-    const open = byAddress.get(address) ?? 0;
-    if (open >= limits.perAddress) {
-      return refuseUpgrade(tcp, TOO_MANY_CONNECTIONS_STATUS, `One address may hold at most ${limits.perAddress} WebSockets open.`);
+    const release = connections.openAddress(request.socket.remoteAddress ?? 'unknown');
+    if (!release) {
+      return refuseUpgrade(
+        tcp,
+        TOO_MANY_CONNECTIONS_STATUS,
+        `One address may hold at most ${limits.perAddress} subscription connections open.`,
+      );
     }
-    byAddress.set(address, open + 1);
-    tcp.once('close', () => {
-      const left = (byAddress.get(address) ?? 1) - 1;
-      if (left > 0) byAddress.set(address, left);
-      else byAddress.delete(address);
-    });
+    tcp.once('close', release);
     wss.handleUpgrade(request, tcp, head, (socket) => wss.emit('connection', socket, request));
   };
   options.httpServer.on('upgrade', onUpgrade);
@@ -314,7 +292,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
   });
 
   return {
-    stats: (): SubscriptionStats => ({
+    stats: () => ({
       connections: wss.clients.size,
       subscriptions: hub.clientCount,
       upstream: hub.upstreamCount,
@@ -322,7 +300,6 @@ export function serveGraphqlWs(options: WsServerOptions) {
     }),
     /** Ends every subscription and closes every socket with 1001 so clients reconnect elsewhere. */
     stop: async () => {
-      stopHearing();
       options.httpServer.off('upgrade', onUpgrade);
       hub.endAll();
       for (const socket of wss.clients) socket.close(CloseCodes.GOING_AWAY, 'Gateway shutting down');

@@ -4,6 +4,7 @@ import type { PlatformKeys } from '@cameo/kernel/env';
 import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import type { DbOptions } from '@cameo/kernel/prisma';
 import { createLogger } from '@cameo/kernel/logger';
+import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { createFeedClients } from './clients';
 import { startFeedConsumers } from './consumer';
@@ -60,6 +61,7 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
     redisUrl: options.redisUrl,
     eventNamespace: options.eventNamespace,
     logger,
+    readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     buildContext: (base) => ({ ...base, ...services }),
   });
   return {

@@ -8,13 +8,11 @@ import {
   requireDatabaseUrl,
 } from '@cameo/kernel/env';
 import { runUntilSignal } from '@cameo/kernel/run';
-import { startTracing } from '@cameo/kernel/tracing';
 import { start } from './server';
 
-const env = readCommonEnv();
-startTracing();
-runUntilSignal('generations', () =>
-  start({
+runUntilSignal('generations', () => {
+  const env = readCommonEnv();
+  return start({
     port: readSubgraphPort('generations'),
     databaseUrl: requireDatabaseUrl(env),
     keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret', 'assetUrlSecret', 'manifestSecret', 'cursorSecret']),
@@ -24,5 +22,5 @@ runUntilSignal('generations', () =>
     settings: readGenerationsEnv(),
     redisUrl: env.redisUrl,
     eventTransport: env.eventTransport,
-  }),
-);
+  });
+});

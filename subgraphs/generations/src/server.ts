@@ -5,6 +5,7 @@ import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import type { GenerationsEnv } from '@cameo/kernel/env';
 import { createLogger } from '@cameo/kernel/logger';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
+import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { createDb } from './db';
 import { createBullJobs, createMemoryJobs, type GenerationJobs } from './queue';
@@ -89,6 +90,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     redisUrl: options.redisUrl,
     eventNamespace: options.eventNamespace,
     logger,
+    readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     // Rendered files, by signed URL and the visibility rule at each request; the gateway proxies /assets here.
     routes: (app) => {
       mountAssetRoute(app, { db, social, storage, signer: assetUrls, onError: onError('assets') });

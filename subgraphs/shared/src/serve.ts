@@ -13,10 +13,12 @@ import { GATEWAY_PROOF_HEADER, createProofVerifier, memoryReplayGuard, redisRepl
 import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
 import { listen } from './listen';
-import { requestIdFrom } from './request-id';
 import { extractTraceContext, subgraphTracingPlugin } from './tracing';
 import { serveSubscriptions } from './serve-ws';
 import type { Logger } from './logger';
+import { httpLogger, requestLogScope } from './http-logger';
+import { processMetrics, renderMetrics } from './process-metrics';
+import { mountReadiness, redisCheck, type ReadinessCheck } from './readiness';
 
 export interface ServeSubgraphOptions<Context extends BaseContext> {
   /** The subgraph's name: the audience its gateway proofs must carry. */
@@ -37,6 +39,8 @@ export interface ServeSubgraphOptions<Context extends BaseContext> {
   routes?: (app: express.Express) => void;
   /** The subgraph's own Prometheus metrics, served at /metrics beside the domain-event metrics. */
   metrics?: Registry;
+  /** What /readyz checks besides Redis (checked whenever redisUrl is set): the subgraph's database. */
+  readiness: ReadinessCheck[];
   /** Adds the subgraph's own services (database, loaders) to the proven viewer. */
   buildContext: (base: BaseContext) => Context | Promise<Context>;
 }
@@ -58,9 +62,10 @@ const proofRequired = {
   ],
 };
 
-/** Serves a subgraph at /graphql (gateway proof required; subscriptions over graphql-ws) and /healthz. */
+/** Serves a subgraph at /graphql (gateway proof required; subscriptions over graphql-ws), /healthz, /readyz and /metrics. */
 export async function serveSubgraph<Context extends BaseContext>(options: ServeSubgraphOptions<Context>): Promise<RunningServer> {
   const app = express();
+  app.use(httpLogger(options.logger));
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
@@ -97,15 +102,12 @@ export async function serveSubgraph<Context extends BaseContext>(options: ServeS
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', subgraph: options.name });
   });
-  const metrics = Registry.merge([eventMetrics, ...(options.metrics ? [options.metrics] : [])]);
+  const redisReadiness = options.redisUrl ? redisCheck(options.redisUrl) : undefined;
+  mountReadiness(app, [...options.readiness, ...(redisReadiness ? [redisReadiness] : [])]);
+  const metrics = Registry.merge([processMetrics(), eventMetrics, ...(options.metrics ? [options.metrics] : [])]);
   app.get('/metrics', async (_req, res) => {
-    try {
-      res.setHeader('content-type', metrics.contentType);
-      res.send(await metrics.metrics());
-    } catch {
-      // A store a metric reads (the render queue) is down: say so rather than report stale numbers.
-      res.status(503).send('# a metric could not be read\n');
-    }
+    const { status, contentType, body } = await renderMetrics(metrics);
+    res.status(status).setHeader('content-type', contentType).send(body);
   });
   options.routes?.(app);
   const proofs: GatewayProofVerifier = createProofVerifier(
@@ -133,12 +135,13 @@ export async function serveSubgraph<Context extends BaseContext>(options: ServeS
         next();
       }, next);
     },
+    requestLogScope,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const base = proven.get(req);
         // Unreachable: the middleware above refused the request already.
         if (!base) throw new Error('gateway proof vanished');
-        return options.buildContext({ ...base, requestId: requestIdFrom(req), traceContext: extractTraceContext(req) });
+        return options.buildContext({ ...base, requestId: String(req.id), traceContext: extractTraceContext(req) });
       },
     }),
   );
@@ -154,6 +157,7 @@ export async function serveSubgraph<Context extends BaseContext>(options: ServeS
       await subscriptions?.stop();
       await apollo.stop();
       await proofs.close();
+      await redisReadiness?.close();
     },
   };
 }

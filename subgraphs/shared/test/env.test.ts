@@ -11,6 +11,11 @@ import {
   readHost,
   readEntityCacheTtlSeconds,
   readKeys,
+  readGenerationsEnv,
+  readLogLevel,
+  readTelemetryEnv,
+  readWorkerPort,
+  validateEnv,
 } from '../src/env';
 
 describe('ENTITY_CACHE_TTL_SECONDS', () => {
@@ -106,5 +111,66 @@ describe('where servers listen', () => {
     expect(readAdminPort({})).toBeUndefined();
     expect(readAdminPort({ NODE_ENV: 'production' })).toBe(9090);
     expect(readAdminPort({ NODE_ENV: 'production', ADMIN_PORT: '9100' })).toBe(9100);
+  });
+});
+
+describe('every bad variable at once', () => {
+  it('names all three bad variables of a reader in one ConfigError, echoing values but never secrets', () => {
+    const error = (() => {
+      try {
+        readGenerationsEnv({ GENERATIONS_FREE_DAILY_QUOTA: 'lots', GENERATIONS_MAX_CAMEOS: '0', VIDEO_MODEL: 'sora' });
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.message).toContain('GENERATIONS_FREE_DAILY_QUOTA must be a whole number >= 1 (got "lots")');
+    expect(error!.message).toContain('GENERATIONS_MAX_CAMEOS must be a whole number >= 1 (got "0")');
+    expect(error!.message).toContain('VIDEO_MODEL must be local or openai (got "sora")');
+  });
+
+  it('validates every variable the platform reads in one pass (what entry points run first)', () => {
+    expect(() => validateEnv({})).not.toThrow();
+    const bad = {
+      GATEWAY_PORT: '70000',
+      REDIS_URL: 'not a url',
+      LOG_LEVEL: 'loud',
+      FEED_URL: 'nope',
+      INTERNAL_CALL_SECRET: 'short-secret',
+    };
+    let message = '';
+    try {
+      validateEnv(bad);
+    } catch (caught) {
+      expect(caught).toBeInstanceOf(ConfigError);
+      message = (caught as Error).message;
+    }
+    for (const name of Object.keys(bad)) expect(message).toContain(name);
+    expect(message).not.toContain('short-secret');
+  });
+
+  it('keeps the rules that join two variables', () => {
+    expect(() => readCommonEnv({ EVENT_TRANSPORT: 'redis' })).toThrow(/EVENT_TRANSPORT=redis needs REDIS_URL/);
+    expect(() => readGenerationsEnv({ VIDEO_MODEL: 'openai' })).toThrow(/OPENAI_API_KEY is required when VIDEO_MODEL=openai/);
+    expect(readGenerationsEnv({ VIDEO_MODEL: 'openai', OPENAI_API_KEY: 'sk-test' }).videoModel).toBe('openai');
+  });
+});
+
+describe('logs, traces and the worker port', () => {
+  it('reads LOG_LEVEL (quiet by default under test), OTEL_* and WORKER_PORT', () => {
+    expect(readLogLevel({})).toBe('info');
+    expect(readLogLevel({ NODE_ENV: 'test' })).toBe('warn');
+    expect(readLogLevel({ NODE_ENV: 'test', LOG_LEVEL: 'debug' })).toBe('debug');
+    expect(readTelemetryEnv({})).toEqual({ disabled: false, serviceName: undefined, tracesExporters: [] });
+    expect(readTelemetryEnv({ OTEL_TRACES_EXPORTER: 'otlp, console', OTEL_SERVICE_NAME: 'edge', OTEL_SDK_DISABLED: 'true' })).toEqual({
+      disabled: true,
+      serviceName: 'edge',
+      tracesExporters: ['otlp', 'console'],
+    });
+    expect(() => readTelemetryEnv({ OTEL_TRACES_EXPORTER: 'jaeger', OTEL_EXPORTER_OTLP_PROTOCOL: 'carrier-pigeon' })).toThrow(
+      /OTEL_TRACES_EXPORTER.*OTEL_EXPORTER_OTLP_PROTOCOL/,
+    );
+    expect(readWorkerPort({})).toBe(4005);
+    expect(readWorkerPort({ WORKER_PORT: '0' })).toBe(0);
   });
 });

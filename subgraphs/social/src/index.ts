@@ -1,13 +1,11 @@
 import { readCommonEnv, readHost, readKeys, readSubgraphPort, readSubgraphUrl, requireDatabaseUrl } from '@cameo/kernel/env';
 import { runUntilSignal } from '@cameo/kernel/run';
-import { startTracing } from '@cameo/kernel/tracing';
 import { start } from './server';
 
-const env = readCommonEnv();
 const baseUrl = (name: 'users' | 'generations') => readSubgraphUrl(name).replace(/\/graphql$/, '');
-startTracing();
-runUntilSignal('social', () =>
-  start({
+runUntilSignal('social', () => {
+  const env = readCommonEnv();
+  return start({
     port: readSubgraphPort('social'),
     databaseUrl: requireDatabaseUrl(env),
     keys: readKeys(['gatewayProofPublicKey', 'internalCallSecret', 'cursorSecret']),
@@ -16,5 +14,5 @@ runUntilSignal('social', () =>
     generationsBaseUrl: baseUrl('generations'),
     redisUrl: env.redisUrl,
     eventTransport: env.eventTransport,
-  }),
-);
+  });
+});

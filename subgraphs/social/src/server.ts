@@ -4,6 +4,7 @@ import type { PlatformKeys } from '@cameo/kernel/env';
 import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import { createLogger } from '@cameo/kernel/logger';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
+import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { buildContext, type SocialServices } from './context';
 import { createDb } from './db';
@@ -47,6 +48,7 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
     redisUrl: options.redisUrl,
     eventNamespace: options.eventNamespace,
     logger,
+    readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     routes: (app) => mountInternalRoutes(app, db, options.keys.internalCallSecret),
     buildContext: (base) => buildContext(base, services),
   });

@@ -1,12 +1,10 @@
 import { readCommonEnv, readHost, readKeys, readSubgraphPort, requireDatabaseUrl } from '@cameo/kernel/env';
 import { runUntilSignal } from '@cameo/kernel/run';
-import { startTracing } from '@cameo/kernel/tracing';
 import { start } from './server';
 
-const env = readCommonEnv();
-startTracing();
-runUntilSignal('users', () =>
-  start({
+runUntilSignal('users', () => {
+  const env = readCommonEnv();
+  return start({
     port: readSubgraphPort('users'),
     databaseUrl: requireDatabaseUrl(env),
     jwtSecret: env.jwtSecret,
@@ -14,5 +12,5 @@ runUntilSignal('users', () =>
     host: readHost(),
     redisUrl: env.redisUrl,
     eventTransport: env.eventTransport,
-  }),
-);
+  });
+});

@@ -1,6 +1,7 @@
 import type { SubgraphStartOptions } from '@cameo/kernel/subgraph-options';
 import type { PlatformKeys } from '@cameo/kernel/env';
 import { createLogger } from '@cameo/kernel/logger';
+import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { buildUsersContext } from './context';
 import { createDb } from './db';
@@ -51,6 +52,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
     redisUrl: options.redisUrl,
     eventNamespace: options.eventNamespace,
     logger,
+    readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     routes: (app) => mountInternalRoutes(app, db, options.keys.internalCallSecret),
     buildContext: (base) =>
       buildUsersContext(base, {

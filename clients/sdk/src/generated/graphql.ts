@@ -46,6 +46,14 @@ export type ConsentPolicy =
   | 'MUTUALS'
   | 'ONLY_ME';
 
+export type CreateCommentInput = {
+  /** 1-500 characters. */
+  body: string;
+  generationId: string | number;
+  /** Reply to this comment (a reply to a reply joins its thread). */
+  parentId?: string | number | null | undefined;
+};
+
 export type CreateGenerationInput = {
   /** Default: PORTRAIT. */
   aspect?: Aspect | null | undefined;
@@ -170,7 +178,7 @@ export type FeedQueryVariables = Exact<{
 }>;
 
 
-export type FeedQuery = { feed: { edges: Array<{ cursor: string, node: { id: string, caption: string, publishedAt: string, creator: { handle: string, displayName: string }, cameos: Array<{ owner: { handle: string } }>, video: { videoUrl: string | null, likeCount: number, viewerHasLiked: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FeedQuery = { feed: { edges: Array<{ cursor: string, node: { id: string, caption: string, publishedAt: string, creator: { handle: string, displayName: string }, cameos: Array<{ owner: { handle: string } }>, video: { videoUrl: string | null, likeCount: number, commentCount: number, viewerHasLiked: boolean } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateGenerationMutationVariables = Exact<{
   input: CreateGenerationInput;
@@ -215,6 +223,13 @@ export type LikeGenerationMutationVariables = Exact<{
 
 export type LikeGenerationMutation = { likeGeneration: { id: string, likeCount: number, viewerHasLiked: boolean } };
 
+export type CreateCommentMutationVariables = Exact<{
+  input: CreateCommentInput;
+}>;
+
+
+export type CreateCommentMutation = { createComment: { id: string, body: string, createdAt: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -245,7 +260,7 @@ export const SignUpDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+    `, {"hash":"0305726ba596177b6b48e319c03150bed0130d8057cc33d73ab56f93be2d1e29"}) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($handle: String!, $password: String!) {
   signIn(handle: $handle, password: $password) {
@@ -257,7 +272,7 @@ export const SignInDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+    `, {"hash":"81b28f989e33d9f6d29decd49ce5108aa9a30c9d09aabe28ebca780b3f6bf562"}) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -266,7 +281,7 @@ export const MeDocument = new TypedDocumentString(`
     displayName
   }
 }
-    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+    `, {"hash":"25dcd87785e2d26a88a9f714cb8c35ecb874ce66d2931b41ea77620531d77d63"}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const StartCameoVerificationDocument = new TypedDocumentString(`
     mutation StartCameoVerification($input: StartCameoVerificationInput!) {
   startCameoVerification(input: $input) {
@@ -275,7 +290,7 @@ export const StartCameoVerificationDocument = new TypedDocumentString(`
     verificationPhrase
   }
 }
-    `) as unknown as TypedDocumentString<StartCameoVerificationMutation, StartCameoVerificationMutationVariables>;
+    `, {"hash":"e805291ec537310f76d9870a43d17c8d8ea9aeddb06bcc069fc50d488dabd7e7"}) as unknown as TypedDocumentString<StartCameoVerificationMutation, StartCameoVerificationMutationVariables>;
 export const SubmitCameoRecordingDocument = new TypedDocumentString(`
     mutation SubmitCameoRecording($cameoId: ID!, $recording: CameoRecordingInput!) {
   submitCameoRecording(cameoId: $cameoId, recording: $recording) {
@@ -284,7 +299,7 @@ export const SubmitCameoRecordingDocument = new TypedDocumentString(`
     rejectionReason
   }
 }
-    `) as unknown as TypedDocumentString<SubmitCameoRecordingMutation, SubmitCameoRecordingMutationVariables>;
+    `, {"hash":"99a0ea357f8c5306063c9879f76852384c47ee697346040442b59b6b166adb33"}) as unknown as TypedDocumentString<SubmitCameoRecordingMutation, SubmitCameoRecordingMutationVariables>;
 export const SetCameoPolicyDocument = new TypedDocumentString(`
     mutation SetCameoPolicy($cameoId: ID!, $input: SetCameoPolicyInput!) {
   setCameoPolicy(cameoId: $cameoId, input: $input) {
@@ -293,14 +308,14 @@ export const SetCameoPolicyDocument = new TypedDocumentString(`
     policyVersion
   }
 }
-    `) as unknown as TypedDocumentString<SetCameoPolicyMutation, SetCameoPolicyMutationVariables>;
+    `, {"hash":"7624866838c9204dd16799a67f5ba27aafa2b751d36923c55e7369ccffd674dc"}) as unknown as TypedDocumentString<SetCameoPolicyMutation, SetCameoPolicyMutationVariables>;
 export const GrantCameoAccessDocument = new TypedDocumentString(`
     mutation GrantCameoAccess($cameoId: ID!, $handle: String!) {
   grantCameoAccess(cameoId: $cameoId, handle: $handle) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<GrantCameoAccessMutation, GrantCameoAccessMutationVariables>;
+    `, {"hash":"67e0ece21c007c8dfdb5e57d4c0b6294e61c0241e1ee3b811da0a727f726350b"}) as unknown as TypedDocumentString<GrantCameoAccessMutation, GrantCameoAccessMutationVariables>;
 export const MyCameosDocument = new TypedDocumentString(`
     query MyCameos {
   myCameos {
@@ -311,7 +326,7 @@ export const MyCameosDocument = new TypedDocumentString(`
     policy
   }
 }
-    `) as unknown as TypedDocumentString<MyCameosQuery, MyCameosQueryVariables>;
+    `, {"hash":"bfee2b0b5ebcc98a430633a26728a7adf1d4bf03546ee7be152d45a377d76d6f"}) as unknown as TypedDocumentString<MyCameosQuery, MyCameosQueryVariables>;
 export const CameoOfUserDocument = new TypedDocumentString(`
     """A person's own cameo by @handle, when you may use it."""
 query CameoOfUser($handle: String!) {
@@ -324,7 +339,7 @@ query CameoOfUser($handle: String!) {
     }
   }
 }
-    `) as unknown as TypedDocumentString<CameoOfUserQuery, CameoOfUserQueryVariables>;
+    `, {"hash":"18a1231f849b2922bee94f9bd670d8f71ab6d9d82b7b3ad4bc3249ace05348e1"}) as unknown as TypedDocumentString<CameoOfUserQuery, CameoOfUserQueryVariables>;
 export const FeedDocument = new TypedDocumentString(`
     query Feed($kind: FeedKind!, $first: Int, $after: String) {
   feed(kind: $kind, first: $first, after: $after) {
@@ -346,6 +361,7 @@ export const FeedDocument = new TypedDocumentString(`
         video {
           videoUrl
           likeCount
+          commentCount
           viewerHasLiked
         }
       }
@@ -356,7 +372,7 @@ export const FeedDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
+    `, {"hash":"7b3055523beaebe9ea366df3a1abc83077ad8a96f42a57e5b183df7f742c1857"}) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
 export const CreateGenerationDocument = new TypedDocumentString(`
     mutation CreateGeneration($input: CreateGenerationInput!) {
   createGeneration(input: $input) {
@@ -365,7 +381,7 @@ export const CreateGenerationDocument = new TypedDocumentString(`
     progress
   }
 }
-    `) as unknown as TypedDocumentString<CreateGenerationMutation, CreateGenerationMutationVariables>;
+    `, {"hash":"8a1af393f3eb6deab1ad84914eec46640c35e3114941d91083828cffef7c1bf8"}) as unknown as TypedDocumentString<CreateGenerationMutation, CreateGenerationMutationVariables>;
 export const PublishGenerationDocument = new TypedDocumentString(`
     mutation PublishGeneration($id: ID!, $caption: String!) {
   publishGeneration(id: $id, caption: $caption) {
@@ -373,7 +389,7 @@ export const PublishGenerationDocument = new TypedDocumentString(`
     publishedAt
   }
 }
-    `) as unknown as TypedDocumentString<PublishGenerationMutation, PublishGenerationMutationVariables>;
+    `, {"hash":"e9a73805f0abfaa682fa1b112950a50f961ebe28dbd36de203c63df5402d67d8"}) as unknown as TypedDocumentString<PublishGenerationMutation, PublishGenerationMutationVariables>;
 export const GenerationDocument = new TypedDocumentString(`
     query Generation($id: ID!) {
   generation(id: $id) {
@@ -386,7 +402,7 @@ export const GenerationDocument = new TypedDocumentString(`
     errorReason
   }
 }
-    `) as unknown as TypedDocumentString<GenerationQuery, GenerationQueryVariables>;
+    `, {"hash":"ac8cec3fd8e01de66d777c32fad09fb53200d125dacb3f5f7e0330bcf031daf9"}) as unknown as TypedDocumentString<GenerationQuery, GenerationQueryVariables>;
 export const GenerationProgressDocument = new TypedDocumentString(`
     subscription GenerationProgress($id: ID!) {
   generationProgress(id: $id) {
@@ -400,7 +416,7 @@ export const GenerationProgressDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<GenerationProgressSubscription, GenerationProgressSubscriptionVariables>;
+    `, {"hash":"d05f8abf4586d736d37a7ef3aae6507de10c49b832d2aa4dffd30f9a27787f55"}) as unknown as TypedDocumentString<GenerationProgressSubscription, GenerationProgressSubscriptionVariables>;
 export const FollowDocument = new TypedDocumentString(`
     mutation Follow($userId: ID!) {
   follow(userId: $userId) {
@@ -409,7 +425,7 @@ export const FollowDocument = new TypedDocumentString(`
     isMutual
   }
 }
-    `) as unknown as TypedDocumentString<FollowMutation, FollowMutationVariables>;
+    `, {"hash":"320a12ff1c7dd3ecf24f44d2b6744f5cde3faf33a53ba3a0cafd6b5978deef2d"}) as unknown as TypedDocumentString<FollowMutation, FollowMutationVariables>;
 export const LikeGenerationDocument = new TypedDocumentString(`
     mutation LikeGeneration($id: ID!) {
   likeGeneration(id: $id) {
@@ -418,4 +434,13 @@ export const LikeGenerationDocument = new TypedDocumentString(`
     viewerHasLiked
   }
 }
-    `) as unknown as TypedDocumentString<LikeGenerationMutation, LikeGenerationMutationVariables>;
+    `, {"hash":"ff6814f64c543b5238754edc64545612eba845afb3aa4f3ddf9f541d0aea9100"}) as unknown as TypedDocumentString<LikeGenerationMutation, LikeGenerationMutationVariables>;
+export const CreateCommentDocument = new TypedDocumentString(`
+    mutation CreateComment($input: CreateCommentInput!) {
+  createComment(input: $input) {
+    id
+    body
+    createdAt
+  }
+}
+    `, {"hash":"e535a42b7553847afc9d380b2ada65339db7071dd563ddcc12e24d3ac8cb177e"}) as unknown as TypedDocumentString<CreateCommentMutation, CreateCommentMutationVariables>;
