@@ -167,6 +167,11 @@ const castConsents = (m: Model, video: { creator: Person; cast: CameoName[] }) =
 
 const signer = createAssetUrlSigner(testSecrets.assetUrlSecret);
 const keyOf = (url: string) => new URL(url, 'http://x').pathname.replace(/^\/assets\//, '');
+/**
+ * The interval of the loops below, which poll a condition until SETTLE_MS (a terminal status,
+ * the invariant holding), and the bound of the one check that nothing arrives (a stranger's
+ * subscription); never a guessed wait for something to happen.
+ */
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const PROGRESS = graphql(`

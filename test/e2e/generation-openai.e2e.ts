@@ -1,7 +1,7 @@
 import { createOpenAiAdapter } from '@cameo/generations/rendering/openai-adapter';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
-import { request, type Operation } from '@cameo/test-helpers/graphql';
+import { request, type Operation, until } from '@cameo/test-helpers/graphql';
 import { startOpenAiContractServer } from '@cameo/test-helpers/openai-contract-server';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -20,7 +20,7 @@ const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
 ) => request(stack.gatewayUrl, query, { token: user.token, variables });
 
 async function finished(id: string) {
-  for (let attempt = 0; attempt < 400; attempt++) {
+  return until('the generation to finish', async () => {
     const { data } = await gql(
       creator,
       graphql(`
@@ -42,10 +42,8 @@ async function finished(id: string) {
       `),
       { id },
     );
-    if (!['QUEUED', 'IN_PROGRESS'].includes(data!.generation!.status)) return data!.generation;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('did not finish');
+    return !['QUEUED', 'IN_PROGRESS'].includes(data!.generation!.status) && data!.generation;
+  });
 }
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { createDb, type GenerationsDb } from '@cameo/generations/db';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
 import type { CreateGenerationInput } from '@cameo/test-helpers/generated/graphql';
-import { codes, ok, request, type Operation, type ResultOf } from '@cameo/test-helpers/graphql';
+import { codes, ok, request, until, type Operation, type ResultOf } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -32,8 +32,8 @@ const CREATE = graphql(`
   }
 `);
 
-export async function waitForStatus(gatewayUrl: string, user: TestUser, id: string, done: (status: string) => boolean) {
-  for (let attempt = 0; attempt < 400; attempt++) {
+async function waitForStatus(gatewayUrl: string, user: TestUser, id: string, done: (status: string) => boolean) {
+  return until(`generation ${id} to finish`, async () => {
     const { data } = await request(
       gatewayUrl,
       graphql(`
@@ -46,10 +46,9 @@ export async function waitForStatus(gatewayUrl: string, user: TestUser, id: stri
       `),
       { token: user.token, variables: { id } },
     );
-    if (data?.generation && done(data.generation.status)) return data.generation as { status: string; progress: number };
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`generation ${id} did not finish`);
+    if (data?.generation && done(data.generation.status)) return data.generation;
+    return undefined;
+  });
 }
 
 beforeAll(async () => {

@@ -264,6 +264,7 @@ it('ends a multipart HTTP stream whose reader stops reading once its unsent byte
       stage,
       errorReason: null,
     });
+    // Pacing, not a wait (as above): the loop's own condition is what it waits for.
     if (i % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 5));
   }
   expect(stack.subscriptionStats().slowClientsClosed).toBe(before + 1);
