@@ -15,10 +15,11 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const config: CodegenConfig = {
   schema: 'schema/api.graphql',
-  documents: 'clients/operations/**/*.graphql',
   ignoreNoDocuments: false,
+  // Each target names its own documents: codegen adds a root `documents` to every target.
   generates: {
     'clients/sdk/src/generated/': {
+      documents: 'clients/operations/**/*.graphql',
       preset: 'client',
       presetConfig: {
         fragmentMasking: false,
@@ -32,6 +33,14 @@ const config: CodegenConfig = {
         skipTypename: true,
         scalars: { DateTime: 'string' },
       },
+    },
+    // Typed documents for the tests' own operations (`graphql()` from this folder), checked
+    // against the public schema like the SDK's; no persisted ids, and not in the manifest.
+    'test/helpers/generated/': {
+      documents: ['test/**/*.ts', 'gateway/test/**/*.ts', 'subgraphs/*/test/**/*.ts', '!test/helpers/generated/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
+      config: { useTypeImports: true, enumsAsTypes: true, skipTypename: true, scalars: { DateTime: 'string' } },
     },
   },
 };

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../scripts/embedded-postgres';
 import { applyMigrations, subgraphsWithMigrations } from '@cameo/kernel/migrations';
+import { quietFor } from '@cameo/test-helpers/graphql';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'cameo-pglite-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -126,9 +127,10 @@ describe('the embedded PostgreSQL', () => {
       try {
         await owner.query('BEGIN');
         await owner.query('INSERT INTO public.notes VALUES (1)');
-        // Waits until the transaction ends; inside it, it would count the uncommitted row.
+        // Waits until the transaction ends; inside it, it would count the uncommitted row. The
+        // claim is that it does not run meanwhile, so this waits out a window, not an event.
         const count = pool.query('SELECT count(*)::int AS n FROM public.notes');
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await quietFor(50);
         await owner.query('ROLLBACK');
         expect((await count).rows).toEqual([{ n: 0 }]);
       } finally {

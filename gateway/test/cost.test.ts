@@ -5,6 +5,9 @@ import { getOperationAST, parse, type GraphQLObjectType } from 'graphql';
 import { measureOperation } from '../src/cost';
 import { DEFAULT_LIMITS, checkLimits } from '../src/limits';
 
+// Raw GraphQL text on purpose: these documents are built to hit the cost and size limits (deep,
+// fragment-heavy, over-budget), which no generated client would send.
+
 /** The committed supergraph, as the gateway loads it: the cost declarations live there. */
 const supergraph = Supergraph.build(readFileSync(path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8'));
 const schema = supergraph.schema.toGraphQLJSSchema();

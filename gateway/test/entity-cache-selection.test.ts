@@ -1,6 +1,9 @@
 import { CACHED_ENTITIES } from '../src/entity-cache/rules';
 import { requestShape } from '../src/entity-cache/selection';
 
+// Raw GraphQL text on purpose: these are the gateway's own `_entities` fetches to a subgraph, not
+// operations of the public schema that the typed documents are checked against.
+
 const users = CACHED_ENTITIES.users!;
 const entities = (selection: string) =>
   `query Feed__users__1($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;

@@ -3,11 +3,14 @@ import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-pr
 import { freePort } from '@cameo/kernel/listen';
 import { createLogger } from '@cameo/kernel/logger';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { request, ok, until } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 import { createEntityCache, type EntityCache } from '../src/entity-cache/entity-cache';
 import { createGatewayMetrics } from '../src/metrics';
+
+// Raw GraphQL text on purpose where a document is an `_entities` fetch to the users subgraph (the
+// gateway's side of federation, not the public schema the typed documents are checked against).
 
 /**
  * The entity cache in front of a real users subgraph, with its events on a real Redis: requests
@@ -100,7 +103,7 @@ describe('the entity cache', () => {
   it('drops a user when users says their profile changed', async () => {
     await lookUp(cache, USERS, [user(cy)]);
     await ok(
-      graphql(
+      request(
         stack.gatewayUrl,
         `
           mutation {
@@ -120,7 +123,7 @@ describe('the entity cache', () => {
       { owner: { handle: 'bob', displayName: 'bob' } },
     ]);
     await ok(
-      graphql(
+      request(
         stack.gatewayUrl,
         `
           mutation {
@@ -144,7 +147,7 @@ describe('the entity cache', () => {
       { owner: { handle: 'ada', displayName: 'ada' } },
     ]);
     await ok(
-      graphql(
+      request(
         stack.gatewayUrl,
         `
           mutation ($id: ID!) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build, workspacePackages } from '../../scripts/build';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { request } from '@cameo/test-helpers/graphql';
 import { signUp } from '@cameo/test-helpers/users';
 
 /**
@@ -132,7 +132,7 @@ describe('the compiled platform (npm run build)', () => {
     expect(await page.text()).toContain('<!-- prebuilt -->');
     // The compiled users subgraph and its Prisma client answer through the compiled gateway.
     const user = await signUp(gatewayUrl, 'compiled_user');
-    expect((await graphql(gatewayUrl, '{ me { handle } }', { token: user.token })).data).toEqual({ me: { handle: 'compiled_user' } });
+    expect((await request(gatewayUrl, '{ me { handle } }', { token: user.token })).data).toEqual({ me: { handle: 'compiled_user' } });
 
     // With no argument the probe asks the gateway's /healthz on GATEWAY_PORT, as the image's HEALTHCHECK does.
     expect(await probe([], { ...process.env, GATEWAY_PORT: new URL(origin).port })).toBe(0);

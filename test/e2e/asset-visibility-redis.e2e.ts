@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import {
   MULTIPART_ACCEPT,
@@ -25,18 +26,43 @@ let creator: TestUser, friend: TestUser, pal: TestUser, stranger: TestUser;
 let friendCameo: string, palCameo: string;
 let worker: { stop(): Promise<void> } | undefined;
 
-const gql = (user: TestUser | null, query: string, variables?: Record<string, unknown>) =>
-  graphql(stack.gatewayUrl, query, { token: user?.token, variables });
-const VIEW = `query ($id: ID!) { generation(id: $id) { id status hidden videoUrl provenance { manifestUrl } } }`;
+const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser | null,
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+) => request(stack.gatewayUrl, query, { token: user?.token, variables });
+const VIEW = graphql(`
+  query AssetVisibilityRedisGeneration($id: ID!) {
+    generation(id: $id) {
+      id
+      status
+      hidden
+      videoUrl
+      provenance {
+        manifestUrl
+      }
+    }
+  }
+`);
 const view = async (user: TestUser | null, id: string) => (await ok(gql(user, VIEW, { id }))).generation;
 const fetchAsset = (url: string) => fetch(`${stack.origin}${url}`);
 const keyOf = (url: string) => new URL(url, 'http://x').pathname.split('/').pop()!;
 const create = async (prompt: string, cameoId: string) =>
   (
     await ok(
-      gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-        input: { prompt, seconds: 1, cameoIds: [cameoId] },
-      }),
+      gql(
+        creator,
+        graphql(`
+          mutation AssetVisibilityRedisCreateGeneration($input: CreateGenerationInput!) {
+            createGeneration(input: $input) {
+              id
+            }
+          }
+        `),
+        {
+          input: { prompt, seconds: 1, cameoIds: [cameoId] },
+        },
+      ),
     )
   ).createGeneration.id as string;
 
@@ -56,8 +82,32 @@ beforeAll(async () => {
     [friend, friendCameo],
     [pal, palCameo],
   ] as const) {
-    await ok(gql(owner, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: cameo }));
-    await ok(gql(owner, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: cameo }));
+    await ok(
+      gql(
+        owner,
+        graphql(`
+          mutation AssetVisibilityRedisSetCameoPolicy($id: ID!) {
+            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
+              id
+            }
+          }
+        `),
+        { id: cameo },
+      ),
+    );
+    await ok(
+      gql(
+        owner,
+        graphql(`
+          mutation AssetVisibilityRedisGrantCameoAccess($id: ID!) {
+            grantCameoAccess(cameoId: $id, handle: "creator") {
+              id
+            }
+          }
+        `),
+        { id: cameo },
+      ),
+    );
   }
 });
 afterAll(async () => {
@@ -70,13 +120,39 @@ it('generationProgress ends with NOT_FOUND once its subscriber has a block with 
   const id = await create('friend and me, queued', friendCameo);
   const client = wsClient(stack.gatewayUrl, friend.token);
   try {
-    const run = collect(client, `subscription ($id: ID!) { generationProgress(id: $id) { status generation { prompt videoUrl } } }`, {
-      id,
-    });
+    const run = collect(
+      client,
+      graphql(`
+        subscription AssetVisibilityRedisGenerationProgress($id: ID!) {
+          generationProgress(id: $id) {
+            status
+            generation {
+              prompt
+              videoUrl
+            }
+          }
+        }
+      `),
+      {
+        id,
+      },
+    );
     await run.waitFor(1);
     // The cast owner sees their draft's progress, generation included.
     expect(run.results[0]!.data!.generationProgress).toMatchObject({ status: 'QUEUED', generation: { prompt: 'friend and me, queued' } });
-    await ok(gql(friend, `mutation ($id: ID!) { block(userId: $id) { isBlockedByViewer } }`, { id: creator.id }));
+    await ok(
+      gql(
+        friend,
+        graphql(`
+          mutation AssetVisibilityRedisBlock($id: ID!) {
+            block(userId: $id) {
+              isBlockedByViewer
+            }
+          }
+        `),
+        { id: creator.id },
+      ),
+    );
     worker = stack.startWorker();
     await run.done.catch(() => {});
     // Nothing more about the render reaches them: one NOT_FOUND, as the query field answers, and the end.
@@ -118,22 +194,46 @@ it('a revoked consent, applied from its event, quarantines a published video’s
   worker ??= stack.startWorker();
   const id = await create('pal and me, published', palCameo);
   await until('rendered', async () => (await view(creator, id))?.status === 'COMPLETED', 20_000);
-  await ok(gql(creator, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id } }`, { id }));
-  const strangerUrl = (await view(stranger, id)).videoUrl;
-  expect((await fetchAsset(strangerUrl)).status).toBe(200);
-  const key = keyOf(strangerUrl);
-  const manifestKey = keyOf((await view(creator, id)).provenance.manifestUrl);
+  await ok(
+    gql(
+      creator,
+      graphql(`
+        mutation AssetVisibilityRedisPublishGeneration($id: ID!) {
+          publishGeneration(id: $id, caption: "look") {
+            id
+          }
+        }
+      `),
+      { id },
+    ),
+  );
+  const strangerUrl = (await view(stranger, id))!.videoUrl;
+  expect((await fetchAsset(strangerUrl!)).status).toBe(200);
+  const key = keyOf(strangerUrl!);
+  const manifestKey = keyOf((await view(creator, id))!.provenance!.manifestUrl);
 
-  await ok(gql(pal, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: palCameo }));
-  await until('hidden by the revocation consumer', async () => (await view(creator, id)).hidden, 20_000);
+  await ok(
+    gql(
+      pal,
+      graphql(`
+        mutation AssetVisibilityRedisSetCameoPolicy2($id: ID!) {
+          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {
+            id
+          }
+        }
+      `),
+      { id: palCameo },
+    ),
+  );
+  await until('hidden by the revocation consumer', async () => (await view(creator, id))!.hidden, 20_000);
   await until('files in quarantine', async () =>
     [key, manifestKey].every((file) => existsSync(path.join(stack.assetsDir, 'quarantine', file))),
   );
   for (const file of [key, manifestKey]) expect(existsSync(path.join(stack.assetsDir, file))).toBe(false);
-  expect((await fetchAsset(strangerUrl)).status).toBe(404);
+  expect((await fetchAsset(strangerUrl!)).status).toBe(404);
   expect(await view(stranger, id)).toBeNull();
   const own = await view(creator, id);
-  const response = await fetchAsset(own.videoUrl);
+  const response = await fetchAsset(own!.videoUrl!);
   expect(response.status).toBe(200);
   expect(response.headers.get('cache-control')).toBe('private, no-store');
 });

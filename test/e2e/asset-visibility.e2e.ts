@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createAssetUrlSigner } from '@cameo/generations/asset-urls';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { codes, ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -19,9 +20,23 @@ let creator: TestUser, friend: TestUser, pal: TestUser, stranger: TestUser, bloc
 let friendCameo: string, palCameo: string;
 const signer = createAssetUrlSigner(testSecrets.assetUrlSecret);
 
-const gql = (user: TestUser | null, query: string, variables?: Record<string, unknown>) =>
-  graphql(stack.gatewayUrl, query, { token: user?.token, variables });
-const VIEW = `query ($id: ID!) { generation(id: $id) { id status videoUrl provenance { manifestUrl } } }`;
+const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser | null,
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+) => request(stack.gatewayUrl, query, { token: user?.token, variables });
+const VIEW = graphql(`
+  query AssetVisibilityGeneration($id: ID!) {
+    generation(id: $id) {
+      id
+      status
+      videoUrl
+      provenance {
+        manifestUrl
+      }
+    }
+  }
+`);
 const view = async (user: TestUser | null, id: string) => (await ok(gql(user, VIEW, { id }))).generation;
 const fetchAsset = (url: string) => fetch(`${stack.origin}${url}`);
 const keyOf = (url: string) => new URL(url, 'http://x').pathname.split('/').pop()!;
@@ -30,15 +45,36 @@ const signedFor = (key: string, viewerId: string | null) => signer.sign(key, vie
 
 async function rendered(user: TestUser, prompt: string, cameoIds: string[] = []): Promise<string> {
   const { createGeneration } = await ok(
-    gql(user, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-      input: { prompt, seconds: 1, cameoIds },
-    }),
+    gql(
+      user,
+      graphql(`
+        mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {
+          createGeneration(input: $input) {
+            id
+          }
+        }
+      `),
+      {
+        input: { prompt, seconds: 1, cameoIds },
+      },
+    ),
   );
   await until('rendered', async () => (await view(user, createGeneration.id))?.status === 'COMPLETED');
   return createGeneration.id as string;
 }
 const publish = (user: TestUser, id: string) =>
-  gql(user, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id publishedAt } }`, { id });
+  gql(
+    user,
+    graphql(`
+      mutation AssetVisibilityPublishGeneration($id: ID!) {
+        publishGeneration(id: $id, caption: "look") {
+          id
+          publishedAt
+        }
+      }
+    `),
+    { id },
+  );
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_asset_visibility');
@@ -56,8 +92,32 @@ beforeAll(async () => {
     [friend, friendCameo],
     [pal, palCameo],
   ] as const) {
-    await ok(gql(owner, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: cameo }));
-    await ok(gql(owner, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: cameo }));
+    await ok(
+      gql(
+        owner,
+        graphql(`
+          mutation AssetVisibilitySetCameoPolicy2($id: ID!) {
+            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
+              id
+            }
+          }
+        `),
+        { id: cameo },
+      ),
+    );
+    await ok(
+      gql(
+        owner,
+        graphql(`
+          mutation AssetVisibilityGrantCameoAccess($id: ID!) {
+            grantCameoAccess(cameoId: $id, handle: "creator") {
+              id
+            }
+          }
+        `),
+        { id: cameo },
+      ),
+    );
   }
 });
 afterAll(async () => {
@@ -70,7 +130,7 @@ describe('a draft', () => {
   let creatorUrl: string;
   beforeAll(async () => {
     id = await rendered(creator, 'a draft with my friend', [friendCameo]);
-    creatorUrl = (await view(creator, id)).videoUrl;
+    creatorUrl = (await view(creator, id))!.videoUrl!;
   });
 
   it('is stored under a random key, and the old /assets/<generation id> URL answers 404', async () => {
@@ -92,8 +152,8 @@ describe('a draft', () => {
         .toString('ascii'),
     ).toBe('GIF89a');
     const cast = await view(friend, id);
-    expect((await fetchAsset(cast.videoUrl)).status).toBe(200);
-    const manifest = await fetchAsset(cast.provenance.manifestUrl);
+    expect((await fetchAsset(cast!.videoUrl!)).status).toBe(200);
+    const manifest = await fetchAsset(cast!.provenance!.manifestUrl!);
     expect(manifest.status).toBe(200);
     expect(manifest.headers.get('cache-control')).toBe('private, no-store');
   });
@@ -127,9 +187,19 @@ describe('a draft', () => {
   });
 
   it('cannot be remixed by the owner of a cameo cast in it (a draft is not shared)', async () => {
-    const remix = await gql(friend, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-      input: { prompt: 'remix', remixOf: id },
-    });
+    const remix = await gql(
+      friend,
+      graphql(`
+        mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {
+          createGeneration(input: $input) {
+            id
+          }
+        }
+      `),
+      {
+        input: { prompt: 'remix', remixOf: id },
+      },
+    );
     expect(codes(remix)).toEqual(['NOT_FOUND']);
   });
 });
@@ -144,27 +214,50 @@ describe('a published video', () => {
   it('is served to a stranger and anonymously by their own URLs, cacheable for a short while', async () => {
     for (const viewer of [stranger, null]) {
       const generation = await view(viewer, id);
-      const response = await fetchAsset(generation.videoUrl);
+      const response = await fetchAsset(generation!.videoUrl!);
       expect(response.status).toBe(200);
       const cacheControl = response.headers.get('cache-control')!;
       expect(cacheControl).toMatch(/^public, max-age=\d+$/);
       expect(Number(cacheControl.split('=')[1])).toBeLessThanOrEqual(60);
-      expect((await fetchAsset(generation.provenance.manifestUrl)).status).toBe(200);
+      expect((await fetchAsset(generation!.provenance!.manifestUrl!)).status).toBe(200);
     }
   });
 
   it('stops being served to someone the creator blocks, URL already in hand; generationProgress is NOT_FOUND for them', async () => {
-    const url = (await view(blocked, id)).videoUrl;
-    expect((await fetchAsset(url)).status).toBe(200);
-    await ok(gql(creator, `mutation ($id: ID!) { block(userId: $id) { isBlockedByViewer } }`, { id: blocked.id }));
+    const url = (await view(blocked, id))!.videoUrl;
+    expect((await fetchAsset(url!)).status).toBe(200);
+    await ok(
+      gql(
+        creator,
+        graphql(`
+          mutation AssetVisibilityBlock($id: ID!) {
+            block(userId: $id) {
+              isBlockedByViewer
+            }
+          }
+        `),
+        { id: blocked.id },
+      ),
+    );
     expect(await view(blocked, id)).toBeNull();
-    expect((await fetchAsset(url)).status).toBe(404);
+    expect((await fetchAsset(url!)).status).toBe(404);
 
     const client = wsClient(stack.gatewayUrl, blocked.token);
     try {
       const run = collect(
         client,
-        `subscription ($id: ID!) { generationProgress(id: $id) { progress generation { prompt caption videoUrl } } }`,
+        graphql(`
+          subscription AssetVisibilityGenerationProgress($id: ID!) {
+            generationProgress(id: $id) {
+              progress
+              generation {
+                prompt
+                caption
+                videoUrl
+              }
+            }
+          }
+        `),
         { id },
       );
       await run.done.catch(() => {});
@@ -176,18 +269,28 @@ describe('a published video', () => {
   });
 
   it('once its cameo’s owner removes it: refused to a stranger, files in quarantine, still served to its creator', async () => {
-    const strangerUrl = (await view(stranger, id)).videoUrl;
-    const key = keyOf(strangerUrl);
-    const manifestKey = keyOf((await view(creator, id)).provenance.manifestUrl);
+    const strangerUrl = (await view(stranger, id))!.videoUrl;
+    const key = keyOf(strangerUrl!);
+    const manifestKey = keyOf((await view(creator, id))!.provenance!.manifestUrl);
     expect(existsSync(path.join(stack.assetsDir, key))).toBe(true);
 
     await ok(
-      gql(friend, `mutation ($g: ID!, $c: ID!) { removeCameoAppearance(generationId: $g, cameoId: $c) { hidden } }`, {
-        g: id,
-        c: friendCameo,
-      }),
+      gql(
+        friend,
+        graphql(`
+          mutation AssetVisibilityRemoveCameoAppearance($g: ID!, $c: ID!) {
+            removeCameoAppearance(generationId: $g, cameoId: $c) {
+              hidden
+            }
+          }
+        `),
+        {
+          g: id,
+          c: friendCameo,
+        },
+      ),
     );
-    expect((await fetchAsset(strangerUrl)).status).toBe(404);
+    expect((await fetchAsset(strangerUrl!)).status).toBe(404);
     // The cast owner who removed it does not get the file back either: hidden is the creator's only.
     expect((await fetchAsset(signedFor(key, friend.id))).status).toBe(404);
     for (const file of [key, manifestKey]) {
@@ -195,26 +298,64 @@ describe('a published video', () => {
       expect(existsSync(path.join(stack.assetsDir, 'quarantine', file))).toBe(true);
     }
     const own = await view(creator, id);
-    const response = await fetchAsset(own.videoUrl);
+    const response = await fetchAsset(own!.videoUrl!);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
-    expect((await fetchAsset(own.provenance.manifestUrl)).status).toBe(200);
+    expect((await fetchAsset(own!.provenance!.manifestUrl!)).status).toBe(200);
   });
 
   it('once hidden, cannot be remixed, not even by its creator', async () => {
-    const remix = await gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-      input: { prompt: 'remix', remixOf: id },
-    });
+    const remix = await gql(
+      creator,
+      graphql(`
+        mutation AssetVisibilityCreateGeneration($input: CreateGenerationInput!) {
+          createGeneration(input: $input) {
+            id
+          }
+        }
+      `),
+      {
+        input: { prompt: 'remix', remixOf: id },
+      },
+    );
     expect(codes(remix)).toEqual(['NOT_FOUND']);
   });
 });
 
 it('refuses to publish right after a cast cameo’s consent is revoked, naming the cameo, and publishes nothing', async () => {
   const id = await rendered(creator, 'pal and me', [palCameo]);
-  await ok(gql(pal, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: palCameo }));
+  await ok(
+    gql(
+      pal,
+      graphql(`
+        mutation AssetVisibilitySetCameoPolicy($id: ID!) {
+          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {
+            id
+          }
+        }
+      `),
+      { id: palCameo },
+    ),
+  );
   const refused = await publish(creator, id);
   expect(codes(refused)).toEqual(['CAMEO_CONSENT_REQUIRED']);
   expect(refused.errors![0]!.extensions!.refused).toEqual([{ cameoId: palCameo, reason: expect.any(String) }]);
-  expect((await ok(gql(creator, `query ($id: ID!) { generation(id: $id) { publishedAt } }`, { id }))).generation.publishedAt).toBeNull();
+  expect(
+    (
+      await ok(
+        gql(
+          creator,
+          graphql(`
+            query AssetVisibilityGeneration2($id: ID!) {
+              generation(id: $id) {
+                publishedAt
+              }
+            }
+          `),
+          { id },
+        ),
+      )
+    ).generation!.publishedAt,
+  ).toBeNull();
   expect(await view(stranger, id)).toBeNull();
 });

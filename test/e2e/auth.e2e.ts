@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { codes, request } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 
 let database: TestDatabase;
@@ -16,10 +17,10 @@ afterAll(async () => {
 
 describe('through the gateway', () => {
   it('signs up, then `me` is the new user; signs in again', async () => {
-    const signUp = await graphql(
+    const signUp = await request(
       stack.gatewayUrl,
-      `
-        mutation {
+      graphql(`
+        mutation AuthSignUp {
           signUp(input: { handle: "linus", displayName: "Linus", password: "just for fun" }) {
             token
             user {
@@ -28,47 +29,47 @@ describe('through the gateway', () => {
             }
           }
         }
-      `,
+      `),
     );
     expect(signUp.errors).toBeUndefined();
     const { token, user } = signUp.data!.signUp;
-    const me = await graphql(stack.gatewayUrl, '{ me { id handle displayName } }', { token });
+    const me = await request(stack.gatewayUrl, '{ me { id handle displayName } }', { token });
     expect(me.data).toEqual({ me: { id: user.id, handle: 'linus', displayName: 'Linus' } });
 
-    const signIn = await graphql(
+    const signIn = await request(
       stack.gatewayUrl,
-      `
-        mutation {
+      graphql(`
+        mutation AuthSignIn {
           signIn(handle: "@LINUS", password: "just for fun") {
             token
           }
         }
-      `,
+      `),
     );
-    const again = await graphql(stack.gatewayUrl, '{ me { handle } userByHandle(handle: "linus") { id } }', {
+    const again = await request(stack.gatewayUrl, '{ me { handle } userByHandle(handle: "linus") { id } }', {
       token: signIn.data!.signIn.token,
     });
     expect(again.data).toEqual({ me: { handle: 'linus' }, userByHandle: { id: user.id } });
   });
 
   it('is anonymous without a token and refuses a bad one with UNAUTHENTICATED', async () => {
-    const anonymous = await graphql(stack.gatewayUrl, '{ me { id } }');
+    const anonymous = await request(stack.gatewayUrl, '{ me { id } }');
     expect(anonymous.data).toEqual({ me: null });
-    const forged = await graphql(stack.gatewayUrl, '{ me { id } }', { token: 'not.a.token' });
+    const forged = await request(stack.gatewayUrl, '{ me { id } }', { token: 'not.a.token' });
     expect(forged.status).toBe(401);
     expect(codes(forged)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('passes domain error codes through', async () => {
-    const response = await graphql(
+    const response = await request(
       stack.gatewayUrl,
-      `
-        mutation {
+      graphql(`
+        mutation AuthSignIn2 {
           signIn(handle: "linus", password: "wrong password") {
             token
           }
         }
-      `,
+      `),
     );
     expect(codes(response)).toEqual(['INVALID_CREDENTIALS']);
     expect(JSON.stringify(response)).not.toContain('stacktrace');
@@ -79,7 +80,7 @@ describe('through the gateway', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('embeddable-sandbox');
-    const introspection = await graphql(stack.gatewayUrl, '{ __schema { queryType { name } } }');
+    const introspection = await request(stack.gatewayUrl, '{ __schema { queryType { name } } }');
     expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 });

@@ -7,7 +7,8 @@ import { createHiveGatewayServer } from '../../scripts/bench/hive-gateway';
 import { FEED_DOCUMENT, postGraphql } from '../../scripts/bench/load';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { ok, request, until } from '@cameo/test-helpers/graphql';
 import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -29,43 +30,43 @@ beforeAll(async () => {
   cy = reader!;
   const bobCameo = await verifiedCameo(stack.gatewayUrl, bob!);
   await ok(
-    graphql(
+    request(
       stack.gatewayUrl,
-      `
-        mutation ($id: ID!) {
+      graphql(`
+        mutation BenchBaselinesSetCameoPolicy($id: ID!) {
           setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
             id
           }
         }
-      `,
+      `),
       { token: bob!.token, variables: { id: bobCameo } },
     ),
   );
   await ok(
-    graphql(
+    request(
       stack.gatewayUrl,
-      `
-        mutation ($id: ID!) {
+      graphql(`
+        mutation BenchBaselinesFollow($id: ID!) {
           follow(userId: $id) {
             id
           }
         }
-      `,
+      `),
       { token: cy.token, variables: { id: ada!.id } },
     ),
   );
   const cast = await publishedVideo(stack.gatewayUrl, ada!, 'ada and bob on a boat', { caption: 'boat day', cameoIds: [bobCameo] });
   await publishedVideo(stack.gatewayUrl, ada!, 'sunset over the sea', { caption: 'sunset' });
   await ok(
-    graphql(
+    request(
       stack.gatewayUrl,
-      `
-        mutation ($id: ID!) {
+      graphql(`
+        mutation BenchBaselinesLikeGeneration($id: ID!) {
           likeGeneration(id: $id) {
             id
           }
         }
-      `,
+      `),
       { token: cy.token, variables: { id: cast } },
     ),
   );

@@ -1,6 +1,7 @@
 import { createDb, type UsersDb } from '@cameo/users/db';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { codes, request, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -31,20 +32,43 @@ const snapshot = async () => ({
   outbox: await db.outboxEvent.count(),
 });
 
-const gql = (user: TestUser | null, query: string, variables?: Record<string, unknown>) =>
-  graphql(stack.gatewayUrl, query, { token: user?.token, variables });
+const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser | null,
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+) => request(stack.gatewayUrl, query, { token: user?.token, variables });
 
 /** Bad input through the gateway; a recording's own checks are in cameo-verification.e2e.ts. */
 describe('bad input changes nothing and says why', () => {
   it.each([
     [
       'a bad handle',
-      () => gql(null, `mutation { signUp(input: { handle: "no spaces", displayName: "X", password: "password123" }) { token } }`),
+      () =>
+        gql(
+          null,
+          graphql(`
+            mutation CameoBadInputSignUp {
+              signUp(input: { handle: "no spaces", displayName: "X", password: "password123" }) {
+                token
+              }
+            }
+          `),
+        ),
       'BAD_USER_INPUT',
     ],
     [
       'a duplicate handle',
-      () => gql(null, `mutation { signUp(input: { handle: "ALICE", displayName: "X", password: "password123" }) { token } }`),
+      () =>
+        gql(
+          null,
+          graphql(`
+            mutation CameoBadInputSignUp2 {
+              signUp(input: { handle: "ALICE", displayName: "X", password: "password123" }) {
+                token
+              }
+            }
+          `),
+        ),
       'HANDLE_TAKEN',
     ],
     [
@@ -52,7 +76,13 @@ describe('bad input changes nothing and says why', () => {
       () =>
         gql(
           null,
-          `mutation ($d: String!) { signUp(input: { handle: "kiddo", displayName: "K", password: "password123", birthDate: $d }) { token } }`,
+          graphql(`
+            mutation CameoBadInputSignUp3($d: String!) {
+              signUp(input: { handle: "kiddo", displayName: "K", password: "password123", birthDate: $d }) {
+                token
+              }
+            }
+          `),
           {
             d: `${new Date().getUTCFullYear() - 10}-06-01`,
           },
@@ -61,33 +91,110 @@ describe('bad input changes nothing and says why', () => {
     ],
     [
       'a second personal cameo',
-      () => gql(alice, `mutation { startCameoVerification(input: { kind: PERSON }) { id } }`),
+      () =>
+        gql(
+          alice,
+          graphql(`
+            mutation CameoBadInputStartCameoVerification2 {
+              startCameoVerification(input: { kind: PERSON }) {
+                id
+              }
+            }
+          `),
+        ),
       'PERSONAL_CAMEO_EXISTS',
     ],
     [
       'a grant to oneself',
-      () => gql(alice, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "alice") { id } }`, { id: aliceCameo }),
+      () =>
+        gql(
+          alice,
+          graphql(`
+            mutation CameoBadInputGrantCameoAccess($id: ID!) {
+              grantCameoAccess(cameoId: $id, handle: "alice") {
+                id
+              }
+            }
+          `),
+          { id: aliceCameo },
+        ),
       'CANNOT_GRANT_TO_SELF',
     ],
     [
       'a grant to nobody',
-      () => gql(alice, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "ghost") { id } }`, { id: aliceCameo }),
+      () =>
+        gql(
+          alice,
+          graphql(`
+            mutation CameoBadInputGrantCameoAccess2($id: ID!) {
+              grantCameoAccess(cameoId: $id, handle: "ghost") {
+                id
+              }
+            }
+          `),
+          { id: aliceCameo },
+        ),
       'NOT_FOUND',
     ],
     [
       "a policy on someone else's cameo",
-      () => gql(bob, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: aliceCameo }),
+      () =>
+        gql(
+          bob,
+          graphql(`
+            mutation CameoBadInputSetCameoPolicy($id: ID!) {
+              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
+                id
+              }
+            }
+          `),
+          { id: aliceCameo },
+        ),
       'FORBIDDEN',
     ],
-    ["deleting someone else's cameo", () => gql(bob, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { id: aliceCameo }), 'FORBIDDEN'],
+    [
+      "deleting someone else's cameo",
+      () =>
+        gql(
+          bob,
+          graphql(`
+            mutation CameoBadInputDeleteCameo($id: ID!) {
+              deleteCameo(cameoId: $id)
+            }
+          `),
+          { id: aliceCameo },
+        ),
+      'FORBIDDEN',
+    ],
     [
       'a policy without signing in',
-      () => gql(null, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: aliceCameo }),
+      () =>
+        gql(
+          null,
+          graphql(`
+            mutation CameoBadInputSetCameoPolicy($id: ID!) {
+              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
+                id
+              }
+            }
+          `),
+          { id: aliceCameo },
+        ),
       'UNAUTHENTICATED',
     ],
     [
       'a policy on a cameo that does not exist',
-      () => gql(alice, `mutation { setCameoPolicy(cameoId: "00000000-0000-0000-0000-000000000000", input: { policy: EVERYONE }) { id } }`),
+      () =>
+        gql(
+          alice,
+          graphql(`
+            mutation CameoBadInputSetCameoPolicy2 {
+              setCameoPolicy(cameoId: "00000000-0000-0000-0000-000000000000", input: { policy: EVERYONE }) {
+                id
+              }
+            }
+          `),
+        ),
       'NOT_FOUND',
     ],
     [
@@ -95,7 +202,13 @@ describe('bad input changes nothing and says why', () => {
       () =>
         gql(
           alice,
-          `mutation ($id: ID!, $t: String!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionsText: $t }) { id } }`,
+          graphql(`
+            mutation CameoBadInputSetCameoPolicy3($id: ID!, $t: String!) {
+              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionsText: $t }) {
+                id
+              }
+            }
+          `),
           {
             id: aliceCameo,
             t: 'x'.repeat(501),
@@ -105,12 +218,30 @@ describe('bad input changes nothing and says why', () => {
     ],
     [
       'a profile with an http avatar',
-      () => gql(alice, `mutation { updateProfile(input: { bio: "new bio", avatarUrl: "http://example.com/a.png" }) { id } }`),
+      () =>
+        gql(
+          alice,
+          graphql(`
+            mutation CameoBadInputUpdateProfile {
+              updateProfile(input: { bio: "new bio", avatarUrl: "http://example.com/a.png" }) {
+                id
+              }
+            }
+          `),
+        ),
       'BAD_USER_INPUT',
     ],
     [
       'deleting the account with a wrong password',
-      () => gql(alice, `mutation { deleteAccount(password: "not my password") }`),
+      () =>
+        gql(
+          alice,
+          graphql(`
+            mutation CameoBadInputDeleteAccount {
+              deleteAccount(password: "not my password")
+            }
+          `),
+        ),
       'INVALID_CREDENTIALS',
     ],
   ])('%s', async (_case, send, code) => {

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { createDb, type UsersDb } from '@cameo/users/db';
 import { applySocialEvent } from '@cameo/users/social-projection';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import type { ConsentPolicy } from '@cameo/test-helpers/generated/graphql';
+import { codes, request, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -14,8 +16,11 @@ let owner: TestUser, approved: TestUser, mutual: TestUser, stranger: TestUser, b
 let cameoId: string;
 let eventId = 0;
 
-const gql = (user: TestUser | null, query: string, variables?: Record<string, unknown>) =>
-  graphql(stack.gatewayUrl, query, { token: user?.token, variables });
+const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser | null,
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+) => request(stack.gatewayUrl, query, { token: user?.token, variables });
 
 /** Feeds the users subgraph's social projection the events the social subgraph emits. */
 const social = (topic: 'social.followed' | 'social.blocked', a: TestUser, b: TestUser) =>
@@ -26,14 +31,36 @@ const social = (topic: 'social.followed' | 'social.blocked', a: TestUser, b: Tes
       : { id: `e2e-${++eventId}`, topic, payload: { blockerId: a.id, blockedId: b.id } },
   );
 
-const setPolicy = (policy: string, cameo = cameoId, as = owner) =>
-  gql(as, `mutation ($id: ID!, $input: SetCameoPolicyInput!) { setCameoPolicy(cameoId: $id, input: $input) { policy policyVersion } }`, {
-    id: cameo,
-    input: { policy },
-  });
+const setPolicy = (policy: ConsentPolicy, cameo = cameoId, as = owner) =>
+  gql(
+    as,
+    graphql(`
+      mutation CameoConsentSetCameoPolicy($id: ID!, $input: SetCameoPolicyInput!) {
+        setCameoPolicy(cameoId: $id, input: $input) {
+          policy
+          policyVersion
+        }
+      }
+    `),
+    {
+      id: cameo,
+      input: { policy },
+    },
+  );
 
 async function consentOf(user: TestUser, cameo = cameoId) {
-  const response = await gql(user, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed reason } }`, { id: cameo });
+  const response = await gql(
+    user,
+    graphql(`
+      query CameoConsent($id: ID!) {
+        cameoConsent(cameoId: $id) {
+          allowed
+          reason
+        }
+      }
+    `),
+    { id: cameo },
+  );
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data!.cameoConsent.reason as string;
 }
@@ -51,15 +78,35 @@ beforeAll(async () => {
     signUp(stack.gatewayUrl, 'teen', { birthDate: `${new Date().getUTCFullYear() - 15}-01-01` }),
   ]);
   cameoId = await verifiedCameo(stack.gatewayUrl, owner);
-  const grant = await gql(owner, `mutation ($id: ID!, $h: String!) { grantCameoAccess(cameoId: $id, handle: $h) { id } }`, {
-    id: cameoId,
-    h: '@approved',
-  });
+  const grant = await gql(
+    owner,
+    graphql(`
+      mutation CameoConsentGrantCameoAccess($id: ID!, $h: String!) {
+        grantCameoAccess(cameoId: $id, handle: $h) {
+          id
+        }
+      }
+    `),
+    {
+      id: cameoId,
+      h: '@approved',
+    },
+  );
   expect(grant.errors).toBeUndefined();
   await social('social.followed', owner, mutual);
   await social('social.followed', mutual, owner);
   // The blocked user is approved and mutual too: the block must still win.
-  await gql(owner, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "blocked") { id } }`, { id: cameoId });
+  await gql(
+    owner,
+    graphql(`
+      mutation CameoConsentGrantCameoAccess2($id: ID!) {
+        grantCameoAccess(cameoId: $id, handle: "blocked") {
+          id
+        }
+      }
+    `),
+    { id: cameoId },
+  );
   await social('social.followed', owner, blocked);
   await social('social.followed', blocked, owner);
   await social('social.blocked', owner, blocked);
@@ -97,7 +144,7 @@ describe('consent through the gateway, for each policy and relationship', () => 
       { owner: 'OWNER', approved: 'EVERYONE', mutual: 'EVERYONE', stranger: 'EVERYONE', blocked: 'NOT_ALLOWED', teen: 'EVERYONE' },
     ],
   ])('%s', async (policy, expected) => {
-    expect((await setPolicy(policy)).errors).toBeUndefined();
+    expect((await setPolicy(policy as ConsentPolicy)).errors).toBeUndefined();
     const users = { owner, approved, mutual, stranger, blocked, teen };
     const actual = Object.fromEntries(
       await Promise.all(Object.entries(users).map(async ([name, user]) => [name, await consentOf(user)] as const)),
@@ -108,10 +155,20 @@ describe('consent through the gateway, for each policy and relationship', () => 
   it('revocation takes effect for the next check: removed grant, narrowed policy', async () => {
     await setPolicy('APPROVED');
     expect(await consentOf(approved)).toBe('APPROVED');
-    const revoke = await gql(owner, `mutation ($id: ID!, $u: ID!) { revokeCameoAccess(cameoId: $id, userId: $u) { policyVersion } }`, {
-      id: cameoId,
-      u: approved.id,
-    });
+    const revoke = await gql(
+      owner,
+      graphql(`
+        mutation CameoConsentRevokeCameoAccess($id: ID!, $u: ID!) {
+          revokeCameoAccess(cameoId: $id, userId: $u) {
+            policyVersion
+          }
+        }
+      `),
+      {
+        id: cameoId,
+        u: approved.id,
+      },
+    );
     expect(revoke.errors).toBeUndefined();
     expect(await consentOf(approved)).toBe('NOT_ALLOWED');
 
@@ -137,7 +194,15 @@ describe('consent through the gateway, for each policy and relationship', () => 
     const { recordingKey } = await db.cameo.findUniqueOrThrow({ where: { id: pet } });
     expect(existsSync(path.join(stack.recordingsDir, recordingKey!))).toBe(true);
     expect(existsSync(path.join(stack.recordingsDir, `${recordingKey!}.json`))).toBe(true);
-    const deleted = await gql(owner, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { id: pet });
+    const deleted = await gql(
+      owner,
+      graphql(`
+        mutation CameoConsentDeleteCameo($id: ID!) {
+          deleteCameo(cameoId: $id)
+        }
+      `),
+      { id: pet },
+    );
     expect(deleted.data).toEqual({ deleteCameo: pet });
     expect(await db.cameo.findUnique({ where: { id: pet } })).toBeNull();
     // The file and what tus kept beside it (its metadata, the client's file name among it).
@@ -150,11 +215,34 @@ describe('consent through the gateway, for each policy and relationship', () => 
   it("a stranger's refusal carries no restrictions; the owner still hears the precise reason", async () => {
     await setPolicy('APPROVED');
     const ask = (user: TestUser, cameo: string) =>
-      gql(user, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed reason restrictions { text } } }`, { id: cameo });
+      gql(
+        user,
+        graphql(`
+          query CameoConsent2($id: ID!) {
+            cameoConsent(cameoId: $id) {
+              allowed
+              reason
+              restrictions {
+                text
+              }
+            }
+          }
+        `),
+        { id: cameo },
+      );
     const strangers = await ask(stranger, cameoId);
     expect(strangers.data).toEqual({ cameoConsent: { allowed: false, reason: 'NOT_ALLOWED', restrictions: null } });
     // The owner's own unverified cameo: refused, and told why.
-    const pending = await gql(owner, `mutation { startCameoVerification(input: { kind: PET, name: "Pending" }) { id } }`);
+    const pending = await gql(
+      owner,
+      graphql(`
+        mutation CameoConsentStartCameoVerification {
+          startCameoVerification(input: { kind: PET, name: "Pending" }) {
+            id
+          }
+        }
+      `),
+    );
     const pendingId = pending.data?.startCameoVerification?.id as string | undefined;
     expect(pending.errors).toBeUndefined();
     expect((await ask(owner, pendingId!)).data).toEqual({
@@ -165,16 +253,57 @@ describe('consent through the gateway, for each policy and relationship', () => 
 });
 
 describe("who can read a cameo's private parts", () => {
-  const READ = `query ($id: ID!) { cameo(id: $id) { name owner { handle } verificationPhrase uploadUrl recording { sizeBytes } policy approvedUsers { handle } restrictions { text tags } } }`;
+  const READ = graphql(`
+    query CameoConsentCameo($id: ID!) {
+      cameo(id: $id) {
+        name
+        owner {
+          handle
+        }
+        verificationPhrase
+        uploadUrl
+        recording {
+          sizeBytes
+        }
+        policy
+        approvedUsers {
+          handle
+        }
+        restrictions {
+          text
+          tags
+        }
+      }
+    }
+  `);
 
   beforeAll(async () => {
     const response = await gql(
       owner,
-      `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED, restrictionsText: "No sports brands", restrictionTags: [NO_POLITICAL_CONTENT] }) { id } }`,
+      graphql(`
+        mutation CameoConsentSetCameoPolicy2($id: ID!) {
+          setCameoPolicy(
+            cameoId: $id
+            input: { policy: APPROVED, restrictionsText: "No sports brands", restrictionTags: [NO_POLITICAL_CONTENT] }
+          ) {
+            id
+          }
+        }
+      `),
       { id: cameoId },
     );
     expect(response.errors).toBeUndefined();
-    await gql(owner, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "approved") { id } }`, { id: cameoId });
+    await gql(
+      owner,
+      graphql(`
+        mutation CameoConsentGrantCameoAccess3($id: ID!) {
+          grantCameoAccess(cameoId: $id, handle: "approved") {
+            id
+          }
+        }
+      `),
+      { id: cameoId },
+    );
   });
 
   it('the owner reads everything', async () => {
@@ -185,8 +314,8 @@ describe("who can read a cameo's private parts", () => {
       policy: 'APPROVED',
       restrictions: { text: 'No sports brands', tags: ['NO_POLITICAL_CONTENT'] },
     });
-    expect(data!.cameo.verificationPhrase).toEqual(expect.any(String));
-    expect(data!.cameo.approvedUsers.map((user: { handle: string }) => user.handle).sort()).toEqual(['approved', 'blocked']);
+    expect(data!.cameo!.verificationPhrase!).toEqual(expect.any(String));
+    expect(data!.cameo!.approvedUsers!.map((user: { handle: string }) => user.handle).sort()).toEqual(['approved', 'blocked']);
   });
 
   it('an approved user reads the restrictions, never the recording, phrase, policy or grants', async () => {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { request } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 import { makeRecording } from '@cameo/test-helpers/recordings';
@@ -40,26 +41,26 @@ beforeAll(async () => {
   ]);
   friend = friendUser;
   const cameoId = await verifiedCameo(stack.gatewayUrl, friend);
-  await graphql(
+  await request(
     stack.gatewayUrl,
-    `
-      mutation ($id: ID!) {
+    graphql(`
+      mutation CliSetCameoPolicy($id: ID!) {
         setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
           id
         }
       }
-    `,
+    `),
     { token: friend.token, variables: { id: cameoId } },
   );
-  await graphql(
+  await request(
     stack.gatewayUrl,
-    `
-      mutation ($id: ID!) {
+    graphql(`
+      mutation CliGrantCameoAccess($id: ID!) {
         grantCameoAccess(cameoId: $id, handle: "director") {
           id
         }
       }
-    `,
+    `),
     { token: friend.token, variables: { id: cameoId } },
   );
 });

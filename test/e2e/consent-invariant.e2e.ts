@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { Client } from 'graphql-ws';
 import { createAssetUrlSigner } from '@cameo/generations/asset-urls';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, until, type GraphQLResponse } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { operationText, request, until, type GraphQLResponse, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -166,9 +167,23 @@ const castConsents = (m: Model, video: { creator: Person; cast: CameoName[] }) =
 
 const signer = createAssetUrlSigner(testSecrets.assetUrlSecret);
 const keyOf = (url: string) => new URL(url, 'http://x').pathname.replace(/^\/assets\//, '');
+/**
+ * The interval of the loops below, which poll a condition until SETTLE_MS (a terminal status,
+ * the invariant holding), and the bound of the one check that nothing arrives (a stranger's
+ * subscription); never a guessed wait for something to happen.
+ */
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const PROGRESS = `subscription ($id: ID!) { generationProgress(id: $id) { status generation { id } } }`;
+const PROGRESS = graphql(`
+  subscription ConsentInvariantGenerationProgress($id: ID!) {
+    generationProgress(id: $id) {
+      status
+      generation {
+        id
+      }
+    }
+  }
+`);
 
 describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s events)', (kind) => {
   let database: TestDatabase;
@@ -198,17 +213,27 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
   });
 
   /** One operation as `user`; it must answer cleanly (no 5xx, no INTERNAL_SERVER_ERROR). */
-  async function as(user: Person, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
-    const response = await graphql(stack.gatewayUrl, query, { token: users[user].token, variables });
+  async function as<Data = Record<string, any>, Variables = Record<string, unknown>>(
+    user: Person,
+    query: Operation<Data, Variables>,
+    variables: Variables = {} as Variables,
+  ): Promise<GraphQLResponse<Data>> {
+    const response = await request(stack.gatewayUrl, query, { token: users[user].token, variables });
     const internal = (response.errors ?? []).filter((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR');
     if (response.status >= 500 || internal.length > 0) {
-      throw new Error(`not a clean answer (HTTP ${response.status}) to ${query} as ${user}: ${JSON.stringify(response.errors)}`);
+      throw new Error(
+        `not a clean answer (HTTP ${response.status}) to ${operationText(query)} as ${user}: ${JSON.stringify(response.errors)}`,
+      );
     }
     return response;
   }
-  const must = async (user: Person, query: string, variables: Record<string, unknown> = {}) => {
+  const must = async <Data = Record<string, any>, Variables = Record<string, unknown>>(
+    user: Person,
+    query: Operation<Data, Variables>,
+    variables: Variables = {} as Variables,
+  ) => {
     const response = await as(user, query, variables);
-    if (response.errors) throw new Error(`${query} as ${user}: ${JSON.stringify(response.errors)}`);
+    if (response.errors) throw new Error(`${operationText(query)} as ${user}: ${JSON.stringify(response.errors)}`);
     return response.data!;
   };
 
@@ -227,8 +252,28 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
         for (const a of ['O', 'C', 'S', 'B'] as const) {
           for (const b of ['O', 'C', 'S', 'B'] as const) {
             if (a === b) continue;
-            await must(a, `mutation ($id: ID!) { unblock(userId: $id) { id } }`, { id: users[b].id });
-            await must(a, `mutation ($id: ID!) { unfollow(userId: $id) { id } }`, { id: users[b].id });
+            await must(
+              a,
+              graphql(`
+                mutation ConsentInvariantUnblock($id: ID!) {
+                  unblock(userId: $id) {
+                    id
+                  }
+                }
+              `),
+              { id: users[b].id },
+            );
+            await must(
+              a,
+              graphql(`
+                mutation ConsentInvariantUnfollow($id: ID!) {
+                  unfollow(userId: $id) {
+                    id
+                  }
+                }
+              `),
+              { id: users[b].id },
+            );
           }
         }
         const model: Model = {
@@ -241,10 +286,20 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
         };
         const videos: Video[] = [];
         const setPolicy = (cameo: CameoName, policy: Policy) =>
-          must(OWNER[cameo], `mutation ($id: ID!, $p: ConsentPolicy!) { setCameoPolicy(cameoId: $id, input: { policy: $p }) { id } }`, {
-            id: cameoIds[cameo],
-            p: policy,
-          });
+          must(
+            OWNER[cameo],
+            graphql(`
+              mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {
+                setCameoPolicy(cameoId: $id, input: { policy: $p }) {
+                  id
+                }
+              }
+            `),
+            {
+              id: cameoIds[cameo],
+              p: policy,
+            },
+          );
         for (const cameo of ['KO', 'KT'] as const) await setPolicy(cameo, 'EVERYONE');
         // The unblocks above reach users' projection through social's events: wait for them
         // before the setup casts (a block left over from the last run still refuses for a moment).
@@ -253,7 +308,13 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
           ['T', 'KO'],
           ['C', 'KT'],
         ] as const) {
-          const query = `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed } }`;
+          const query = graphql(`
+            query ConsentInvariantCameoConsent($id: ID!) {
+              cameoConsent(cameoId: $id) {
+                allowed
+              }
+            }
+          `);
           await until(
             `${by} may use ${cameo}`,
             async () => (await must(by, query, { id: cameoIds[cameo] })).cameoConsent.allowed === true,
@@ -267,7 +328,13 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
         ] as const) {
           const { createGeneration } = await must(
             by,
-            `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`,
+            graphql(`
+              mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {
+                createGeneration(input: $input) {
+                  id
+                }
+              }
+            `),
             {
               input: { prompt: `run ${runNumber}: ${by} with ${cameo}`, seconds: 1, cameoIds: [cameoIds[cameo]] },
             },
@@ -284,7 +351,17 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
           videos.push(video);
           await rendered(video);
           if (publish) {
-            await must(by, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id } }`, { id: video.id });
+            await must(
+              by,
+              graphql(`
+                mutation ConsentInvariantPublishGeneration($id: ID!) {
+                  publishGeneration(id: $id, caption: "look") {
+                    id
+                  }
+                }
+              `),
+              { id: video.id },
+            );
             video.published = true;
           }
         }
@@ -298,13 +375,24 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
         async function rendered(video: Video) {
           const deadline = Date.now() + SETTLE_MS;
           for (;;) {
-            const { generation } = await must(video.creator, `query ($id: ID!) { generation(id: $id) { status videoUrl } }`, {
-              id: video.id,
-            });
-            video.status = generation.status;
-            if (generation.videoUrl) video.assetKey = keyOf(generation.videoUrl);
-            if (['COMPLETED', 'FAILED', 'CANCELLED', 'BLOCKED'].includes(generation.status)) return;
-            if (Date.now() > deadline) throw new Error(`generation ${video.id} still ${generation.status}`);
+            const { generation } = await must(
+              video.creator,
+              graphql(`
+                query ConsentInvariantGeneration($id: ID!) {
+                  generation(id: $id) {
+                    status
+                    videoUrl
+                  }
+                }
+              `),
+              {
+                id: video.id,
+              },
+            );
+            video.status = generation!.status;
+            if (generation!.videoUrl) video.assetKey = keyOf(generation!.videoUrl);
+            if (['COMPLETED', 'FAILED', 'CANCELLED', 'BLOCKED'].includes(generation!.status)) return;
+            if (Date.now() > deadline) throw new Error(`generation ${video.id} still ${generation!.status}`);
             await sleep(50);
           }
         }
@@ -316,9 +404,20 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
           // The platform's consent agrees with the model.
           for (const user of live) {
             for (const cameo of ['KO', 'KT'] as const) {
-              const response = await as(user, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed reason } }`, {
-                id: cameoIds[cameo],
-              });
+              const response = await as(
+                user,
+                graphql(`
+                  query ConsentInvariantCameoConsent2($id: ID!) {
+                    cameoConsent(cameoId: $id) {
+                      allowed
+                      reason
+                    }
+                  }
+                `),
+                {
+                  id: cameoIds[cameo],
+                },
+              );
               const allowed = response.data?.cameoConsent?.allowed ?? false;
               if (allowed !== consents(model, cameo, user)) {
                 found.push(
@@ -331,10 +430,24 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
           const feedOf = async (user: Person) => {
             if (!feeds.has(user)) {
               const ids = new Set<string>();
-              for (const feedKind of ['FOR_YOU', 'FOLLOWING']) {
-                const data = await must(user, `query ($k: FeedKind!) { feed(kind: $k, first: 50) { edges { node { id } } } }`, {
-                  k: feedKind,
-                });
+              for (const feedKind of ['FOR_YOU', 'FOLLOWING'] as const) {
+                const data = await must(
+                  user,
+                  graphql(`
+                    query ConsentInvariantFeed($k: FeedKind!) {
+                      feed(kind: $k, first: 50) {
+                        edges {
+                          node {
+                            id
+                          }
+                        }
+                      }
+                    }
+                  `),
+                  {
+                    k: feedKind,
+                  },
+                );
                 for (const edge of data.feed.edges) ids.add(edge.node.id);
               }
               feeds.set(user, ids);
@@ -346,13 +459,34 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             const castOwners = video.cast.map((cameo) => OWNER[cameo]);
             const others = live.filter((p) => p !== video.creator);
             if (model.alive.has(video.creator)) {
-              const { generation } = await must(video.creator, `query ($id: ID!) { generation(id: $id) { id } }`, { id: video.id });
+              const { generation } = await must(
+                video.creator,
+                graphql(`
+                  query ConsentInvariantGeneration2($id: ID!) {
+                    generation(id: $id) {
+                      id
+                    }
+                  }
+                `),
+                { id: video.id },
+              );
               if (!generation) found.push(`${tag}: its creator cannot see it`);
             }
             if (!castConsents(model, video)) {
               stats.withdrawnChecks += 1;
               for (const viewer of others) {
-                const { generation } = await must(viewer, `query ($id: ID!) { generation(id: $id) { id videoUrl } }`, { id: video.id });
+                const { generation } = await must(
+                  viewer,
+                  graphql(`
+                    query ConsentInvariantGeneration3($id: ID!) {
+                      generation(id: $id) {
+                        id
+                        videoUrl
+                      }
+                    }
+                  `),
+                  { id: video.id },
+                );
                 if (generation && !castOwners.includes(viewer)) found.push(`${tag}: ${viewer} can read it`);
                 if (generation?.videoUrl) found.push(`${tag}: ${viewer} is given a videoUrl`);
                 if ((await feedOf(viewer)).has(video.id)) found.push(`${tag}: in ${viewer}'s feed`);
@@ -373,9 +507,19 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
                 spy.unsubscribe();
                 const data = spy.results.find((result) => result.data?.generationProgress?.generation);
                 if (data) found.push(`${tag}: S subscribes to it and gets ${JSON.stringify(data)}`);
-                const remix = await as('S', `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-                  input: { prompt: 'a remix', seconds: 1, remixOf: video.id },
-                });
+                const remix = await as(
+                  'S',
+                  graphql(`
+                    mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {
+                      createGeneration(input: $input) {
+                        id
+                      }
+                    }
+                  `),
+                  {
+                    input: { prompt: 'a remix', seconds: 1, remixOf: video.id },
+                  },
+                );
                 if (!remix.errors) found.push(`${tag}: S remixed it`);
               }
             } else if (
@@ -386,7 +530,18 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
               !blockedBetween(model, 'S', video.creator)
             ) {
               stats.positiveChecks += 1;
-              const { generation } = await must('S', `query ($id: ID!) { generation(id: $id) { id videoUrl } }`, { id: video.id });
+              const { generation } = await must(
+                'S',
+                graphql(`
+                  query ConsentInvariantGeneration3($id: ID!) {
+                    generation(id: $id) {
+                      id
+                      videoUrl
+                    }
+                  }
+                `),
+                { id: video.id },
+              );
               if (!generation?.videoUrl) found.push(`${tag}: S cannot read a published, consented video`);
               else {
                 const response = await fetch(`${stack.origin}${generation.videoUrl}`);
@@ -397,7 +552,17 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             // Keep every URL others are given, to try them again once consent is gone.
             if (castConsents(model, video)) {
               for (const viewer of others) {
-                const { generation } = await must(viewer, `query ($id: ID!) { generation(id: $id) { videoUrl } }`, { id: video.id });
+                const { generation } = await must(
+                  viewer,
+                  graphql(`
+                    query ConsentInvariantGeneration4($id: ID!) {
+                      generation(id: $id) {
+                        videoUrl
+                      }
+                    }
+                  `),
+                  { id: video.id },
+                );
                 if (generation?.videoUrl) video.othersUrls.add(generation.videoUrl);
               }
             }
@@ -440,7 +605,13 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
               if (!model.alive.has(owner)) return 'skipped: owner deleted';
               const r = await as(
                 owner,
-                `mutation ($id: ID!, $p: ConsentPolicy!) { setCameoPolicy(cameoId: $id, input: { policy: $p }) { id } }`,
+                graphql(`
+                  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {
+                    setCameoPolicy(cameoId: $id, input: { policy: $p }) {
+                      id
+                    }
+                  }
+                `),
                 {
                   id: cameoIds[action.cameo],
                   p: action.policy,
@@ -455,14 +626,34 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
               if (!model.alive.has(owner) || !model.alive.has(action.to) || owner === action.to) return 'skipped';
               const r =
                 action.t === 'grant'
-                  ? await as(owner, `mutation ($id: ID!, $h: String!) { grantCameoAccess(cameoId: $id, handle: $h) { id } }`, {
-                      id: cameoIds[action.cameo],
-                      h: users[action.to].handle,
-                    })
-                  : await as(owner, `mutation ($id: ID!, $u: ID!) { revokeCameoAccess(cameoId: $id, userId: $u) { id } }`, {
-                      id: cameoIds[action.cameo],
-                      u: idOf(action.to),
-                    });
+                  ? await as(
+                      owner,
+                      graphql(`
+                        mutation ConsentInvariantGrantCameoAccess($id: ID!, $h: String!) {
+                          grantCameoAccess(cameoId: $id, handle: $h) {
+                            id
+                          }
+                        }
+                      `),
+                      {
+                        id: cameoIds[action.cameo],
+                        h: users[action.to].handle,
+                      },
+                    )
+                  : await as(
+                      owner,
+                      graphql(`
+                        mutation ConsentInvariantRevokeCameoAccess($id: ID!, $u: ID!) {
+                          revokeCameoAccess(cameoId: $id, userId: $u) {
+                            id
+                          }
+                        }
+                      `),
+                      {
+                        id: cameoIds[action.cameo],
+                        u: idOf(action.to),
+                      },
+                    );
               if (!r.errors) {
                 if (action.t === 'grant') model.grants[action.cameo].add(action.to);
                 else model.grants[action.cameo].delete(action.to);
@@ -494,14 +685,24 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
               if (!model.alive.has(action.by)) return 'skipped';
               const source = action.t === 'remix' ? videos[action.video % Math.max(1, videos.length)] : undefined;
               if (action.t === 'remix' && !source) return 'skipped: nothing to remix';
-              const r = await as(action.by, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-                input: {
-                  prompt: `run ${runNumber} by ${action.by}`,
-                  seconds: 1,
-                  cameoIds: action.cast.map((c) => cameoIds[c]),
-                  remixOf: source?.id,
+              const r = await as(
+                action.by,
+                graphql(`
+                  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {
+                    createGeneration(input: $input) {
+                      id
+                    }
+                  }
+                `),
+                {
+                  input: {
+                    prompt: `run ${runNumber} by ${action.by}`,
+                    seconds: 1,
+                    cameoIds: action.cast.map((c) => cameoIds[c]),
+                    remixOf: source?.id,
+                  },
                 },
-              });
+              );
               const expected = castConsents(model, { creator: action.by, cast: action.cast });
               if (action.t === 'create' && !r.errors !== expected) {
                 throw new Error(
@@ -531,9 +732,19 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             case 'publish': {
               const video = videos[action.video % Math.max(1, videos.length)];
               if (!video || !model.alive.has(video.creator)) return 'skipped';
-              const r = await as(video.creator, `mutation ($id: ID!) { publishGeneration(id: $id, caption: "look") { id } }`, {
-                id: video.id,
-              });
+              const r = await as(
+                video.creator,
+                graphql(`
+                  mutation ConsentInvariantPublishGeneration($id: ID!) {
+                    publishGeneration(id: $id, caption: "look") {
+                      id
+                    }
+                  }
+                `),
+                {
+                  id: video.id,
+                },
+              );
               if (!r.errors) {
                 if (!castConsents(model, video)) throw new Error(`published video ${videos.indexOf(video)} whose cast does not consent`);
                 video.published = true;
@@ -544,13 +755,28 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             case 'deleteCameo': {
               const owner = OWNER[action.cameo];
               if (!model.alive.has(owner)) return 'skipped';
-              const r = await as(owner, `mutation ($id: ID!) { deleteCameo(cameoId: $id) }`, { id: cameoIds[action.cameo] });
+              const r = await as(
+                owner,
+                graphql(`
+                  mutation ConsentInvariantDeleteCameo($id: ID!) {
+                    deleteCameo(cameoId: $id)
+                  }
+                `),
+                { id: cameoIds[action.cameo] },
+              );
               if (!r.errors) model.deleted.add(action.cameo);
               return outcome(r);
             }
             case 'deleteAccount': {
               if (!model.alive.has('T')) return 'skipped';
-              const r = await as('T', `mutation { deleteAccount(password: "password123") }`);
+              const r = await as(
+                'T',
+                graphql(`
+                  mutation ConsentInvariantDeleteAccount {
+                    deleteAccount(password: "password123")
+                  }
+                `),
+              );
               if (!r.errors) model.alive.delete('T');
               return outcome(r);
             }

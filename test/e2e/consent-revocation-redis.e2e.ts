@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -23,23 +24,73 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const gql = (user: TestUser, query: string, variables: Record<string, unknown> = {}) =>
-  ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
+const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser,
+  query: Operation<Data, Variables>,
+  variables: Variables = {} as Variables,
+) => ok(request(stack.gatewayUrl, query, { token: user.token, variables }));
 const seenBy = async (user: TestUser, id: string) =>
-  (await gql(user, `query ($id: ID!) { generation(id: $id) { id hidden } }`, { id })).generation;
+  (
+    await gql(
+      user,
+      graphql(`
+        query ConsentRevocationRedisGeneration($id: ID!) {
+          generation(id: $id) {
+            id
+            hidden
+          }
+        }
+      `),
+      { id },
+    )
+  ).generation;
 
 describe('a block revokes consent end to end', () => {
   it("hides the blocked person's published video of you from everyone else", async () => {
     const cameoId = await verifiedCameo(stack.gatewayUrl, alice);
-    await gql(alice, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: cameoId });
+    await gql(
+      alice,
+      graphql(`
+        mutation ConsentRevocationRedisSetCameoPolicy($id: ID!) {
+          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
+            id
+          }
+        }
+      `),
+      { id: cameoId },
+    );
     const videoId = await publishedVideo(stack.gatewayUrl, bob, 'alice waves', { cameoIds: [cameoId] });
     expect(await seenBy(carol, videoId)).toEqual({ id: videoId, hidden: false });
 
-    await gql(alice, `mutation ($id: ID!) { block(userId: $id) { id } }`, { id: bob.id });
+    await gql(
+      alice,
+      graphql(`
+        mutation ConsentRevocationRedisBlock($id: ID!) {
+          block(userId: $id) {
+            id
+          }
+        }
+      `),
+      { id: bob.id },
+    );
     await until('the video is hidden', async () => (await seenBy(carol, videoId)) === null);
     // Its creator still sees it, marked hidden; the cameo is no longer usable by bob.
     expect(await seenBy(bob, videoId)).toEqual({ id: videoId, hidden: true });
-    expect((await gql(bob, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed } }`, { id: cameoId })).cameoConsent).toEqual({
+    expect(
+      (
+        await gql(
+          bob,
+          graphql(`
+            query ConsentRevocationRedisCameoConsent($id: ID!) {
+              cameoConsent(cameoId: $id) {
+                allowed
+              }
+            }
+          `),
+          { id: cameoId },
+        )
+      ).cameoConsent,
+    ).toEqual({
       allowed: false,
     });
   });

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -9,9 +10,30 @@ let stack: TestStack;
 let ada: TestUser, bob: TestUser, cy: TestUser;
 let video: string;
 
-const FEED = `query { feed(kind: FOLLOWING, first: 10) { edges { node { id creator { handle displayName } cameos { owner { handle displayName } } } } } }`;
-const page = async (gatewayUrl: string, viewer: TestUser, query = FEED) =>
-  (await ok(graphql(gatewayUrl, query, { token: viewer.token }))).feed.edges.map((edge: { node: unknown }) => edge.node);
+const FEED = graphql(`
+  query EntityCacheFeed {
+    feed(kind: FOLLOWING, first: 10) {
+      edges {
+        node {
+          id
+          creator {
+            handle
+            displayName
+          }
+          cameos {
+            owner {
+              handle
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+/** The nodes of a feed page (`query`: any feed document). */
+const page = async (gatewayUrl: string, viewer: TestUser, query: Operation<{ feed: { edges: { node: unknown }[] } }, never> = FEED) =>
+  (await ok(request(gatewayUrl, query, { token: viewer.token }))).feed.edges.map((edge: { node: unknown }) => edge.node);
 
 /** Requests the gateway has sent each subgraph, from its /metrics. */
 async function fetchesBySubgraph(gatewayUrl: string): Promise<Record<string, number>> {
@@ -31,28 +53,28 @@ beforeAll(async () => {
   [ada, bob, cy] = await Promise.all([signUp(stack.gatewayUrl, 'ada'), signUp(stack.gatewayUrl, 'bob'), signUp(stack.gatewayUrl, 'cyd')]);
   const bobCameo = await verifiedCameo(stack.gatewayUrl, bob);
   await ok(
-    graphql(
+    request(
       stack.gatewayUrl,
-      `
-        mutation ($id: ID!) {
+      graphql(`
+        mutation EntityCacheSetCameoPolicy($id: ID!) {
           setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
             id
           }
         }
-      `,
+      `),
       { token: bob.token, variables: { id: bobCameo } },
     ),
   );
   await ok(
-    graphql(
+    request(
       stack.gatewayUrl,
-      `
-        mutation ($id: ID!) {
+      graphql(`
+        mutation EntityCacheFollow($id: ID!) {
           follow(userId: $id) {
             id
           }
         }
-      `,
+      `),
       { token: cy.token, variables: { id: ada.id } },
     ),
   );
@@ -87,28 +109,28 @@ it('shows a new name on the next page: at once through the gateway that changed 
       return (await fetchesBySubgraph(replica.url)).users === before;
     });
     await ok(
-      graphql(
+      request(
         stack.gatewayUrl,
-        `
-          mutation {
+        graphql(`
+          mutation EntityCacheUpdateProfile {
             updateProfile(input: { displayName: "Bob the Builder" }) {
               id
             }
           }
-        `,
+        `),
         { token: bob.token },
       ),
     );
     await ok(
-      graphql(
+      request(
         stack.gatewayUrl,
-        `
-          mutation {
+        graphql(`
+          mutation EntityCacheUpdateProfile2 {
             updateProfile(input: { displayName: "Ada L." }) {
               id
             }
           }
-        `,
+        `),
         { token: ada.token },
       ),
     );
@@ -126,7 +148,21 @@ it('shows a new name on the next page: at once through the gateway that changed 
 });
 
 it('fetches what only its owner may see for every viewer, whatever was asked before', async () => {
-  const PLANS = `query { feed(kind: FOR_YOU, first: 10) { edges { node { id creator { handle plan } } } } }`;
+  const PLANS = graphql(`
+    query EntityCacheFeed2 {
+      feed(kind: FOR_YOU, first: 10) {
+        edges {
+          node {
+            id
+            creator {
+              handle
+              plan
+            }
+          }
+        }
+      }
+    }
+  `);
   await until('the video in ada’s For You', async () => (await page(stack.gatewayUrl, ada, PLANS)).length === 1);
   for (const viewer of [ada, cy, ada, cy]) {
     expect(await page(stack.gatewayUrl, viewer, PLANS)).toEqual([

@@ -4,7 +4,9 @@ import { applyFeedEvent } from '@cameo/feed/projection';
 import { rebuildFeed } from '@cameo/feed/rebuild';
 import { createEventTransport } from '@cameo/kernel/event-transport';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import type { FeedKind } from '@cameo/test-helpers/generated/graphql';
+import { codes, ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -17,20 +19,60 @@ let ada: TestUser, bob: TestUser, cy: TestUser, dee: TestUser, teen: TestUser;
 let bobCameo: string;
 let withCameo: string, deeVideo: string, newest: string;
 
-const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) =>
-  graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser,
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+) => request(stack.gatewayUrl, query, { token: user.token, variables });
 
-const FEED = `query ($kind: FeedKind!, $first: Int, $after: String) {
-  feed(kind: $kind, first: $first, after: $after) {
-    edges { cursor node { id caption creator { handle } cameos { owner { handle } } video { videoUrl likeCount } } }
-    pageInfo { hasNextPage endCursor }
+const FEED = graphql(`
+  query Feed($kind: FeedKind!, $first: Int, $after: String) {
+    feed(kind: $kind, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          caption
+          creator {
+            handle
+          }
+          cameos {
+            owner {
+              handle
+            }
+          }
+          video {
+            videoUrl
+            likeCount
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
   }
-}`;
-const ids = async (user: TestUser, kind: string, first = 50, after?: string) => {
+`);
+const ids = async (user: TestUser, kind: FeedKind, first = 50, after?: string | null) => {
   const { feed } = await ok(
     gql(
       user,
-      `query ($kind: FeedKind!, $first: Int, $after: String) { feed(kind: $kind, first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+      graphql(`
+        query FeedFeed2($kind: FeedKind!, $first: Int, $after: String) {
+          feed(kind: $kind, first: $first, after: $after) {
+            edges {
+              node {
+                id
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+      `),
       { kind, first, after },
     ),
   );
@@ -50,12 +92,48 @@ beforeAll(async () => {
     signUp(stack.gatewayUrl, 'teen', { birthDate: fifteen }),
   ]);
   bobCameo = await verifiedCameo(stack.gatewayUrl, bob);
-  await ok(gql(bob, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: bobCameo }));
-  await ok(gql(cy, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }));
+  await ok(
+    gql(
+      bob,
+      graphql(`
+        mutation FeedSetCameoPolicy($id: ID!) {
+          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
+            id
+          }
+        }
+      `),
+      { id: bobCameo },
+    ),
+  );
+  await ok(
+    gql(
+      cy,
+      graphql(`
+        mutation FeedFollow($id: ID!) {
+          follow(userId: $id) {
+            id
+          }
+        }
+      `),
+      { id: ada.id },
+    ),
+  );
   withCameo = await publishedVideo(stack.gatewayUrl, ada, 'ada and bob on a boat', { caption: 'boat day', cameoIds: [bobCameo] });
   deeVideo = await publishedVideo(stack.gatewayUrl, dee, 'a cat playing piano', { caption: 'piano cat' });
   newest = await publishedVideo(stack.gatewayUrl, ada, 'sunset over the sea', { caption: 'sunset' });
-  await ok(gql(cy, `mutation ($id: ID!) { likeGeneration(id: $id) { id } }`, { id: deeVideo }));
+  await ok(
+    gql(
+      cy,
+      graphql(`
+        mutation FeedLikeGeneration($id: ID!) {
+          likeGeneration(id: $id) {
+            id
+          }
+        }
+      `),
+      { id: deeVideo },
+    ),
+  );
   await until('posts in the feed', async () => (await ids(cy, 'FOR_YOU')).ids.length === 3);
   await until('follows in the feed', async () => (await ids(cy, 'FOLLOWING')).ids.length === 2);
 });
@@ -83,7 +161,7 @@ describe('a page through the gateway', () => {
   });
 
   it('costs the feed the same number of statements for 10 or 50 posts', async () => {
-    const count = async (kind: string, first: number) => {
+    const count = async (kind: FeedKind, first: number) => {
       statements.length = 0;
       await ok(gql(cy, FEED, { kind, first }));
       return statements.length;
@@ -96,25 +174,92 @@ describe('a page through the gateway', () => {
 describe('steering, feedback and explanations', () => {
   it('explains a ranking, reads preferences in plain words and drops what you asked to see less of', async () => {
     const { explainRanking } = await ok(
-      gql(cy, `query ($id: ID!) { explainRanking(postId: $id) { shown reasons { factor detail } } }`, { id: newest }),
+      gql(
+        cy,
+        graphql(`
+          query FeedExplainRanking($id: ID!) {
+            explainRanking(postId: $id) {
+              shown
+              reasons {
+                factor
+                detail
+              }
+            }
+          }
+        `),
+        { id: newest },
+      ),
     );
-    expect(explainRanking.shown).toBe(true);
-    expect(explainRanking.reasons.map((reason: { factor: string }) => reason.factor)).toEqual(
+    expect(explainRanking!.shown).toBe(true);
+    expect(explainRanking!.reasons.map((reason: { factor: string }) => reason.factor)).toEqual(
       expect.arrayContaining(['engagement', 'age', 'following', 'freshness']),
     );
 
-    const { setFeedPreferences } = await ok(gql(cy, `mutation { setFeedPreferences(text: "more cats, less boats") { more less } }`));
+    const { setFeedPreferences } = await ok(
+      gql(
+        cy,
+        graphql(`
+          mutation FeedSetFeedPreferences {
+            setFeedPreferences(text: "more cats, less boats") {
+              more
+              less
+            }
+          }
+        `),
+      ),
+    );
     expect(setFeedPreferences).toEqual({ more: ['cats'], less: ['boats'] });
-    const steered = await ok(gql(cy, `query ($id: ID!) { explainRanking(postId: $id) { reasons { factor detail } } }`, { id: withCameo }));
-    expect(steered.explainRanking.reasons).toContainEqual({ factor: 'less', detail: 'you asked for less: boats' });
+    const steered = await ok(
+      gql(
+        cy,
+        graphql(`
+          query FeedExplainRanking2($id: ID!) {
+            explainRanking(postId: $id) {
+              reasons {
+                factor
+                detail
+              }
+            }
+          }
+        `),
+        { id: withCameo },
+      ),
+    );
+    expect(steered.explainRanking!.reasons).toContainEqual({ factor: 'less', detail: 'you asked for less: boats' });
     expect((await ids(cy, 'FOR_YOU')).ids[0]).toBe(deeVideo);
 
-    expect((await ok(gql(bob, `mutation ($id: ID!) { seeLessLikeThis(postId: $id) }`, { id: deeVideo }))).seeLessLikeThis).toBe(true);
+    expect(
+      (
+        await ok(
+          gql(
+            bob,
+            graphql(`
+              mutation FeedSeeLessLikeThis($id: ID!) {
+                seeLessLikeThis(postId: $id)
+              }
+            `),
+            { id: deeVideo },
+          ),
+        )
+      ).seeLessLikeThis,
+    ).toBe(true);
     expect((await ids(bob, 'FOR_YOU')).ids.sort()).toEqual([withCameo, newest].sort());
   });
 
   it('caps a teen’s feed per day', async () => {
-    await ok(gql(teen, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: ada.id }));
+    await ok(
+      gql(
+        teen,
+        graphql(`
+          mutation FeedFollow($id: ID!) {
+            follow(userId: $id) {
+              id
+            }
+          }
+        `),
+        { id: ada.id },
+      ),
+    );
     const first = await ids(teen, 'FOR_YOU', 5);
     expect(first.ids).toHaveLength(2);
     expect(first.pageInfo.hasNextPage).toBe(false);
@@ -127,17 +272,53 @@ describe('filters on the next page', () => {
   it('a block removes the creator at once, from a fresh page and from a pinned one', async () => {
     const page1 = await ids(dee, 'FOR_YOU', 1);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    await ok(gql(dee, `mutation ($id: ID!) { block(userId: $id) { id } }`, { id: ada.id }));
+    await ok(
+      gql(
+        dee,
+        graphql(`
+          mutation FeedBlock($id: ID!) {
+            block(userId: $id) {
+              id
+            }
+          }
+        `),
+        { id: ada.id },
+      ),
+    );
     const rest = await ids(dee, 'FOR_YOU', 50, page1.pageInfo.endCursor);
     expect([...page1.ids.slice(1), ...rest.ids].filter((id) => id === withCameo || id === newest)).toEqual([]);
     expect((await ids(dee, 'FOR_YOU')).ids).toEqual([deeVideo]);
-    await ok(gql(dee, `mutation ($id: ID!) { unblock(userId: $id) { id } }`, { id: ada.id }));
+    await ok(
+      gql(
+        dee,
+        graphql(`
+          mutation FeedUnblock($id: ID!) {
+            unblock(userId: $id) {
+              id
+            }
+          }
+        `),
+        { id: ada.id },
+      ),
+    );
   });
 
   it('a revoked cameo takes its videos out of every feed by the next page', async () => {
     const page1 = await ids(cy, 'FOLLOWING', 1);
     expect(page1.ids).toEqual([newest]);
-    await ok(gql(bob, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: bobCameo }));
+    await ok(
+      gql(
+        bob,
+        graphql(`
+          mutation FeedSetCameoPolicy2($id: ID!) {
+            setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {
+              id
+            }
+          }
+        `),
+        { id: bobCameo },
+      ),
+    );
     // users -> generations (hides the video) -> feed, through the event streams.
     await until('hidden in the feed', async () => (await feedDb.post.findUniqueOrThrow({ where: { id: withCameo } })).hiddenAt !== null);
     expect((await ids(cy, 'FOLLOWING', 10, page1.pageInfo.endCursor)).ids).toEqual([]);
@@ -153,25 +334,68 @@ describe('cursors', () => {
     const [body, mac] = cursor.split('.');
     const forged = `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), o: 0 })).toString('base64url')}.${mac}`;
     expect(
-      codes(await gql(cy, `query ($after: String) { feed(kind: FOR_YOU, after: $after) { edges { cursor } } }`, { after: forged })),
+      codes(
+        await gql(
+          cy,
+          graphql(`
+            query Feed2($after: String) {
+              feed(kind: FOR_YOU, after: $after) {
+                edges {
+                  cursor
+                }
+              }
+            }
+          `),
+          { after: forged },
+        ),
+      ),
     ).toEqual(['BAD_USER_INPUT']);
-    expect(
-      codes(await gql(dee, `query ($after: String) { feed(kind: FOR_YOU, after: $after) { edges { cursor } } }`, { after: cursor })),
-    ).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(cy, `{ feed(kind: FOR_YOU, first: 51) { edges { cursor } } }`))).toEqual(['BAD_USER_INPUT']);
     expect(
       codes(
-        await graphql(
+        await gql(
+          dee,
+          graphql(`
+            query Feed2($after: String) {
+              feed(kind: FOR_YOU, after: $after) {
+                edges {
+                  cursor
+                }
+              }
+            }
+          `),
+          { after: cursor },
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(
+        await gql(
+          cy,
+          graphql(`
+            query Feed3 {
+              feed(kind: FOR_YOU, first: 51) {
+                edges {
+                  cursor
+                }
+              }
+            }
+          `),
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(
+        await request(
           stack.gatewayUrl,
-          `
-            {
+          graphql(`
+            query Feed4 {
               feed(kind: FOLLOWING) {
                 edges {
                   cursor
                 }
               }
             }
-          `,
+          `),
         ),
       ),
     ).toEqual(['UNAUTHENTICATED']);
@@ -201,7 +425,7 @@ describe('stable paging at size', () => {
     }
     const expected = new Set((await ids(cy, 'FOR_YOU', 1)).ids.length ? [...seeded.map((post) => post.id), deeVideo, newest] : []);
     const seen: string[] = [];
-    let after: string | undefined;
+    let after: string | null | undefined;
     let round = 0;
     do {
       const page = await ids(cy, 'FOR_YOU', 7, after);

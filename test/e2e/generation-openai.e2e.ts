@@ -1,6 +1,7 @@
 import { createOpenAiAdapter } from '@cameo/generations/rendering/openai-adapter';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { request, type Operation, until } from '@cameo/test-helpers/graphql';
 import { startOpenAiContractServer } from '@cameo/test-helpers/openai-contract-server';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -12,20 +13,37 @@ let contract: Awaited<ReturnType<typeof startOpenAiContractServer>>;
 let creator: TestUser, friend: TestUser;
 let friendCameo: string;
 
-const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) =>
-  graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser,
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+) => request(stack.gatewayUrl, query, { token: user.token, variables });
 
 async function finished(id: string) {
-  for (let attempt = 0; attempt < 400; attempt++) {
+  return until('the generation to finish', async () => {
     const { data } = await gql(
       creator,
-      `query ($id: ID!) { generation(id: $id) { status progress errorReason videoUrl model provenance { cameoOwners { handle } model } } }`,
+      graphql(`
+        query GenerationOpenaiGeneration($id: ID!) {
+          generation(id: $id) {
+            status
+            progress
+            errorReason
+            videoUrl
+            model
+            provenance {
+              cameoOwners {
+                handle
+              }
+              model
+            }
+          }
+        }
+      `),
       { id },
     );
-    if (!['QUEUED', 'IN_PROGRESS'].includes(data!.generation.status)) return data!.generation;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('did not finish');
+    return !['QUEUED', 'IN_PROGRESS'].includes(data!.generation!.status) && data!.generation;
+  });
 }
 
 beforeAll(async () => {
@@ -36,7 +54,13 @@ beforeAll(async () => {
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
   await gql(
     friend,
-    `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionTags: [NO_POLITICAL_CONTENT] }) { id } }`,
+    graphql(`
+      mutation GenerationOpenaiSetCameoPolicy($id: ID!) {
+        setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionTags: [NO_POLITICAL_CONTENT] }) {
+          id
+        }
+      }
+    `),
     { id: friendCameo },
   );
 });
@@ -47,9 +71,19 @@ afterAll(async () => {
 });
 
 it('renders through the Videos API contract and serves the MP4 with provenance', async () => {
-  const created = await gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-    input: { prompt: 'my friend on a rooftop at night', cameoIds: [friendCameo], seconds: 6, aspect: 'LANDSCAPE' },
-  });
+  const created = await gql(
+    creator,
+    graphql(`
+      mutation GenerationOpenaiCreateGeneration($input: CreateGenerationInput!) {
+        createGeneration(input: $input) {
+          id
+        }
+      }
+    `),
+    {
+      input: { prompt: 'my friend on a rooftop at night', cameoIds: [friendCameo], seconds: 6, aspect: 'LANDSCAPE' },
+    },
+  );
   expect(created.errors).toBeUndefined();
   const generation = await finished(created.data!.createGeneration.id);
   expect(generation).toMatchObject({
@@ -66,7 +100,7 @@ it('renders through the Videos API contract and serves the MP4 with provenance',
       size: '1280x720',
     },
   ]);
-  const video = await fetch(`${stack.origin}${generation.videoUrl}`);
+  const video = await fetch(`${stack.origin}${generation!.videoUrl}`);
   expect(video.headers.get('content-type')).toBe('video/mp4');
   expect(
     Buffer.from(await video.arrayBuffer())
@@ -76,7 +110,16 @@ it('renders through the Videos API contract and serves the MP4 with provenance',
 });
 
 it('a render the model fails ends FAILED with a reason and no file', async () => {
-  const created = await gql(creator, `mutation { createGeneration(input: { prompt: "please FAIL", seconds: 4 }) { id } }`);
+  const created = await gql(
+    creator,
+    graphql(`
+      mutation GenerationOpenaiCreateGeneration2 {
+        createGeneration(input: { prompt: "please FAIL", seconds: 4 }) {
+          id
+        }
+      }
+    `),
+  );
   const generation = await finished(created.data!.createGeneration.id);
   expect(generation).toMatchObject({ status: 'FAILED', errorReason: 'The video model failed to render this video.', videoUrl: null });
 });

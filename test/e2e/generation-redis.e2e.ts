@@ -5,7 +5,9 @@ import { createDb, type GenerationsDb } from '@cameo/generations/db';
 import { generationTopic, type ProgressEvent } from '@cameo/generations/events';
 import { createLocalAdapter } from '@cameo/generations/rendering/local-adapter';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import type { CreateGenerationInput } from '@cameo/test-helpers/generated/graphql';
+import { request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -17,22 +19,27 @@ let pubsub: PubSub;
 let creator: TestUser, friend: TestUser;
 let friendCameo: string;
 
-const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) =>
-  graphql(stack.gatewayUrl, query, { token: user.token, variables });
-const create = async (input: Record<string, unknown>) => {
-  const response = await gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, { input });
+const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser,
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+) => request(stack.gatewayUrl, query, { token: user.token, variables });
+const create = async (input: CreateGenerationInput) => {
+  const response = await gql(
+    creator,
+    graphql(`
+      mutation GenerationRedisCreateGeneration($input: CreateGenerationInput!) {
+        createGeneration(input: $input) {
+          id
+        }
+      }
+    `),
+    { input },
+  );
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data!.createGeneration.id as string;
 };
 const row = (id: string) => db.generation.findUniqueOrThrow({ where: { id } });
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, attempts = 600): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 // Files are stored under random keys (kept in the row), never the generation id; a hidden
 // video's move to quarantine/ (a revoke hides the earlier video casting the same cameo) keeps them.
 const storedFiles = () => {
@@ -49,8 +56,28 @@ beforeAll(async () => {
   pubsub = createPubSub(TEST_REDIS_URL, { prefix: 'cameo:' });
   [creator, friend] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend')]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  await gql(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: friendCameo });
-  await gql(friend, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: friendCameo });
+  await gql(
+    friend,
+    graphql(`
+      mutation GenerationRedisSetCameoPolicy($id: ID!) {
+        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
+          id
+        }
+      }
+    `),
+    { id: friendCameo },
+  );
+  await gql(
+    friend,
+    graphql(`
+      mutation GenerationRedisGrantCameoAccess($id: ID!) {
+        grantCameoAccess(cameoId: $id, handle: "creator") {
+          id
+        }
+      }
+    `),
+    { id: friendCameo },
+  );
 });
 afterAll(async () => {
   await pubsub?.close();
@@ -87,20 +114,44 @@ describe('through BullMQ and Redis', () => {
   it('a revoke during rendering blocks the job and publishes no asset', async () => {
     const before = storedFiles();
     const id = await create({ prompt: 'a long take with my friend', seconds: 8, cameoIds: [friendCameo] });
-    await until('rendering', async () => (await row(id)).progress >= 10);
-    const revoke = await gql(friend, `mutation ($id: ID!, $u: ID!) { revokeCameoAccess(cameoId: $id, userId: $u) { id } }`, {
-      id: friendCameo,
-      u: creator.id,
-    });
+    await until('rendering', async () => (await row(id)).progress >= 10, 15_000);
+    const revoke = await gql(
+      friend,
+      graphql(`
+        mutation GenerationRedisRevokeCameoAccess($id: ID!, $u: ID!) {
+          revokeCameoAccess(cameoId: $id, userId: $u) {
+            id
+          }
+        }
+      `),
+      {
+        id: friendCameo,
+        u: creator.id,
+      },
+    );
     expect(revoke.errors).toBeUndefined();
-    const blocked = await until('blocked', async () => {
-      const current = await row(id);
-      return current.status !== 'IN_PROGRESS' && current.status !== 'QUEUED' && current;
-    });
+    const blocked = await until(
+      'blocked',
+      async () => {
+        const current = await row(id);
+        return current.status !== 'IN_PROGRESS' && current.status !== 'QUEUED' && current;
+      },
+      15_000,
+    );
     expect(blocked).toMatchObject({ status: 'BLOCKED', assetKey: null });
     expect(blocked.progress).toBeLessThan(100);
     expect(storedFiles()).toEqual(before);
     // Restore the grant for the next test.
-    await gql(friend, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: friendCameo });
+    await gql(
+      friend,
+      graphql(`
+        mutation GenerationRedisGrantCameoAccess($id: ID!) {
+          grantCameoAccess(cameoId: $id, handle: "creator") {
+            id
+          }
+        }
+      `),
+      { id: friendCameo },
+    );
   });
 });

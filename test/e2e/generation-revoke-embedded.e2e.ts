@@ -1,7 +1,8 @@
 import { createDb, type GenerationsDb } from '@cameo/generations/db';
 import { createLocalAdapter } from '@cameo/generations/rendering/local-adapter';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -29,16 +30,49 @@ afterAll(async () => {
 });
 
 it('a revoke during rendering blocks the job without Redis, and no file is kept', async () => {
-  const as = (user: TestUser, query: string, variables: Record<string, unknown>) =>
-    ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
+  const as = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+    user: TestUser,
+    query: Operation<Data, Variables>,
+    variables: Variables,
+  ) => ok(request(stack.gatewayUrl, query, { token: user.token, variables }));
   const cameoId = await verifiedCameo(stack.gatewayUrl, friend);
-  await as(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: cameoId });
-  const { createGeneration } = await as(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-    input: { prompt: 'a long take with my friend', seconds: 8, cameoIds: [cameoId] },
-  });
+  await as(
+    friend,
+    graphql(`
+      mutation GenerationRevokeEmbeddedSetCameoPolicy($id: ID!) {
+        setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
+          id
+        }
+      }
+    `),
+    { id: cameoId },
+  );
+  const { createGeneration } = await as(
+    creator,
+    graphql(`
+      mutation GenerationRevokeEmbeddedCreateGeneration($input: CreateGenerationInput!) {
+        createGeneration(input: $input) {
+          id
+        }
+      }
+    `),
+    {
+      input: { prompt: 'a long take with my friend', seconds: 8, cameoIds: [cameoId] },
+    },
+  );
   const id = createGeneration.id as string;
   await until('rendering', async () => (await db.generation.findUniqueOrThrow({ where: { id } })).progress >= 5, 30_000);
-  await as(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: cameoId });
+  await as(
+    friend,
+    graphql(`
+      mutation GenerationRevokeEmbeddedSetCameoPolicy2($id: ID!) {
+        setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {
+          id
+        }
+      }
+    `),
+    { id: cameoId },
+  );
   const final = await until(
     'the job to end',
     async () => {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createDb, type GenerationsDb } from '@cameo/generations/db';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql, ok } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import type { CreateGenerationInput } from '@cameo/test-helpers/generated/graphql';
+import { codes, ok, request, until, type Operation, type ResultOf } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -15,29 +17,38 @@ let db: GenerationsDb;
 let creator: TestUser, friend: TestUser, stranger: TestUser;
 let friendCameo: string;
 
-const gql = (user: TestUser | null, query: string, variables?: Record<string, unknown>) =>
-  graphql(stack.gatewayUrl, query, { token: user?.token, variables });
+const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser | null,
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+) => request(stack.gatewayUrl, query, { token: user?.token, variables });
 
-const CREATE = `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id status } }`;
+const CREATE = graphql(`
+  mutation GenerationCreateGeneration($input: CreateGenerationInput!) {
+    createGeneration(input: $input) {
+      id
+      status
+    }
+  }
+`);
 
-export async function waitForStatus(gatewayUrl: string, user: TestUser, id: string, done: (status: string) => boolean) {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    const { data } = await graphql(
+async function waitForStatus(gatewayUrl: string, user: TestUser, id: string, done: (status: string) => boolean) {
+  return until(`generation ${id} to finish`, async () => {
+    const { data } = await request(
       gatewayUrl,
-      `
-        query ($id: ID!) {
+      graphql(`
+        query Generation($id: ID!) {
           generation(id: $id) {
             status
             progress
           }
         }
-      `,
+      `),
       { token: user.token, variables: { id } },
     );
-    if (data?.generation && done(data.generation.status)) return data.generation as { status: string; progress: number };
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`generation ${id} did not finish`);
+    if (data?.generation && done(data.generation.status)) return data.generation;
+    return undefined;
+  });
 }
 
 beforeAll(async () => {
@@ -50,11 +61,31 @@ beforeAll(async () => {
     signUp(stack.gatewayUrl, 'stranger'),
   ]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  const grant = await gql(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, {
-    id: friendCameo,
-  });
+  const grant = await gql(
+    friend,
+    graphql(`
+      mutation GenerationSetCameoPolicy($id: ID!) {
+        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
+          id
+        }
+      }
+    `),
+    {
+      id: friendCameo,
+    },
+  );
   expect(grant.errors).toBeUndefined();
-  await gql(friend, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: friendCameo });
+  await gql(
+    friend,
+    graphql(`
+      mutation GenerationGrantCameoAccess($id: ID!) {
+        grantCameoAccess(cameoId: $id, handle: "creator") {
+          id
+        }
+      }
+    `),
+    { id: friendCameo },
+  );
 });
 afterAll(async () => {
   await db?.$disconnect();
@@ -84,54 +115,132 @@ describe('a generation with a friend’s cameo', () => {
 
     const { data } = await gql(
       creator,
-      `query ($id: ID!) { generation(id: $id) { videoUrl watermark creator { handle } cameos { id owner { handle } }
-        provenance { creator { handle } cameoOwners { handle displayName } model promptSha256 manifestUrl } } }`,
+      graphql(`
+        query Generation2($id: ID!) {
+          generation(id: $id) {
+            videoUrl
+            watermark
+            creator {
+              handle
+            }
+            cameos {
+              id
+              owner {
+                handle
+              }
+            }
+            provenance {
+              creator {
+                handle
+              }
+              cameoOwners {
+                handle
+                displayName
+              }
+              model
+              promptSha256
+              manifestUrl
+            }
+          }
+        }
+      `),
       { id: generationId },
     );
     const generation = data!.generation;
-    expect(generation.creator).toEqual({ handle: 'creator' });
-    expect(generation.cameos).toEqual([{ id: friendCameo, owner: { handle: 'friend' } }]);
-    expect(generation.provenance).toMatchObject({
+    expect(generation!.creator).toEqual({ handle: 'creator' });
+    expect(generation!.cameos).toEqual([{ id: friendCameo, owner: { handle: 'friend' } }]);
+    expect(generation!.provenance).toMatchObject({
       creator: { handle: 'creator' },
       cameoOwners: [{ handle: 'friend', displayName: 'friend' }],
       model: 'cameo-local-gif-1',
       promptSha256: createHash('sha256').update('my friend surfing a giant wave at dawn').digest('hex'),
     });
 
-    const video = await fetch(`${stack.origin}${generation.videoUrl}`);
+    const video = await fetch(`${stack.origin}${generation!.videoUrl}`);
     expect(video.status).toBe(200);
     expect(video.headers.get('content-type')).toBe('image/gif');
     const bytes = Buffer.from(await video.arrayBuffer());
     expect(bytes.subarray(0, 6).toString('ascii')).toBe('GIF89a');
     expect(bytes.length).toBeGreaterThan(1000);
 
-    const manifest = (await (await fetch(`${stack.origin}${generation.provenance.manifestUrl}`)).json()) as {
+    const manifest = (await (await fetch(`${stack.origin}${generation!.provenance!.manifestUrl!}`)).json()) as {
       claim: { assertions: { label: string; data: unknown }[] };
     };
     const assertion = (label: string) => manifest.claim.assertions.find((a) => a.label === label)?.data;
     expect(assertion('cameo.creator')).toEqual({ userId: creator.id });
     expect(assertion('cameo.cast')).toEqual([{ cameoId: friendCameo, ownerId: friend.id, policyVersion: 3 }]);
     expect(assertion('c2pa.hash.data')).toEqual({ alg: 'sha256', hash: createHash('sha256').update(bytes).digest('hex') });
-    expect(assertion('cameo.watermark')).toEqual({ label: generation.watermark });
+    expect(assertion('cameo.watermark')).toEqual({ label: generation!.watermark });
   });
 
   it('shows up in the cameo owner’s appearances, not to a stranger, and is published', async () => {
-    const APPEARANCES = `query ($id: ID!) { cameo(id: $id) { appearances(first: 10) { edges { node { id prompt } } pageInfo { hasNextPage } } } }`;
+    const APPEARANCES = graphql(`
+      query GenerationCameo($id: ID!) {
+        cameo(id: $id) {
+          appearances(first: 10) {
+            edges {
+              node {
+                id
+                prompt
+              }
+            }
+            pageInfo {
+              hasNextPage
+            }
+          }
+        }
+      }
+    `);
     const owner = await gql(friend, APPEARANCES, { id: friendCameo });
-    expect(owner.data!.cameo.appearances.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([generationId]);
-    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({
+    expect(owner.data!.cameo!.appearances.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([generationId]);
+    expect(
+      (
+        await gql(
+          stranger,
+          graphql(`
+            query Generation3($id: ID!) {
+              generation(id: $id) {
+                id
+              }
+            }
+          `),
+          { id: generationId },
+        )
+      ).data,
+    ).toEqual({
       generation: null,
     });
 
     const published = await gql(
       creator,
-      `mutation ($id: ID!) { publishGeneration(id: $id, caption: "dawn patrol") { publishedAt caption } }`,
+      graphql(`
+        mutation GenerationPublishGeneration($id: ID!) {
+          publishGeneration(id: $id, caption: "dawn patrol") {
+            publishedAt
+            caption
+          }
+        }
+      `),
       {
         id: generationId,
       },
     );
     expect(published.data!.publishGeneration.caption).toBe('dawn patrol');
-    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({
+    expect(
+      (
+        await gql(
+          stranger,
+          graphql(`
+            query Generation3($id: ID!) {
+              generation(id: $id) {
+                id
+              }
+            }
+          `),
+          { id: generationId },
+        )
+      ).data,
+    ).toEqual({
       generation: { id: generationId },
     });
     const events = await db.outboxEvent.findMany({ orderBy: { id: 'asc' } });
@@ -139,17 +248,47 @@ describe('a generation with a friend’s cameo', () => {
   });
 
   it('removeCameoAppearance by the cameo’s owner hides it everywhere', async () => {
-    const removed = await gql(friend, `mutation ($g: ID!, $c: ID!) { removeCameoAppearance(generationId: $g, cameoId: $c) { hidden } }`, {
-      g: generationId,
-      c: friendCameo,
-    });
+    const removed = await gql(
+      friend,
+      graphql(`
+        mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {
+          removeCameoAppearance(generationId: $g, cameoId: $c) {
+            hidden
+          }
+        }
+      `),
+      {
+        g: generationId,
+        c: friendCameo,
+      },
+    );
     expect(removed.data).toEqual({ removeCameoAppearance: { hidden: true } });
-    expect((await gql(stranger, `query ($id: ID!) { generation(id: $id) { id } }`, { id: generationId })).data).toEqual({
+    expect(
+      (
+        await gql(
+          stranger,
+          graphql(`
+            query Generation3($id: ID!) {
+              generation(id: $id) {
+                id
+              }
+            }
+          `),
+          { id: generationId },
+        )
+      ).data,
+    ).toEqual({
       generation: null,
     });
     const byCreator = await gql(
       stranger,
-      `mutation ($g: ID!, $c: ID!) { removeCameoAppearance(generationId: $g, cameoId: $c) { hidden } }`,
+      graphql(`
+        mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {
+          removeCameoAppearance(generationId: $g, cameoId: $c) {
+            hidden
+          }
+        }
+      `),
       {
         g: generationId,
         c: friendCameo,
@@ -170,7 +309,7 @@ describe('refusals', () => {
 
   it('bad input: stable codes, nothing stored', async () => {
     const before = await db.generation.count();
-    const cases: [Record<string, unknown>, string][] = [
+    const cases: [CreateGenerationInput, string][] = [
       [{ prompt: '   ' }, 'BAD_USER_INPUT'],
       [{ prompt: 'x'.repeat(2001) }, 'BAD_USER_INPUT'],
       [{ prompt: 'ok', seconds: 0 }, 'BAD_USER_INPUT'],
@@ -215,16 +354,63 @@ describe('managing generations', () => {
   it('cancels a running generation, then retries it to completion', async () => {
     const created = await gql(creator, CREATE, { input: { prompt: 'a long, slow sunset', seconds: 20 } });
     const id = created.data!.createGeneration.id;
-    const cancelled = await gql(creator, `mutation ($id: ID!) { cancelGeneration(id: $id) { status } }`, { id });
+    const cancelled = await gql(
+      creator,
+      graphql(`
+        mutation GenerationCancelGeneration($id: ID!) {
+          cancelGeneration(id: $id) {
+            status
+          }
+        }
+      `),
+      { id },
+    );
     expect(cancelled.data).toEqual({ cancelGeneration: { status: 'CANCELLED' } });
-    expect(codes(await gql(creator, `mutation ($id: ID!) { cancelGeneration(id: $id) { status } }`, { id }))).toEqual([
-      'INVALID_GENERATION_STATE',
-    ]);
-    expect(codes(await gql(stranger, `mutation ($id: ID!) { retryGeneration(id: $id) { status } }`, { id }))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(
+        await gql(
+          creator,
+          graphql(`
+            mutation GenerationCancelGeneration($id: ID!) {
+              cancelGeneration(id: $id) {
+                status
+              }
+            }
+          `),
+          { id },
+        ),
+      ),
+    ).toEqual(['INVALID_GENERATION_STATE']);
+    expect(
+      codes(
+        await gql(
+          stranger,
+          graphql(`
+            mutation GenerationRetryGeneration($id: ID!) {
+              retryGeneration(id: $id) {
+                status
+              }
+            }
+          `),
+          { id },
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
     const row = await db.generation.findUniqueOrThrow({ where: { id } });
     expect(row.assetKey).toBeNull();
 
-    const retried = await gql(creator, `mutation ($id: ID!) { retryGeneration(id: $id) { status progress } }`, { id });
+    const retried = await gql(
+      creator,
+      graphql(`
+        mutation GenerationRetryGeneration2($id: ID!) {
+          retryGeneration(id: $id) {
+            status
+            progress
+          }
+        }
+      `),
+      { id },
+    );
     // Queued again from 0; the in-process worker may already have picked it up.
     expect(['QUEUED', 'IN_PROGRESS']).toContain(retried.data!.retryGeneration.status);
     expect(retried.errors).toBeUndefined();
@@ -232,11 +418,26 @@ describe('managing generations', () => {
   });
 
   it('pages through myGenerations newest first with no repeats', async () => {
-    const PAGE = `query ($after: String) { myGenerations(first: 1, after: $after) { edges { node { id createdAt } } pageInfo { hasNextPage endCursor } } }`;
+    const PAGE = graphql(`
+      query GenerationMyGenerations($after: String) {
+        myGenerations(first: 1, after: $after) {
+          edges {
+            node {
+              id
+              createdAt
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    `);
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const { data } = await gql(creator, PAGE, { after });
+      const { data }: { data?: ResultOf<typeof PAGE> | null } = await gql(creator, PAGE, { after });
       seen.push(...data!.myGenerations.edges.map((edge: { node: { id: string } }) => edge.node.id));
       if (!data!.myGenerations.pageInfo.hasNextPage) break;
       after = data!.myGenerations.pageInfo.endCursor;
@@ -247,30 +448,67 @@ describe('managing generations', () => {
   });
 
   it('answers the whole Relay PageInfo: startCursor and endCursor name the edges, hasPreviousPage once paged', async () => {
-    const PAGE = `query ($after: String) { myGenerations(first: 1, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const PAGE = graphql(`
+      query GenerationMyGenerations2($after: String) {
+        myGenerations(first: 1, after: $after) {
+          edges {
+            cursor
+            node {
+              id
+            }
+          }
+          pageInfo {
+            hasNextPage
+            hasPreviousPage
+            startCursor
+            endCursor
+          }
+        }
+      }
+    `);
     expect(await db.generation.count({ where: { creatorId: creator.id } })).toBeGreaterThanOrEqual(2);
     const first = (await ok(gql(creator, PAGE, { after: null }))).myGenerations;
     expect(first.pageInfo).toEqual({
       hasNextPage: true,
       hasPreviousPage: false,
-      startCursor: first.edges[0].cursor,
-      endCursor: first.edges[0].cursor,
+      startCursor: first.edges[0]!.cursor,
+      endCursor: first.edges[0]!.cursor,
     });
     const second = (await ok(gql(creator, PAGE, { after: first.pageInfo.endCursor }))).myGenerations;
-    expect(second.edges[0].node.id).not.toBe(first.edges[0].node.id);
+    expect(second.edges[0]!.node.id!).not.toBe(first.edges[0]!.node.id!);
     expect(second.pageInfo).toMatchObject({
       hasPreviousPage: true,
-      startCursor: second.edges[0].cursor,
-      endCursor: second.edges[0].cursor,
+      startCursor: second.edges[0]!.cursor,
+      endCursor: second.edges[0]!.cursor,
     });
   });
 
   it('signs generation cursors for one viewer and one list: a borrowed or moved one is BAD_USER_INPUT', async () => {
-    const PAGE = `query ($after: String, $status: GenerationStatus) { myGenerations(first: 1, after: $after, status: $status) { pageInfo { endCursor } } }`;
+    const PAGE = graphql(`
+      query GenerationMyGenerations3($after: String, $status: GenerationStatus) {
+        myGenerations(first: 1, after: $after, status: $status) {
+          pageInfo {
+            endCursor
+          }
+        }
+      }
+    `);
     const cursor = (await ok(gql(creator, PAGE, { after: null }))).myGenerations.pageInfo.endCursor as string;
     expect(codes(await gql(stranger, PAGE, { after: cursor }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await gql(creator, PAGE, { after: cursor, status: 'COMPLETED' }))).toEqual(['BAD_USER_INPUT']);
-    const USER_PAGE = `query ($id: ID!, $after: String) { user(id: $id) { generations(first: 1, after: $after) { edges { node { id } } } } }`;
+    const USER_PAGE = graphql(`
+      query GenerationUser($id: ID!, $after: String) {
+        user(id: $id) {
+          generations(first: 1, after: $after) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      }
+    `);
     expect(codes(await gql(creator, USER_PAGE, { id: creator.id, after: cursor }))).toEqual(['BAD_USER_INPUT']);
     expect((await gql(creator, PAGE, { after: cursor })).errors).toBeUndefined();
   });

@@ -1,7 +1,8 @@
 import WebSocket from 'ws';
 import type { Gateway } from '@cameo/gateway/gateway';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { codes, ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { proofFor, startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient, wsUrl } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -41,7 +42,7 @@ const closedWith = (subscription: { updates: { done: Promise<void> } }) =>
     (error: Error) => error.message,
   );
 
-const me = (url: string, token: string) => graphql(url, '{ me { id } }', { token });
+const me = (url: string, token: string) => request(url, '{ me { id } }', { token });
 const refused = async (url: string, token: string) => {
   const response = await me(url, token);
   return response.status === 401 && codes(response).join() === 'UNAUTHENTICATED';
@@ -69,15 +70,15 @@ describe.each([
     owner = await signUp(stack.gatewayUrl, 'owner');
     everyoneCameo = await verifiedCameo(stack.gatewayUrl, owner);
     await ok(
-      graphql(
+      request(
         stack.gatewayUrl,
-        `
-          mutation ($id: ID!) {
+        graphql(`
+          mutation SessionsSetCameoPolicy($id: ID!) {
             setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
               policy
             }
           }
-        `,
+        `),
         {
           token: owner.token,
           variables: { id: everyoneCameo },
@@ -100,7 +101,7 @@ describe.each([
     const openOnReplica = redis ? await openSubscription(replica.url, leaver.token) : undefined;
     await until('the subscription is open', async () => stack.subscriptionStats().subscriptions > 0);
 
-    const deleted = await graphql(stack.gatewayUrl, 'mutation { deleteAccount(password: "password123") }', { token: leaver.token });
+    const deleted = await request(stack.gatewayUrl, 'mutation { deleteAccount(password: "password123") }', { token: leaver.token });
     expect(deleted.data).toEqual({ deleteAccount: true });
 
     // The gateway that forwarded it: at once, on both transports.
@@ -109,15 +110,15 @@ describe.each([
     expect(await closedWith(open)).toBe('connection closed: 4401');
     await until('its subscriptions ended', async () => stack.subscriptionStats().subscriptions === 0);
 
-    const created = await graphql(
+    const created = await request(
       stack.gatewayUrl,
-      `
-        mutation ($input: CreateGenerationInput!) {
+      graphql(`
+        mutation SessionsCreateGeneration($input: CreateGenerationInput!) {
           createGeneration(input: $input) {
             id
           }
         }
-      `,
+      `),
       { token: leaver.token, variables: { input: { prompt: 'a wave', seconds: 1, cameoIds: [everyoneCameo] } } },
     );
     expect(created.status).toBe(401);
@@ -133,16 +134,25 @@ describe.each([
 
   it('refuses an EVERYONE cameo to a deleted account in the consent check itself (a proof that got past a gateway)', async () => {
     const leaver = await signUp(stack.gatewayUrl, 'ghost');
-    const asLeaver = (query: string, variables: Record<string, unknown>) =>
-      graphql(stack.subgraphUrls.generations, query, {
+    const asLeaver = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+      query: Operation<Data, Variables>,
+      variables: Variables,
+    ) =>
+      request(stack.subgraphUrls.generations, query, {
         variables,
         headers: proofFor('generations', leaver.id),
       });
-    const create = `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`;
+    const create = graphql(`
+      mutation SessionsCreateGeneration2($input: CreateGenerationInput!) {
+        createGeneration(input: $input) {
+          id
+        }
+      }
+    `);
     const input = { prompt: 'a wave', seconds: 1, cameoIds: [everyoneCameo] };
     expect((await asLeaver(create, { input })).errors).toBeUndefined();
 
-    await ok(graphql(stack.gatewayUrl, 'mutation { deleteAccount(password: "password123") }', { token: leaver.token }));
+    await ok(request(stack.gatewayUrl, 'mutation { deleteAccount(password: "password123") }', { token: leaver.token }));
     const refusedGeneration = await asLeaver(create, { input: { ...input, prompt: 'another wave' } });
     expect(codes(refusedGeneration)).toEqual(['CAMEO_CONSENT_REQUIRED']);
     expect(refusedGeneration.errors?.[0]?.extensions?.refused).toEqual([{ cameoId: everyoneCameo, reason: 'UNKNOWN_USER' }]);
@@ -151,7 +161,7 @@ describe.each([
   it('signOutEverywhere ends every other token of the account; a new sign-in works everywhere', async () => {
     const user = await signUp(stack.gatewayUrl, 'careful');
     const signIn = () =>
-      ok(graphql(stack.gatewayUrl, 'mutation { signIn(handle: "careful", password: "password123") { token } }')).then(
+      ok(request(stack.gatewayUrl, 'mutation { signIn(handle: "careful", password: "password123") { token } }')).then(
         (data) => data.signIn.token as string,
       );
     const laptop = user.token;
@@ -159,7 +169,7 @@ describe.each([
     expect((await ok(me(replica.url, laptop))).me.id).toBe(user.id);
     const open = await openSubscription(stack.gatewayUrl, laptop);
 
-    const ended = await graphql(stack.gatewayUrl, 'mutation { signOutEverywhere }', { token: phone });
+    const ended = await request(stack.gatewayUrl, 'mutation { signOutEverywhere }', { token: phone });
     expect(ended.data).toEqual({ signOutEverywhere: true });
 
     expect(await refused(stack.gatewayUrl, laptop)).toBe(true);

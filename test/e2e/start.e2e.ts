@@ -4,25 +4,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { startPlatform } from '../../scripts/start';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, ok, until } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import type { FeedKind } from '@cameo/test-helpers/generated/graphql';
+import { ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
 const ROOT = path.join(__dirname, '..', '..');
 
 async function signUpThenMe(gatewayUrl: string, handle: string) {
-  const signUp = await graphql(
+  const signUp = await request(
     gatewayUrl,
-    `
-      mutation ($handle: String!) {
+    graphql(`
+      mutation StartSignUp($handle: String!) {
         signUp(input: { handle: $handle, displayName: "Tester", password: "password123" }) {
           token
         }
       }
-    `,
+    `),
     { variables: { handle } },
   );
   expect(signUp.errors).toBeUndefined();
-  return graphql(gatewayUrl, '{ me { handle } }', { token: signUp.data!.signUp.token });
+  return request(gatewayUrl, '{ me { handle } }', { token: signUp.data!.signUp.token });
 }
 
 describe('npm start', () => {
@@ -75,7 +77,7 @@ describe('npm start', () => {
     });
     expect(output).toContain('DATABASE_URL is not set: starting the embedded PostgreSQL');
 
-    const typename = await graphql(gatewayUrl, '{ __typename }');
+    const typename = await request(gatewayUrl, '{ __typename }');
     expect(typename.data).toEqual({ __typename: 'Query' });
     expect((await signUpThenMe(gatewayUrl, 'embedded_user')).data).toEqual({ me: { handle: 'embedded_user' } });
   });
@@ -84,21 +86,70 @@ describe('npm start', () => {
   // feed fills, blocks reach consent and revocations hide videos everywhere, files included.
   it('is the whole product: publish reaches the feeds, a block and a revoke take videos down everywhere', async () => {
     const origin = gatewayUrl.replace(/\/graphql$/, '');
-    const as = (user: TestUser, query: string, variables: Record<string, unknown> = {}) =>
-      ok(graphql(gatewayUrl, query, { token: user.token, variables }));
+    const as = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+      user: TestUser,
+      query: Operation<Data, Variables>,
+      variables: Variables = {} as Variables,
+    ) => ok(request(gatewayUrl, query, { token: user.token, variables }));
     const [owner, creator, fan, stranger] = await Promise.all(
       ['e_owner', 'e_creator', 'e_fan', 'e_stranger'].map((handle) => signUp(gatewayUrl, handle)),
     );
     const cameoId = await verifiedCameo(gatewayUrl, owner!);
-    await as(owner!, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) { id } }`, { id: cameoId });
-    await as(fan!, `mutation ($id: ID!) { follow(userId: $id) { id } }`, { id: creator!.id });
+    await as(
+      owner!,
+      graphql(`
+        mutation StartSetCameoPolicy($id: ID!) {
+          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
+            id
+          }
+        }
+      `),
+      { id: cameoId },
+    );
+    await as(
+      fan!,
+      graphql(`
+        mutation StartFollow($id: ID!) {
+          follow(userId: $id) {
+            id
+          }
+        }
+      `),
+      { id: creator!.id },
+    );
 
-    const feedIds = async (user: TestUser, kind: string) =>
-      (await as(user, `query ($kind: FeedKind!) { feed(kind: $kind, first: 50) { edges { node { id } } } }`, { kind })).feed.edges.map(
-        (edge: { node: { id: string } }) => edge.node.id,
-      );
+    const feedIds = async (user: TestUser, kind: FeedKind) =>
+      (
+        await as(
+          user,
+          graphql(`
+            query StartFeed($kind: FeedKind!) {
+              feed(kind: $kind, first: 50) {
+                edges {
+                  node {
+                    id
+                  }
+                }
+              }
+            }
+          `),
+          { kind },
+        )
+      ).feed.edges.map((edge: { node: { id: string } }) => edge.node.id);
     const videoUrl = async (user: TestUser, id: string) =>
-      (await as(user, `query ($id: ID!) { generation(id: $id) { videoUrl } }`, { id })).generation?.videoUrl ?? null;
+      (
+        await as(
+          user,
+          graphql(`
+            query StartGeneration($id: ID!) {
+              generation(id: $id) {
+                videoUrl
+              }
+            }
+          `),
+          { id },
+        )
+      ).generation?.videoUrl ?? null;
 
     // Publish: the post reaches a follower's Following and For You.
     const blockedVideo = await publishedVideo(gatewayUrl, creator!, 'a walk with my friend', { cameoIds: [cameoId] });
@@ -108,18 +159,51 @@ describe('npm start', () => {
     expect((await fetch(`${origin}${earlierUrl}`)).status).toBe(200);
 
     // Block: the creator may no longer use the cameo, and their video of the owner is taken down.
-    await as(owner!, `mutation ($id: ID!) { block(userId: $id) { id } }`, { id: creator!.id });
+    await as(
+      owner!,
+      graphql(`
+        mutation StartBlock($id: ID!) {
+          block(userId: $id) {
+            id
+          }
+        }
+      `),
+      { id: creator!.id },
+    );
     await until(
       'consent refused after the block',
       async () => {
-        const { cameoConsent } = await as(creator!, `query ($id: ID!) { cameoConsent(cameoId: $id) { allowed } }`, { id: cameoId });
+        const { cameoConsent } = await as(
+          creator!,
+          graphql(`
+            query StartCameoConsent($id: ID!) {
+              cameoConsent(cameoId: $id) {
+                allowed
+              }
+            }
+          `),
+          { id: cameoId },
+        );
         return cameoConsent.allowed === false;
       },
       30_000,
     );
     await until(
       'the video hidden from a stranger',
-      async () => (await as(stranger!, `query ($id: ID!) { generation(id: $id) { id } }`, { id: blockedVideo })).generation === null,
+      async () =>
+        (
+          await as(
+            stranger!,
+            graphql(`
+              query StartGeneration2($id: ID!) {
+                generation(id: $id) {
+                  id
+                }
+              }
+            `),
+            { id: blockedVideo },
+          )
+        ).generation === null,
       30_000,
     );
     expect((await fetch(`${origin}${earlierUrl}`)).status).toBe(404);
@@ -130,10 +214,33 @@ describe('npm start', () => {
     const revokedUrl = await videoUrl(stranger!, revokedVideo);
     expect((await fetch(`${origin}${revokedUrl}`)).status).toBe(200);
     await until('the post in For You', async () => (await feedIds(stranger!, 'FOR_YOU')).includes(revokedVideo), 30_000);
-    await as(owner!, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) { id } }`, { id: cameoId });
+    await as(
+      owner!,
+      graphql(`
+        mutation StartSetCameoPolicy2($id: ID!) {
+          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {
+            id
+          }
+        }
+      `),
+      { id: cameoId },
+    );
     await until(
       'the revoked video hidden',
-      async () => (await as(stranger!, `query ($id: ID!) { generation(id: $id) { id } }`, { id: revokedVideo })).generation === null,
+      async () =>
+        (
+          await as(
+            stranger!,
+            graphql(`
+              query StartGeneration2($id: ID!) {
+                generation(id: $id) {
+                  id
+                }
+              }
+            `),
+            { id: revokedVideo },
+          )
+        ).generation === null,
       30_000,
     );
     expect((await fetch(`${origin}${revokedUrl}`)).status).toBe(404);

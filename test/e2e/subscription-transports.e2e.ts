@@ -6,7 +6,7 @@ import { createClient as createSseClient, type Client as SseClient } from 'graph
 import type { Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { request, until } from '@cameo/test-helpers/graphql';
 import {
   MULTIPART_ACCEPT as MULTIPART,
   multipartParts,
@@ -40,7 +40,7 @@ const PROGRESS = `subscription Progress($id: ID!) {
 const UPDATES = `subscription { myGenerationUpdates { progress } }`;
 
 const gql_ = (user: TestUser, query: string, variables?: Record<string, unknown>) =>
-  graphql(stack.gatewayUrl, query, { token: user.token, variables });
+  request(stack.gatewayUrl, query, { token: user.token, variables });
 const create = async (prompt: string) => {
   const response = await gql_(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
     input: { prompt, seconds: 2, cameoIds: [friendCameo] },
@@ -416,9 +416,4 @@ function registeredId(name: string): string {
     operations: { id: string; name: string }[];
   };
   return manifest.operations.find((operation) => operation.name === name)!.id;
-}
-
-async function until(what: string, probe: () => boolean) {
-  for (let i = 0; i < 400 && !probe(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!probe()) throw new Error(`timed out waiting for: ${what}`);
 }

@@ -6,7 +6,8 @@ import WebSocket from 'ws';
 import { generationTopic } from '@cameo/generations/events';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { request, until } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient, wsUrl, type Collected } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -30,23 +31,37 @@ const client = (url: string, user: TestUser) => {
   return created;
 };
 
-const PROGRESS = `subscription ($id: ID!) {
-  generationProgress(id: $id) {
-    progress stage status
-    generation { prompt creator { handle } cameos { owner { displayName } } }
+const PROGRESS = graphql(`
+  subscription SubscriptionsRedisGenerationProgress($id: ID!) {
+    generationProgress(id: $id) {
+      progress
+      stage
+      status
+      generation {
+        prompt
+        creator {
+          handle
+        }
+        cameos {
+          owner {
+            displayName
+          }
+        }
+      }
+    }
   }
-}`;
+`);
 
 async function create(prompt: string): Promise<string> {
-  const response = await graphql(
+  const response = await request(
     stack.gatewayUrl,
-    `
-      mutation ($input: CreateGenerationInput!) {
+    graphql(`
+      mutation SubscriptionsRedisCreateGeneration($input: CreateGenerationInput!) {
         createGeneration(input: $input) {
           id
         }
       }
-    `,
+    `),
     {
       token: creator.token,
       variables: { input: { prompt, seconds: 2, cameoIds: [friendCameo] } },
@@ -57,18 +72,13 @@ async function create(prompt: string): Promise<string> {
 }
 
 /** Renders the queued jobs, then stops. */
-async function renderQueued(until: () => Promise<unknown>) {
+async function renderQueued(finished: () => Promise<unknown>) {
   const worker = stack.startWorker();
   try {
-    await until();
+    await finished();
   } finally {
     await worker.stop();
   }
-}
-
-async function until(what: string, probe: () => boolean): Promise<void> {
-  for (let i = 0; i < 1200 && !probe(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!probe()) throw new Error(`timed out waiting for ${what}`);
 }
 
 function expectFullRun(run: Collected<Record<string, any>>) {
@@ -94,26 +104,26 @@ beforeAll(async () => {
   pubsub = createPubSub(TEST_REDIS_URL);
   [creator, friend] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend')]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  await graphql(
+  await request(
     stack.gatewayUrl,
-    `
-      mutation ($id: ID!) {
+    graphql(`
+      mutation SubscriptionsRedisSetCameoPolicy($id: ID!) {
         setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
           id
         }
       }
-    `,
+    `),
     { token: friend.token, variables: { id: friendCameo } },
   );
-  await graphql(
+  await request(
     stack.gatewayUrl,
-    `
-      mutation ($id: ID!) {
+    graphql(`
+      mutation SubscriptionsRedisGrantCameoAccess($id: ID!) {
         grantCameoAccess(cameoId: $id, handle: "creator") {
           id
         }
       }
-    `,
+    `),
     { token: friend.token, variables: { id: friendCameo } },
   );
 });
@@ -181,7 +191,7 @@ it('1,000 subscribers on one gateway get every event; identical subscriptions sh
   await renderQueued(() => Promise.all(runs.map((run) => run.done)));
   const reference = expectFullRun(runs[0]!);
   for (const run of runs) expect(run.results.map((result) => result.data!.generationProgress)).toEqual(reference);
-  await until('upstream teardown', () => stack.subscriptionStats().upstream === 0);
+  await until('upstream teardown', () => stack.subscriptionStats().upstream === 0, 30_000);
   expect(stack.subscriptionStats().subscriptions).toBe(0);
 });
 
@@ -216,6 +226,8 @@ it('closes a client that stops reading with 4008 once its unsent messages pass t
       stage,
       errorReason: null,
     });
+    // Pacing, not a wait: the loop's own condition is what it waits for; a breath every 20
+    // events lets them cross Redis and the upstream socket instead of piling up in this process.
     if (i % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const stats = stack.subscriptionStats();
@@ -224,7 +236,7 @@ it('closes a client that stops reading with 4008 once its unsent messages pass t
   expect(stats.peakBufferedBytes).toBeLessThanOrEqual(CLIENT_BUFFER_BYTES + 70 * 1024);
   (socket as unknown as { _socket: { resume(): void } })._socket.resume();
   expect(await closed).toBe(4008);
-  await until('subscription teardown', () => stack.subscriptionStats().subscriptions === 0);
+  await until('subscription teardown', () => stack.subscriptionStats().subscriptions === 0, 30_000);
 });
 
 it('ends a multipart HTTP stream whose reader stops reading once its unsent bytes pass the same bound', async () => {
@@ -252,6 +264,7 @@ it('ends a multipart HTTP stream whose reader stops reading once its unsent byte
       stage,
       errorReason: null,
     });
+    // Pacing, not a wait (as above): the loop's own condition is what it waits for.
     if (i % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 5));
   }
   expect(stack.subscriptionStats().slowClientsClosed).toBe(before + 1);

@@ -1,7 +1,8 @@
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -22,22 +23,49 @@ const createClientWithToken = (token: string) => {
   clients.push(created);
   return created;
 };
-const gql = (user: TestUser, query: string, variables?: Record<string, unknown>) =>
-  graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser,
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+) => request(stack.gatewayUrl, query, { token: user.token, variables });
 const create = async (prompt: string) => {
-  const response = await gql(creator, `mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-    input: { prompt, seconds: 2, cameoIds: [friendCameo] },
-  });
+  const response = await gql(
+    creator,
+    graphql(`
+      mutation SubscriptionsCreateGeneration($input: CreateGenerationInput!) {
+        createGeneration(input: $input) {
+          id
+        }
+      }
+    `),
+    {
+      input: { prompt, seconds: 2, cameoIds: [friendCameo] },
+    },
+  );
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data!.createGeneration.id as string;
 };
 
-const PROGRESS = `subscription ($id: ID!) {
-  generationProgress(id: $id) {
-    progress stage status
-    generation { prompt creator { handle } cameos { owner { displayName } } }
+const PROGRESS = graphql(`
+  subscription SubscriptionsGenerationProgress($id: ID!) {
+    generationProgress(id: $id) {
+      progress
+      stage
+      status
+      generation {
+        prompt
+        creator {
+          handle
+        }
+        cameos {
+          owner {
+            displayName
+          }
+        }
+      }
+    }
   }
-}`;
+`);
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_subscriptions');
@@ -48,8 +76,28 @@ beforeAll(async () => {
     signUp(stack.gatewayUrl, 'stranger'),
   ]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  await gql(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: friendCameo });
-  await gql(friend, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: friendCameo });
+  await gql(
+    friend,
+    graphql(`
+      mutation SubscriptionsSetCameoPolicy($id: ID!) {
+        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
+          id
+        }
+      }
+    `),
+    { id: friendCameo },
+  );
+  await gql(
+    friend,
+    graphql(`
+      mutation SubscriptionsGrantCameoAccess($id: ID!) {
+        grantCameoAccess(cameoId: $id, handle: "creator") {
+          id
+        }
+      }
+    `),
+    { id: friendCameo },
+  );
 });
 afterAll(async () => {
   await Promise.all(clients.map(async (c) => c.dispose()));
@@ -60,9 +108,23 @@ afterAll(async () => {
 it('streams a generation’s progress in order to 100 with fields from every subgraph, then completes', async () => {
   const updates = collect(
     client(creator),
-    `subscription { myGenerationUpdates { generationId progress status generation { creator { handle } } } }`,
+    graphql(`
+      subscription SubscriptionsMyGenerationUpdates {
+        myGenerationUpdates {
+          generationId
+          progress
+          status
+          generation {
+            creator {
+              handle
+            }
+          }
+        }
+      }
+    `),
   );
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Live before the generation starts (its events would otherwise pass it by).
+  await until('the updates subscription upstream', () => stack.subscriptionStats().upstream === 1);
   const id = await create('a lighthouse in a storm');
   const progress = collect(client(creator), PROGRESS, { id });
   await progress.done;
@@ -99,25 +161,47 @@ describe('clear errors', () => {
   it('closes a connection whose session token is invalid with 4401', async () => {
     const bad = createClientWithToken('not-a-token');
     const closed = new Promise<number>((resolve) => bad.on('closed', (event) => resolve((event as { code: number }).code)));
-    const run = collect(bad, `subscription { myGenerationUpdates { progress } }`);
+    const run = collect(
+      bad,
+      graphql(`
+        subscription SubscriptionsMyGenerationUpdates2 {
+          myGenerationUpdates {
+            progress
+          }
+        }
+      `),
+    );
     expect(await closed).toBe(4401);
     expect(run.results).toEqual([]);
   });
 
   it('answers UNAUTHENTICATED to an anonymous subscription', async () => {
-    expect(await firstCodes(collect(client(), `subscription { myGenerationUpdates { progress } }`))).toEqual(['UNAUTHENTICATED']);
+    expect(
+      await firstCodes(
+        collect(
+          client(),
+          graphql(`
+            subscription SubscriptionsMyGenerationUpdates2 {
+              myGenerationUpdates {
+                progress
+              }
+            }
+          `),
+        ),
+      ),
+    ).toEqual(['UNAUTHENTICATED']);
   });
 
   it('refuses a subscription over HTTP and says where to go', async () => {
-    const response = await graphql(
+    const response = await request(
       stack.gatewayUrl,
-      `
-        subscription {
+      graphql(`
+        subscription SubscriptionsMyGenerationUpdates3 {
           myGenerationUpdates {
             progress
           }
         }
-      `,
+      `),
       { token: creator.token },
     );
     expect(response.status).toBe(400);
@@ -147,7 +231,18 @@ describe('clear errors', () => {
 
   it('limits the operations one connection may hold open', async () => {
     const socket = client(creator);
-    const open = Array.from({ length: 3 }, () => collect(socket, `subscription { myGenerationUpdates { progress } }`));
+    const open = Array.from({ length: 3 }, () =>
+      collect(
+        socket,
+        graphql(`
+          subscription SubscriptionsMyGenerationUpdates2 {
+            myGenerationUpdates {
+              progress
+            }
+          }
+        `),
+      ),
+    );
     expect(await firstCodes(open[2]!)).toEqual(['SUBSCRIPTION_LIMIT']);
     for (const run of open) run.unsubscribe();
   });
@@ -165,8 +260,17 @@ it('ends open subscriptions with 1001 when a gateway shuts down', async () => {
   const socket = wsClient(url, creator.token);
   clients.push(socket);
   const closed = new Promise<number>((resolve) => socket.on('closed', (event) => resolve((event as { code: number }).code)));
-  const run = collect(socket, `subscription { myGenerationUpdates { progress } }`);
-  await until(() => gateway.subscriptionStats().subscriptions === 1);
+  const run = collect(
+    socket,
+    graphql(`
+      subscription SubscriptionsMyGenerationUpdates2 {
+        myGenerationUpdates {
+          progress
+        }
+      }
+    `),
+  );
+  await until('the subscription open', () => gateway.subscriptionStats().subscriptions === 1);
   await gateway.stop();
   expect(await closed).toBe(1001);
   await expect(run.done).rejects.toThrow('connection closed: 1001');
@@ -180,11 +284,6 @@ it('drops a connection that stops answering pings', async () => {
   await new Promise((resolve) => silent.once('open', resolve));
   expect(gateway.subscriptionStats().connections).toBe(1);
   expect(await closed).toBe(1006);
-  await until(() => gateway.subscriptionStats().connections === 0);
+  await until('the socket gone', () => gateway.subscriptionStats().connections === 0);
   await gateway.stop();
 });
-
-async function until(probe: () => boolean) {
-  for (let i = 0; i < 400 && !probe(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  expect(probe()).toBe(true);
-}

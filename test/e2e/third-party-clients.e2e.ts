@@ -4,7 +4,8 @@ import { Client as UrqlClient, cacheExchange, fetchExchange, subscriptionExchang
 import { GraphQLClient } from 'graphql-request';
 import type { Client } from 'graphql-ws';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { codes, request } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, type TestUser } from '@cameo/test-helpers/users';
@@ -37,15 +38,15 @@ interface Step {
 }
 
 async function create(prompt: string): Promise<string> {
-  const response = await graphql(
+  const response = await request(
     stack.gatewayUrl,
-    `
-      mutation ($input: CreateGenerationInput!) {
+    graphql(`
+      mutation ThirdPartyClientsCreateGeneration($input: CreateGenerationInput!) {
         createGeneration(input: $input) {
           id
         }
       }
-    `,
+    `),
     {
       token: creator.token,
       variables: { input: { prompt, seconds: 2 } },

@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createDb, type GenerationsDb } from '@cameo/generations/db';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { request, until } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
@@ -43,15 +44,6 @@ function startWorkerProcess(): Promise<ChildProcess> {
   });
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
-  for (let i = 0; i < 1200; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 beforeAll(async () => {
   database = await createTestDatabase('e2e_worker_crash');
   stack = await startStack(database.url, { redis: true, worker: false });
@@ -67,31 +59,35 @@ afterAll(async () => {
 
 it('a job whose worker is killed mid-render finishes after a restart, with exactly one asset', async () => {
   const first = await startWorkerProcess();
-  const created = await graphql(
+  const created = await request(
     stack.gatewayUrl,
-    `
-      mutation {
+    graphql(`
+      mutation WorkerCrashCreateGeneration {
         createGeneration(input: { prompt: "survives a crash", seconds: 4 }) {
           id
         }
       }
-    `,
+    `),
     {
       token: creator.token,
     },
   );
   const id = created.data!.createGeneration.id as string;
-  await until('rendering', async () => (await db.generation.findUniqueOrThrow({ where: { id } })).progress >= 20);
+  await until('rendering', async () => (await db.generation.findUniqueOrThrow({ where: { id } })).progress >= 20, 30_000);
   first.kill('SIGKILL');
   const atCrash = await db.generation.findUniqueOrThrow({ where: { id } });
   expect(atCrash.status).toBe('IN_PROGRESS');
   expect(atCrash.assetKey).toBeNull();
 
   await startWorkerProcess();
-  const done = await until('completed after the restart', async () => {
-    const current = await db.generation.findUniqueOrThrow({ where: { id } });
-    return current.status === 'COMPLETED' && current;
-  });
+  const done = await until(
+    'completed after the restart',
+    async () => {
+      const current = await db.generation.findUniqueOrThrow({ where: { id } });
+      return current.status === 'COMPLETED' && current;
+    },
+    30_000,
+  );
   expect(done.attempts).toBe(2);
   // Files are stored under random keys, never the generation id.
   expect(done.assetKey).toMatch(/^[0-9a-f]{32}\.gif$/);

@@ -6,11 +6,15 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../../scripts/embedded-postgres';
 import { migrateAll } from '@cameo/kernel/migrations';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql, until } from '@cameo/test-helpers/graphql';
+import { codes, request, until } from '@cameo/test-helpers/graphql';
 import { freePort } from '@cameo/kernel/listen';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, type TestUser } from '@cameo/test-helpers/users';
+
+// Raw GraphQL text on purpose: hardening tests probe the gateway at the wire with what no generated
+// client sends (malformed, over-limit, introspection, misspelt or bare documents, exact bytes), so
+// they do not use the typed documents of @cameo/test-helpers/generated.
 
 /** Faults: a subgraph, Redis and PostgreSQL each going away and coming back. */
 let database: TestDatabase;
@@ -36,16 +40,16 @@ describe('a subgraph down', () => {
   it('answers partial data with errors, reports not ready, and recovers when it returns', async () => {
     // generation is nullable: an outage there leaves the rest of the answer intact.
     const query = '{ me { handle } generation(id: "00000000-0000-4000-8000-000000000000") { id } }';
-    expect((await graphql(stack.gatewayUrl, query, { token: user.token })).errors).toBeUndefined();
+    expect((await request(stack.gatewayUrl, query, { token: user.token })).errors).toBeUndefined();
     await stack.restartGenerations(async () => {
-      const partial = await graphql(stack.gatewayUrl, query, { token: user.token });
+      const partial = await request(stack.gatewayUrl, query, { token: user.token });
       expect(partial.data?.me).toEqual({ handle: 'steady' });
       expect(partial.data?.generation).toBeNull();
       expect(codes(partial)).toContain('SERVICE_UNAVAILABLE');
       expect((await fetch(`${stack.origin}/readyz`)).status).toBe(503);
     });
     expect((await fetch(`${stack.origin}/readyz`)).status).toBe(200);
-    expect((await graphql(stack.gatewayUrl, query, { token: user.token })).errors).toBeUndefined();
+    expect((await request(stack.gatewayUrl, query, { token: user.token })).errors).toBeUndefined();
   });
 });
 
@@ -80,9 +84,9 @@ describe('Redis down', () => {
   it('keeps queries working, refuses queueing clearly, and recovers when Redis returns', async () => {
     redis!.kill('SIGKILL');
     await new Promise((resolve) => redis!.once('exit', resolve));
-    expect((await graphql(stack.gatewayUrl, '{ me { handle } }', { token: user.token })).data).toEqual({ me: { handle: 'patient' } });
+    expect((await request(stack.gatewayUrl, '{ me { handle } }', { token: user.token })).data).toEqual({ me: { handle: 'patient' } });
     const create = () =>
-      graphql(
+      request(
         stack.gatewayUrl,
         'mutation { createGeneration(input: { prompt: "while redis is down", seconds: 1, idempotencyKey: "redis-down" }) { id status } }',
         { token: user.token },
@@ -100,7 +104,7 @@ describe('Redis down', () => {
 
     // Nothing is lost: the generation is kept, FAILED with the reason, and can be retried.
     const { myGenerations } = (
-      await graphql(stack.gatewayUrl, '{ myGenerations { edges { node { id status errorReason } } } }', { token: user.token })
+      await request(stack.gatewayUrl, '{ myGenerations { edges { node { id status errorReason } } } }', { token: user.token })
     ).data!;
     const failed = myGenerations.edges[0].node;
     expect(failed).toMatchObject({ status: 'FAILED', errorReason: 'The job queue was unavailable.' });
@@ -109,7 +113,7 @@ describe('Redis down', () => {
     const created = await until(
       'queueing again',
       async () => {
-        const response = await graphql(stack.gatewayUrl, 'mutation ($id: ID!) { retryGeneration(id: $id) { id status } }', {
+        const response = await request(stack.gatewayUrl, 'mutation ($id: ID!) { retryGeneration(id: $id) { id status } }', {
           token: user.token,
           variables: { id: failed.id },
         });
@@ -123,7 +127,7 @@ describe('Redis down', () => {
       'rendered after the outage',
       async () => {
         const { generation } = (
-          await graphql(stack.gatewayUrl, 'query ($id: ID!) { generation(id: $id) { status } }', {
+          await request(stack.gatewayUrl, 'query ($id: ID!) { generation(id: $id) { status } }', {
             token: user.token,
             variables: { id: created.id },
           })
@@ -145,7 +149,7 @@ describe('PostgreSQL restarting', () => {
     const stack = await startStack(postgres.url);
     try {
       const user = await signUp(stack.gatewayUrl, 'durable');
-      const me = () => graphql(stack.gatewayUrl, '{ me { handle } }', { token: user.token });
+      const me = () => request(stack.gatewayUrl, '{ me { handle } }', { token: user.token });
       expect((await me()).data).toEqual({ me: { handle: 'durable' } });
 
       await postgres.stop();

@@ -16,6 +16,10 @@ import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/datab
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, type TestUser } from '@cameo/test-helpers/users';
 
+// Raw GraphQL text on purpose: hardening tests probe the gateway at the wire with what no generated
+// client sends (malformed, over-limit, introspection, misspelt or bare documents, exact bytes), so
+// they do not use the typed documents of @cameo/test-helpers/generated.
+
 /**
  * Thousands of random and malformed requests at the gateway: operations built from the public
  * schema with random arguments, mutated documents, wrong variables, garbage bodies and headers.

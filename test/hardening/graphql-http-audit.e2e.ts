@@ -2,6 +2,10 @@ import { auditServer } from 'graphql-http';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 
+// Raw GraphQL text on purpose: hardening tests probe the gateway at the wire with what no generated
+// client sends (malformed, over-limit, introspection, misspelt or bare documents, exact bytes), so
+// they do not use the typed documents of @cameo/test-helpers/generated.
+
 /** The GraphQL over HTTP spec's server audits (the graphql-http package) against the gateway. */
 let database: TestDatabase;
 let stack: TestStack;

@@ -1,8 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { codes, request } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, type TestUser } from '@cameo/test-helpers/users';
+
+// Raw GraphQL text on purpose: hardening tests probe the gateway at the wire with what no generated
+// client sends (malformed, over-limit, introspection, misspelt or bare documents, exact bytes), so
+// they do not use the typed documents of @cameo/test-helpers/generated.
 
 /** Operation limits at the gateway, enforced before planning, with stable codes. */
 let database: TestDatabase;
@@ -19,7 +23,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const ask = (query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, { token: user.token, variables });
+const ask = (query: string, variables?: Record<string, unknown>) => request(stack.gatewayUrl, query, { token: user.token, variables });
 
 it('accepts an ordinary feed page and introspection', async () => {
   const feed = await ask(

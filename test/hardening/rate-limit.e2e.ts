@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Gateway } from '@cameo/gateway/gateway';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { request } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, type TestUser } from '@cameo/test-helpers/users';
+
+// Raw GraphQL text on purpose: hardening tests probe the gateway at the wire with what no generated
+// client sends (malformed, over-limit, introspection, misspelt or bare documents, exact bytes), so
+// they do not use the typed documents of @cameo/test-helpers/generated.
 
 /** Rate limits per user and per address, counted in Redis so they hold across gateway replicas. */
 let database: TestDatabase;
@@ -38,7 +42,7 @@ it('limits a user across two replicas sharing Redis, with 429, RATE_LIMITED and 
     replica({ perUserPerMinute: 5, perIpPerMinute: 1000 }, prefix),
     replica({ perUserPerMinute: 5, perIpPerMinute: 1000 }, prefix),
   ]);
-  const me = (url: string, user: TestUser) => graphql(url, '{ me { handle } }', { token: user.token });
+  const me = (url: string, user: TestUser) => request(url, '{ me { handle } }', { token: user.token });
   for (const url of [a, b, a, b, a]) expect((await me(url, ada)).data).toEqual({ me: { handle: 'ada' } });
   const refused = await fetch(b, {
     method: 'POST',
@@ -55,11 +59,11 @@ it('limits a user across two replicas sharing Redis, with 429, RATE_LIMITED and 
 it('limits an address, signed in or not', async () => {
   const url = await replica({ perUserPerMinute: 1000, perIpPerMinute: 3 }, `cameo-test-rl-${randomBytes(4).toString('hex')}:`);
   const statuses: number[] = [];
-  for (let i = 0; i < 4; i++) statuses.push((await graphql(url, '{ __typename }')).status);
+  for (let i = 0; i < 4; i++) statuses.push((await request(url, '{ __typename }')).status);
   expect(statuses).toEqual([200, 200, 200, 429]);
 });
 
 it('lets requests through when Redis is unreachable', async () => {
   const url = await replica({ perUserPerMinute: 1, perIpPerMinute: 1 }, 'unused:', 'redis://127.0.0.1:1');
-  for (let i = 0; i < 3; i++) expect((await graphql(url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
+  for (let i = 0; i < 3; i++) expect((await request(url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
 });

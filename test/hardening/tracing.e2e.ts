@@ -1,9 +1,13 @@
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { startTracing } from '@cameo/kernel/tracing';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { request } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp } from '@cameo/test-helpers/users';
+
+// Raw GraphQL text on purpose: hardening tests probe the gateway at the wire with what no generated
+// client sends (malformed, over-limit, introspection, misspelt or bare documents, exact bytes), so
+// they do not use the typed documents of @cameo/test-helpers/generated.
 
 /** One trace across the gateway and the subgraphs it calls (an in-memory exporter). */
 const exporter = new InMemorySpanExporter();
@@ -24,7 +28,7 @@ afterAll(async () => {
 it('links each subgraph’s span to the gateway fetch that called it, in one trace', async () => {
   const user = await signUp(stack.gatewayUrl, 'traced');
   exporter.reset();
-  const response = await graphql(stack.gatewayUrl, 'query Traced { me { handle followerCount generations { edges { node { id } } } } }', {
+  const response = await request(stack.gatewayUrl, 'query Traced { me { handle followerCount generations { edges { node { id } } } } }', {
     token: user.token,
   });
   expect(response.errors).toBeUndefined();

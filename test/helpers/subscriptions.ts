@@ -1,5 +1,6 @@
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
+import { operationText, type Operation } from './graphql';
 
 /** The gateway's graphql-ws endpoint for its HTTP /graphql URL. */
 export const wsUrl = (gatewayUrl: string) => gatewayUrl.replace(/^http/, 'ws');
@@ -24,7 +25,11 @@ export interface Collected<Data> {
 }
 
 /** Subscribes and keeps every result, in order. */
-export function collect<Data = Record<string, any>>(client: Client, query: string, variables?: Record<string, unknown>): Collected<Data> {
+export function collect<Data = Record<string, any>, Variables = Record<string, unknown>>(
+  client: Client,
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+): Collected<Data> {
   const results: FormattedExecutionResult<Data, unknown>[] = [];
   const waiters: { count: number; resolve(): void }[] = [];
   let finished = false;
@@ -39,7 +44,7 @@ export function collect<Data = Record<string, any>>(client: Client, query: strin
   let unsubscribe = () => {};
   const done = new Promise<void>((resolve, reject) => {
     unsubscribe = client.subscribe<Data>(
-      { query, variables },
+      { query: operationText(query), variables: variables as Record<string, unknown> | undefined },
       {
         next: (result) => {
           results.push(result);

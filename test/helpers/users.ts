@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { uploadRecording } from '@cameo/sdk/upload';
-import { graphql, ok, until } from './graphql';
+import { graphql } from './generated';
+import type { CameoKind } from './generated/graphql';
+import { ok, request, until } from './graphql';
 import { makeRecording } from './recordings';
 
 export interface TestUser {
@@ -11,10 +13,10 @@ export interface TestUser {
 
 /** Signs a user up through the gateway. */
 export async function signUp(gatewayUrl: string, handle: string, extra: { birthDate?: string } = {}): Promise<TestUser> {
-  const response = await graphql(
+  const response = await request(
     gatewayUrl,
-    `
-      mutation ($input: SignUpInput!) {
+    graphql(`
+      mutation TestSignUp($input: SignUpInput!) {
         signUp(input: $input) {
           token
           user {
@@ -22,7 +24,7 @@ export async function signUp(gatewayUrl: string, handle: string, extra: { birthD
           }
         }
       }
-    `,
+    `),
     { variables: { input: { handle, displayName: handle, password: 'password123', ...extra } } },
   );
   if (response.errors) throw new Error(`signUp ${handle}: ${JSON.stringify(response.errors)}`);
@@ -35,22 +37,24 @@ export async function signUp(gatewayUrl: string, handle: string, extra: { birthD
  * verified, returning its id. Works with every verifier: the test stack's default dev one, and
  * the real one `npm start` runs.
  */
-export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind = 'PERSON', name?: string): Promise<string> {
-  const started = await graphql(
+export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind: CameoKind = 'PERSON', name?: string): Promise<string> {
+  const started = await request(
     gatewayUrl,
-    `
-      mutation ($input: StartCameoVerificationInput!) {
+    graphql(`
+      mutation TestStartCameoVerification($input: StartCameoVerificationInput!) {
         startCameoVerification(input: $input) {
           id
           uploadUrl
           verificationPhrase
         }
       }
-    `,
+    `),
     { token: owner.token, variables: { input: { kind, name } } },
   );
   if (started.errors) throw new Error(`startCameoVerification: ${JSON.stringify(started.errors)}`);
   const { id, uploadUrl, verificationPhrase } = started.data!.startCameoVerification;
+  // Both are owner-only and nullable; a cameo just started by its owner has both.
+  if (!uploadUrl || !verificationPhrase) throw new Error('startCameoVerification gave no upload URL or phrase');
   await uploadRecording({
     url: new URL(uploadUrl, gatewayUrl).href,
     file: readFileSync(makeRecording({ phrase: verificationPhrase })),
@@ -58,23 +62,23 @@ export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind = 
   });
   const status = () =>
     ok(
-      graphql(
+      request(
         gatewayUrl,
-        `
-          query ($id: ID!) {
+        graphql(`
+          query TestCameoVerificationStatus($id: ID!) {
             cameo(id: $id) {
               status
               rejectionReason
             }
           }
-        `,
+        `),
         { token: owner.token, variables: { id } },
       ),
     );
   await until('cameo verified', async () => {
     const { cameo } = await status();
-    if (cameo.status === 'REJECTED') throw new Error(`cameo rejected: ${cameo.rejectionReason}`);
-    return cameo.status === 'VERIFIED';
+    if (cameo?.status === 'REJECTED') throw new Error(`cameo rejected: ${cameo.rejectionReason}`);
+    return cameo?.status === 'VERIFIED';
   });
   return id;
 }
@@ -86,18 +90,50 @@ export async function publishedVideo(
   prompt: string,
   options: { caption?: string; cameoIds?: string[]; remixOf?: string } = {},
 ): Promise<string> {
-  const as = (query: string, variables: Record<string, unknown>) => ok(graphql(gatewayUrl, query, { token: user.token, variables }));
-  const { createGeneration } = await as(`mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }`, {
-    input: { prompt, seconds: 1, cameoIds: options.cameoIds ?? [], remixOf: options.remixOf },
-  });
-  const id = createGeneration.id as string;
+  const token = user.token;
+  const { createGeneration } = await ok(
+    request(
+      gatewayUrl,
+      graphql(`
+        mutation TestCreateGeneration($input: CreateGenerationInput!) {
+          createGeneration(input: $input) {
+            id
+          }
+        }
+      `),
+      {
+        token,
+        variables: { input: { prompt, seconds: 1, cameoIds: options.cameoIds ?? [], remixOf: options.remixOf } },
+      },
+    ),
+  );
+  const id = createGeneration.id;
+  const status = graphql(`
+    query TestGenerationStatus($id: ID!) {
+      generation(id: $id) {
+        status
+      }
+    }
+  `);
   await until(
     'rendered',
-    async () => (await as(`query ($id: ID!) { generation(id: $id) { status } }`, { id })).generation.status === 'COMPLETED',
+    async () => (await ok(request(gatewayUrl, status, { token, variables: { id } }))).generation?.status === 'COMPLETED',
   );
-  await as(`mutation ($id: ID!, $caption: String!) { publishGeneration(id: $id, caption: $caption) { id } }`, {
-    id,
-    caption: options.caption ?? 'look',
-  });
+  await ok(
+    request(
+      gatewayUrl,
+      graphql(`
+        mutation TestPublishGeneration($id: ID!, $caption: String!) {
+          publishGeneration(id: $id, caption: $caption) {
+            id
+          }
+        }
+      `),
+      {
+        token,
+        variables: { id, caption: options.caption ?? 'look' },
+      },
+    ),
+  );
   return id;
 }

@@ -6,7 +6,8 @@ import { createLogger } from '@cameo/kernel/logger';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
 import { createLocalStorage, type AssetStorage } from '../src/rendering/storage';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql, ok } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { ok, request, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 import { createDb, type GenerationsDb } from '../src/db';
@@ -53,9 +54,25 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const as = (user: TestUser, query: string, variables: Record<string, unknown> = {}) =>
-  ok(graphql(stack.gatewayUrl, query, { token: user.token, variables }));
-const seenBy = async (user: TestUser, id: string) => (await as(user, `query ($id: ID!) { generation(id: $id) { id } }`, { id })).generation;
+const as = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  user: TestUser,
+  query: Operation<Data, Variables>,
+  variables: Variables = {} as Variables,
+) => ok(request(stack.gatewayUrl, query, { token: user.token, variables }));
+const seenBy = async (user: TestUser, id: string) =>
+  (
+    await as(
+      user,
+      graphql(`
+        query RevocationsGeneration($id: ID!) {
+          generation(id: $id) {
+            id
+          }
+        }
+      `),
+      { id },
+    )
+  ).generation;
 /** The users subgraph's latest consent_revoked event for a cameo, as the transport would deliver it. */
 const lastRevocation = async (cameoId: string): Promise<DomainEvent> => {
   const { rows } = await sql.query(
@@ -112,15 +129,35 @@ describe('the consent reconciler', () => {
     const cameoId = await verifiedCameo(stack.gatewayUrl, owner, 'OBJECT', 'lamp');
     await setPolicy(cameoId, 'APPROVED');
     for (const user of [creator, other]) {
-      await as(owner, `mutation ($id: ID!, $h: String!) { grantCameoAccess(cameoId: $id, handle: $h) { id } }`, {
-        id: cameoId,
-        h: user.handle,
-      });
+      await as(
+        owner,
+        graphql(`
+          mutation RevocationsGrantCameoAccess($id: ID!, $h: String!) {
+            grantCameoAccess(cameoId: $id, handle: $h) {
+              id
+            }
+          }
+        `),
+        {
+          id: cameoId,
+          h: user.handle,
+        },
+      );
     }
     const revokedVideo = await publishedVideo(stack.gatewayUrl, creator, 'lamp glows', { cameoIds: [cameoId] });
     const allowedVideo = await publishedVideo(stack.gatewayUrl, other, 'lamp dims', { cameoIds: [cameoId] });
     // The grant goes; its event is written in users and never delivered to generations.
-    await as(owner, `mutation ($id: ID!, $u: ID!) { revokeCameoAccess(cameoId: $id, userId: $u) { id } }`, { id: cameoId, u: creator.id });
+    await as(
+      owner,
+      graphql(`
+        mutation RevocationsRevokeCameoAccess($id: ID!, $u: ID!) {
+          revokeCameoAccess(cameoId: $id, userId: $u) {
+            id
+          }
+        }
+      `),
+      { id: cameoId, u: creator.id },
+    );
     expect(await db.processedEvent.count()).toBe(1); // only the first test's event
 
     const registry = new Registry();
@@ -139,19 +176,19 @@ describe('the consent reconciler', () => {
     // The allowed cast is recorded as checked at the cameo's current version: later passes skip it.
     const { policyVersion } = (
       await ok(
-        graphql(
+        request(
           stack.gatewayUrl,
-          `
-            query ($id: ID!) {
+          graphql(`
+            query RevocationsCameo($id: ID!) {
               cameo(id: $id) {
                 policyVersion
               }
             }
-          `,
+          `),
           { token: owner.token, variables: { id: cameoId } },
         ),
       )
-    ).cameo;
+    ).cameo!;
     const cast = await db.generationCameo.findUniqueOrThrow({ where: { generationId_cameoId: { generationId: allowedVideo, cameoId } } });
     expect(cast.checkedPolicyVersion).toBe(policyVersion);
     expect(await reconciler.pass()).toBe(0);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { until } from '@cameo/test-helpers/graphql';
+import { quietFor, until } from '@cameo/test-helpers/graphql';
 import { rawDb } from '../src/raw-db';
 import { eventMetrics, listDeadLetters, requestReplay } from '../src/event-delivery';
 import { createEventTransport, type EventTransport, type EventTransportKind } from '../src/event-transport';
@@ -139,8 +139,10 @@ describe('the postgres transport', () => {
       await slow.query(`INSERT INTO "users"."outbox" (topic, payload) VALUES ('thing.made', '{"n": 1}')`);
       // ... a later one commits at once ...
       await emit(2);
-      // ... and is delivered only once the older transaction has ended, so nothing is skipped.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // ... and is delivered only once the older transaction has ended, so nothing is skipped:
+      // the claim is that nothing arrives meanwhile (several polls of the outbox), so this waits
+      // out a window rather than an event.
+      await quietFor(300);
       expect(seen).toEqual([]);
       await slow.query('COMMIT');
       await until('both events', async () => seen.length >= 2);
@@ -162,7 +164,9 @@ describe('the postgres transport', () => {
     second.consume({ source: 'users', handle });
     for (let n = 1; n <= 40; n++) await emit(n);
     await until('forty events', async () => seen.length >= 40);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Exactly once: a second delivery by the other replica would arrive within a few polls.
+    await quietFor(200);
+    expect(seen.length).toBe(40);
     await first.close();
     // The replica left: the other takes over at once (the lease was handed back).
     await emit(41);

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { until } from '@cameo/test-helpers/graphql';
+import { quietFor, until } from '@cameo/test-helpers/graphql';
 import { rawDb } from '../src/raw-db';
 import { freePort } from '../src/listen';
 import { eventStream, followStream, startStreamConsumer, toStreamFields, type DomainEvent } from '../src/events';
+
+/** A few of ioredis' reconnect attempts (50, 100, 150 ms apart) against a closed port. */
+const RECONNECT_WINDOW_MS = 300;
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const namespace = `cameo-test-${randomBytes(4).toString('hex')}`;
@@ -38,7 +41,7 @@ describe('stream consumer', () => {
     });
     for (const n of [1, 2])
       await redis.xadd(stream, '*', ...toStreamFields({ id: `producer:${n}`, topic: 'thing.made', payload: { n }, at: '' }));
-    while (handled.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until('both events handled', () => handled.length >= 2);
     await consumer.stop();
     expect(handled.map((event) => event.payload)).toEqual([{ n: 1 }, { n: 2 }]);
     // Acknowledged: nothing is left pending for the group.
@@ -56,9 +59,11 @@ describe('stream consumer', () => {
       onError: (error) => errors.push(error),
       handle: async () => {},
     });
-    // Several refused connections later the client is between reconnect attempts, its first
-    // command queued: the state a shutdown during a Redis outage finds it in.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The outage is seen; then ioredis (retrying every 50-150 ms) is refused a few more times,
+    // its first command queued: the state a shutdown during a Redis outage finds it in. Those
+    // later attempts must report nothing, so this waits out a window rather than an event.
+    await until('the outage reported', () => errors.length > 0);
+    await quietFor(RECONNECT_WINDOW_MS);
     await consumer.stop();
     // The outage is reported once, not once per reconnect attempt.
     expect(errors.map(String)).toEqual([expect.stringContaining('ECONNREFUSED')]);
@@ -136,7 +141,9 @@ describe('stream follower', () => {
       onGap: () => {},
       onError: (error) => errors.push(error),
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // As above: a few more refused reconnects must neither make it live nor be reported again.
+    await until('the outage reported', () => errors.length > 0);
+    await quietFor(RECONNECT_WINDOW_MS);
     expect(follower.isLive()).toBe(false);
     await follower.stop();
     expect(errors.map(String)).toEqual([expect.stringContaining('ECONNREFUSED')]);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { freePort } from '../src/listen';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { until } from '@cameo/test-helpers/graphql';
 import { createMemoryPubSub, createRedisPubSub, type EventStream, type PubSub } from '../src/pubsub';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -71,14 +72,7 @@ describe.each(implementations)('%s pub/sub', (_name, create) => {
   });
 });
 
-async function numsubEventually(redis: Redis, channel: string, expected: number): Promise<number> {
-  let count = -1;
-  for (let attempt = 0; attempt < 100 && count !== expected; attempt++) {
-    count = Number(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]);
-    if (count !== expected) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return count;
-}
+const numsub = async (redis: Redis, channel: string) => Number(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]);
 
 describe('redis pub/sub across processes', () => {
   it('carries events between two instances and unsubscribes from Redis when the last reader leaves', async () => {
@@ -98,7 +92,8 @@ describe('redis pub/sub across processes', () => {
       expect(await inspector.pubsub('NUMSUB', `${prefix}cross`)).toEqual([`${prefix}cross`, 1]);
       await second.return();
       // UNSUBSCRIBE is sent asynchronously when the last reader leaves: wait for Redis to see it.
-      expect(await numsubEventually(inspector, `${prefix}cross`, 0)).toBe(0);
+      await until('Redis to see the UNSUBSCRIBE', async () => (await numsub(inspector, `${prefix}cross`)) === 0);
+      expect(await numsub(inspector, `${prefix}cross`)).toBe(0);
       await subscriberSide.close();
     } finally {
       await publisherSide.close();
@@ -109,11 +104,23 @@ describe('redis pub/sub across processes', () => {
 
 describe('redis pub/sub while Redis is unreachable', () => {
   it('close() ends the open streams and returns instead of waiting for Redis', async () => {
-    const bus = createRedisPubSub(`redis://127.0.0.1:${await freePort()}`, { prefix });
-    const stream = bus.subscribe('stranded');
-    // The SUBSCRIBE is queued while ioredis retries the connection; close() must not wait on it.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await bus.close();
-    expect(await stream.next()).toEqual({ done: true, value: undefined });
+    // A "Redis" that drops every connection: ioredis retries, the SUBSCRIBE stays queued.
+    const attempts: Socket[] = [];
+    const unreachable = createServer((socket) => {
+      attempts.push(socket);
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => unreachable.listen(0, '127.0.0.1', resolve));
+    try {
+      const bus = createRedisPubSub(`redis://127.0.0.1:${(unreachable.address() as AddressInfo).port}`, { prefix });
+      const stream = bus.subscribe('stranded');
+      // Both connections have been dropped at least once: the SUBSCRIBE waits on a retrying
+      // connection, and close() must not wait on it.
+      await until('ioredis retrying', () => attempts.length >= 3);
+      await bus.close();
+      expect(await stream.next()).toEqual({ done: true, value: undefined });
+    } finally {
+      unreachable.close();
+    }
   }, 10_000);
 });

@@ -1,7 +1,8 @@
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
 import type { RunningServer } from '@cameo/kernel/serve';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { codes, graphql } from '@cameo/test-helpers/graphql';
+import { graphql } from '@cameo/test-helpers/generated';
+import { codes, request, type Operation } from '@cameo/test-helpers/graphql';
 import { generateKeyPairSync } from 'node:crypto';
 import { proofFor, testSecrets } from '@cameo/test-helpers/stack';
 import { start } from '../src/server';
@@ -30,23 +31,46 @@ afterAll(async () => {
 });
 
 const proof = (viewerId: string | null = null, audience = 'users') => proofFor(audience, viewerId);
-const call = (query: string, variables?: Record<string, unknown>, viewerId: string | null = null) =>
-  graphql(server.url, query, { variables, headers: proof(viewerId) });
+const call = <Data = Record<string, any>, Variables = Record<string, unknown>>(
+  query: Operation<Data, Variables>,
+  variables?: Variables,
+  viewerId: string | null = null,
+) => request(server.url, query, { variables, headers: proof(viewerId) });
 
-const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id handle displayName } } }`;
-const SIGN_IN = `mutation ($handle: String!, $password: String!) { signIn(handle: $handle, password: $password) { token user { handle } } }`;
+const SIGN_UP = graphql(`
+  mutation UsersAuthSignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      token
+      user {
+        id
+        handle
+        displayName
+      }
+    }
+  }
+`);
+const SIGN_IN = graphql(`
+  mutation UsersAuthSignIn($handle: String!, $password: String!) {
+    signIn(handle: $handle, password: $password) {
+      token
+      user {
+        handle
+      }
+    }
+  }
+`);
 
 describe('the gateway proof', () => {
   it('refuses a direct call without it', async () => {
-    const response = await graphql(server.url, '{ __typename }');
+    const response = await request(server.url, '{ __typename }');
     expect(response.status).toBe(401);
     expect(codes(response)).toEqual(['GATEWAY_PROOF_REQUIRED']);
   });
 
   it('refuses a proof for another subgraph, a forged one and a stale one', async () => {
-    const otherAudience = await graphql(server.url, '{ __typename }', { headers: proof(null, 'feed') });
+    const otherAudience = await request(server.url, '{ __typename }', { headers: proof(null, 'feed') });
     expect(codes(otherAudience)).toEqual(['GATEWAY_PROOF_REQUIRED']);
-    const forged = await graphql(server.url, '{ __typename }', {
+    const forged = await request(server.url, '{ __typename }', {
       headers: (body) => ({
         [GATEWAY_PROOF_HEADER]: signGatewayProof(
           generateKeyPairSync('ed25519').privateKey,
@@ -63,7 +87,7 @@ describe('the gateway proof', () => {
       audience: 'users',
       expiresIn: 60,
     });
-    const expired = await graphql(server.url, '{ __typename }', { headers: { [GATEWAY_PROOF_HEADER]: stale } });
+    const expired = await request(server.url, '{ __typename }', { headers: { [GATEWAY_PROOF_HEADER]: stale } });
     expect(codes(expired)).toEqual(['GATEWAY_PROOF_REQUIRED']);
   });
 
@@ -152,13 +176,26 @@ describe('the User entity', () => {
   it('resolves references by id, and unknown or malformed ids to null', async () => {
     const { data } = await call(SIGN_UP, { input: { handle: 'grace', displayName: 'Grace', password: 'cobol rules ok' } });
     const id = data!.signUp.user.id;
-    const response = await call(`query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id handle } } }`, {
-      reps: [
-        { __typename: 'User', id },
-        { __typename: 'User', id: '00000000-0000-0000-0000-000000000000' },
-        { __typename: 'User', id: 'nope' },
-      ],
-    });
+    // Raw text: `_entities` is the subgraph's own federation field, not in the public schema.
+    const response = await call(
+      `
+        query ($reps: [_Any!]!) {
+          _entities(representations: $reps) {
+            ... on User {
+              id
+              handle
+            }
+          }
+        }
+      `,
+      {
+        reps: [
+          { __typename: 'User', id },
+          { __typename: 'User', id: '00000000-0000-0000-0000-000000000000' },
+          { __typename: 'User', id: 'nope' },
+        ],
+      },
+    );
     expect(response.data).toEqual({ _entities: [{ id, handle: 'grace' }, null, null] });
   });
 });

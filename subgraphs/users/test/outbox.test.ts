@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/graphql';
+import { request } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 import { createDb, type UsersDb } from '../src/db';
@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 const as = (user: TestUser, query: string, variables: Record<string, unknown> = {}) =>
-  graphql(stack.gatewayUrl, query, { token: user.token, variables: { id: cameoId, ...variables } });
+  request(stack.gatewayUrl, query, { token: user.token, variables: { id: cameoId, ...variables } });
 const revocations = () => db.outboxEvent.findMany({ where: { topic: 'cameo.consent_revoked' }, orderBy: { id: 'asc' } });
 
 describe('cameo.consent_revoked', () => {

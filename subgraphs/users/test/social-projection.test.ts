@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { eventStream, toStreamFields } from '@cameo/kernel/events';
 import { createEventTransport } from '@cameo/kernel/event-transport';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { until } from '@cameo/test-helpers/graphql';
 import { createDb, type UsersDb } from '../src/db';
 import { applySocialEvent, startSocialProjection } from '../src/social-projection';
 
@@ -77,14 +78,13 @@ describe('the projection fed from the social event stream', () => {
       await publish('social:3', 'social.liked', { postId: 'x' });
       await publish('social:4', 'social.followed', { followerId: A, followeeId: C });
       // Wait until the consumer group has acknowledged all five entries.
-      for (let attempt = 0; attempt < 200; attempt++) {
+      await until('five entries acknowledged', async () => {
         const groups = (await redis.xinfo('GROUPS', stream)) as unknown[][];
         const info = Object.fromEntries(
           (groups[0] ?? []).reduce<unknown[][]>((pairs, value, i, all) => (i % 2 ? pairs : [...pairs, [value, all[i + 1]]]), []),
         );
-        if (info['entries-read'] === 5 && info.pending === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+        return info['entries-read'] === 5 && info.pending === 0;
+      });
       const follows = await db.followEdge.findMany({ where: { OR: [{ followerId: C }, { followeeId: C }] } });
       expect(follows.map((edge) => `${edge.followerId === C ? 'C' : 'A'}->${edge.followeeId === C ? 'C' : 'A'}`).sort()).toEqual([
         'A->C',
