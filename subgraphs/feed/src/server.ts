@@ -55,11 +55,7 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
   const server = await serveSubgraph({
     name: 'feed',
     schema,
-    port: options.port,
-    host: options.host,
-    gatewayProofPublicKey: options.keys.gatewayProofPublicKey,
-    redisUrl: options.redisUrl,
-    eventNamespace: options.eventNamespace,
+    start: options,
     logger,
     readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     buildContext: (base) => ({ ...base, ...services }),

@@ -87,11 +87,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
     name: 'generations',
     metrics: metrics.registry,
     schema,
-    port: options.port,
-    host: options.host,
-    gatewayProofPublicKey: options.keys.gatewayProofPublicKey,
-    redisUrl: options.redisUrl,
-    eventNamespace: options.eventNamespace,
+    start: options,
     logger,
     readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     // Rendered files, by signed URL and the visibility rule at each request; the gateway proxies /assets here.

@@ -1,3 +1,5 @@
+import type { PlatformKeys } from './env';
+import type { SubgraphStartOptions } from './subgraph-options';
 import http from 'node:http';
 import express from 'express';
 import { Registry } from 'prom-client';
@@ -7,7 +9,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { eventMetrics } from './event-delivery';
-import type { KeyObject } from 'node:crypto';
 import { contextFromProof, type BaseContext } from './context';
 import { GATEWAY_PROOF_HEADER, createProofVerifier, memoryReplayGuard, redisReplayGuard, type GatewayProofVerifier } from './gateway-proof';
 import { ErrorCode } from './errors';
@@ -24,16 +25,14 @@ export interface ServeSubgraphOptions<Context extends BaseContext> {
   /** The subgraph's name: the audience its gateway proofs must carry. */
   name: string;
   schema: GraphQLSchema;
-  /** Port to listen on; 0 picks a free one (tests). */
-  port: number;
-  /** Host to bind. Default: 127.0.0.1 (containers pass HOST=0.0.0.0). */
-  host?: string;
-  /** Verifies gateway proofs (GATEWAY_PROOF_PUBLIC_KEY); a subgraph never holds the private key. */
-  gatewayProofPublicKey: KeyObject;
-  /** With Redis, used proof ids are shared by every replica (a replay to another replica fails too). Default: in-process. */
-  redisUrl?: string;
-  /** Namespace of the shared proof ids in Redis. Default: "cameo". */
-  eventNamespace?: string;
+  /**
+   * Where to listen (port, host), the Redis that shares used proof ids between replicas (a
+   * replay to another replica fails too; default: in-process) under eventNamespace, and the key
+   * that verifies gateway proofs: the subgraph's own start options, passed as they are.
+   */
+  start: Pick<SubgraphStartOptions, 'port' | 'host' | 'redisUrl' | 'eventNamespace'> & {
+    keys: Pick<PlatformKeys, 'gatewayProofPublicKey'>;
+  };
   logger: Logger;
   /** Mounts the subgraph's declared internal routes (outside /graphql, see internal-call.ts). */
   routes?: (app: express.Express) => void;
@@ -102,7 +101,7 @@ export async function serveSubgraph<Context extends BaseContext>(options: ServeS
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', subgraph: options.name });
   });
-  const redisReadiness = options.redisUrl ? redisCheck(options.redisUrl) : undefined;
+  const redisReadiness = options.start.redisUrl ? redisCheck(options.start.redisUrl) : undefined;
   mountReadiness(app, [...options.readiness, ...(redisReadiness ? [redisReadiness] : [])]);
   const metrics = Registry.merge([processMetrics(), eventMetrics, ...(options.metrics ? [options.metrics] : [])]);
   app.get('/metrics', async (_req, res) => {
@@ -111,10 +110,10 @@ export async function serveSubgraph<Context extends BaseContext>(options: ServeS
   });
   options.routes?.(app);
   const proofs: GatewayProofVerifier = createProofVerifier(
-    options.gatewayProofPublicKey,
+    options.start.keys.gatewayProofPublicKey,
     options.name,
-    options.redisUrl
-      ? redisReplayGuard(options.redisUrl, options.eventNamespace, (error) =>
+    options.start.redisUrl
+      ? redisReplayGuard(options.start.redisUrl, options.start.eventNamespace, (error) =>
           options.logger.error(
             `proof replay guard: Redis unavailable, remembering proof ids in this process (${error instanceof Error ? error.message : String(error)})`,
           ),
@@ -148,7 +147,7 @@ export async function serveSubgraph<Context extends BaseContext>(options: ServeS
 
   const subscriptions = options.schema.getSubscriptionType() ? serveSubscriptions({ ...options, httpServer, proofs }) : undefined;
 
-  const { url, port } = await listen(httpServer, options.port, options.host);
+  const { url, port } = await listen(httpServer, options.start.port, options.start.host);
   options.logger.info(`listening on ${url}`);
   return {
     url,

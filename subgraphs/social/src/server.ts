@@ -42,11 +42,7 @@ export async function start(options: StartSocialOptions): Promise<RunningServer 
   const server = await serveSubgraph({
     name: 'social',
     schema,
-    port: options.port,
-    host: options.host,
-    gatewayProofPublicKey: options.keys.gatewayProofPublicKey,
-    redisUrl: options.redisUrl,
-    eventNamespace: options.eventNamespace,
+    start: options,
     logger,
     readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     routes: (app) => mountInternalRoutes(app, db, options.keys.internalCallSecret),

@@ -62,11 +62,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
   const server = await serveSubgraph({
     name: 'users',
     schema,
-    port: options.port,
-    host: options.host,
-    gatewayProofPublicKey: options.keys.gatewayProofPublicKey,
-    redisUrl: options.redisUrl,
-    eventNamespace: options.eventNamespace,
+    start: options,
     logger,
     readiness: [databaseCheck(() => db.$queryRaw`SELECT 1`)],
     routes: (app) => {
