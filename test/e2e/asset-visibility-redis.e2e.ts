@@ -13,7 +13,7 @@ import {
   sseNextEvents,
 } from '@cameo/test-helpers/http-streams';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
+import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
 /**
  * Visibility at the moment of seeing where events are involved (Redis: BullMQ, streams,
@@ -81,34 +81,8 @@ beforeAll(async () => {
   for (const [owner, cameo] of [
     [friend, friendCameo],
     [pal, palCameo],
-  ] as const) {
-    await ok(
-      gql(
-        owner,
-        graphql(`
-          mutation AssetVisibilityRedisSetCameoPolicy($id: ID!) {
-            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
-              id
-            }
-          }
-        `),
-        { id: cameo },
-      ),
-    );
-    await ok(
-      gql(
-        owner,
-        graphql(`
-          mutation AssetVisibilityRedisGrantCameoAccess($id: ID!) {
-            grantCameoAccess(cameoId: $id, handle: "creator") {
-              id
-            }
-          }
-        `),
-        { id: cameo },
-      ),
-    );
-  }
+  ] as const)
+    await approveCameoFor(stack.gatewayUrl, owner, cameo, 'creator');
 });
 afterAll(async () => {
   await worker?.stop();

@@ -6,7 +6,7 @@ import { graphql } from '@cameo/test-helpers/generated';
 import { codes, ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
+import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
 /**
  * Consent and visibility at the moment a video is seen (no Redis: the `npm start` default):
@@ -91,34 +91,8 @@ beforeAll(async () => {
   for (const [owner, cameo] of [
     [friend, friendCameo],
     [pal, palCameo],
-  ] as const) {
-    await ok(
-      gql(
-        owner,
-        graphql(`
-          mutation AssetVisibilitySetCameoPolicy2($id: ID!) {
-            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
-              id
-            }
-          }
-        `),
-        { id: cameo },
-      ),
-    );
-    await ok(
-      gql(
-        owner,
-        graphql(`
-          mutation AssetVisibilityGrantCameoAccess($id: ID!) {
-            grantCameoAccess(cameoId: $id, handle: "creator") {
-              id
-            }
-          }
-        `),
-        { id: cameo },
-      ),
-    );
-  }
+  ] as const)
+    await approveCameoFor(stack.gatewayUrl, owner, cameo, 'creator');
 });
 afterAll(async () => {
   await stack?.stop();

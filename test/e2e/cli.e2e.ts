@@ -3,10 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { graphql } from '@cameo/test-helpers/generated';
-import { request } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
+import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 import { makeRecording } from '@cameo/test-helpers/recordings';
 
 /** The `cameo` CLI as a user runs it: a child process, its output captured, its exit code checked. */
@@ -41,28 +39,7 @@ beforeAll(async () => {
   ]);
   friend = friendUser;
   const cameoId = await verifiedCameo(stack.gatewayUrl, friend);
-  await request(
-    stack.gatewayUrl,
-    graphql(`
-      mutation CliSetCameoPolicy($id: ID!) {
-        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
-          id
-        }
-      }
-    `),
-    { token: friend.token, variables: { id: cameoId } },
-  );
-  await request(
-    stack.gatewayUrl,
-    graphql(`
-      mutation CliGrantCameoAccess($id: ID!) {
-        grantCameoAccess(cameoId: $id, handle: "director") {
-          id
-        }
-      }
-    `),
-    { token: friend.token, variables: { id: cameoId } },
-  );
+  await approveCameoFor(stack.gatewayUrl, friend, cameoId, 'director');
 });
 afterAll(async () => {
   await stack?.stop();

@@ -9,7 +9,7 @@ import { graphql } from '@cameo/test-helpers/generated';
 import type { CreateGenerationInput } from '@cameo/test-helpers/generated/graphql';
 import { request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
+import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
 /** Generations through Redis: BullMQ, live progress over pub/sub, revocation events. */
 let database: TestDatabase;
@@ -56,28 +56,7 @@ beforeAll(async () => {
   pubsub = createPubSub(TEST_REDIS_URL, { prefix: 'cameo:' });
   [creator, friend] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend')]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  await gql(
-    friend,
-    graphql(`
-      mutation GenerationRedisSetCameoPolicy($id: ID!) {
-        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
-          id
-        }
-      }
-    `),
-    { id: friendCameo },
-  );
-  await gql(
-    friend,
-    graphql(`
-      mutation GenerationRedisGrantCameoAccess($id: ID!) {
-        grantCameoAccess(cameoId: $id, handle: "creator") {
-          id
-        }
-      }
-    `),
-    { id: friendCameo },
-  );
+  await approveCameoFor(stack.gatewayUrl, friend, friendCameo, 'creator');
 });
 afterAll(async () => {
   await pubsub?.close();

@@ -5,7 +5,7 @@ import { graphql } from '@cameo/test-helpers/generated';
 import type { CreateGenerationInput } from '@cameo/test-helpers/generated/graphql';
 import { codes, ok, request, until, type Operation, type ResultOf } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
-import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
+import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
 /**
  * Generations end to end with no Redis: the in-process queue and worker (the `npm start`
@@ -61,31 +61,7 @@ beforeAll(async () => {
     signUp(stack.gatewayUrl, 'stranger'),
   ]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  const grant = await gql(
-    friend,
-    graphql(`
-      mutation GenerationSetCameoPolicy($id: ID!) {
-        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
-          id
-        }
-      }
-    `),
-    {
-      id: friendCameo,
-    },
-  );
-  expect(grant.errors).toBeUndefined();
-  await gql(
-    friend,
-    graphql(`
-      mutation GenerationGrantCameoAccess($id: ID!) {
-        grantCameoAccess(cameoId: $id, handle: "creator") {
-          id
-        }
-      }
-    `),
-    { id: friendCameo },
-  );
+  await approveCameoFor(stack.gatewayUrl, friend, friendCameo, 'creator');
 });
 afterAll(async () => {
   await db?.$disconnect();

@@ -16,7 +16,7 @@ import {
 } from '@cameo/test-helpers/http-streams';
 import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient, wsUrl } from '@cameo/test-helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
+import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
 /**
  * Subscriptions over multipart HTTP (Apollo Client's HttpLink) and SSE (graphql-sse, urql)
@@ -65,8 +65,7 @@ beforeAll(async () => {
     signUp(stack.gatewayUrl, 'stranger'),
   ]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  await gql_(friend, `mutation ($id: ID!) { setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) { id } }`, { id: friendCameo });
-  await gql_(friend, `mutation ($id: ID!) { grantCameoAccess(cameoId: $id, handle: "creator") { id } }`, { id: friendCameo });
+  await approveCameoFor(stack.gatewayUrl, friend, friendCameo, 'creator');
 });
 afterAll(async () => {
   for (const client of sseClients) client.dispose();

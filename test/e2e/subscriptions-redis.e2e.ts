@@ -10,7 +10,7 @@ import { graphql } from '@cameo/test-helpers/generated';
 import { request, until } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient, wsUrl, type Collected } from '@cameo/test-helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
+import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
 /**
  * Subscriptions across processes and under load: a second gateway process sharing Redis,
@@ -104,28 +104,7 @@ beforeAll(async () => {
   pubsub = createPubSub(TEST_REDIS_URL);
   [creator, friend] = await Promise.all([signUp(stack.gatewayUrl, 'creator'), signUp(stack.gatewayUrl, 'friend')]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  await request(
-    stack.gatewayUrl,
-    graphql(`
-      mutation SubscriptionsRedisSetCameoPolicy($id: ID!) {
-        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
-          id
-        }
-      }
-    `),
-    { token: friend.token, variables: { id: friendCameo } },
-  );
-  await request(
-    stack.gatewayUrl,
-    graphql(`
-      mutation SubscriptionsRedisGrantCameoAccess($id: ID!) {
-        grantCameoAccess(cameoId: $id, handle: "creator") {
-          id
-        }
-      }
-    `),
-    { token: friend.token, variables: { id: friendCameo } },
-  );
+  await approveCameoFor(stack.gatewayUrl, friend, friendCameo, 'creator');
 });
 afterAll(async () => {
   await Promise.all(clients.map(async (c) => c.dispose()));

@@ -5,7 +5,7 @@ import { graphql } from '@cameo/test-helpers/generated';
 import { request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
-import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
+import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
 /** Subscriptions through the gateway: graphql-ws in, graphql-ws to the owning subgraph, entities from the others. */
 let database: TestDatabase;
@@ -76,28 +76,7 @@ beforeAll(async () => {
     signUp(stack.gatewayUrl, 'stranger'),
   ]);
   friendCameo = await verifiedCameo(stack.gatewayUrl, friend);
-  await gql(
-    friend,
-    graphql(`
-      mutation SubscriptionsSetCameoPolicy($id: ID!) {
-        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
-          id
-        }
-      }
-    `),
-    { id: friendCameo },
-  );
-  await gql(
-    friend,
-    graphql(`
-      mutation SubscriptionsGrantCameoAccess($id: ID!) {
-        grantCameoAccess(cameoId: $id, handle: "creator") {
-          id
-        }
-      }
-    `),
-    { id: friendCameo },
-  );
+  await approveCameoFor(stack.gatewayUrl, friend, friendCameo, 'creator');
 });
 afterAll(async () => {
   await Promise.all(clients.map(async (c) => c.dispose()));

@@ -83,6 +83,39 @@ export async function verifiedCameo(gatewayUrl: string, owner: TestUser, kind: C
   return id;
 }
 
+/** Lets the people named by handle use the owner's cameo: policy APPROVED and a grant each. */
+export async function approveCameoFor(gatewayUrl: string, owner: TestUser, cameoId: string, ...handles: string[]): Promise<void> {
+  const token = owner.token;
+  await ok(
+    request(
+      gatewayUrl,
+      graphql(`
+        mutation TestApproveCameo($id: ID!) {
+          setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {
+            id
+          }
+        }
+      `),
+      { token, variables: { id: cameoId } },
+    ),
+  );
+  for (const handle of handles) {
+    await ok(
+      request(
+        gatewayUrl,
+        graphql(`
+          mutation TestGrantCameo($id: ID!, $handle: String!) {
+            grantCameoAccess(cameoId: $id, handle: $handle) {
+              id
+            }
+          }
+        `),
+        { token, variables: { id: cameoId, handle } },
+      ),
+    );
+  }
+}
+
 /** A generation by `user`, rendered and published (waits for the render), returning its id. */
 export async function publishedVideo(
   gatewayUrl: string,

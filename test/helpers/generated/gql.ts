@@ -22,8 +22,6 @@ type Documents = {
     "\n  mutation UsersAuthSignIn($handle: String!, $password: String!) {\n    signIn(handle: $handle, password: $password) {\n      token\n      user {\n        handle\n      }\n    }\n  }\n": typeof types.UsersAuthSignInDocument,
     "\n  query AssetVisibilityRedisGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n      status\n      hidden\n      videoUrl\n      provenance {\n        manifestUrl\n      }\n    }\n  }\n": typeof types.AssetVisibilityRedisGenerationDocument,
     "\n          mutation AssetVisibilityRedisCreateGeneration($input: CreateGenerationInput!) {\n            createGeneration(input: $input) {\n              id\n            }\n          }\n        ": typeof types.AssetVisibilityRedisCreateGenerationDocument,
-    "\n          mutation AssetVisibilityRedisSetCameoPolicy($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n              id\n            }\n          }\n        ": typeof types.AssetVisibilityRedisSetCameoPolicyDocument,
-    "\n          mutation AssetVisibilityRedisGrantCameoAccess($id: ID!) {\n            grantCameoAccess(cameoId: $id, handle: \"creator\") {\n              id\n            }\n          }\n        ": typeof types.AssetVisibilityRedisGrantCameoAccessDocument,
     "\n        subscription AssetVisibilityRedisGenerationProgress($id: ID!) {\n          generationProgress(id: $id) {\n            status\n            generation {\n              prompt\n              videoUrl\n            }\n          }\n        }\n      ": typeof types.AssetVisibilityRedisGenerationProgressDocument,
     "\n          mutation AssetVisibilityRedisBlock($id: ID!) {\n            block(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": typeof types.AssetVisibilityRedisBlockDocument,
     "\n        mutation AssetVisibilityRedisPublishGeneration($id: ID!) {\n          publishGeneration(id: $id, caption: \"look\") {\n            id\n          }\n        }\n      ": typeof types.AssetVisibilityRedisPublishGenerationDocument,
@@ -31,8 +29,6 @@ type Documents = {
     "\n  query AssetVisibilityGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n      status\n      videoUrl\n      provenance {\n        manifestUrl\n      }\n    }\n  }\n": typeof types.AssetVisibilityGenerationDocument,
     "\n        mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {\n          createGeneration(input: $input) {\n            id\n          }\n        }\n      ": typeof types.AssetVisibilityCreateGeneration2Document,
     "\n      mutation AssetVisibilityPublishGeneration($id: ID!) {\n        publishGeneration(id: $id, caption: \"look\") {\n          id\n          publishedAt\n        }\n      }\n    ": typeof types.AssetVisibilityPublishGenerationDocument,
-    "\n          mutation AssetVisibilitySetCameoPolicy2($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n              id\n            }\n          }\n        ": typeof types.AssetVisibilitySetCameoPolicy2Document,
-    "\n          mutation AssetVisibilityGrantCameoAccess($id: ID!) {\n            grantCameoAccess(cameoId: $id, handle: \"creator\") {\n              id\n            }\n          }\n        ": typeof types.AssetVisibilityGrantCameoAccessDocument,
     "\n          mutation AssetVisibilityBlock($id: ID!) {\n            block(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": typeof types.AssetVisibilityBlockDocument,
     "\n          subscription AssetVisibilityGenerationProgress($id: ID!) {\n            generationProgress(id: $id) {\n              progress\n              generation {\n                prompt\n                caption\n                videoUrl\n              }\n            }\n          }\n        ": typeof types.AssetVisibilityGenerationProgressDocument,
     "\n          mutation AssetVisibilityRemoveCameoAppearance($g: ID!, $c: ID!) {\n            removeCameoAppearance(generationId: $g, cameoId: $c) {\n              hidden\n            }\n          }\n        ": typeof types.AssetVisibilityRemoveCameoAppearanceDocument,
@@ -68,8 +64,6 @@ type Documents = {
     "\n    query CameoConsentCameo($id: ID!) {\n      cameo(id: $id) {\n        name\n        owner {\n          handle\n        }\n        verificationPhrase\n        uploadUrl\n        recording {\n          sizeBytes\n        }\n        policy\n        approvedUsers {\n          handle\n        }\n        restrictions {\n          text\n          tags\n        }\n      }\n    }\n  ": typeof types.CameoConsentCameoDocument,
     "\n        mutation CameoConsentSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(\n            cameoId: $id\n            input: { policy: APPROVED, restrictionsText: \"No sports brands\", restrictionTags: [NO_POLITICAL_CONTENT] }\n          ) {\n            id\n          }\n        }\n      ": typeof types.CameoConsentSetCameoPolicy2Document,
     "\n        mutation CameoConsentGrantCameoAccess3($id: ID!) {\n          grantCameoAccess(cameoId: $id, handle: \"approved\") {\n            id\n          }\n        }\n      ": typeof types.CameoConsentGrantCameoAccess3Document,
-    "\n      mutation CliSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    ": typeof types.CliSetCameoPolicyDocument,
-    "\n      mutation CliGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"director\") {\n          id\n        }\n      }\n    ": typeof types.CliGrantCameoAccessDocument,
     "\n  subscription ConsentInvariantGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      status\n      generation {\n        id\n      }\n    }\n  }\n": typeof types.ConsentInvariantGenerationProgressDocument,
     "\n                mutation ConsentInvariantUnblock($id: ID!) {\n                  unblock(userId: $id) {\n                    id\n                  }\n                }\n              ": typeof types.ConsentInvariantUnblockDocument,
     "\n                mutation ConsentInvariantUnfollow($id: ID!) {\n                  unfollow(userId: $id) {\n                    id\n                  }\n                }\n              ": typeof types.ConsentInvariantUnfollowDocument,
@@ -123,8 +117,6 @@ type Documents = {
     "\n      mutation GenerationOpenaiCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.GenerationOpenaiCreateGenerationDocument,
     "\n      mutation GenerationOpenaiCreateGeneration2 {\n        createGeneration(input: { prompt: \"please FAIL\", seconds: 4 }) {\n          id\n        }\n      }\n    ": typeof types.GenerationOpenaiCreateGeneration2Document,
     "\n      mutation GenerationRedisCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.GenerationRedisCreateGenerationDocument,
-    "\n      mutation GenerationRedisSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    ": typeof types.GenerationRedisSetCameoPolicyDocument,
-    "\n      mutation GenerationRedisGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    ": typeof types.GenerationRedisGrantCameoAccessDocument,
     "\n        mutation GenerationRedisRevokeCameoAccess($id: ID!, $u: ID!) {\n          revokeCameoAccess(cameoId: $id, userId: $u) {\n            id\n          }\n        }\n      ": typeof types.GenerationRedisRevokeCameoAccessDocument,
     "\n        mutation GenerationRedisGrantCameoAccess($id: ID!) {\n          grantCameoAccess(cameoId: $id, handle: \"creator\") {\n            id\n          }\n        }\n      ": typeof types.GenerationRedisGrantCameoAccessDocument,
     "\n      mutation GenerationRevokeEmbeddedSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n          id\n        }\n      }\n    ": typeof types.GenerationRevokeEmbeddedSetCameoPolicyDocument,
@@ -132,8 +124,6 @@ type Documents = {
     "\n      mutation GenerationRevokeEmbeddedSetCameoPolicy2($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n          id\n        }\n      }\n    ": typeof types.GenerationRevokeEmbeddedSetCameoPolicy2Document,
     "\n  mutation GenerationCreateGeneration($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.GenerationCreateGenerationDocument,
     "\n        query Generation($id: ID!) {\n          generation(id: $id) {\n            status\n            progress\n          }\n        }\n      ": typeof types.GenerationDocument,
-    "\n      mutation GenerationSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    ": typeof types.GenerationSetCameoPolicyDocument,
-    "\n      mutation GenerationGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    ": typeof types.GenerationGrantCameoAccessDocument,
     "\n        query Generation2($id: ID!) {\n          generation(id: $id) {\n            videoUrl\n            watermark\n            creator {\n              handle\n            }\n            cameos {\n              id\n              owner {\n                handle\n              }\n            }\n            provenance {\n              creator {\n                handle\n              }\n              cameoOwners {\n                handle\n                displayName\n              }\n              model\n              promptSha256\n              manifestUrl\n            }\n          }\n        }\n      ": typeof types.Generation2Document,
     "\n      query GenerationCameo($id: ID!) {\n        cameo(id: $id) {\n          appearances(first: 10) {\n            edges {\n              node {\n                id\n                prompt\n              }\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n    ": typeof types.GenerationCameoDocument,
     "\n            query Generation3($id: ID!) {\n              generation(id: $id) {\n                id\n              }\n            }\n          ": typeof types.Generation3Document,
@@ -204,12 +194,8 @@ type Documents = {
     "\n        mutation StartSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n            id\n          }\n        }\n      ": typeof types.StartSetCameoPolicy2Document,
     "\n  subscription SubscriptionsRedisGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      progress\n      stage\n      status\n      generation {\n        prompt\n        creator {\n          handle\n        }\n        cameos {\n          owner {\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.SubscriptionsRedisGenerationProgressDocument,
     "\n      mutation SubscriptionsRedisCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.SubscriptionsRedisCreateGenerationDocument,
-    "\n      mutation SubscriptionsRedisSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    ": typeof types.SubscriptionsRedisSetCameoPolicyDocument,
-    "\n      mutation SubscriptionsRedisGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    ": typeof types.SubscriptionsRedisGrantCameoAccessDocument,
     "\n      mutation SubscriptionsCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.SubscriptionsCreateGenerationDocument,
     "\n  subscription SubscriptionsGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      progress\n      stage\n      status\n      generation {\n        prompt\n        creator {\n          handle\n        }\n        cameos {\n          owner {\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.SubscriptionsGenerationProgressDocument,
-    "\n      mutation SubscriptionsSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    ": typeof types.SubscriptionsSetCameoPolicyDocument,
-    "\n      mutation SubscriptionsGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    ": typeof types.SubscriptionsGrantCameoAccessDocument,
     "\n      subscription SubscriptionsMyGenerationUpdates {\n        myGenerationUpdates {\n          generationId\n          progress\n          status\n          generation {\n            creator {\n              handle\n            }\n          }\n        }\n      }\n    ": typeof types.SubscriptionsMyGenerationUpdatesDocument,
     "\n        subscription SubscriptionsMyGenerationUpdates2 {\n          myGenerationUpdates {\n            progress\n          }\n        }\n      ": typeof types.SubscriptionsMyGenerationUpdates2Document,
     "\n            subscription SubscriptionsMyGenerationUpdates2 {\n              myGenerationUpdates {\n                progress\n              }\n            }\n          ": typeof types.SubscriptionsMyGenerationUpdates2Document,
@@ -221,6 +207,8 @@ type Documents = {
     "\n      mutation TestSignUp($input: SignUpInput!) {\n        signUp(input: $input) {\n          token\n          user {\n            id\n          }\n        }\n      }\n    ": typeof types.TestSignUpDocument,
     "\n      mutation TestStartCameoVerification($input: StartCameoVerificationInput!) {\n        startCameoVerification(input: $input) {\n          id\n          uploadUrl\n          verificationPhrase\n        }\n      }\n    ": typeof types.TestStartCameoVerificationDocument,
     "\n          query TestCameoVerificationStatus($id: ID!) {\n            cameo(id: $id) {\n              status\n              rejectionReason\n            }\n          }\n        ": typeof types.TestCameoVerificationStatusDocument,
+    "\n        mutation TestApproveCameo($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n            id\n          }\n        }\n      ": typeof types.TestApproveCameoDocument,
+    "\n          mutation TestGrantCameo($id: ID!, $handle: String!) {\n            grantCameoAccess(cameoId: $id, handle: $handle) {\n              id\n            }\n          }\n        ": typeof types.TestGrantCameoDocument,
     "\n        mutation TestCreateGeneration($input: CreateGenerationInput!) {\n          createGeneration(input: $input) {\n            id\n          }\n        }\n      ": typeof types.TestCreateGenerationDocument,
     "\n    query TestGenerationStatus($id: ID!) {\n      generation(id: $id) {\n        status\n      }\n    }\n  ": typeof types.TestGenerationStatusDocument,
     "\n        mutation TestPublishGeneration($id: ID!, $caption: String!) {\n          publishGeneration(id: $id, caption: $caption) {\n            id\n          }\n        }\n      ": typeof types.TestPublishGenerationDocument,
@@ -234,8 +222,6 @@ const documents: Documents = {
     "\n  mutation UsersAuthSignIn($handle: String!, $password: String!) {\n    signIn(handle: $handle, password: $password) {\n      token\n      user {\n        handle\n      }\n    }\n  }\n": types.UsersAuthSignInDocument,
     "\n  query AssetVisibilityRedisGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n      status\n      hidden\n      videoUrl\n      provenance {\n        manifestUrl\n      }\n    }\n  }\n": types.AssetVisibilityRedisGenerationDocument,
     "\n          mutation AssetVisibilityRedisCreateGeneration($input: CreateGenerationInput!) {\n            createGeneration(input: $input) {\n              id\n            }\n          }\n        ": types.AssetVisibilityRedisCreateGenerationDocument,
-    "\n          mutation AssetVisibilityRedisSetCameoPolicy($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n              id\n            }\n          }\n        ": types.AssetVisibilityRedisSetCameoPolicyDocument,
-    "\n          mutation AssetVisibilityRedisGrantCameoAccess($id: ID!) {\n            grantCameoAccess(cameoId: $id, handle: \"creator\") {\n              id\n            }\n          }\n        ": types.AssetVisibilityRedisGrantCameoAccessDocument,
     "\n        subscription AssetVisibilityRedisGenerationProgress($id: ID!) {\n          generationProgress(id: $id) {\n            status\n            generation {\n              prompt\n              videoUrl\n            }\n          }\n        }\n      ": types.AssetVisibilityRedisGenerationProgressDocument,
     "\n          mutation AssetVisibilityRedisBlock($id: ID!) {\n            block(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": types.AssetVisibilityRedisBlockDocument,
     "\n        mutation AssetVisibilityRedisPublishGeneration($id: ID!) {\n          publishGeneration(id: $id, caption: \"look\") {\n            id\n          }\n        }\n      ": types.AssetVisibilityRedisPublishGenerationDocument,
@@ -243,8 +229,6 @@ const documents: Documents = {
     "\n  query AssetVisibilityGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n      status\n      videoUrl\n      provenance {\n        manifestUrl\n      }\n    }\n  }\n": types.AssetVisibilityGenerationDocument,
     "\n        mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {\n          createGeneration(input: $input) {\n            id\n          }\n        }\n      ": types.AssetVisibilityCreateGeneration2Document,
     "\n      mutation AssetVisibilityPublishGeneration($id: ID!) {\n        publishGeneration(id: $id, caption: \"look\") {\n          id\n          publishedAt\n        }\n      }\n    ": types.AssetVisibilityPublishGenerationDocument,
-    "\n          mutation AssetVisibilitySetCameoPolicy2($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n              id\n            }\n          }\n        ": types.AssetVisibilitySetCameoPolicy2Document,
-    "\n          mutation AssetVisibilityGrantCameoAccess($id: ID!) {\n            grantCameoAccess(cameoId: $id, handle: \"creator\") {\n              id\n            }\n          }\n        ": types.AssetVisibilityGrantCameoAccessDocument,
     "\n          mutation AssetVisibilityBlock($id: ID!) {\n            block(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": types.AssetVisibilityBlockDocument,
     "\n          subscription AssetVisibilityGenerationProgress($id: ID!) {\n            generationProgress(id: $id) {\n              progress\n              generation {\n                prompt\n                caption\n                videoUrl\n              }\n            }\n          }\n        ": types.AssetVisibilityGenerationProgressDocument,
     "\n          mutation AssetVisibilityRemoveCameoAppearance($g: ID!, $c: ID!) {\n            removeCameoAppearance(generationId: $g, cameoId: $c) {\n              hidden\n            }\n          }\n        ": types.AssetVisibilityRemoveCameoAppearanceDocument,
@@ -280,8 +264,6 @@ const documents: Documents = {
     "\n    query CameoConsentCameo($id: ID!) {\n      cameo(id: $id) {\n        name\n        owner {\n          handle\n        }\n        verificationPhrase\n        uploadUrl\n        recording {\n          sizeBytes\n        }\n        policy\n        approvedUsers {\n          handle\n        }\n        restrictions {\n          text\n          tags\n        }\n      }\n    }\n  ": types.CameoConsentCameoDocument,
     "\n        mutation CameoConsentSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(\n            cameoId: $id\n            input: { policy: APPROVED, restrictionsText: \"No sports brands\", restrictionTags: [NO_POLITICAL_CONTENT] }\n          ) {\n            id\n          }\n        }\n      ": types.CameoConsentSetCameoPolicy2Document,
     "\n        mutation CameoConsentGrantCameoAccess3($id: ID!) {\n          grantCameoAccess(cameoId: $id, handle: \"approved\") {\n            id\n          }\n        }\n      ": types.CameoConsentGrantCameoAccess3Document,
-    "\n      mutation CliSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    ": types.CliSetCameoPolicyDocument,
-    "\n      mutation CliGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"director\") {\n          id\n        }\n      }\n    ": types.CliGrantCameoAccessDocument,
     "\n  subscription ConsentInvariantGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      status\n      generation {\n        id\n      }\n    }\n  }\n": types.ConsentInvariantGenerationProgressDocument,
     "\n                mutation ConsentInvariantUnblock($id: ID!) {\n                  unblock(userId: $id) {\n                    id\n                  }\n                }\n              ": types.ConsentInvariantUnblockDocument,
     "\n                mutation ConsentInvariantUnfollow($id: ID!) {\n                  unfollow(userId: $id) {\n                    id\n                  }\n                }\n              ": types.ConsentInvariantUnfollowDocument,
@@ -335,8 +317,6 @@ const documents: Documents = {
     "\n      mutation GenerationOpenaiCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.GenerationOpenaiCreateGenerationDocument,
     "\n      mutation GenerationOpenaiCreateGeneration2 {\n        createGeneration(input: { prompt: \"please FAIL\", seconds: 4 }) {\n          id\n        }\n      }\n    ": types.GenerationOpenaiCreateGeneration2Document,
     "\n      mutation GenerationRedisCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.GenerationRedisCreateGenerationDocument,
-    "\n      mutation GenerationRedisSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    ": types.GenerationRedisSetCameoPolicyDocument,
-    "\n      mutation GenerationRedisGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    ": types.GenerationRedisGrantCameoAccessDocument,
     "\n        mutation GenerationRedisRevokeCameoAccess($id: ID!, $u: ID!) {\n          revokeCameoAccess(cameoId: $id, userId: $u) {\n            id\n          }\n        }\n      ": types.GenerationRedisRevokeCameoAccessDocument,
     "\n        mutation GenerationRedisGrantCameoAccess($id: ID!) {\n          grantCameoAccess(cameoId: $id, handle: \"creator\") {\n            id\n          }\n        }\n      ": types.GenerationRedisGrantCameoAccessDocument,
     "\n      mutation GenerationRevokeEmbeddedSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n          id\n        }\n      }\n    ": types.GenerationRevokeEmbeddedSetCameoPolicyDocument,
@@ -344,8 +324,6 @@ const documents: Documents = {
     "\n      mutation GenerationRevokeEmbeddedSetCameoPolicy2($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n          id\n        }\n      }\n    ": types.GenerationRevokeEmbeddedSetCameoPolicy2Document,
     "\n  mutation GenerationCreateGeneration($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n      status\n    }\n  }\n": types.GenerationCreateGenerationDocument,
     "\n        query Generation($id: ID!) {\n          generation(id: $id) {\n            status\n            progress\n          }\n        }\n      ": types.GenerationDocument,
-    "\n      mutation GenerationSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    ": types.GenerationSetCameoPolicyDocument,
-    "\n      mutation GenerationGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    ": types.GenerationGrantCameoAccessDocument,
     "\n        query Generation2($id: ID!) {\n          generation(id: $id) {\n            videoUrl\n            watermark\n            creator {\n              handle\n            }\n            cameos {\n              id\n              owner {\n                handle\n              }\n            }\n            provenance {\n              creator {\n                handle\n              }\n              cameoOwners {\n                handle\n                displayName\n              }\n              model\n              promptSha256\n              manifestUrl\n            }\n          }\n        }\n      ": types.Generation2Document,
     "\n      query GenerationCameo($id: ID!) {\n        cameo(id: $id) {\n          appearances(first: 10) {\n            edges {\n              node {\n                id\n                prompt\n              }\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n    ": types.GenerationCameoDocument,
     "\n            query Generation3($id: ID!) {\n              generation(id: $id) {\n                id\n              }\n            }\n          ": types.Generation3Document,
@@ -416,12 +394,8 @@ const documents: Documents = {
     "\n        mutation StartSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n            id\n          }\n        }\n      ": types.StartSetCameoPolicy2Document,
     "\n  subscription SubscriptionsRedisGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      progress\n      stage\n      status\n      generation {\n        prompt\n        creator {\n          handle\n        }\n        cameos {\n          owner {\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.SubscriptionsRedisGenerationProgressDocument,
     "\n      mutation SubscriptionsRedisCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.SubscriptionsRedisCreateGenerationDocument,
-    "\n      mutation SubscriptionsRedisSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    ": types.SubscriptionsRedisSetCameoPolicyDocument,
-    "\n      mutation SubscriptionsRedisGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    ": types.SubscriptionsRedisGrantCameoAccessDocument,
     "\n      mutation SubscriptionsCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.SubscriptionsCreateGenerationDocument,
     "\n  subscription SubscriptionsGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      progress\n      stage\n      status\n      generation {\n        prompt\n        creator {\n          handle\n        }\n        cameos {\n          owner {\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.SubscriptionsGenerationProgressDocument,
-    "\n      mutation SubscriptionsSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    ": types.SubscriptionsSetCameoPolicyDocument,
-    "\n      mutation SubscriptionsGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    ": types.SubscriptionsGrantCameoAccessDocument,
     "\n      subscription SubscriptionsMyGenerationUpdates {\n        myGenerationUpdates {\n          generationId\n          progress\n          status\n          generation {\n            creator {\n              handle\n            }\n          }\n        }\n      }\n    ": types.SubscriptionsMyGenerationUpdatesDocument,
     "\n        subscription SubscriptionsMyGenerationUpdates2 {\n          myGenerationUpdates {\n            progress\n          }\n        }\n      ": types.SubscriptionsMyGenerationUpdates2Document,
     "\n            subscription SubscriptionsMyGenerationUpdates2 {\n              myGenerationUpdates {\n                progress\n              }\n            }\n          ": types.SubscriptionsMyGenerationUpdates2Document,
@@ -433,6 +407,8 @@ const documents: Documents = {
     "\n      mutation TestSignUp($input: SignUpInput!) {\n        signUp(input: $input) {\n          token\n          user {\n            id\n          }\n        }\n      }\n    ": types.TestSignUpDocument,
     "\n      mutation TestStartCameoVerification($input: StartCameoVerificationInput!) {\n        startCameoVerification(input: $input) {\n          id\n          uploadUrl\n          verificationPhrase\n        }\n      }\n    ": types.TestStartCameoVerificationDocument,
     "\n          query TestCameoVerificationStatus($id: ID!) {\n            cameo(id: $id) {\n              status\n              rejectionReason\n            }\n          }\n        ": types.TestCameoVerificationStatusDocument,
+    "\n        mutation TestApproveCameo($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n            id\n          }\n        }\n      ": types.TestApproveCameoDocument,
+    "\n          mutation TestGrantCameo($id: ID!, $handle: String!) {\n            grantCameoAccess(cameoId: $id, handle: $handle) {\n              id\n            }\n          }\n        ": types.TestGrantCameoDocument,
     "\n        mutation TestCreateGeneration($input: CreateGenerationInput!) {\n          createGeneration(input: $input) {\n            id\n          }\n        }\n      ": types.TestCreateGenerationDocument,
     "\n    query TestGenerationStatus($id: ID!) {\n      generation(id: $id) {\n        status\n      }\n    }\n  ": types.TestGenerationStatusDocument,
     "\n        mutation TestPublishGeneration($id: ID!, $caption: String!) {\n          publishGeneration(id: $id, caption: $caption) {\n            id\n          }\n        }\n      ": types.TestPublishGenerationDocument,
@@ -487,14 +463,6 @@ export function graphql(source: "\n          mutation AssetVisibilityRedisCreate
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n          mutation AssetVisibilityRedisSetCameoPolicy($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation AssetVisibilityRedisSetCameoPolicy($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n              id\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n          mutation AssetVisibilityRedisGrantCameoAccess($id: ID!) {\n            grantCameoAccess(cameoId: $id, handle: \"creator\") {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation AssetVisibilityRedisGrantCameoAccess($id: ID!) {\n            grantCameoAccess(cameoId: $id, handle: \"creator\") {\n              id\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n        subscription AssetVisibilityRedisGenerationProgress($id: ID!) {\n          generationProgress(id: $id) {\n            status\n            generation {\n              prompt\n              videoUrl\n            }\n          }\n        }\n      "): (typeof documents)["\n        subscription AssetVisibilityRedisGenerationProgress($id: ID!) {\n          generationProgress(id: $id) {\n            status\n            generation {\n              prompt\n              videoUrl\n            }\n          }\n        }\n      "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -520,14 +488,6 @@ export function graphql(source: "\n        mutation AssetVisibilityCreateGenerat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      mutation AssetVisibilityPublishGeneration($id: ID!) {\n        publishGeneration(id: $id, caption: \"look\") {\n          id\n          publishedAt\n        }\n      }\n    "): (typeof documents)["\n      mutation AssetVisibilityPublishGeneration($id: ID!) {\n        publishGeneration(id: $id, caption: \"look\") {\n          id\n          publishedAt\n        }\n      }\n    "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n          mutation AssetVisibilitySetCameoPolicy2($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation AssetVisibilitySetCameoPolicy2($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n              id\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n          mutation AssetVisibilityGrantCameoAccess($id: ID!) {\n            grantCameoAccess(cameoId: $id, handle: \"creator\") {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation AssetVisibilityGrantCameoAccess($id: ID!) {\n            grantCameoAccess(cameoId: $id, handle: \"creator\") {\n              id\n            }\n          }\n        "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -668,14 +628,6 @@ export function graphql(source: "\n        mutation CameoConsentSetCameoPolicy2(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        mutation CameoConsentGrantCameoAccess3($id: ID!) {\n          grantCameoAccess(cameoId: $id, handle: \"approved\") {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation CameoConsentGrantCameoAccess3($id: ID!) {\n          grantCameoAccess(cameoId: $id, handle: \"approved\") {\n            id\n          }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      mutation CliSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation CliSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      mutation CliGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"director\") {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation CliGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"director\") {\n          id\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -891,14 +843,6 @@ export function graphql(source: "\n      mutation GenerationRedisCreateGeneratio
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n      mutation GenerationRedisSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation GenerationRedisSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      mutation GenerationRedisGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation GenerationRedisGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n        mutation GenerationRedisRevokeCameoAccess($id: ID!, $u: ID!) {\n          revokeCameoAccess(cameoId: $id, userId: $u) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation GenerationRedisRevokeCameoAccess($id: ID!, $u: ID!) {\n          revokeCameoAccess(cameoId: $id, userId: $u) {\n            id\n          }\n        }\n      "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -924,14 +868,6 @@ export function graphql(source: "\n  mutation GenerationCreateGeneration($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query Generation($id: ID!) {\n          generation(id: $id) {\n            status\n            progress\n          }\n        }\n      "): (typeof documents)["\n        query Generation($id: ID!) {\n          generation(id: $id) {\n            status\n            progress\n          }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      mutation GenerationSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation GenerationSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      mutation GenerationGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation GenerationGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1215,27 +1151,11 @@ export function graphql(source: "\n      mutation SubscriptionsRedisCreateGenera
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n      mutation SubscriptionsRedisSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation SubscriptionsRedisSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      mutation SubscriptionsRedisGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation SubscriptionsRedisGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n      mutation SubscriptionsCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation SubscriptionsCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SubscriptionsGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      progress\n      stage\n      status\n      generation {\n        prompt\n        creator {\n          handle\n        }\n        cameos {\n          owner {\n            displayName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SubscriptionsGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      progress\n      stage\n      status\n      generation {\n        prompt\n        creator {\n          handle\n        }\n        cameos {\n          owner {\n            displayName\n          }\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      mutation SubscriptionsSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation SubscriptionsSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n          id\n        }\n      }\n    "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      mutation SubscriptionsGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation SubscriptionsGrantCameoAccess($id: ID!) {\n        grantCameoAccess(cameoId: $id, handle: \"creator\") {\n          id\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1280,6 +1200,14 @@ export function graphql(source: "\n      mutation TestStartCameoVerification($in
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n          query TestCameoVerificationStatus($id: ID!) {\n            cameo(id: $id) {\n              status\n              rejectionReason\n            }\n          }\n        "): (typeof documents)["\n          query TestCameoVerificationStatus($id: ID!) {\n            cameo(id: $id) {\n              status\n              rejectionReason\n            }\n          }\n        "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation TestApproveCameo($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation TestApproveCameo($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: APPROVED }) {\n            id\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          mutation TestGrantCameo($id: ID!, $handle: String!) {\n            grantCameoAccess(cameoId: $id, handle: $handle) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation TestGrantCameo($id: ID!, $handle: String!) {\n            grantCameoAccess(cameoId: $id, handle: $handle) {\n              id\n            }\n          }\n        "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
