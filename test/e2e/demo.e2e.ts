@@ -21,6 +21,10 @@ const env = (url: string) => ({
   GENERATIONS_PORT: '0',
   SOCIAL_PORT: '0',
   FEED_PORT: '0',
+  // The test polls the feed until the demo's last events reach it (every 25 ms, a few pages each
+  // time): on a loaded machine that can pass the per-address limit, which is not under test here.
+  RATE_LIMIT_IP_PER_MINUTE: '100000',
+  RATE_LIMIT_USER_PER_MINUTE: '100000',
 });
 
 beforeAll(async () => {
@@ -33,10 +37,15 @@ afterAll(async () => {
 
 type Post = FeedQuery['feed']['edges'][number]['node'];
 
-/** The whole For You feed of a demo person, through the gateway. */
-async function feedOf(gatewayUrl: string, handle: string): Promise<Post[]> {
+/** A demo person signed in through the gateway. */
+async function signedIn(gatewayUrl: string, handle: string) {
   const client = createCameoClient({ url: gatewayUrl });
   client.setToken((await client.request(SignInDocument, { handle, password: DEMO_PASSWORD })).signIn.token);
+  return client;
+}
+
+/** The whole For You feed of a signed-in person. */
+async function feedOf(client: ReturnType<typeof createCameoClient>): Promise<Post[]> {
   const posts: Post[] = [];
   let after: string | null | undefined;
   do {
@@ -58,10 +67,11 @@ it('fills a new, empty database with the demo world, seen in the feed through th
   // A person who made no video: their For You holds everyone else's.
   const viewer = DEMO_PEOPLE[4]!.handle;
   const expectedLikes = (posts: Post[]) => posts.filter(({ video }) => video.likeCount > 0).length;
+  const client = await signedIn(platform.gatewayUrl, viewer);
   const posts = await until(
     'every demo video in the feed with its likes and comments',
     async () => {
-      const feed = await feedOf(platform!.gatewayUrl, viewer);
+      const feed = await feedOf(client);
       const complete = feed.length === DEMO_VIDEOS.length && expectedLikes(feed) === DEMO_VIDEOS.length;
       return complete && feed.filter(({ video }) => video.commentCount > 0).length >= DEMO_VIDEOS.length / 2 ? feed : undefined;
     },
@@ -75,7 +85,7 @@ it('fills a new, empty database with the demo world, seen in the feed through th
   // `--demo` on a database that has the demo world: nothing is added.
   await platform.stop();
   platform = await startPlatform({ env: env(database.url), demo: 'on' });
-  expect(summary(await feedOf(platform.gatewayUrl, viewer))).toEqual(before);
+  expect(summary(await feedOf(await signedIn(platform.gatewayUrl, viewer)))).toEqual(before);
 }, 180_000);
 
 it('is on by default in development, off in tests and production, and follows --demo / --no-demo / CAMEO_DEMO', () => {
