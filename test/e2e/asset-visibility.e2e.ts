@@ -8,6 +8,14 @@ import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/sta
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
+const ASSET_VISIBILITY_CREATE_GENERATION2 = graphql(`
+  mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {
+    createGeneration(input: $input) {
+      id
+    }
+  }
+`);
+
 /**
  * Consent and visibility at the moment a video is seen (no Redis: the `npm start` default):
  * files under random keys, served by viewer-bound signed URLs and the visibility rule at each
@@ -45,19 +53,9 @@ const signedFor = (key: string, viewerId: string | null) => signer.sign(key, vie
 
 async function rendered(user: TestUser, prompt: string, cameoIds: string[] = []): Promise<string> {
   const { createGeneration } = await ok(
-    gql(
-      user,
-      graphql(`
-        mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {
-          createGeneration(input: $input) {
-            id
-          }
-        }
-      `),
-      {
-        input: { prompt, seconds: 1, cameoIds },
-      },
-    ),
+    gql(user, ASSET_VISIBILITY_CREATE_GENERATION2, {
+      input: { prompt, seconds: 1, cameoIds },
+    }),
   );
   await until('rendered', async () => (await view(user, createGeneration.id))?.status === 'COMPLETED');
   return createGeneration.id as string;
@@ -161,19 +159,9 @@ describe('a draft', () => {
   });
 
   it('cannot be remixed by the owner of a cameo cast in it (a draft is not shared)', async () => {
-    const remix = await gql(
-      friend,
-      graphql(`
-        mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {
-          createGeneration(input: $input) {
-            id
-          }
-        }
-      `),
-      {
-        input: { prompt: 'remix', remixOf: id },
-      },
-    );
+    const remix = await gql(friend, ASSET_VISIBILITY_CREATE_GENERATION2, {
+      input: { prompt: 'remix', remixOf: id },
+    });
     expect(codes(remix)).toEqual(['NOT_FOUND']);
   });
 });

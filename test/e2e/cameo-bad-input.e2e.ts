@@ -5,6 +5,14 @@ import { codes, request, type Operation } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
+const CAMEO_BAD_INPUT_SET_CAMEO_POLICY = graphql(`
+  mutation CameoBadInputSetCameoPolicy($id: ID!) {
+    setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
+      id
+    }
+  }
+`);
+
 let database: TestDatabase;
 let stack: TestStack;
 let db: UsersDb;
@@ -136,22 +144,7 @@ describe('bad input changes nothing and says why', () => {
         ),
       'NOT_FOUND',
     ],
-    [
-      "a policy on someone else's cameo",
-      () =>
-        gql(
-          bob,
-          graphql(`
-            mutation CameoBadInputSetCameoPolicy($id: ID!) {
-              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
-                id
-              }
-            }
-          `),
-          { id: aliceCameo },
-        ),
-      'FORBIDDEN',
-    ],
+    ["a policy on someone else's cameo", () => gql(bob, CAMEO_BAD_INPUT_SET_CAMEO_POLICY, { id: aliceCameo }), 'FORBIDDEN'],
     [
       "deleting someone else's cameo",
       () =>
@@ -166,22 +159,7 @@ describe('bad input changes nothing and says why', () => {
         ),
       'FORBIDDEN',
     ],
-    [
-      'a policy without signing in',
-      () =>
-        gql(
-          null,
-          graphql(`
-            mutation CameoBadInputSetCameoPolicy($id: ID!) {
-              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {
-                id
-              }
-            }
-          `),
-          { id: aliceCameo },
-        ),
-      'UNAUTHENTICATED',
-    ],
+    ['a policy without signing in', () => gql(null, CAMEO_BAD_INPUT_SET_CAMEO_POLICY, { id: aliceCameo }), 'UNAUTHENTICATED'],
     [
       'a policy on a cameo that does not exist',
       () =>

@@ -8,6 +8,36 @@ import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/sta
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
+const CONSENT_INVARIANT_SET_CAMEO_POLICY = graphql(`
+  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {
+    setCameoPolicy(cameoId: $id, input: { policy: $p }) {
+      id
+    }
+  }
+`);
+const CONSENT_INVARIANT_CREATE_GENERATION = graphql(`
+  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {
+    createGeneration(input: $input) {
+      id
+    }
+  }
+`);
+const CONSENT_INVARIANT_PUBLISH_GENERATION = graphql(`
+  mutation ConsentInvariantPublishGeneration($id: ID!) {
+    publishGeneration(id: $id, caption: "look") {
+      id
+    }
+  }
+`);
+const CONSENT_INVARIANT_GENERATION3 = graphql(`
+  query ConsentInvariantGeneration3($id: ID!) {
+    generation(id: $id) {
+      id
+      videoUrl
+    }
+  }
+`);
+
 /**
  * The consent invariant (DESIGN.md, "Consent invariants"), property-tested on both event
  * transports:
@@ -286,20 +316,10 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
         };
         const videos: Video[] = [];
         const setPolicy = (cameo: CameoName, policy: Policy) =>
-          must(
-            OWNER[cameo],
-            graphql(`
-              mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {
-                setCameoPolicy(cameoId: $id, input: { policy: $p }) {
-                  id
-                }
-              }
-            `),
-            {
-              id: cameoIds[cameo],
-              p: policy,
-            },
-          );
+          must(OWNER[cameo], CONSENT_INVARIANT_SET_CAMEO_POLICY, {
+            id: cameoIds[cameo],
+            p: policy,
+          });
         for (const cameo of ['KO', 'KT'] as const) await setPolicy(cameo, 'EVERYONE');
         // The unblocks above reach users' projection through social's events: wait for them
         // before the setup casts (a block left over from the last run still refuses for a moment).
@@ -326,19 +346,9 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
           ['T', 'KO', true],
           ['C', 'KT', false],
         ] as const) {
-          const { createGeneration } = await must(
-            by,
-            graphql(`
-              mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {
-                createGeneration(input: $input) {
-                  id
-                }
-              }
-            `),
-            {
-              input: { prompt: `run ${runNumber}: ${by} with ${cameo}`, seconds: 1, cameoIds: [cameoIds[cameo]] },
-            },
-          );
+          const { createGeneration } = await must(by, CONSENT_INVARIANT_CREATE_GENERATION, {
+            input: { prompt: `run ${runNumber}: ${by} with ${cameo}`, seconds: 1, cameoIds: [cameoIds[cameo]] },
+          });
           const video: Video = {
             id: createGeneration.id,
             creator: by,
@@ -351,17 +361,7 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
           videos.push(video);
           await rendered(video);
           if (publish) {
-            await must(
-              by,
-              graphql(`
-                mutation ConsentInvariantPublishGeneration($id: ID!) {
-                  publishGeneration(id: $id, caption: "look") {
-                    id
-                  }
-                }
-              `),
-              { id: video.id },
-            );
+            await must(by, CONSENT_INVARIANT_PUBLISH_GENERATION, { id: video.id });
             video.published = true;
           }
         }
@@ -475,18 +475,7 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             if (!castConsents(model, video)) {
               stats.withdrawnChecks += 1;
               for (const viewer of others) {
-                const { generation } = await must(
-                  viewer,
-                  graphql(`
-                    query ConsentInvariantGeneration3($id: ID!) {
-                      generation(id: $id) {
-                        id
-                        videoUrl
-                      }
-                    }
-                  `),
-                  { id: video.id },
-                );
+                const { generation } = await must(viewer, CONSENT_INVARIANT_GENERATION3, { id: video.id });
                 if (generation && !castOwners.includes(viewer)) found.push(`${tag}: ${viewer} can read it`);
                 if (generation?.videoUrl) found.push(`${tag}: ${viewer} is given a videoUrl`);
                 if ((await feedOf(viewer)).has(video.id)) found.push(`${tag}: in ${viewer}'s feed`);
@@ -507,19 +496,9 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
                 spy.unsubscribe();
                 const data = spy.results.find((result) => result.data?.generationProgress?.generation);
                 if (data) found.push(`${tag}: S subscribes to it and gets ${JSON.stringify(data)}`);
-                const remix = await as(
-                  'S',
-                  graphql(`
-                    mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {
-                      createGeneration(input: $input) {
-                        id
-                      }
-                    }
-                  `),
-                  {
-                    input: { prompt: 'a remix', seconds: 1, remixOf: video.id },
-                  },
-                );
+                const remix = await as('S', CONSENT_INVARIANT_CREATE_GENERATION, {
+                  input: { prompt: 'a remix', seconds: 1, remixOf: video.id },
+                });
                 if (!remix.errors) found.push(`${tag}: S remixed it`);
               }
             } else if (
@@ -530,18 +509,7 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
               !blockedBetween(model, 'S', video.creator)
             ) {
               stats.positiveChecks += 1;
-              const { generation } = await must(
-                'S',
-                graphql(`
-                  query ConsentInvariantGeneration3($id: ID!) {
-                    generation(id: $id) {
-                      id
-                      videoUrl
-                    }
-                  }
-                `),
-                { id: video.id },
-              );
+              const { generation } = await must('S', CONSENT_INVARIANT_GENERATION3, { id: video.id });
               if (!generation?.videoUrl) found.push(`${tag}: S cannot read a published, consented video`);
               else {
                 const response = await fetch(`${stack.origin}${generation.videoUrl}`);
@@ -603,20 +571,10 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             case 'policy': {
               const owner = OWNER[action.cameo];
               if (!model.alive.has(owner)) return 'skipped: owner deleted';
-              const r = await as(
-                owner,
-                graphql(`
-                  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {
-                    setCameoPolicy(cameoId: $id, input: { policy: $p }) {
-                      id
-                    }
-                  }
-                `),
-                {
-                  id: cameoIds[action.cameo],
-                  p: action.policy,
-                },
-              );
+              const r = await as(owner, CONSENT_INVARIANT_SET_CAMEO_POLICY, {
+                id: cameoIds[action.cameo],
+                p: action.policy,
+              });
               if (!r.errors) model.policy[action.cameo] = action.policy;
               return outcome(r);
             }
@@ -685,24 +643,14 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
               if (!model.alive.has(action.by)) return 'skipped';
               const source = action.t === 'remix' ? videos[action.video % Math.max(1, videos.length)] : undefined;
               if (action.t === 'remix' && !source) return 'skipped: nothing to remix';
-              const r = await as(
-                action.by,
-                graphql(`
-                  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {
-                    createGeneration(input: $input) {
-                      id
-                    }
-                  }
-                `),
-                {
-                  input: {
-                    prompt: `run ${runNumber} by ${action.by}`,
-                    seconds: 1,
-                    cameoIds: action.cast.map((c) => cameoIds[c]),
-                    remixOf: source?.id,
-                  },
+              const r = await as(action.by, CONSENT_INVARIANT_CREATE_GENERATION, {
+                input: {
+                  prompt: `run ${runNumber} by ${action.by}`,
+                  seconds: 1,
+                  cameoIds: action.cast.map((c) => cameoIds[c]),
+                  remixOf: source?.id,
                 },
-              );
+              });
               const expected = castConsents(model, { creator: action.by, cast: action.cast });
               if (action.t === 'create' && !r.errors !== expected) {
                 throw new Error(
@@ -732,19 +680,9 @@ describe.each(['postgres', 'redis'] as const)('the consent invariant holds (%s e
             case 'publish': {
               const video = videos[action.video % Math.max(1, videos.length)];
               if (!video || !model.alive.has(video.creator)) return 'skipped';
-              const r = await as(
-                video.creator,
-                graphql(`
-                  mutation ConsentInvariantPublishGeneration($id: ID!) {
-                    publishGeneration(id: $id, caption: "look") {
-                      id
-                    }
-                  }
-                `),
-                {
-                  id: video.id,
-                },
-              );
+              const r = await as(video.creator, CONSENT_INVARIANT_PUBLISH_GENERATION, {
+                id: video.id,
+              });
               if (!r.errors) {
                 if (!castConsents(model, video)) throw new Error(`published video ${videos.indexOf(video)} whose cast does not consent`);
                 video.published = true;

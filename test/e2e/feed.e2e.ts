@@ -10,6 +10,23 @@ import { codes, ok, request, until, type Operation } from '@cameo/test-helpers/g
 import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
+const FEED_FOLLOW = graphql(`
+  mutation FeedFollow($id: ID!) {
+    follow(userId: $id) {
+      id
+    }
+  }
+`);
+const FEED2 = graphql(`
+  query Feed2($after: String) {
+    feed(kind: FOR_YOU, after: $after) {
+      edges {
+        cursor
+      }
+    }
+  }
+`);
+
 /** The feed through the gateway, built from real domain events on Redis. */
 let database: TestDatabase;
 let stack: TestStack;
@@ -105,19 +122,7 @@ beforeAll(async () => {
       { id: bobCameo },
     ),
   );
-  await ok(
-    gql(
-      cy,
-      graphql(`
-        mutation FeedFollow($id: ID!) {
-          follow(userId: $id) {
-            id
-          }
-        }
-      `),
-      { id: ada.id },
-    ),
-  );
+  await ok(gql(cy, FEED_FOLLOW, { id: ada.id }));
   withCameo = await publishedVideo(stack.gatewayUrl, ada, 'ada and bob on a boat', { caption: 'boat day', cameoIds: [bobCameo] });
   deeVideo = await publishedVideo(stack.gatewayUrl, dee, 'a cat playing piano', { caption: 'piano cat' });
   newest = await publishedVideo(stack.gatewayUrl, ada, 'sunset over the sea', { caption: 'sunset' });
@@ -247,19 +252,7 @@ describe('steering, feedback and explanations', () => {
   });
 
   it('caps a teen’s feed per day', async () => {
-    await ok(
-      gql(
-        teen,
-        graphql(`
-          mutation FeedFollow($id: ID!) {
-            follow(userId: $id) {
-              id
-            }
-          }
-        `),
-        { id: ada.id },
-      ),
-    );
+    await ok(gql(teen, FEED_FOLLOW, { id: ada.id }));
     const first = await ids(teen, 'FOR_YOU', 5);
     expect(first.ids).toHaveLength(2);
     expect(first.pageInfo.hasNextPage).toBe(false);
@@ -333,40 +326,8 @@ describe('cursors', () => {
     const cursor = page.pageInfo.endCursor as string;
     const [body, mac] = cursor.split('.');
     const forged = `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), o: 0 })).toString('base64url')}.${mac}`;
-    expect(
-      codes(
-        await gql(
-          cy,
-          graphql(`
-            query Feed2($after: String) {
-              feed(kind: FOR_YOU, after: $after) {
-                edges {
-                  cursor
-                }
-              }
-            }
-          `),
-          { after: forged },
-        ),
-      ),
-    ).toEqual(['BAD_USER_INPUT']);
-    expect(
-      codes(
-        await gql(
-          dee,
-          graphql(`
-            query Feed2($after: String) {
-              feed(kind: FOR_YOU, after: $after) {
-                edges {
-                  cursor
-                }
-              }
-            }
-          `),
-          { after: cursor },
-        ),
-      ),
-    ).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(cy, FEED2, { after: forged }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(dee, FEED2, { after: cursor }))).toEqual(['BAD_USER_INPUT']);
     expect(
       codes(
         await gql(

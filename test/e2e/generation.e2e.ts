@@ -7,6 +7,28 @@ import { codes, ok, request, until, type Operation, type ResultOf } from '@cameo
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
+const GENERATION3 = graphql(`
+  query Generation3($id: ID!) {
+    generation(id: $id) {
+      id
+    }
+  }
+`);
+const GENERATION_REMOVE_CAMEO_APPEARANCE = graphql(`
+  mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {
+    removeCameoAppearance(generationId: $g, cameoId: $c) {
+      hidden
+    }
+  }
+`);
+const GENERATION_CANCEL_GENERATION = graphql(`
+  mutation GenerationCancelGeneration($id: ID!) {
+    cancelGeneration(id: $id) {
+      status
+    }
+  }
+`);
+
 /**
  * Generations end to end with no Redis: the in-process queue and worker (the `npm start`
  * default). test/e2e/generation-redis.e2e.ts runs the BullMQ path.
@@ -169,21 +191,7 @@ describe('a generation with a friend’s cameo', () => {
     `);
     const owner = await gql(friend, APPEARANCES, { id: friendCameo });
     expect(owner.data!.cameo!.appearances.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([generationId]);
-    expect(
-      (
-        await gql(
-          stranger,
-          graphql(`
-            query Generation3($id: ID!) {
-              generation(id: $id) {
-                id
-              }
-            }
-          `),
-          { id: generationId },
-        )
-      ).data,
-    ).toEqual({
+    expect((await gql(stranger, GENERATION3, { id: generationId })).data).toEqual({
       generation: null,
     });
 
@@ -202,21 +210,7 @@ describe('a generation with a friend’s cameo', () => {
       },
     );
     expect(published.data!.publishGeneration.caption).toBe('dawn patrol');
-    expect(
-      (
-        await gql(
-          stranger,
-          graphql(`
-            query Generation3($id: ID!) {
-              generation(id: $id) {
-                id
-              }
-            }
-          `),
-          { id: generationId },
-        )
-      ).data,
-    ).toEqual({
+    expect((await gql(stranger, GENERATION3, { id: generationId })).data).toEqual({
       generation: { id: generationId },
     });
     const events = await db.outboxEvent.findMany({ orderBy: { id: 'asc' } });
@@ -224,52 +218,18 @@ describe('a generation with a friend’s cameo', () => {
   });
 
   it('removeCameoAppearance by the cameo’s owner hides it everywhere', async () => {
-    const removed = await gql(
-      friend,
-      graphql(`
-        mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {
-          removeCameoAppearance(generationId: $g, cameoId: $c) {
-            hidden
-          }
-        }
-      `),
-      {
-        g: generationId,
-        c: friendCameo,
-      },
-    );
+    const removed = await gql(friend, GENERATION_REMOVE_CAMEO_APPEARANCE, {
+      g: generationId,
+      c: friendCameo,
+    });
     expect(removed.data).toEqual({ removeCameoAppearance: { hidden: true } });
-    expect(
-      (
-        await gql(
-          stranger,
-          graphql(`
-            query Generation3($id: ID!) {
-              generation(id: $id) {
-                id
-              }
-            }
-          `),
-          { id: generationId },
-        )
-      ).data,
-    ).toEqual({
+    expect((await gql(stranger, GENERATION3, { id: generationId })).data).toEqual({
       generation: null,
     });
-    const byCreator = await gql(
-      stranger,
-      graphql(`
-        mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {
-          removeCameoAppearance(generationId: $g, cameoId: $c) {
-            hidden
-          }
-        }
-      `),
-      {
-        g: generationId,
-        c: friendCameo,
-      },
-    );
+    const byCreator = await gql(stranger, GENERATION_REMOVE_CAMEO_APPEARANCE, {
+      g: generationId,
+      c: friendCameo,
+    });
     expect(codes(byCreator)).toEqual(['FORBIDDEN']);
   });
 });
@@ -330,33 +290,9 @@ describe('managing generations', () => {
   it('cancels a running generation, then retries it to completion', async () => {
     const created = await gql(creator, CREATE, { input: { prompt: 'a long, slow sunset', seconds: 20 } });
     const id = created.data!.createGeneration.id;
-    const cancelled = await gql(
-      creator,
-      graphql(`
-        mutation GenerationCancelGeneration($id: ID!) {
-          cancelGeneration(id: $id) {
-            status
-          }
-        }
-      `),
-      { id },
-    );
+    const cancelled = await gql(creator, GENERATION_CANCEL_GENERATION, { id });
     expect(cancelled.data).toEqual({ cancelGeneration: { status: 'CANCELLED' } });
-    expect(
-      codes(
-        await gql(
-          creator,
-          graphql(`
-            mutation GenerationCancelGeneration($id: ID!) {
-              cancelGeneration(id: $id) {
-                status
-              }
-            }
-          `),
-          { id },
-        ),
-      ),
-    ).toEqual(['INVALID_GENERATION_STATE']);
+    expect(codes(await gql(creator, GENERATION_CANCEL_GENERATION, { id }))).toEqual(['INVALID_GENERATION_STATE']);
     expect(
       codes(
         await gql(

@@ -8,6 +8,54 @@ import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
+const SOCIAL_FOLLOW2 = graphql(`
+  mutation SocialFollow2($id: ID!) {
+    follow(userId: $id) {
+      id
+    }
+  }
+`);
+const SOCIAL_GENERATION = graphql(`
+  query SocialGeneration($id: ID!) {
+    generation(id: $id) {
+      id
+    }
+  }
+`);
+const SOCIAL_LIKE_GENERATION2 = graphql(`
+  mutation SocialLikeGeneration2($id: ID!) {
+    likeGeneration(id: $id) {
+      id
+    }
+  }
+`);
+const SOCIAL_DELETE_COMMENT = graphql(`
+  mutation SocialDeleteComment($id: ID!) {
+    deleteComment(id: $id)
+  }
+`);
+const SOCIAL_GENERATION7 = graphql(`
+  query SocialGeneration7($id: ID!) {
+    generation(id: $id) {
+      commentCount
+    }
+  }
+`);
+const SOCIAL_CREATE_COMMENT3 = graphql(`
+  mutation SocialCreateComment3($input: CreateCommentInput!) {
+    createComment(input: $input) {
+      id
+    }
+  }
+`);
+const SOCIAL_FOLLOW3 = graphql(`
+  mutation SocialFollow3($id: ID!) {
+    follow(userId: $id) {
+      id
+    }
+  }
+`);
+
 /** The social graph through the gateway, with Redis carrying events to users' consent projection. */
 let database: TestDatabase;
 let stack: TestStack;
@@ -137,19 +185,7 @@ describe('follows, mutuals and blocks', () => {
       followerCount: 1,
       followingCount: 0,
     });
-    await ok(
-      gql(
-        bob,
-        graphql(`
-          mutation SocialFollow2($id: ID!) {
-            follow(userId: $id) {
-              id
-            }
-          }
-        `),
-        { id: ada.id },
-      ),
-    );
+    await ok(gql(bob, SOCIAL_FOLLOW2, { id: ada.id }));
     expect(await relation(ada, bob)).toEqual({
       isFollowedByViewer: true,
       followsViewer: true,
@@ -219,40 +255,8 @@ describe('follows, mutuals and blocks', () => {
     expect(codes(await createWithCameo(ada, bobCameo, 'after-block'))).toEqual(['CAMEO_CONSENT_REQUIRED']);
 
     // Content is hidden both ways: videos, comments, and no new interaction.
-    expect(
-      (
-        await ok(
-          gql(
-            bob,
-            graphql(`
-              query SocialGeneration($id: ID!) {
-                generation(id: $id) {
-                  id
-                }
-              }
-            `),
-            { id: adaVideo },
-          ),
-        )
-      ).generation,
-    ).toBeNull();
-    expect(
-      (
-        await ok(
-          gql(
-            ada,
-            graphql(`
-              query SocialGeneration($id: ID!) {
-                generation(id: $id) {
-                  id
-                }
-              }
-            `),
-            { id: bobVideo },
-          ),
-        )
-      ).generation,
-    ).toBeNull();
+    expect((await ok(gql(bob, SOCIAL_GENERATION, { id: adaVideo }))).generation).toBeNull();
+    expect((await ok(gql(ada, SOCIAL_GENERATION, { id: bobVideo }))).generation).toBeNull();
     expect(
       (
         await ok(
@@ -312,21 +316,7 @@ describe('follows, mutuals and blocks', () => {
         ),
       ),
     ).toEqual(['BLOCKED']);
-    expect(
-      codes(
-        await gql(
-          bob,
-          graphql(`
-            mutation SocialFollow2($id: ID!) {
-              follow(userId: $id) {
-                id
-              }
-            }
-          `),
-          { id: ada.id },
-        ),
-      ),
-    ).toEqual(['BLOCKED']);
+    expect(codes(await gql(bob, SOCIAL_FOLLOW2, { id: ada.id }))).toEqual(['BLOCKED']);
     // cy, unrelated, still sees everything.
     expect(
       (
@@ -365,23 +355,7 @@ describe('follows, mutuals and blocks', () => {
         { id: bob.id },
       ),
     );
-    expect(
-      (
-        await ok(
-          gql(
-            bob,
-            graphql(`
-              query SocialGeneration($id: ID!) {
-                generation(id: $id) {
-                  id
-                }
-              }
-            `),
-            { id: adaVideo },
-          ),
-        )
-      ).generation,
-    ).toEqual({ id: adaVideo });
+    expect((await ok(gql(bob, SOCIAL_GENERATION, { id: adaVideo }))).generation).toEqual({ id: adaVideo });
   });
 
   it('mutes without telling', async () => {
@@ -430,21 +404,7 @@ describe('likes', () => {
     for (let i = 0; i < 200; i += 20) {
       fans.push(...(await Promise.all(Array.from({ length: 20 }, (_, j) => signUp(stack.gatewayUrl, `fan${i + j}`)))));
     }
-    const results = await Promise.all(
-      fans.map((fan) =>
-        gql(
-          fan,
-          graphql(`
-            mutation SocialLikeGeneration2($id: ID!) {
-              likeGeneration(id: $id) {
-                id
-              }
-            }
-          `),
-          { id: video },
-        ),
-      ),
-    );
+    const results = await Promise.all(fans.map((fan) => gql(fan, SOCIAL_LIKE_GENERATION2, { id: video })));
     expect(results.filter((result) => result.errors)).toEqual([]);
     const count = async (viewer: TestUser) =>
       (
@@ -464,23 +424,7 @@ describe('likes', () => {
         )
       ).generation;
     expect(await count(cy)).toEqual({ likeCount: 200, viewerHasLiked: false });
-    await Promise.all(
-      [0, 1].map(() =>
-        ok(
-          gql(
-            fans[0]!,
-            graphql(`
-              mutation SocialLikeGeneration2($id: ID!) {
-                likeGeneration(id: $id) {
-                  id
-                }
-              }
-            `),
-            { id: video },
-          ),
-        ),
-      ),
-    );
+    await Promise.all([0, 1].map(() => ok(gql(fans[0]!, SOCIAL_LIKE_GENERATION2, { id: video }))));
     expect(await count(fans[0]!)).toEqual({ likeCount: 200, viewerHasLiked: true });
     await ok(
       gql(
@@ -591,95 +535,21 @@ describe('comments', () => {
         edges: [{ node: { body: 'thanks', author: { handle: 'ada' } } }, { node: { body: 'you are welcome', author: { handle: 'cyd' } } }],
       },
     });
-    expect(
-      codes(
-        await gql(
-          bob,
-          graphql(`
-            mutation SocialDeleteComment($id: ID!) {
-              deleteComment(id: $id)
-            }
-          `),
-          { id: top.id },
-        ),
-      ),
-    ).toEqual(['FORBIDDEN']);
-    const before = (await ok(
-      gql(
-        ada,
-        graphql(`
-          query SocialGeneration7($id: ID!) {
-            generation(id: $id) {
-              commentCount
-            }
-          }
-        `),
-        { id: adaVideo },
-      ),
-    ))!.generation!.commentCount;
+    expect(codes(await gql(bob, SOCIAL_DELETE_COMMENT, { id: top.id }))).toEqual(['FORBIDDEN']);
+    const before = (await ok(gql(ada, SOCIAL_GENERATION7, { id: adaVideo })))!.generation!.commentCount;
     // The video's creator removes someone else's comment, and its replies with it.
-    expect(
-      (
-        await ok(
-          gql(
-            ada,
-            graphql(`
-              mutation SocialDeleteComment($id: ID!) {
-                deleteComment(id: $id)
-              }
-            `),
-            { id: top.id },
-          ),
-        )
-      ).deleteComment,
-    ).toBe(top.id);
-    expect(
-      (await ok(
-        gql(
-          ada,
-          graphql(`
-            query SocialGeneration7($id: ID!) {
-              generation(id: $id) {
-                commentCount
-              }
-            }
-          `),
-          { id: adaVideo },
-        ),
-      ))!.generation!.commentCount,
-    ).toBe(before - 3);
+    expect((await ok(gql(ada, SOCIAL_DELETE_COMMENT, { id: top.id }))).deleteComment).toBe(top.id);
+    expect((await ok(gql(ada, SOCIAL_GENERATION7, { id: adaVideo })))!.generation!.commentCount).toBe(before - 3);
   });
 
   it('an adult may comment on a teen’s video only once the teen follows them', async () => {
     const teenVideo = await publishedVideo(stack.gatewayUrl, teen, 'my skateboard');
     const attempt = () =>
-      gql(
-        cy,
-        graphql(`
-          mutation SocialCreateComment3($input: CreateCommentInput!) {
-            createComment(input: $input) {
-              id
-            }
-          }
-        `),
-        {
-          input: { generationId: teenVideo, body: 'cool' },
-        },
-      );
+      gql(cy, SOCIAL_CREATE_COMMENT3, {
+        input: { generationId: teenVideo, body: 'cool' },
+      });
     expect(codes(await attempt())).toEqual(['TEEN_PROTECTED']);
-    await ok(
-      gql(
-        teen,
-        graphql(`
-          mutation SocialFollow3($id: ID!) {
-            follow(userId: $id) {
-              id
-            }
-          }
-        `),
-        { id: cy.id },
-      ),
-    );
+    await ok(gql(teen, SOCIAL_FOLLOW3, { id: cy.id }));
     expect((await attempt()).errors).toBeUndefined();
   });
 });
@@ -694,81 +564,15 @@ describe('bad input changes nothing', () => {
       outbox: await social.outboxEvent.count(),
     });
     const before = await rows();
-    expect(
-      codes(
-        await gql(
-          ada,
-          graphql(`
-            mutation SocialFollow3($id: ID!) {
-              follow(userId: $id) {
-                id
-              }
-            }
-          `),
-          { id: ada.id },
-        ),
-      ),
-    ).toEqual(['CANNOT_TARGET_SELF']);
-    expect(
-      codes(
-        await gql(
-          ada,
-          graphql(`
-            mutation SocialFollow3($id: ID!) {
-              follow(userId: $id) {
-                id
-              }
-            }
-          `),
-          { id: '00000000-0000-4000-8000-000000000000' },
-        ),
-      ),
-    ).toEqual(['NOT_FOUND']);
-    const tooLong = await gql(
-      cy,
-      graphql(`
-        mutation SocialCreateComment3($input: CreateCommentInput!) {
-          createComment(input: $input) {
-            id
-          }
-        }
-      `),
-      {
-        input: { generationId: adaVideo, body: 'x'.repeat(501) },
-      },
-    );
+    expect(codes(await gql(ada, SOCIAL_FOLLOW3, { id: ada.id }))).toEqual(['CANNOT_TARGET_SELF']);
+    expect(codes(await gql(ada, SOCIAL_FOLLOW3, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
+    const tooLong = await gql(cy, SOCIAL_CREATE_COMMENT3, {
+      input: { generationId: adaVideo, body: 'x'.repeat(501) },
+    });
     expect(codes(tooLong)).toEqual(['BAD_USER_INPUT']);
     expect(tooLong.errors![0]!.extensions!.field).toBe('body');
-    expect(
-      codes(
-        await gql(
-          cy,
-          graphql(`
-            mutation SocialLikeGeneration2($id: ID!) {
-              likeGeneration(id: $id) {
-                id
-              }
-            }
-          `),
-          { id: '00000000-0000-4000-8000-000000000000' },
-        ),
-      ),
-    ).toEqual(['NOT_FOUND']);
-    expect(
-      codes(
-        await gql(
-          cy,
-          graphql(`
-            mutation SocialLikeGeneration2($id: ID!) {
-              likeGeneration(id: $id) {
-                id
-              }
-            }
-          `),
-          { id: 'not-an-id' },
-        ),
-      ),
-    ).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(cy, SOCIAL_LIKE_GENERATION2, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(cy, SOCIAL_LIKE_GENERATION2, { id: 'not-an-id' }))).toEqual(['BAD_USER_INPUT']);
     expect(
       codes(
         await request(
@@ -810,32 +614,8 @@ describe('notifications', () => {
     );
     await until('subscribed', async () => stack.subscriptionStats().subscriptions > 0);
     const cyVideo = await publishedVideo(stack.gatewayUrl, cy, 'notify me');
-    await ok(
-      gql(
-        bob,
-        graphql(`
-          mutation SocialFollow3($id: ID!) {
-            follow(userId: $id) {
-              id
-            }
-          }
-        `),
-        { id: cy.id },
-      ),
-    );
-    await ok(
-      gql(
-        bob,
-        graphql(`
-          mutation SocialLikeGeneration2($id: ID!) {
-            likeGeneration(id: $id) {
-              id
-            }
-          }
-        `),
-        { id: cyVideo },
-      ),
-    );
+    await ok(gql(bob, SOCIAL_FOLLOW3, { id: cy.id }));
+    await ok(gql(bob, SOCIAL_LIKE_GENERATION2, { id: cyVideo }));
     const received = () => live.results.map((result) => result.data!.notificationReceived);
     await until('the like, live', async () => received().some((notification) => notification.kind === 'LIKE'));
     expect(received().at(-1)).toEqual({ kind: 'LIKE', actor: { handle: 'bob' }, video: { id: cyVideo } });
@@ -957,32 +737,8 @@ describe('notifications', () => {
 
   it('tells a cameo’s owner they were cast (from generations’ events)', async () => {
     // The block ended both follows; they follow each other again.
-    await ok(
-      gql(
-        ada,
-        graphql(`
-          mutation SocialFollow3($id: ID!) {
-            follow(userId: $id) {
-              id
-            }
-          }
-        `),
-        { id: bob.id },
-      ),
-    );
-    await ok(
-      gql(
-        bob,
-        graphql(`
-          mutation SocialFollow3($id: ID!) {
-            follow(userId: $id) {
-              id
-            }
-          }
-        `),
-        { id: ada.id },
-      ),
-    );
+    await ok(gql(ada, SOCIAL_FOLLOW3, { id: bob.id }));
+    await ok(gql(bob, SOCIAL_FOLLOW3, { id: ada.id }));
     await until('mutual again', () => mayUse(ada, bobCameo));
     expect((await createWithCameo(ada, bobCameo, 'cast-me')).errors).toBeUndefined();
     const cast = await until('cast notification', async () => {

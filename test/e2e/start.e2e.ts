@@ -9,6 +9,14 @@ import type { FeedKind } from '@cameo/test-helpers/generated/graphql';
 import { ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
+const START_GENERATION2 = graphql(`
+  query StartGeneration2($id: ID!) {
+    generation(id: $id) {
+      id
+    }
+  }
+`);
+
 const ROOT = path.join(__dirname, '..', '..');
 
 async function signUpThenMe(gatewayUrl: string, handle: string) {
@@ -190,20 +198,7 @@ describe('npm start', () => {
     );
     await until(
       'the video hidden from a stranger',
-      async () =>
-        (
-          await as(
-            stranger!,
-            graphql(`
-              query StartGeneration2($id: ID!) {
-                generation(id: $id) {
-                  id
-                }
-              }
-            `),
-            { id: blockedVideo },
-          )
-        ).generation === null,
+      async () => (await as(stranger!, START_GENERATION2, { id: blockedVideo })).generation === null,
       30_000,
     );
     expect((await fetch(`${origin}${earlierUrl}`)).status).toBe(404);
@@ -227,20 +222,7 @@ describe('npm start', () => {
     );
     await until(
       'the revoked video hidden',
-      async () =>
-        (
-          await as(
-            stranger!,
-            graphql(`
-              query StartGeneration2($id: ID!) {
-                generation(id: $id) {
-                  id
-                }
-              }
-            `),
-            { id: revokedVideo },
-          )
-        ).generation === null,
+      async () => (await as(stranger!, START_GENERATION2, { id: revokedVideo })).generation === null,
       30_000,
     );
     expect((await fetch(`${origin}${revokedUrl}`)).status).toBe(404);

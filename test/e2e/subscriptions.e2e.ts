@@ -7,6 +7,14 @@ import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-hel
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
+const SUBSCRIPTIONS_MY_GENERATION_UPDATES2 = graphql(`
+  subscription SubscriptionsMyGenerationUpdates2 {
+    myGenerationUpdates {
+      progress
+    }
+  }
+`);
+
 /** Subscriptions through the gateway: graphql-ws in, graphql-ws to the owning subgraph, entities from the others. */
 let database: TestDatabase;
 let stack: TestStack;
@@ -140,35 +148,13 @@ describe('clear errors', () => {
   it('closes a connection whose session token is invalid with 4401', async () => {
     const bad = createClientWithToken('not-a-token');
     const closed = new Promise<number>((resolve) => bad.on('closed', (event) => resolve((event as { code: number }).code)));
-    const run = collect(
-      bad,
-      graphql(`
-        subscription SubscriptionsMyGenerationUpdates2 {
-          myGenerationUpdates {
-            progress
-          }
-        }
-      `),
-    );
+    const run = collect(bad, SUBSCRIPTIONS_MY_GENERATION_UPDATES2);
     expect(await closed).toBe(4401);
     expect(run.results).toEqual([]);
   });
 
   it('answers UNAUTHENTICATED to an anonymous subscription', async () => {
-    expect(
-      await firstCodes(
-        collect(
-          client(),
-          graphql(`
-            subscription SubscriptionsMyGenerationUpdates2 {
-              myGenerationUpdates {
-                progress
-              }
-            }
-          `),
-        ),
-      ),
-    ).toEqual(['UNAUTHENTICATED']);
+    expect(await firstCodes(collect(client(), SUBSCRIPTIONS_MY_GENERATION_UPDATES2))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('refuses a subscription over HTTP and says where to go', async () => {
@@ -210,18 +196,7 @@ describe('clear errors', () => {
 
   it('limits the operations one connection may hold open', async () => {
     const socket = client(creator);
-    const open = Array.from({ length: 3 }, () =>
-      collect(
-        socket,
-        graphql(`
-          subscription SubscriptionsMyGenerationUpdates2 {
-            myGenerationUpdates {
-              progress
-            }
-          }
-        `),
-      ),
-    );
+    const open = Array.from({ length: 3 }, () => collect(socket, SUBSCRIPTIONS_MY_GENERATION_UPDATES2));
     expect(await firstCodes(open[2]!)).toEqual(['SUBSCRIPTION_LIMIT']);
     for (const run of open) run.unsubscribe();
   });
@@ -239,16 +214,7 @@ it('ends open subscriptions with 1001 when a gateway shuts down', async () => {
   const socket = wsClient(url, creator.token);
   clients.push(socket);
   const closed = new Promise<number>((resolve) => socket.on('closed', (event) => resolve((event as { code: number }).code)));
-  const run = collect(
-    socket,
-    graphql(`
-      subscription SubscriptionsMyGenerationUpdates2 {
-        myGenerationUpdates {
-          progress
-        }
-      }
-    `),
-  );
+  const run = collect(socket, SUBSCRIPTIONS_MY_GENERATION_UPDATES2);
   await until('the subscription open', () => gateway.subscriptionStats().subscriptions === 1);
   await gateway.stop();
   expect(await closed).toBe(1001);

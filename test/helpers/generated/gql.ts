@@ -26,8 +26,8 @@ type Documents = {
     "\n          mutation AssetVisibilityRedisBlock($id: ID!) {\n            block(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": typeof types.AssetVisibilityRedisBlockDocument,
     "\n        mutation AssetVisibilityRedisPublishGeneration($id: ID!) {\n          publishGeneration(id: $id, caption: \"look\") {\n            id\n          }\n        }\n      ": typeof types.AssetVisibilityRedisPublishGenerationDocument,
     "\n        mutation AssetVisibilityRedisSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n            id\n          }\n        }\n      ": typeof types.AssetVisibilityRedisSetCameoPolicy2Document,
+    "\n  mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n    }\n  }\n": typeof types.AssetVisibilityCreateGeneration2Document,
     "\n  query AssetVisibilityGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n      status\n      videoUrl\n      provenance {\n        manifestUrl\n      }\n    }\n  }\n": typeof types.AssetVisibilityGenerationDocument,
-    "\n        mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {\n          createGeneration(input: $input) {\n            id\n          }\n        }\n      ": typeof types.AssetVisibilityCreateGeneration2Document,
     "\n      mutation AssetVisibilityPublishGeneration($id: ID!) {\n        publishGeneration(id: $id, caption: \"look\") {\n          id\n          publishedAt\n        }\n      }\n    ": typeof types.AssetVisibilityPublishGenerationDocument,
     "\n          mutation AssetVisibilityBlock($id: ID!) {\n            block(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": typeof types.AssetVisibilityBlockDocument,
     "\n          subscription AssetVisibilityGenerationProgress($id: ID!) {\n            generationProgress(id: $id) {\n              progress\n              generation {\n                prompt\n                caption\n                videoUrl\n              }\n            }\n          }\n        ": typeof types.AssetVisibilityGenerationProgressDocument,
@@ -41,13 +41,13 @@ type Documents = {
     "\n        mutation BenchBaselinesSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      ": typeof types.BenchBaselinesSetCameoPolicyDocument,
     "\n        mutation BenchBaselinesFollow($id: ID!) {\n          follow(userId: $id) {\n            id\n          }\n        }\n      ": typeof types.BenchBaselinesFollowDocument,
     "\n        mutation BenchBaselinesLikeGeneration($id: ID!) {\n          likeGeneration(id: $id) {\n            id\n          }\n        }\n      ": typeof types.BenchBaselinesLikeGenerationDocument,
+    "\n  mutation CameoBadInputSetCameoPolicy($id: ID!) {\n    setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n      id\n    }\n  }\n": typeof types.CameoBadInputSetCameoPolicyDocument,
     "\n            mutation CameoBadInputSignUp {\n              signUp(input: { handle: \"no spaces\", displayName: \"X\", password: \"password123\" }) {\n                token\n              }\n            }\n          ": typeof types.CameoBadInputSignUpDocument,
     "\n            mutation CameoBadInputSignUp2 {\n              signUp(input: { handle: \"ALICE\", displayName: \"X\", password: \"password123\" }) {\n                token\n              }\n            }\n          ": typeof types.CameoBadInputSignUp2Document,
     "\n            mutation CameoBadInputSignUp3($d: String!) {\n              signUp(input: { handle: \"kiddo\", displayName: \"K\", password: \"password123\", birthDate: $d }) {\n                token\n              }\n            }\n          ": typeof types.CameoBadInputSignUp3Document,
     "\n            mutation CameoBadInputStartCameoVerification2 {\n              startCameoVerification(input: { kind: PERSON }) {\n                id\n              }\n            }\n          ": typeof types.CameoBadInputStartCameoVerification2Document,
     "\n            mutation CameoBadInputGrantCameoAccess($id: ID!) {\n              grantCameoAccess(cameoId: $id, handle: \"alice\") {\n                id\n              }\n            }\n          ": typeof types.CameoBadInputGrantCameoAccessDocument,
     "\n            mutation CameoBadInputGrantCameoAccess2($id: ID!) {\n              grantCameoAccess(cameoId: $id, handle: \"ghost\") {\n                id\n              }\n            }\n          ": typeof types.CameoBadInputGrantCameoAccess2Document,
-    "\n            mutation CameoBadInputSetCameoPolicy($id: ID!) {\n              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n                id\n              }\n            }\n          ": typeof types.CameoBadInputSetCameoPolicyDocument,
     "\n            mutation CameoBadInputDeleteCameo($id: ID!) {\n              deleteCameo(cameoId: $id)\n            }\n          ": typeof types.CameoBadInputDeleteCameoDocument,
     "\n            mutation CameoBadInputSetCameoPolicy2 {\n              setCameoPolicy(cameoId: \"00000000-0000-0000-0000-000000000000\", input: { policy: EVERYONE }) {\n                id\n              }\n            }\n          ": typeof types.CameoBadInputSetCameoPolicy2Document,
     "\n            mutation CameoBadInputSetCameoPolicy3($id: ID!, $t: String!) {\n              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionsText: $t }) {\n                id\n              }\n            }\n          ": typeof types.CameoBadInputSetCameoPolicy3Document,
@@ -64,26 +64,21 @@ type Documents = {
     "\n    query CameoConsentCameo($id: ID!) {\n      cameo(id: $id) {\n        name\n        owner {\n          handle\n        }\n        verificationPhrase\n        uploadUrl\n        recording {\n          sizeBytes\n        }\n        policy\n        approvedUsers {\n          handle\n        }\n        restrictions {\n          text\n          tags\n        }\n      }\n    }\n  ": typeof types.CameoConsentCameoDocument,
     "\n        mutation CameoConsentSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(\n            cameoId: $id\n            input: { policy: APPROVED, restrictionsText: \"No sports brands\", restrictionTags: [NO_POLITICAL_CONTENT] }\n          ) {\n            id\n          }\n        }\n      ": typeof types.CameoConsentSetCameoPolicy2Document,
     "\n        mutation CameoConsentGrantCameoAccess3($id: ID!) {\n          grantCameoAccess(cameoId: $id, handle: \"approved\") {\n            id\n          }\n        }\n      ": typeof types.CameoConsentGrantCameoAccess3Document,
+    "\n  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n    setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n      id\n    }\n  }\n": typeof types.ConsentInvariantSetCameoPolicyDocument,
+    "\n  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsentInvariantCreateGenerationDocument,
+    "\n  mutation ConsentInvariantPublishGeneration($id: ID!) {\n    publishGeneration(id: $id, caption: \"look\") {\n      id\n    }\n  }\n": typeof types.ConsentInvariantPublishGenerationDocument,
+    "\n  query ConsentInvariantGeneration3($id: ID!) {\n    generation(id: $id) {\n      id\n      videoUrl\n    }\n  }\n": typeof types.ConsentInvariantGeneration3Document,
     "\n  subscription ConsentInvariantGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      status\n      generation {\n        id\n      }\n    }\n  }\n": typeof types.ConsentInvariantGenerationProgressDocument,
     "\n                mutation ConsentInvariantUnblock($id: ID!) {\n                  unblock(userId: $id) {\n                    id\n                  }\n                }\n              ": typeof types.ConsentInvariantUnblockDocument,
     "\n                mutation ConsentInvariantUnfollow($id: ID!) {\n                  unfollow(userId: $id) {\n                    id\n                  }\n                }\n              ": typeof types.ConsentInvariantUnfollowDocument,
-    "\n              mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n                setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n                  id\n                }\n              }\n            ": typeof types.ConsentInvariantSetCameoPolicyDocument,
     "\n            query ConsentInvariantCameoConsent($id: ID!) {\n              cameoConsent(cameoId: $id) {\n                allowed\n              }\n            }\n          ": typeof types.ConsentInvariantCameoConsentDocument,
-    "\n              mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                createGeneration(input: $input) {\n                  id\n                }\n              }\n            ": typeof types.ConsentInvariantCreateGenerationDocument,
-    "\n                mutation ConsentInvariantPublishGeneration($id: ID!) {\n                  publishGeneration(id: $id, caption: \"look\") {\n                    id\n                  }\n                }\n              ": typeof types.ConsentInvariantPublishGenerationDocument,
     "\n                query ConsentInvariantGeneration($id: ID!) {\n                  generation(id: $id) {\n                    status\n                    videoUrl\n                  }\n                }\n              ": typeof types.ConsentInvariantGenerationDocument,
     "\n                  query ConsentInvariantCameoConsent2($id: ID!) {\n                    cameoConsent(cameoId: $id) {\n                      allowed\n                      reason\n                    }\n                  }\n                ": typeof types.ConsentInvariantCameoConsent2Document,
     "\n                    query ConsentInvariantFeed($k: FeedKind!) {\n                      feed(kind: $k, first: 50) {\n                        edges {\n                          node {\n                            id\n                          }\n                        }\n                      }\n                    }\n                  ": typeof types.ConsentInvariantFeedDocument,
     "\n                  query ConsentInvariantGeneration2($id: ID!) {\n                    generation(id: $id) {\n                      id\n                    }\n                  }\n                ": typeof types.ConsentInvariantGeneration2Document,
-    "\n                    query ConsentInvariantGeneration3($id: ID!) {\n                      generation(id: $id) {\n                        id\n                        videoUrl\n                      }\n                    }\n                  ": typeof types.ConsentInvariantGeneration3Document,
-    "\n                    mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                      createGeneration(input: $input) {\n                        id\n                      }\n                    }\n                  ": typeof types.ConsentInvariantCreateGenerationDocument,
-    "\n                  query ConsentInvariantGeneration3($id: ID!) {\n                    generation(id: $id) {\n                      id\n                      videoUrl\n                    }\n                  }\n                ": typeof types.ConsentInvariantGeneration3Document,
     "\n                    query ConsentInvariantGeneration4($id: ID!) {\n                      generation(id: $id) {\n                        videoUrl\n                      }\n                    }\n                  ": typeof types.ConsentInvariantGeneration4Document,
-    "\n                  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n                    setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n                      id\n                    }\n                  }\n                ": typeof types.ConsentInvariantSetCameoPolicyDocument,
     "\n                        mutation ConsentInvariantGrantCameoAccess($id: ID!, $h: String!) {\n                          grantCameoAccess(cameoId: $id, handle: $h) {\n                            id\n                          }\n                        }\n                      ": typeof types.ConsentInvariantGrantCameoAccessDocument,
     "\n                        mutation ConsentInvariantRevokeCameoAccess($id: ID!, $u: ID!) {\n                          revokeCameoAccess(cameoId: $id, userId: $u) {\n                            id\n                          }\n                        }\n                      ": typeof types.ConsentInvariantRevokeCameoAccessDocument,
-    "\n                  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                    createGeneration(input: $input) {\n                      id\n                    }\n                  }\n                ": typeof types.ConsentInvariantCreateGenerationDocument,
-    "\n                  mutation ConsentInvariantPublishGeneration($id: ID!) {\n                    publishGeneration(id: $id, caption: \"look\") {\n                      id\n                    }\n                  }\n                ": typeof types.ConsentInvariantPublishGenerationDocument,
     "\n                  mutation ConsentInvariantDeleteCameo($id: ID!) {\n                    deleteCameo(cameoId: $id)\n                  }\n                ": typeof types.ConsentInvariantDeleteCameoDocument,
     "\n                  mutation ConsentInvariantDeleteAccount {\n                    deleteAccount(password: \"password123\")\n                  }\n                ": typeof types.ConsentInvariantDeleteAccountDocument,
     "\n        query ConsentRevocationRedisGeneration($id: ID!) {\n          generation(id: $id) {\n            id\n            hidden\n          }\n        }\n      ": typeof types.ConsentRevocationRedisGenerationDocument,
@@ -96,20 +91,19 @@ type Documents = {
     "\n          mutation EntityCacheUpdateProfile {\n            updateProfile(input: { displayName: \"Bob the Builder\" }) {\n              id\n            }\n          }\n        ": typeof types.EntityCacheUpdateProfileDocument,
     "\n          mutation EntityCacheUpdateProfile2 {\n            updateProfile(input: { displayName: \"Ada L.\" }) {\n              id\n            }\n          }\n        ": typeof types.EntityCacheUpdateProfile2Document,
     "\n    query EntityCacheFeed2 {\n      feed(kind: FOR_YOU, first: 10) {\n        edges {\n          node {\n            id\n            creator {\n              handle\n              plan\n            }\n          }\n        }\n      }\n    }\n  ": typeof types.EntityCacheFeed2Document,
+    "\n  mutation FeedFollow($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n": typeof types.FeedFollowDocument,
+    "\n  query Feed2($after: String) {\n    feed(kind: FOR_YOU, after: $after) {\n      edges {\n        cursor\n      }\n    }\n  }\n": typeof types.Feed2Document,
     "\n  query Feed($kind: FeedKind!, $first: Int, $after: String) {\n    feed(kind: $kind, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          caption\n          creator {\n            handle\n          }\n          cameos {\n            owner {\n              handle\n            }\n          }\n          video {\n            videoUrl\n            likeCount\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FeedDocument,
     "\n        query FeedFeed2($kind: FeedKind!, $first: Int, $after: String) {\n          feed(kind: $kind, first: $first, after: $after) {\n            edges {\n              node {\n                id\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      ": typeof types.FeedFeed2Document,
     "\n        mutation FeedSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      ": typeof types.FeedSetCameoPolicyDocument,
-    "\n        mutation FeedFollow($id: ID!) {\n          follow(userId: $id) {\n            id\n          }\n        }\n      ": typeof types.FeedFollowDocument,
     "\n        mutation FeedLikeGeneration($id: ID!) {\n          likeGeneration(id: $id) {\n            id\n          }\n        }\n      ": typeof types.FeedLikeGenerationDocument,
     "\n          query FeedExplainRanking($id: ID!) {\n            explainRanking(postId: $id) {\n              shown\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": typeof types.FeedExplainRankingDocument,
     "\n          mutation FeedSetFeedPreferences {\n            setFeedPreferences(text: \"more cats, less boats\") {\n              more\n              less\n            }\n          }\n        ": typeof types.FeedSetFeedPreferencesDocument,
     "\n          query FeedExplainRanking2($id: ID!) {\n            explainRanking(postId: $id) {\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": typeof types.FeedExplainRanking2Document,
     "\n              mutation FeedSeeLessLikeThis($id: ID!) {\n                seeLessLikeThis(postId: $id)\n              }\n            ": typeof types.FeedSeeLessLikeThisDocument,
-    "\n          mutation FeedFollow($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        ": typeof types.FeedFollowDocument,
     "\n          mutation FeedBlock($id: ID!) {\n            block(userId: $id) {\n              id\n            }\n          }\n        ": typeof types.FeedBlockDocument,
     "\n          mutation FeedUnblock($id: ID!) {\n            unblock(userId: $id) {\n              id\n            }\n          }\n        ": typeof types.FeedUnblockDocument,
     "\n          mutation FeedSetCameoPolicy2($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n              id\n            }\n          }\n        ": typeof types.FeedSetCameoPolicy2Document,
-    "\n            query Feed2($after: String) {\n              feed(kind: FOR_YOU, after: $after) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          ": typeof types.Feed2Document,
     "\n            query Feed3 {\n              feed(kind: FOR_YOU, first: 51) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          ": typeof types.Feed3Document,
     "\n            query Feed4 {\n              feed(kind: FOLLOWING) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          ": typeof types.Feed4Document,
     "\n        query GenerationOpenaiGeneration($id: ID!) {\n          generation(id: $id) {\n            status\n            progress\n            errorReason\n            videoUrl\n            model\n            provenance {\n              cameoOwners {\n                handle\n              }\n              model\n            }\n          }\n        }\n      ": typeof types.GenerationOpenaiGenerationDocument,
@@ -122,15 +116,14 @@ type Documents = {
     "\n      mutation GenerationRevokeEmbeddedSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n          id\n        }\n      }\n    ": typeof types.GenerationRevokeEmbeddedSetCameoPolicyDocument,
     "\n      mutation GenerationRevokeEmbeddedCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.GenerationRevokeEmbeddedCreateGenerationDocument,
     "\n      mutation GenerationRevokeEmbeddedSetCameoPolicy2($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n          id\n        }\n      }\n    ": typeof types.GenerationRevokeEmbeddedSetCameoPolicy2Document,
+    "\n  query Generation3($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n": typeof types.Generation3Document,
+    "\n  mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {\n    removeCameoAppearance(generationId: $g, cameoId: $c) {\n      hidden\n    }\n  }\n": typeof types.GenerationRemoveCameoAppearanceDocument,
+    "\n  mutation GenerationCancelGeneration($id: ID!) {\n    cancelGeneration(id: $id) {\n      status\n    }\n  }\n": typeof types.GenerationCancelGenerationDocument,
     "\n  mutation GenerationCreateGeneration($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.GenerationCreateGenerationDocument,
     "\n        query Generation($id: ID!) {\n          generation(id: $id) {\n            status\n            progress\n          }\n        }\n      ": typeof types.GenerationDocument,
     "\n        query Generation2($id: ID!) {\n          generation(id: $id) {\n            videoUrl\n            watermark\n            creator {\n              handle\n            }\n            cameos {\n              id\n              owner {\n                handle\n              }\n            }\n            provenance {\n              creator {\n                handle\n              }\n              cameoOwners {\n                handle\n                displayName\n              }\n              model\n              promptSha256\n              manifestUrl\n            }\n          }\n        }\n      ": typeof types.Generation2Document,
     "\n      query GenerationCameo($id: ID!) {\n        cameo(id: $id) {\n          appearances(first: 10) {\n            edges {\n              node {\n                id\n                prompt\n              }\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n    ": typeof types.GenerationCameoDocument,
-    "\n            query Generation3($id: ID!) {\n              generation(id: $id) {\n                id\n              }\n            }\n          ": typeof types.Generation3Document,
     "\n        mutation GenerationPublishGeneration($id: ID!) {\n          publishGeneration(id: $id, caption: \"dawn patrol\") {\n            publishedAt\n            caption\n          }\n        }\n      ": typeof types.GenerationPublishGenerationDocument,
-    "\n        mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {\n          removeCameoAppearance(generationId: $g, cameoId: $c) {\n            hidden\n          }\n        }\n      ": typeof types.GenerationRemoveCameoAppearanceDocument,
-    "\n        mutation GenerationCancelGeneration($id: ID!) {\n          cancelGeneration(id: $id) {\n            status\n          }\n        }\n      ": typeof types.GenerationCancelGenerationDocument,
-    "\n            mutation GenerationCancelGeneration($id: ID!) {\n              cancelGeneration(id: $id) {\n                status\n              }\n            }\n          ": typeof types.GenerationCancelGenerationDocument,
     "\n            mutation GenerationRetryGeneration($id: ID!) {\n              retryGeneration(id: $id) {\n                status\n              }\n            }\n          ": typeof types.GenerationRetryGenerationDocument,
     "\n        mutation GenerationRetryGeneration2($id: ID!) {\n          retryGeneration(id: $id) {\n            status\n            progress\n          }\n        }\n      ": typeof types.GenerationRetryGeneration2Document,
     "\n      query GenerationMyGenerations($after: String) {\n        myGenerations(first: 1, after: $after) {\n          edges {\n            node {\n              id\n              createdAt\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    ": typeof types.GenerationMyGenerationsDocument,
@@ -140,49 +133,43 @@ type Documents = {
     "\n          mutation SessionsSetCameoPolicy($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n              policy\n            }\n          }\n        ": typeof types.SessionsSetCameoPolicyDocument,
     "\n        mutation SessionsCreateGeneration($input: CreateGenerationInput!) {\n          createGeneration(input: $input) {\n            id\n          }\n        }\n      ": typeof types.SessionsCreateGenerationDocument,
     "\n      mutation SessionsCreateGeneration2($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.SessionsCreateGeneration2Document,
+    "\n  mutation SocialFollow2($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n": typeof types.SocialFollow2Document,
+    "\n  query SocialGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n": typeof types.SocialGenerationDocument,
+    "\n  mutation SocialLikeGeneration2($id: ID!) {\n    likeGeneration(id: $id) {\n      id\n    }\n  }\n": typeof types.SocialLikeGeneration2Document,
+    "\n  mutation SocialDeleteComment($id: ID!) {\n    deleteComment(id: $id)\n  }\n": typeof types.SocialDeleteCommentDocument,
+    "\n  query SocialGeneration7($id: ID!) {\n    generation(id: $id) {\n      commentCount\n    }\n  }\n": typeof types.SocialGeneration7Document,
+    "\n  mutation SocialCreateComment3($input: CreateCommentInput!) {\n    createComment(input: $input) {\n      id\n    }\n  }\n": typeof types.SocialCreateComment3Document,
+    "\n  mutation SocialFollow3($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n": typeof types.SocialFollow3Document,
     "\n          query SocialUser($id: ID!) {\n            user(id: $id) {\n              isFollowedByViewer\n              followsViewer\n              isMutual\n              followerCount\n              followingCount\n            }\n          }\n        ": typeof types.SocialUserDocument,
     "\n          query SocialCameo($id: ID!) {\n            cameo(id: $id) {\n              restrictions {\n                text\n              }\n            }\n          }\n        ": typeof types.SocialCameoDocument,
     "\n      mutation SocialCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.SocialCreateGenerationDocument,
     "\n        mutation SocialSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: MUTUALS }) {\n            id\n          }\n        }\n      ": typeof types.SocialSetCameoPolicyDocument,
     "\n          mutation SocialFollow($id: ID!) {\n            follow(userId: $id) {\n              isFollowedByViewer\n            }\n          }\n        ": typeof types.SocialFollowDocument,
-    "\n          mutation SocialFollow2($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        ": typeof types.SocialFollow2Document,
     "\n          query SocialUser2($id: ID!) {\n            user(id: $id) {\n              followers(first: 10) {\n                totalCount\n                edges {\n                  node {\n                    handle\n                  }\n                }\n              }\n            }\n          }\n        ": typeof types.SocialUser2Document,
     "\n          mutation SocialCreateComment($input: CreateCommentInput!) {\n            createComment(input: $input) {\n              id\n            }\n          }\n        ": typeof types.SocialCreateCommentDocument,
     "\n          mutation SocialBlock($id: ID!) {\n            block(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": typeof types.SocialBlockDocument,
-    "\n              query SocialGeneration($id: ID!) {\n                generation(id: $id) {\n                  id\n                }\n              }\n            ": typeof types.SocialGenerationDocument,
     "\n              query SocialUser3($id: ID!) {\n                user(id: $id) {\n                  generations {\n                    edges {\n                      node {\n                        id\n                      }\n                    }\n                  }\n                }\n              }\n            ": typeof types.SocialUser3Document,
     "\n          query SocialGeneration2($id: ID!) {\n            generation(id: $id) {\n              commentCount\n              comments {\n                edges {\n                  node {\n                    body\n                  }\n                }\n              }\n            }\n          }\n        ": typeof types.SocialGeneration2Document,
     "\n            mutation SocialLikeGeneration($id: ID!) {\n              likeGeneration(id: $id) {\n                id\n              }\n            }\n          ": typeof types.SocialLikeGenerationDocument,
-    "\n            mutation SocialFollow2($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          ": typeof types.SocialFollow2Document,
     "\n              query SocialGeneration3($id: ID!) {\n                generation(id: $id) {\n                  comments {\n                    edges {\n                      node {\n                        body\n                      }\n                    }\n                  }\n                }\n              }\n            ": typeof types.SocialGeneration3Document,
     "\n          mutation SocialUnblock($id: ID!) {\n            unblock(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": typeof types.SocialUnblockDocument,
     "\n          mutation SocialMute($id: ID!) {\n            mute(userId: $id) {\n              isMutedByViewer\n              isFollowedByViewer\n            }\n          }\n        ": typeof types.SocialMuteDocument,
     "\n              mutation SocialUnmute($id: ID!) {\n                unmute(userId: $id) {\n                  isMutedByViewer\n                }\n              }\n            ": typeof types.SocialUnmuteDocument,
-    "\n            mutation SocialLikeGeneration2($id: ID!) {\n              likeGeneration(id: $id) {\n                id\n              }\n            }\n          ": typeof types.SocialLikeGeneration2Document,
     "\n              query SocialGeneration4($id: ID!) {\n                generation(id: $id) {\n                  likeCount\n                  viewerHasLiked\n                }\n              }\n            ": typeof types.SocialGeneration4Document,
-    "\n              mutation SocialLikeGeneration2($id: ID!) {\n                likeGeneration(id: $id) {\n                  id\n                }\n              }\n            ": typeof types.SocialLikeGeneration2Document,
     "\n          mutation SocialUnlikeGeneration($id: ID!) {\n            unlikeGeneration(id: $id) {\n              id\n            }\n          }\n        ": typeof types.SocialUnlikeGenerationDocument,
     "\n          mutation SocialRecordView($id: ID!) {\n            recordView(id: $id) {\n              viewCount\n            }\n          }\n        ": typeof types.SocialRecordViewDocument,
     "\n        query SocialGeneration5($id: ID!) {\n          generation(id: $id) {\n            viewCount\n          }\n        }\n      ": typeof types.SocialGeneration5Document,
     "\n            mutation SocialCreateComment2($input: CreateCommentInput!) {\n              createComment(input: $input) {\n                id\n                parentId\n              }\n            }\n          ": typeof types.SocialCreateComment2Document,
     "\n          query SocialGeneration6($id: ID!) {\n            generation(id: $id) {\n              comments(first: 1) {\n                edges {\n                  node {\n                    body\n                    replies {\n                      edges {\n                        node {\n                          body\n                          author {\n                            handle\n                          }\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        ": typeof types.SocialGeneration6Document,
-    "\n            mutation SocialDeleteComment($id: ID!) {\n              deleteComment(id: $id)\n            }\n          ": typeof types.SocialDeleteCommentDocument,
-    "\n          query SocialGeneration7($id: ID!) {\n            generation(id: $id) {\n              commentCount\n            }\n          }\n        ": typeof types.SocialGeneration7Document,
-    "\n              mutation SocialDeleteComment($id: ID!) {\n                deleteComment(id: $id)\n              }\n            ": typeof types.SocialDeleteCommentDocument,
-    "\n            query SocialGeneration7($id: ID!) {\n              generation(id: $id) {\n                commentCount\n              }\n            }\n          ": typeof types.SocialGeneration7Document,
-    "\n          mutation SocialCreateComment3($input: CreateCommentInput!) {\n            createComment(input: $input) {\n              id\n            }\n          }\n        ": typeof types.SocialCreateComment3Document,
-    "\n          mutation SocialFollow3($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        ": typeof types.SocialFollow3Document,
-    "\n            mutation SocialFollow3($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          ": typeof types.SocialFollow3Document,
-    "\n        mutation SocialCreateComment3($input: CreateCommentInput!) {\n          createComment(input: $input) {\n            id\n          }\n        }\n      ": typeof types.SocialCreateComment3Document,
     "\n            mutation SocialFollow4($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          ": typeof types.SocialFollow4Document,
     "\n        subscription SocialNotificationReceived {\n          notificationReceived {\n            kind\n            actor {\n              handle\n            }\n            video {\n              id\n            }\n          }\n        }\n      ": typeof types.SocialNotificationReceivedDocument,
-    "\n          mutation SocialLikeGeneration2($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        ": typeof types.SocialLikeGeneration2Document,
     "\n          query SocialUnreadNotificationCount {\n            unreadNotificationCount\n            notifications(first: 2) {\n              edges {\n                node {\n                  kind\n                  read\n                  actor {\n                    handle\n                  }\n                }\n              }\n            }\n          }\n        ": typeof types.SocialUnreadNotificationCountDocument,
     "\n              mutation SocialMarkNotificationsRead {\n                markNotificationsRead\n              }\n            ": typeof types.SocialMarkNotificationsReadDocument,
     "\n              query SocialUnreadNotificationCount2 {\n                unreadNotificationCount\n              }\n            ": typeof types.SocialUnreadNotificationCount2Document,
     "\n          query SocialGeneration8($id: ID!, $remix: ID!) {\n            source: generation(id: $id) {\n              remixes {\n                edges {\n                  node {\n                    id\n                    creator {\n                      handle\n                    }\n                  }\n                }\n              }\n            }\n            remix: generation(id: $remix) {\n              remixOf {\n                id\n              }\n            }\n          }\n        ": typeof types.SocialGeneration8Document,
     "\n            query SocialNotifications {\n              notifications(first: 10) {\n                edges {\n                  node {\n                    kind\n                    actor {\n                      handle\n                    }\n                    video {\n                      id\n                    }\n                  }\n                }\n              }\n            }\n          ": typeof types.SocialNotificationsDocument,
     "\n            query SocialNotifications2 {\n              notifications(first: 5) {\n                edges {\n                  node {\n                    kind\n                    actor {\n                      handle\n                    }\n                  }\n                }\n              }\n            }\n          ": typeof types.SocialNotifications2Document,
+    "\n  query StartGeneration2($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n": typeof types.StartGeneration2Document,
     "\n      mutation StartSignUp($handle: String!) {\n        signUp(input: { handle: $handle, displayName: \"Tester\", password: \"password123\" }) {\n          token\n        }\n      }\n    ": typeof types.StartSignUpDocument,
     "\n        mutation StartSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      ": typeof types.StartSetCameoPolicyDocument,
     "\n        mutation StartFollow($id: ID!) {\n          follow(userId: $id) {\n            id\n          }\n        }\n      ": typeof types.StartFollowDocument,
@@ -190,18 +177,14 @@ type Documents = {
     "\n            query StartGeneration($id: ID!) {\n              generation(id: $id) {\n                videoUrl\n              }\n            }\n          ": typeof types.StartGenerationDocument,
     "\n        mutation StartBlock($id: ID!) {\n          block(userId: $id) {\n            id\n          }\n        }\n      ": typeof types.StartBlockDocument,
     "\n            query StartCameoConsent($id: ID!) {\n              cameoConsent(cameoId: $id) {\n                allowed\n              }\n            }\n          ": typeof types.StartCameoConsentDocument,
-    "\n              query StartGeneration2($id: ID!) {\n                generation(id: $id) {\n                  id\n                }\n              }\n            ": typeof types.StartGeneration2Document,
     "\n        mutation StartSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n            id\n          }\n        }\n      ": typeof types.StartSetCameoPolicy2Document,
     "\n  subscription SubscriptionsRedisGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      progress\n      stage\n      status\n      generation {\n        prompt\n        creator {\n          handle\n        }\n        cameos {\n          owner {\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.SubscriptionsRedisGenerationProgressDocument,
     "\n      mutation SubscriptionsRedisCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.SubscriptionsRedisCreateGenerationDocument,
+    "\n  subscription SubscriptionsMyGenerationUpdates2 {\n    myGenerationUpdates {\n      progress\n    }\n  }\n": typeof types.SubscriptionsMyGenerationUpdates2Document,
     "\n      mutation SubscriptionsCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.SubscriptionsCreateGenerationDocument,
     "\n  subscription SubscriptionsGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      progress\n      stage\n      status\n      generation {\n        prompt\n        creator {\n          handle\n        }\n        cameos {\n          owner {\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.SubscriptionsGenerationProgressDocument,
     "\n      subscription SubscriptionsMyGenerationUpdates {\n        myGenerationUpdates {\n          generationId\n          progress\n          status\n          generation {\n            creator {\n              handle\n            }\n          }\n        }\n      }\n    ": typeof types.SubscriptionsMyGenerationUpdatesDocument,
-    "\n        subscription SubscriptionsMyGenerationUpdates2 {\n          myGenerationUpdates {\n            progress\n          }\n        }\n      ": typeof types.SubscriptionsMyGenerationUpdates2Document,
-    "\n            subscription SubscriptionsMyGenerationUpdates2 {\n              myGenerationUpdates {\n                progress\n              }\n            }\n          ": typeof types.SubscriptionsMyGenerationUpdates2Document,
     "\n        subscription SubscriptionsMyGenerationUpdates3 {\n          myGenerationUpdates {\n            progress\n          }\n        }\n      ": typeof types.SubscriptionsMyGenerationUpdates3Document,
-    "\n          subscription SubscriptionsMyGenerationUpdates2 {\n            myGenerationUpdates {\n              progress\n            }\n          }\n        ": typeof types.SubscriptionsMyGenerationUpdates2Document,
-    "\n      subscription SubscriptionsMyGenerationUpdates2 {\n        myGenerationUpdates {\n          progress\n        }\n      }\n    ": typeof types.SubscriptionsMyGenerationUpdates2Document,
     "\n      mutation ThirdPartyClientsCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.ThirdPartyClientsCreateGenerationDocument,
     "\n      mutation WorkerCrashCreateGeneration {\n        createGeneration(input: { prompt: \"survives a crash\", seconds: 4 }) {\n          id\n        }\n      }\n    ": typeof types.WorkerCrashCreateGenerationDocument,
     "\n      mutation TestSignUp($input: SignUpInput!) {\n        signUp(input: $input) {\n          token\n          user {\n            id\n          }\n        }\n      }\n    ": typeof types.TestSignUpDocument,
@@ -226,8 +209,8 @@ const documents: Documents = {
     "\n          mutation AssetVisibilityRedisBlock($id: ID!) {\n            block(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": types.AssetVisibilityRedisBlockDocument,
     "\n        mutation AssetVisibilityRedisPublishGeneration($id: ID!) {\n          publishGeneration(id: $id, caption: \"look\") {\n            id\n          }\n        }\n      ": types.AssetVisibilityRedisPublishGenerationDocument,
     "\n        mutation AssetVisibilityRedisSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n            id\n          }\n        }\n      ": types.AssetVisibilityRedisSetCameoPolicy2Document,
+    "\n  mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n    }\n  }\n": types.AssetVisibilityCreateGeneration2Document,
     "\n  query AssetVisibilityGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n      status\n      videoUrl\n      provenance {\n        manifestUrl\n      }\n    }\n  }\n": types.AssetVisibilityGenerationDocument,
-    "\n        mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {\n          createGeneration(input: $input) {\n            id\n          }\n        }\n      ": types.AssetVisibilityCreateGeneration2Document,
     "\n      mutation AssetVisibilityPublishGeneration($id: ID!) {\n        publishGeneration(id: $id, caption: \"look\") {\n          id\n          publishedAt\n        }\n      }\n    ": types.AssetVisibilityPublishGenerationDocument,
     "\n          mutation AssetVisibilityBlock($id: ID!) {\n            block(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": types.AssetVisibilityBlockDocument,
     "\n          subscription AssetVisibilityGenerationProgress($id: ID!) {\n            generationProgress(id: $id) {\n              progress\n              generation {\n                prompt\n                caption\n                videoUrl\n              }\n            }\n          }\n        ": types.AssetVisibilityGenerationProgressDocument,
@@ -241,13 +224,13 @@ const documents: Documents = {
     "\n        mutation BenchBaselinesSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      ": types.BenchBaselinesSetCameoPolicyDocument,
     "\n        mutation BenchBaselinesFollow($id: ID!) {\n          follow(userId: $id) {\n            id\n          }\n        }\n      ": types.BenchBaselinesFollowDocument,
     "\n        mutation BenchBaselinesLikeGeneration($id: ID!) {\n          likeGeneration(id: $id) {\n            id\n          }\n        }\n      ": types.BenchBaselinesLikeGenerationDocument,
+    "\n  mutation CameoBadInputSetCameoPolicy($id: ID!) {\n    setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n      id\n    }\n  }\n": types.CameoBadInputSetCameoPolicyDocument,
     "\n            mutation CameoBadInputSignUp {\n              signUp(input: { handle: \"no spaces\", displayName: \"X\", password: \"password123\" }) {\n                token\n              }\n            }\n          ": types.CameoBadInputSignUpDocument,
     "\n            mutation CameoBadInputSignUp2 {\n              signUp(input: { handle: \"ALICE\", displayName: \"X\", password: \"password123\" }) {\n                token\n              }\n            }\n          ": types.CameoBadInputSignUp2Document,
     "\n            mutation CameoBadInputSignUp3($d: String!) {\n              signUp(input: { handle: \"kiddo\", displayName: \"K\", password: \"password123\", birthDate: $d }) {\n                token\n              }\n            }\n          ": types.CameoBadInputSignUp3Document,
     "\n            mutation CameoBadInputStartCameoVerification2 {\n              startCameoVerification(input: { kind: PERSON }) {\n                id\n              }\n            }\n          ": types.CameoBadInputStartCameoVerification2Document,
     "\n            mutation CameoBadInputGrantCameoAccess($id: ID!) {\n              grantCameoAccess(cameoId: $id, handle: \"alice\") {\n                id\n              }\n            }\n          ": types.CameoBadInputGrantCameoAccessDocument,
     "\n            mutation CameoBadInputGrantCameoAccess2($id: ID!) {\n              grantCameoAccess(cameoId: $id, handle: \"ghost\") {\n                id\n              }\n            }\n          ": types.CameoBadInputGrantCameoAccess2Document,
-    "\n            mutation CameoBadInputSetCameoPolicy($id: ID!) {\n              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n                id\n              }\n            }\n          ": types.CameoBadInputSetCameoPolicyDocument,
     "\n            mutation CameoBadInputDeleteCameo($id: ID!) {\n              deleteCameo(cameoId: $id)\n            }\n          ": types.CameoBadInputDeleteCameoDocument,
     "\n            mutation CameoBadInputSetCameoPolicy2 {\n              setCameoPolicy(cameoId: \"00000000-0000-0000-0000-000000000000\", input: { policy: EVERYONE }) {\n                id\n              }\n            }\n          ": types.CameoBadInputSetCameoPolicy2Document,
     "\n            mutation CameoBadInputSetCameoPolicy3($id: ID!, $t: String!) {\n              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionsText: $t }) {\n                id\n              }\n            }\n          ": types.CameoBadInputSetCameoPolicy3Document,
@@ -264,26 +247,21 @@ const documents: Documents = {
     "\n    query CameoConsentCameo($id: ID!) {\n      cameo(id: $id) {\n        name\n        owner {\n          handle\n        }\n        verificationPhrase\n        uploadUrl\n        recording {\n          sizeBytes\n        }\n        policy\n        approvedUsers {\n          handle\n        }\n        restrictions {\n          text\n          tags\n        }\n      }\n    }\n  ": types.CameoConsentCameoDocument,
     "\n        mutation CameoConsentSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(\n            cameoId: $id\n            input: { policy: APPROVED, restrictionsText: \"No sports brands\", restrictionTags: [NO_POLITICAL_CONTENT] }\n          ) {\n            id\n          }\n        }\n      ": types.CameoConsentSetCameoPolicy2Document,
     "\n        mutation CameoConsentGrantCameoAccess3($id: ID!) {\n          grantCameoAccess(cameoId: $id, handle: \"approved\") {\n            id\n          }\n        }\n      ": types.CameoConsentGrantCameoAccess3Document,
+    "\n  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n    setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n      id\n    }\n  }\n": types.ConsentInvariantSetCameoPolicyDocument,
+    "\n  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n    }\n  }\n": types.ConsentInvariantCreateGenerationDocument,
+    "\n  mutation ConsentInvariantPublishGeneration($id: ID!) {\n    publishGeneration(id: $id, caption: \"look\") {\n      id\n    }\n  }\n": types.ConsentInvariantPublishGenerationDocument,
+    "\n  query ConsentInvariantGeneration3($id: ID!) {\n    generation(id: $id) {\n      id\n      videoUrl\n    }\n  }\n": types.ConsentInvariantGeneration3Document,
     "\n  subscription ConsentInvariantGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      status\n      generation {\n        id\n      }\n    }\n  }\n": types.ConsentInvariantGenerationProgressDocument,
     "\n                mutation ConsentInvariantUnblock($id: ID!) {\n                  unblock(userId: $id) {\n                    id\n                  }\n                }\n              ": types.ConsentInvariantUnblockDocument,
     "\n                mutation ConsentInvariantUnfollow($id: ID!) {\n                  unfollow(userId: $id) {\n                    id\n                  }\n                }\n              ": types.ConsentInvariantUnfollowDocument,
-    "\n              mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n                setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n                  id\n                }\n              }\n            ": types.ConsentInvariantSetCameoPolicyDocument,
     "\n            query ConsentInvariantCameoConsent($id: ID!) {\n              cameoConsent(cameoId: $id) {\n                allowed\n              }\n            }\n          ": types.ConsentInvariantCameoConsentDocument,
-    "\n              mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                createGeneration(input: $input) {\n                  id\n                }\n              }\n            ": types.ConsentInvariantCreateGenerationDocument,
-    "\n                mutation ConsentInvariantPublishGeneration($id: ID!) {\n                  publishGeneration(id: $id, caption: \"look\") {\n                    id\n                  }\n                }\n              ": types.ConsentInvariantPublishGenerationDocument,
     "\n                query ConsentInvariantGeneration($id: ID!) {\n                  generation(id: $id) {\n                    status\n                    videoUrl\n                  }\n                }\n              ": types.ConsentInvariantGenerationDocument,
     "\n                  query ConsentInvariantCameoConsent2($id: ID!) {\n                    cameoConsent(cameoId: $id) {\n                      allowed\n                      reason\n                    }\n                  }\n                ": types.ConsentInvariantCameoConsent2Document,
     "\n                    query ConsentInvariantFeed($k: FeedKind!) {\n                      feed(kind: $k, first: 50) {\n                        edges {\n                          node {\n                            id\n                          }\n                        }\n                      }\n                    }\n                  ": types.ConsentInvariantFeedDocument,
     "\n                  query ConsentInvariantGeneration2($id: ID!) {\n                    generation(id: $id) {\n                      id\n                    }\n                  }\n                ": types.ConsentInvariantGeneration2Document,
-    "\n                    query ConsentInvariantGeneration3($id: ID!) {\n                      generation(id: $id) {\n                        id\n                        videoUrl\n                      }\n                    }\n                  ": types.ConsentInvariantGeneration3Document,
-    "\n                    mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                      createGeneration(input: $input) {\n                        id\n                      }\n                    }\n                  ": types.ConsentInvariantCreateGenerationDocument,
-    "\n                  query ConsentInvariantGeneration3($id: ID!) {\n                    generation(id: $id) {\n                      id\n                      videoUrl\n                    }\n                  }\n                ": types.ConsentInvariantGeneration3Document,
     "\n                    query ConsentInvariantGeneration4($id: ID!) {\n                      generation(id: $id) {\n                        videoUrl\n                      }\n                    }\n                  ": types.ConsentInvariantGeneration4Document,
-    "\n                  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n                    setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n                      id\n                    }\n                  }\n                ": types.ConsentInvariantSetCameoPolicyDocument,
     "\n                        mutation ConsentInvariantGrantCameoAccess($id: ID!, $h: String!) {\n                          grantCameoAccess(cameoId: $id, handle: $h) {\n                            id\n                          }\n                        }\n                      ": types.ConsentInvariantGrantCameoAccessDocument,
     "\n                        mutation ConsentInvariantRevokeCameoAccess($id: ID!, $u: ID!) {\n                          revokeCameoAccess(cameoId: $id, userId: $u) {\n                            id\n                          }\n                        }\n                      ": types.ConsentInvariantRevokeCameoAccessDocument,
-    "\n                  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                    createGeneration(input: $input) {\n                      id\n                    }\n                  }\n                ": types.ConsentInvariantCreateGenerationDocument,
-    "\n                  mutation ConsentInvariantPublishGeneration($id: ID!) {\n                    publishGeneration(id: $id, caption: \"look\") {\n                      id\n                    }\n                  }\n                ": types.ConsentInvariantPublishGenerationDocument,
     "\n                  mutation ConsentInvariantDeleteCameo($id: ID!) {\n                    deleteCameo(cameoId: $id)\n                  }\n                ": types.ConsentInvariantDeleteCameoDocument,
     "\n                  mutation ConsentInvariantDeleteAccount {\n                    deleteAccount(password: \"password123\")\n                  }\n                ": types.ConsentInvariantDeleteAccountDocument,
     "\n        query ConsentRevocationRedisGeneration($id: ID!) {\n          generation(id: $id) {\n            id\n            hidden\n          }\n        }\n      ": types.ConsentRevocationRedisGenerationDocument,
@@ -296,20 +274,19 @@ const documents: Documents = {
     "\n          mutation EntityCacheUpdateProfile {\n            updateProfile(input: { displayName: \"Bob the Builder\" }) {\n              id\n            }\n          }\n        ": types.EntityCacheUpdateProfileDocument,
     "\n          mutation EntityCacheUpdateProfile2 {\n            updateProfile(input: { displayName: \"Ada L.\" }) {\n              id\n            }\n          }\n        ": types.EntityCacheUpdateProfile2Document,
     "\n    query EntityCacheFeed2 {\n      feed(kind: FOR_YOU, first: 10) {\n        edges {\n          node {\n            id\n            creator {\n              handle\n              plan\n            }\n          }\n        }\n      }\n    }\n  ": types.EntityCacheFeed2Document,
+    "\n  mutation FeedFollow($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n": types.FeedFollowDocument,
+    "\n  query Feed2($after: String) {\n    feed(kind: FOR_YOU, after: $after) {\n      edges {\n        cursor\n      }\n    }\n  }\n": types.Feed2Document,
     "\n  query Feed($kind: FeedKind!, $first: Int, $after: String) {\n    feed(kind: $kind, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          caption\n          creator {\n            handle\n          }\n          cameos {\n            owner {\n              handle\n            }\n          }\n          video {\n            videoUrl\n            likeCount\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FeedDocument,
     "\n        query FeedFeed2($kind: FeedKind!, $first: Int, $after: String) {\n          feed(kind: $kind, first: $first, after: $after) {\n            edges {\n              node {\n                id\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      ": types.FeedFeed2Document,
     "\n        mutation FeedSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      ": types.FeedSetCameoPolicyDocument,
-    "\n        mutation FeedFollow($id: ID!) {\n          follow(userId: $id) {\n            id\n          }\n        }\n      ": types.FeedFollowDocument,
     "\n        mutation FeedLikeGeneration($id: ID!) {\n          likeGeneration(id: $id) {\n            id\n          }\n        }\n      ": types.FeedLikeGenerationDocument,
     "\n          query FeedExplainRanking($id: ID!) {\n            explainRanking(postId: $id) {\n              shown\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": types.FeedExplainRankingDocument,
     "\n          mutation FeedSetFeedPreferences {\n            setFeedPreferences(text: \"more cats, less boats\") {\n              more\n              less\n            }\n          }\n        ": types.FeedSetFeedPreferencesDocument,
     "\n          query FeedExplainRanking2($id: ID!) {\n            explainRanking(postId: $id) {\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": types.FeedExplainRanking2Document,
     "\n              mutation FeedSeeLessLikeThis($id: ID!) {\n                seeLessLikeThis(postId: $id)\n              }\n            ": types.FeedSeeLessLikeThisDocument,
-    "\n          mutation FeedFollow($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        ": types.FeedFollowDocument,
     "\n          mutation FeedBlock($id: ID!) {\n            block(userId: $id) {\n              id\n            }\n          }\n        ": types.FeedBlockDocument,
     "\n          mutation FeedUnblock($id: ID!) {\n            unblock(userId: $id) {\n              id\n            }\n          }\n        ": types.FeedUnblockDocument,
     "\n          mutation FeedSetCameoPolicy2($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n              id\n            }\n          }\n        ": types.FeedSetCameoPolicy2Document,
-    "\n            query Feed2($after: String) {\n              feed(kind: FOR_YOU, after: $after) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          ": types.Feed2Document,
     "\n            query Feed3 {\n              feed(kind: FOR_YOU, first: 51) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          ": types.Feed3Document,
     "\n            query Feed4 {\n              feed(kind: FOLLOWING) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          ": types.Feed4Document,
     "\n        query GenerationOpenaiGeneration($id: ID!) {\n          generation(id: $id) {\n            status\n            progress\n            errorReason\n            videoUrl\n            model\n            provenance {\n              cameoOwners {\n                handle\n              }\n              model\n            }\n          }\n        }\n      ": types.GenerationOpenaiGenerationDocument,
@@ -322,15 +299,14 @@ const documents: Documents = {
     "\n      mutation GenerationRevokeEmbeddedSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n          id\n        }\n      }\n    ": types.GenerationRevokeEmbeddedSetCameoPolicyDocument,
     "\n      mutation GenerationRevokeEmbeddedCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.GenerationRevokeEmbeddedCreateGenerationDocument,
     "\n      mutation GenerationRevokeEmbeddedSetCameoPolicy2($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n          id\n        }\n      }\n    ": types.GenerationRevokeEmbeddedSetCameoPolicy2Document,
+    "\n  query Generation3($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n": types.Generation3Document,
+    "\n  mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {\n    removeCameoAppearance(generationId: $g, cameoId: $c) {\n      hidden\n    }\n  }\n": types.GenerationRemoveCameoAppearanceDocument,
+    "\n  mutation GenerationCancelGeneration($id: ID!) {\n    cancelGeneration(id: $id) {\n      status\n    }\n  }\n": types.GenerationCancelGenerationDocument,
     "\n  mutation GenerationCreateGeneration($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n      status\n    }\n  }\n": types.GenerationCreateGenerationDocument,
     "\n        query Generation($id: ID!) {\n          generation(id: $id) {\n            status\n            progress\n          }\n        }\n      ": types.GenerationDocument,
     "\n        query Generation2($id: ID!) {\n          generation(id: $id) {\n            videoUrl\n            watermark\n            creator {\n              handle\n            }\n            cameos {\n              id\n              owner {\n                handle\n              }\n            }\n            provenance {\n              creator {\n                handle\n              }\n              cameoOwners {\n                handle\n                displayName\n              }\n              model\n              promptSha256\n              manifestUrl\n            }\n          }\n        }\n      ": types.Generation2Document,
     "\n      query GenerationCameo($id: ID!) {\n        cameo(id: $id) {\n          appearances(first: 10) {\n            edges {\n              node {\n                id\n                prompt\n              }\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n    ": types.GenerationCameoDocument,
-    "\n            query Generation3($id: ID!) {\n              generation(id: $id) {\n                id\n              }\n            }\n          ": types.Generation3Document,
     "\n        mutation GenerationPublishGeneration($id: ID!) {\n          publishGeneration(id: $id, caption: \"dawn patrol\") {\n            publishedAt\n            caption\n          }\n        }\n      ": types.GenerationPublishGenerationDocument,
-    "\n        mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {\n          removeCameoAppearance(generationId: $g, cameoId: $c) {\n            hidden\n          }\n        }\n      ": types.GenerationRemoveCameoAppearanceDocument,
-    "\n        mutation GenerationCancelGeneration($id: ID!) {\n          cancelGeneration(id: $id) {\n            status\n          }\n        }\n      ": types.GenerationCancelGenerationDocument,
-    "\n            mutation GenerationCancelGeneration($id: ID!) {\n              cancelGeneration(id: $id) {\n                status\n              }\n            }\n          ": types.GenerationCancelGenerationDocument,
     "\n            mutation GenerationRetryGeneration($id: ID!) {\n              retryGeneration(id: $id) {\n                status\n              }\n            }\n          ": types.GenerationRetryGenerationDocument,
     "\n        mutation GenerationRetryGeneration2($id: ID!) {\n          retryGeneration(id: $id) {\n            status\n            progress\n          }\n        }\n      ": types.GenerationRetryGeneration2Document,
     "\n      query GenerationMyGenerations($after: String) {\n        myGenerations(first: 1, after: $after) {\n          edges {\n            node {\n              id\n              createdAt\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    ": types.GenerationMyGenerationsDocument,
@@ -340,49 +316,43 @@ const documents: Documents = {
     "\n          mutation SessionsSetCameoPolicy($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n              policy\n            }\n          }\n        ": types.SessionsSetCameoPolicyDocument,
     "\n        mutation SessionsCreateGeneration($input: CreateGenerationInput!) {\n          createGeneration(input: $input) {\n            id\n          }\n        }\n      ": types.SessionsCreateGenerationDocument,
     "\n      mutation SessionsCreateGeneration2($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.SessionsCreateGeneration2Document,
+    "\n  mutation SocialFollow2($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n": types.SocialFollow2Document,
+    "\n  query SocialGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n": types.SocialGenerationDocument,
+    "\n  mutation SocialLikeGeneration2($id: ID!) {\n    likeGeneration(id: $id) {\n      id\n    }\n  }\n": types.SocialLikeGeneration2Document,
+    "\n  mutation SocialDeleteComment($id: ID!) {\n    deleteComment(id: $id)\n  }\n": types.SocialDeleteCommentDocument,
+    "\n  query SocialGeneration7($id: ID!) {\n    generation(id: $id) {\n      commentCount\n    }\n  }\n": types.SocialGeneration7Document,
+    "\n  mutation SocialCreateComment3($input: CreateCommentInput!) {\n    createComment(input: $input) {\n      id\n    }\n  }\n": types.SocialCreateComment3Document,
+    "\n  mutation SocialFollow3($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n": types.SocialFollow3Document,
     "\n          query SocialUser($id: ID!) {\n            user(id: $id) {\n              isFollowedByViewer\n              followsViewer\n              isMutual\n              followerCount\n              followingCount\n            }\n          }\n        ": types.SocialUserDocument,
     "\n          query SocialCameo($id: ID!) {\n            cameo(id: $id) {\n              restrictions {\n                text\n              }\n            }\n          }\n        ": types.SocialCameoDocument,
     "\n      mutation SocialCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.SocialCreateGenerationDocument,
     "\n        mutation SocialSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: MUTUALS }) {\n            id\n          }\n        }\n      ": types.SocialSetCameoPolicyDocument,
     "\n          mutation SocialFollow($id: ID!) {\n            follow(userId: $id) {\n              isFollowedByViewer\n            }\n          }\n        ": types.SocialFollowDocument,
-    "\n          mutation SocialFollow2($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        ": types.SocialFollow2Document,
     "\n          query SocialUser2($id: ID!) {\n            user(id: $id) {\n              followers(first: 10) {\n                totalCount\n                edges {\n                  node {\n                    handle\n                  }\n                }\n              }\n            }\n          }\n        ": types.SocialUser2Document,
     "\n          mutation SocialCreateComment($input: CreateCommentInput!) {\n            createComment(input: $input) {\n              id\n            }\n          }\n        ": types.SocialCreateCommentDocument,
     "\n          mutation SocialBlock($id: ID!) {\n            block(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": types.SocialBlockDocument,
-    "\n              query SocialGeneration($id: ID!) {\n                generation(id: $id) {\n                  id\n                }\n              }\n            ": types.SocialGenerationDocument,
     "\n              query SocialUser3($id: ID!) {\n                user(id: $id) {\n                  generations {\n                    edges {\n                      node {\n                        id\n                      }\n                    }\n                  }\n                }\n              }\n            ": types.SocialUser3Document,
     "\n          query SocialGeneration2($id: ID!) {\n            generation(id: $id) {\n              commentCount\n              comments {\n                edges {\n                  node {\n                    body\n                  }\n                }\n              }\n            }\n          }\n        ": types.SocialGeneration2Document,
     "\n            mutation SocialLikeGeneration($id: ID!) {\n              likeGeneration(id: $id) {\n                id\n              }\n            }\n          ": types.SocialLikeGenerationDocument,
-    "\n            mutation SocialFollow2($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          ": types.SocialFollow2Document,
     "\n              query SocialGeneration3($id: ID!) {\n                generation(id: $id) {\n                  comments {\n                    edges {\n                      node {\n                        body\n                      }\n                    }\n                  }\n                }\n              }\n            ": types.SocialGeneration3Document,
     "\n          mutation SocialUnblock($id: ID!) {\n            unblock(userId: $id) {\n              isBlockedByViewer\n            }\n          }\n        ": types.SocialUnblockDocument,
     "\n          mutation SocialMute($id: ID!) {\n            mute(userId: $id) {\n              isMutedByViewer\n              isFollowedByViewer\n            }\n          }\n        ": types.SocialMuteDocument,
     "\n              mutation SocialUnmute($id: ID!) {\n                unmute(userId: $id) {\n                  isMutedByViewer\n                }\n              }\n            ": types.SocialUnmuteDocument,
-    "\n            mutation SocialLikeGeneration2($id: ID!) {\n              likeGeneration(id: $id) {\n                id\n              }\n            }\n          ": types.SocialLikeGeneration2Document,
     "\n              query SocialGeneration4($id: ID!) {\n                generation(id: $id) {\n                  likeCount\n                  viewerHasLiked\n                }\n              }\n            ": types.SocialGeneration4Document,
-    "\n              mutation SocialLikeGeneration2($id: ID!) {\n                likeGeneration(id: $id) {\n                  id\n                }\n              }\n            ": types.SocialLikeGeneration2Document,
     "\n          mutation SocialUnlikeGeneration($id: ID!) {\n            unlikeGeneration(id: $id) {\n              id\n            }\n          }\n        ": types.SocialUnlikeGenerationDocument,
     "\n          mutation SocialRecordView($id: ID!) {\n            recordView(id: $id) {\n              viewCount\n            }\n          }\n        ": types.SocialRecordViewDocument,
     "\n        query SocialGeneration5($id: ID!) {\n          generation(id: $id) {\n            viewCount\n          }\n        }\n      ": types.SocialGeneration5Document,
     "\n            mutation SocialCreateComment2($input: CreateCommentInput!) {\n              createComment(input: $input) {\n                id\n                parentId\n              }\n            }\n          ": types.SocialCreateComment2Document,
     "\n          query SocialGeneration6($id: ID!) {\n            generation(id: $id) {\n              comments(first: 1) {\n                edges {\n                  node {\n                    body\n                    replies {\n                      edges {\n                        node {\n                          body\n                          author {\n                            handle\n                          }\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        ": types.SocialGeneration6Document,
-    "\n            mutation SocialDeleteComment($id: ID!) {\n              deleteComment(id: $id)\n            }\n          ": types.SocialDeleteCommentDocument,
-    "\n          query SocialGeneration7($id: ID!) {\n            generation(id: $id) {\n              commentCount\n            }\n          }\n        ": types.SocialGeneration7Document,
-    "\n              mutation SocialDeleteComment($id: ID!) {\n                deleteComment(id: $id)\n              }\n            ": types.SocialDeleteCommentDocument,
-    "\n            query SocialGeneration7($id: ID!) {\n              generation(id: $id) {\n                commentCount\n              }\n            }\n          ": types.SocialGeneration7Document,
-    "\n          mutation SocialCreateComment3($input: CreateCommentInput!) {\n            createComment(input: $input) {\n              id\n            }\n          }\n        ": types.SocialCreateComment3Document,
-    "\n          mutation SocialFollow3($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        ": types.SocialFollow3Document,
-    "\n            mutation SocialFollow3($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          ": types.SocialFollow3Document,
-    "\n        mutation SocialCreateComment3($input: CreateCommentInput!) {\n          createComment(input: $input) {\n            id\n          }\n        }\n      ": types.SocialCreateComment3Document,
     "\n            mutation SocialFollow4($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          ": types.SocialFollow4Document,
     "\n        subscription SocialNotificationReceived {\n          notificationReceived {\n            kind\n            actor {\n              handle\n            }\n            video {\n              id\n            }\n          }\n        }\n      ": types.SocialNotificationReceivedDocument,
-    "\n          mutation SocialLikeGeneration2($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        ": types.SocialLikeGeneration2Document,
     "\n          query SocialUnreadNotificationCount {\n            unreadNotificationCount\n            notifications(first: 2) {\n              edges {\n                node {\n                  kind\n                  read\n                  actor {\n                    handle\n                  }\n                }\n              }\n            }\n          }\n        ": types.SocialUnreadNotificationCountDocument,
     "\n              mutation SocialMarkNotificationsRead {\n                markNotificationsRead\n              }\n            ": types.SocialMarkNotificationsReadDocument,
     "\n              query SocialUnreadNotificationCount2 {\n                unreadNotificationCount\n              }\n            ": types.SocialUnreadNotificationCount2Document,
     "\n          query SocialGeneration8($id: ID!, $remix: ID!) {\n            source: generation(id: $id) {\n              remixes {\n                edges {\n                  node {\n                    id\n                    creator {\n                      handle\n                    }\n                  }\n                }\n              }\n            }\n            remix: generation(id: $remix) {\n              remixOf {\n                id\n              }\n            }\n          }\n        ": types.SocialGeneration8Document,
     "\n            query SocialNotifications {\n              notifications(first: 10) {\n                edges {\n                  node {\n                    kind\n                    actor {\n                      handle\n                    }\n                    video {\n                      id\n                    }\n                  }\n                }\n              }\n            }\n          ": types.SocialNotificationsDocument,
     "\n            query SocialNotifications2 {\n              notifications(first: 5) {\n                edges {\n                  node {\n                    kind\n                    actor {\n                      handle\n                    }\n                  }\n                }\n              }\n            }\n          ": types.SocialNotifications2Document,
+    "\n  query StartGeneration2($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n": types.StartGeneration2Document,
     "\n      mutation StartSignUp($handle: String!) {\n        signUp(input: { handle: $handle, displayName: \"Tester\", password: \"password123\" }) {\n          token\n        }\n      }\n    ": types.StartSignUpDocument,
     "\n        mutation StartSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      ": types.StartSetCameoPolicyDocument,
     "\n        mutation StartFollow($id: ID!) {\n          follow(userId: $id) {\n            id\n          }\n        }\n      ": types.StartFollowDocument,
@@ -390,18 +360,14 @@ const documents: Documents = {
     "\n            query StartGeneration($id: ID!) {\n              generation(id: $id) {\n                videoUrl\n              }\n            }\n          ": types.StartGenerationDocument,
     "\n        mutation StartBlock($id: ID!) {\n          block(userId: $id) {\n            id\n          }\n        }\n      ": types.StartBlockDocument,
     "\n            query StartCameoConsent($id: ID!) {\n              cameoConsent(cameoId: $id) {\n                allowed\n              }\n            }\n          ": types.StartCameoConsentDocument,
-    "\n              query StartGeneration2($id: ID!) {\n                generation(id: $id) {\n                  id\n                }\n              }\n            ": types.StartGeneration2Document,
     "\n        mutation StartSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n            id\n          }\n        }\n      ": types.StartSetCameoPolicy2Document,
     "\n  subscription SubscriptionsRedisGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      progress\n      stage\n      status\n      generation {\n        prompt\n        creator {\n          handle\n        }\n        cameos {\n          owner {\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.SubscriptionsRedisGenerationProgressDocument,
     "\n      mutation SubscriptionsRedisCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.SubscriptionsRedisCreateGenerationDocument,
+    "\n  subscription SubscriptionsMyGenerationUpdates2 {\n    myGenerationUpdates {\n      progress\n    }\n  }\n": types.SubscriptionsMyGenerationUpdates2Document,
     "\n      mutation SubscriptionsCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.SubscriptionsCreateGenerationDocument,
     "\n  subscription SubscriptionsGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      progress\n      stage\n      status\n      generation {\n        prompt\n        creator {\n          handle\n        }\n        cameos {\n          owner {\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.SubscriptionsGenerationProgressDocument,
     "\n      subscription SubscriptionsMyGenerationUpdates {\n        myGenerationUpdates {\n          generationId\n          progress\n          status\n          generation {\n            creator {\n              handle\n            }\n          }\n        }\n      }\n    ": types.SubscriptionsMyGenerationUpdatesDocument,
-    "\n        subscription SubscriptionsMyGenerationUpdates2 {\n          myGenerationUpdates {\n            progress\n          }\n        }\n      ": types.SubscriptionsMyGenerationUpdates2Document,
-    "\n            subscription SubscriptionsMyGenerationUpdates2 {\n              myGenerationUpdates {\n                progress\n              }\n            }\n          ": types.SubscriptionsMyGenerationUpdates2Document,
     "\n        subscription SubscriptionsMyGenerationUpdates3 {\n          myGenerationUpdates {\n            progress\n          }\n        }\n      ": types.SubscriptionsMyGenerationUpdates3Document,
-    "\n          subscription SubscriptionsMyGenerationUpdates2 {\n            myGenerationUpdates {\n              progress\n            }\n          }\n        ": types.SubscriptionsMyGenerationUpdates2Document,
-    "\n      subscription SubscriptionsMyGenerationUpdates2 {\n        myGenerationUpdates {\n          progress\n        }\n      }\n    ": types.SubscriptionsMyGenerationUpdates2Document,
     "\n      mutation ThirdPartyClientsCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.ThirdPartyClientsCreateGenerationDocument,
     "\n      mutation WorkerCrashCreateGeneration {\n        createGeneration(input: { prompt: \"survives a crash\", seconds: 4 }) {\n          id\n        }\n      }\n    ": types.WorkerCrashCreateGenerationDocument,
     "\n      mutation TestSignUp($input: SignUpInput!) {\n        signUp(input: $input) {\n          token\n          user {\n            id\n          }\n        }\n      }\n    ": types.TestSignUpDocument,
@@ -479,11 +445,11 @@ export function graphql(source: "\n        mutation AssetVisibilityRedisSetCameo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AssetVisibilityGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n      status\n      videoUrl\n      provenance {\n        manifestUrl\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssetVisibilityGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n      status\n      videoUrl\n      provenance {\n        manifestUrl\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n        mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {\n          createGeneration(input: $input) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation AssetVisibilityCreateGeneration2($input: CreateGenerationInput!) {\n          createGeneration(input: $input) {\n            id\n          }\n        }\n      "];
+export function graphql(source: "\n  query AssetVisibilityGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n      status\n      videoUrl\n      provenance {\n        manifestUrl\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssetVisibilityGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n      status\n      videoUrl\n      provenance {\n        manifestUrl\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -539,6 +505,10 @@ export function graphql(source: "\n        mutation BenchBaselinesLikeGeneration
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CameoBadInputSetCameoPolicy($id: ID!) {\n    setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CameoBadInputSetCameoPolicy($id: ID!) {\n    setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n            mutation CameoBadInputSignUp {\n              signUp(input: { handle: \"no spaces\", displayName: \"X\", password: \"password123\" }) {\n                token\n              }\n            }\n          "): (typeof documents)["\n            mutation CameoBadInputSignUp {\n              signUp(input: { handle: \"no spaces\", displayName: \"X\", password: \"password123\" }) {\n                token\n              }\n            }\n          "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -560,10 +530,6 @@ export function graphql(source: "\n            mutation CameoBadInputGrantCameoA
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n            mutation CameoBadInputGrantCameoAccess2($id: ID!) {\n              grantCameoAccess(cameoId: $id, handle: \"ghost\") {\n                id\n              }\n            }\n          "): (typeof documents)["\n            mutation CameoBadInputGrantCameoAccess2($id: ID!) {\n              grantCameoAccess(cameoId: $id, handle: \"ghost\") {\n                id\n              }\n            }\n          "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n            mutation CameoBadInputSetCameoPolicy($id: ID!) {\n              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n                id\n              }\n            }\n          "): (typeof documents)["\n            mutation CameoBadInputSetCameoPolicy($id: ID!) {\n              setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n                id\n              }\n            }\n          "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -631,6 +597,22 @@ export function graphql(source: "\n        mutation CameoConsentGrantCameoAccess
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n    setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n    setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsentInvariantPublishGeneration($id: ID!) {\n    publishGeneration(id: $id, caption: \"look\") {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsentInvariantPublishGeneration($id: ID!) {\n    publishGeneration(id: $id, caption: \"look\") {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsentInvariantGeneration3($id: ID!) {\n    generation(id: $id) {\n      id\n      videoUrl\n    }\n  }\n"): (typeof documents)["\n  query ConsentInvariantGeneration3($id: ID!) {\n    generation(id: $id) {\n      id\n      videoUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription ConsentInvariantGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      status\n      generation {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConsentInvariantGenerationProgress($id: ID!) {\n    generationProgress(id: $id) {\n      status\n      generation {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -643,19 +625,7 @@ export function graphql(source: "\n                mutation ConsentInvariantUnfo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n              mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n                setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n                  id\n                }\n              }\n            "): (typeof documents)["\n              mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n                setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n                  id\n                }\n              }\n            "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n            query ConsentInvariantCameoConsent($id: ID!) {\n              cameoConsent(cameoId: $id) {\n                allowed\n              }\n            }\n          "): (typeof documents)["\n            query ConsentInvariantCameoConsent($id: ID!) {\n              cameoConsent(cameoId: $id) {\n                allowed\n              }\n            }\n          "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n              mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                createGeneration(input: $input) {\n                  id\n                }\n              }\n            "): (typeof documents)["\n              mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                createGeneration(input: $input) {\n                  id\n                }\n              }\n            "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n                mutation ConsentInvariantPublishGeneration($id: ID!) {\n                  publishGeneration(id: $id, caption: \"look\") {\n                    id\n                  }\n                }\n              "): (typeof documents)["\n                mutation ConsentInvariantPublishGeneration($id: ID!) {\n                  publishGeneration(id: $id, caption: \"look\") {\n                    id\n                  }\n                }\n              "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -675,23 +645,7 @@ export function graphql(source: "\n                  query ConsentInvariantGener
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n                    query ConsentInvariantGeneration3($id: ID!) {\n                      generation(id: $id) {\n                        id\n                        videoUrl\n                      }\n                    }\n                  "): (typeof documents)["\n                    query ConsentInvariantGeneration3($id: ID!) {\n                      generation(id: $id) {\n                        id\n                        videoUrl\n                      }\n                    }\n                  "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n                    mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                      createGeneration(input: $input) {\n                        id\n                      }\n                    }\n                  "): (typeof documents)["\n                    mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                      createGeneration(input: $input) {\n                        id\n                      }\n                    }\n                  "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n                  query ConsentInvariantGeneration3($id: ID!) {\n                    generation(id: $id) {\n                      id\n                      videoUrl\n                    }\n                  }\n                "): (typeof documents)["\n                  query ConsentInvariantGeneration3($id: ID!) {\n                    generation(id: $id) {\n                      id\n                      videoUrl\n                    }\n                  }\n                "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n                    query ConsentInvariantGeneration4($id: ID!) {\n                      generation(id: $id) {\n                        videoUrl\n                      }\n                    }\n                  "): (typeof documents)["\n                    query ConsentInvariantGeneration4($id: ID!) {\n                      generation(id: $id) {\n                        videoUrl\n                      }\n                    }\n                  "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n                  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n                    setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n                      id\n                    }\n                  }\n                "): (typeof documents)["\n                  mutation ConsentInvariantSetCameoPolicy($id: ID!, $p: ConsentPolicy!) {\n                    setCameoPolicy(cameoId: $id, input: { policy: $p }) {\n                      id\n                    }\n                  }\n                "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -700,14 +654,6 @@ export function graphql(source: "\n                        mutation ConsentInvar
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n                        mutation ConsentInvariantRevokeCameoAccess($id: ID!, $u: ID!) {\n                          revokeCameoAccess(cameoId: $id, userId: $u) {\n                            id\n                          }\n                        }\n                      "): (typeof documents)["\n                        mutation ConsentInvariantRevokeCameoAccess($id: ID!, $u: ID!) {\n                          revokeCameoAccess(cameoId: $id, userId: $u) {\n                            id\n                          }\n                        }\n                      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n                  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                    createGeneration(input: $input) {\n                      id\n                    }\n                  }\n                "): (typeof documents)["\n                  mutation ConsentInvariantCreateGeneration($input: CreateGenerationInput!) {\n                    createGeneration(input: $input) {\n                      id\n                    }\n                  }\n                "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n                  mutation ConsentInvariantPublishGeneration($id: ID!) {\n                    publishGeneration(id: $id, caption: \"look\") {\n                      id\n                    }\n                  }\n                "): (typeof documents)["\n                  mutation ConsentInvariantPublishGeneration($id: ID!) {\n                    publishGeneration(id: $id, caption: \"look\") {\n                      id\n                    }\n                  }\n                "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -759,6 +705,14 @@ export function graphql(source: "\n    query EntityCacheFeed2 {\n      feed(kind
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation FeedFollow($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation FeedFollow($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Feed2($after: String) {\n    feed(kind: FOR_YOU, after: $after) {\n      edges {\n        cursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Feed2($after: String) {\n    feed(kind: FOR_YOU, after: $after) {\n      edges {\n        cursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Feed($kind: FeedKind!, $first: Int, $after: String) {\n    feed(kind: $kind, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          caption\n          creator {\n            handle\n          }\n          cameos {\n            owner {\n              handle\n            }\n          }\n          video {\n            videoUrl\n            likeCount\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Feed($kind: FeedKind!, $first: Int, $after: String) {\n    feed(kind: $kind, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          caption\n          creator {\n            handle\n          }\n          cameos {\n            owner {\n              handle\n            }\n          }\n          video {\n            videoUrl\n            likeCount\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -768,10 +722,6 @@ export function graphql(source: "\n        query FeedFeed2($kind: FeedKind!, $fi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        mutation FeedSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation FeedSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n        mutation FeedFollow($id: ID!) {\n          follow(userId: $id) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation FeedFollow($id: ID!) {\n          follow(userId: $id) {\n            id\n          }\n        }\n      "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -795,10 +745,6 @@ export function graphql(source: "\n              mutation FeedSeeLessLikeThis($i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n          mutation FeedFollow($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation FeedFollow($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n          mutation FeedBlock($id: ID!) {\n            block(userId: $id) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation FeedBlock($id: ID!) {\n            block(userId: $id) {\n              id\n            }\n          }\n        "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -808,10 +754,6 @@ export function graphql(source: "\n          mutation FeedUnblock($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n          mutation FeedSetCameoPolicy2($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation FeedSetCameoPolicy2($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n              id\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n            query Feed2($after: String) {\n              feed(kind: FOR_YOU, after: $after) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          "): (typeof documents)["\n            query Feed2($after: String) {\n              feed(kind: FOR_YOU, after: $after) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -863,6 +805,18 @@ export function graphql(source: "\n      mutation GenerationRevokeEmbeddedSetCam
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Generation3($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query Generation3($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {\n    removeCameoAppearance(generationId: $g, cameoId: $c) {\n      hidden\n    }\n  }\n"): (typeof documents)["\n  mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {\n    removeCameoAppearance(generationId: $g, cameoId: $c) {\n      hidden\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerationCancelGeneration($id: ID!) {\n    cancelGeneration(id: $id) {\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation GenerationCancelGeneration($id: ID!) {\n    cancelGeneration(id: $id) {\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation GenerationCreateGeneration($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation GenerationCreateGeneration($input: CreateGenerationInput!) {\n    createGeneration(input: $input) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -879,23 +833,7 @@ export function graphql(source: "\n      query GenerationCameo($id: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n            query Generation3($id: ID!) {\n              generation(id: $id) {\n                id\n              }\n            }\n          "): (typeof documents)["\n            query Generation3($id: ID!) {\n              generation(id: $id) {\n                id\n              }\n            }\n          "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n        mutation GenerationPublishGeneration($id: ID!) {\n          publishGeneration(id: $id, caption: \"dawn patrol\") {\n            publishedAt\n            caption\n          }\n        }\n      "): (typeof documents)["\n        mutation GenerationPublishGeneration($id: ID!) {\n          publishGeneration(id: $id, caption: \"dawn patrol\") {\n            publishedAt\n            caption\n          }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n        mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {\n          removeCameoAppearance(generationId: $g, cameoId: $c) {\n            hidden\n          }\n        }\n      "): (typeof documents)["\n        mutation GenerationRemoveCameoAppearance($g: ID!, $c: ID!) {\n          removeCameoAppearance(generationId: $g, cameoId: $c) {\n            hidden\n          }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n        mutation GenerationCancelGeneration($id: ID!) {\n          cancelGeneration(id: $id) {\n            status\n          }\n        }\n      "): (typeof documents)["\n        mutation GenerationCancelGeneration($id: ID!) {\n          cancelGeneration(id: $id) {\n            status\n          }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n            mutation GenerationCancelGeneration($id: ID!) {\n              cancelGeneration(id: $id) {\n                status\n              }\n            }\n          "): (typeof documents)["\n            mutation GenerationCancelGeneration($id: ID!) {\n              cancelGeneration(id: $id) {\n                status\n              }\n            }\n          "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -935,6 +873,34 @@ export function graphql(source: "\n      mutation SessionsCreateGeneration2($inp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SocialFollow2($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SocialFollow2($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SocialGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query SocialGeneration($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SocialLikeGeneration2($id: ID!) {\n    likeGeneration(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SocialLikeGeneration2($id: ID!) {\n    likeGeneration(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SocialDeleteComment($id: ID!) {\n    deleteComment(id: $id)\n  }\n"): (typeof documents)["\n  mutation SocialDeleteComment($id: ID!) {\n    deleteComment(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SocialGeneration7($id: ID!) {\n    generation(id: $id) {\n      commentCount\n    }\n  }\n"): (typeof documents)["\n  query SocialGeneration7($id: ID!) {\n    generation(id: $id) {\n      commentCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SocialCreateComment3($input: CreateCommentInput!) {\n    createComment(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SocialCreateComment3($input: CreateCommentInput!) {\n    createComment(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SocialFollow3($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SocialFollow3($id: ID!) {\n    follow(userId: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n          query SocialUser($id: ID!) {\n            user(id: $id) {\n              isFollowedByViewer\n              followsViewer\n              isMutual\n              followerCount\n              followingCount\n            }\n          }\n        "): (typeof documents)["\n          query SocialUser($id: ID!) {\n            user(id: $id) {\n              isFollowedByViewer\n              followsViewer\n              isMutual\n              followerCount\n              followingCount\n            }\n          }\n        "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -955,10 +921,6 @@ export function graphql(source: "\n          mutation SocialFollow($id: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n          mutation SocialFollow2($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation SocialFollow2($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n          query SocialUser2($id: ID!) {\n            user(id: $id) {\n              followers(first: 10) {\n                totalCount\n                edges {\n                  node {\n                    handle\n                  }\n                }\n              }\n            }\n          }\n        "): (typeof documents)["\n          query SocialUser2($id: ID!) {\n            user(id: $id) {\n              followers(first: 10) {\n                totalCount\n                edges {\n                  node {\n                    handle\n                  }\n                }\n              }\n            }\n          }\n        "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -971,10 +933,6 @@ export function graphql(source: "\n          mutation SocialBlock($id: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n              query SocialGeneration($id: ID!) {\n                generation(id: $id) {\n                  id\n                }\n              }\n            "): (typeof documents)["\n              query SocialGeneration($id: ID!) {\n                generation(id: $id) {\n                  id\n                }\n              }\n            "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n              query SocialUser3($id: ID!) {\n                user(id: $id) {\n                  generations {\n                    edges {\n                      node {\n                        id\n                      }\n                    }\n                  }\n                }\n              }\n            "): (typeof documents)["\n              query SocialUser3($id: ID!) {\n                user(id: $id) {\n                  generations {\n                    edges {\n                      node {\n                        id\n                      }\n                    }\n                  }\n                }\n              }\n            "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -984,10 +942,6 @@ export function graphql(source: "\n          query SocialGeneration2($id: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n            mutation SocialLikeGeneration($id: ID!) {\n              likeGeneration(id: $id) {\n                id\n              }\n            }\n          "): (typeof documents)["\n            mutation SocialLikeGeneration($id: ID!) {\n              likeGeneration(id: $id) {\n                id\n              }\n            }\n          "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n            mutation SocialFollow2($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          "): (typeof documents)["\n            mutation SocialFollow2($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1007,15 +961,7 @@ export function graphql(source: "\n              mutation SocialUnmute($id: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n            mutation SocialLikeGeneration2($id: ID!) {\n              likeGeneration(id: $id) {\n                id\n              }\n            }\n          "): (typeof documents)["\n            mutation SocialLikeGeneration2($id: ID!) {\n              likeGeneration(id: $id) {\n                id\n              }\n            }\n          "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n              query SocialGeneration4($id: ID!) {\n                generation(id: $id) {\n                  likeCount\n                  viewerHasLiked\n                }\n              }\n            "): (typeof documents)["\n              query SocialGeneration4($id: ID!) {\n                generation(id: $id) {\n                  likeCount\n                  viewerHasLiked\n                }\n              }\n            "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n              mutation SocialLikeGeneration2($id: ID!) {\n                likeGeneration(id: $id) {\n                  id\n                }\n              }\n            "): (typeof documents)["\n              mutation SocialLikeGeneration2($id: ID!) {\n                likeGeneration(id: $id) {\n                  id\n                }\n              }\n            "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1039,47 +985,11 @@ export function graphql(source: "\n          query SocialGeneration6($id: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n            mutation SocialDeleteComment($id: ID!) {\n              deleteComment(id: $id)\n            }\n          "): (typeof documents)["\n            mutation SocialDeleteComment($id: ID!) {\n              deleteComment(id: $id)\n            }\n          "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n          query SocialGeneration7($id: ID!) {\n            generation(id: $id) {\n              commentCount\n            }\n          }\n        "): (typeof documents)["\n          query SocialGeneration7($id: ID!) {\n            generation(id: $id) {\n              commentCount\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n              mutation SocialDeleteComment($id: ID!) {\n                deleteComment(id: $id)\n              }\n            "): (typeof documents)["\n              mutation SocialDeleteComment($id: ID!) {\n                deleteComment(id: $id)\n              }\n            "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n            query SocialGeneration7($id: ID!) {\n              generation(id: $id) {\n                commentCount\n              }\n            }\n          "): (typeof documents)["\n            query SocialGeneration7($id: ID!) {\n              generation(id: $id) {\n                commentCount\n              }\n            }\n          "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n          mutation SocialCreateComment3($input: CreateCommentInput!) {\n            createComment(input: $input) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation SocialCreateComment3($input: CreateCommentInput!) {\n            createComment(input: $input) {\n              id\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n          mutation SocialFollow3($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation SocialFollow3($id: ID!) {\n            follow(userId: $id) {\n              id\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n            mutation SocialFollow3($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          "): (typeof documents)["\n            mutation SocialFollow3($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n        mutation SocialCreateComment3($input: CreateCommentInput!) {\n          createComment(input: $input) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation SocialCreateComment3($input: CreateCommentInput!) {\n          createComment(input: $input) {\n            id\n          }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n            mutation SocialFollow4($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          "): (typeof documents)["\n            mutation SocialFollow4($id: ID!) {\n              follow(userId: $id) {\n                id\n              }\n            }\n          "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        subscription SocialNotificationReceived {\n          notificationReceived {\n            kind\n            actor {\n              handle\n            }\n            video {\n              id\n            }\n          }\n        }\n      "): (typeof documents)["\n        subscription SocialNotificationReceived {\n          notificationReceived {\n            kind\n            actor {\n              handle\n            }\n            video {\n              id\n            }\n          }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n          mutation SocialLikeGeneration2($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation SocialLikeGeneration2($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1104,6 +1014,10 @@ export function graphql(source: "\n            query SocialNotifications {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n            query SocialNotifications2 {\n              notifications(first: 5) {\n                edges {\n                  node {\n                    kind\n                    actor {\n                      handle\n                    }\n                  }\n                }\n              }\n            }\n          "): (typeof documents)["\n            query SocialNotifications2 {\n              notifications(first: 5) {\n                edges {\n                  node {\n                    kind\n                    actor {\n                      handle\n                    }\n                  }\n                }\n              }\n            }\n          "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StartGeneration2($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query StartGeneration2($id: ID!) {\n    generation(id: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1135,10 +1049,6 @@ export function graphql(source: "\n            query StartCameoConsent($id: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n              query StartGeneration2($id: ID!) {\n                generation(id: $id) {\n                  id\n                }\n              }\n            "): (typeof documents)["\n              query StartGeneration2($id: ID!) {\n                generation(id: $id) {\n                  id\n                }\n              }\n            "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n        mutation StartSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation StartSetCameoPolicy2($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n            id\n          }\n        }\n      "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1148,6 +1058,10 @@ export function graphql(source: "\n  subscription SubscriptionsRedisGenerationPr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      mutation SubscriptionsRedisCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation SubscriptionsRedisCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubscriptionsMyGenerationUpdates2 {\n    myGenerationUpdates {\n      progress\n    }\n  }\n"): (typeof documents)["\n  subscription SubscriptionsMyGenerationUpdates2 {\n    myGenerationUpdates {\n      progress\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1163,23 +1077,7 @@ export function graphql(source: "\n      subscription SubscriptionsMyGenerationU
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n        subscription SubscriptionsMyGenerationUpdates2 {\n          myGenerationUpdates {\n            progress\n          }\n        }\n      "): (typeof documents)["\n        subscription SubscriptionsMyGenerationUpdates2 {\n          myGenerationUpdates {\n            progress\n          }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n            subscription SubscriptionsMyGenerationUpdates2 {\n              myGenerationUpdates {\n                progress\n              }\n            }\n          "): (typeof documents)["\n            subscription SubscriptionsMyGenerationUpdates2 {\n              myGenerationUpdates {\n                progress\n              }\n            }\n          "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n        subscription SubscriptionsMyGenerationUpdates3 {\n          myGenerationUpdates {\n            progress\n          }\n        }\n      "): (typeof documents)["\n        subscription SubscriptionsMyGenerationUpdates3 {\n          myGenerationUpdates {\n            progress\n          }\n        }\n      "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n          subscription SubscriptionsMyGenerationUpdates2 {\n            myGenerationUpdates {\n              progress\n            }\n          }\n        "): (typeof documents)["\n          subscription SubscriptionsMyGenerationUpdates2 {\n            myGenerationUpdates {\n              progress\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      subscription SubscriptionsMyGenerationUpdates2 {\n        myGenerationUpdates {\n          progress\n        }\n      }\n    "): (typeof documents)["\n      subscription SubscriptionsMyGenerationUpdates2 {\n        myGenerationUpdates {\n          progress\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
