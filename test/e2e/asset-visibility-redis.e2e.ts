@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
-import { ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
+import { ok, until, requestAs } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import {
   MULTIPART_ACCEPT,
@@ -26,11 +26,7 @@ let creator: TestUser, friend: TestUser, pal: TestUser, stranger: TestUser;
 let friendCameo: string, palCameo: string;
 let worker: { stop(): Promise<void> } | undefined;
 
-const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
-  user: TestUser | null,
-  query: Operation<Data, Variables>,
-  variables?: Variables,
-) => request(stack.gatewayUrl, query, { token: user?.token, variables });
+const gql = requestAs(() => stack.gatewayUrl);
 const VIEW = graphql(`
   query AssetVisibilityRedisGeneration($id: ID!) {
     generation(id: $id) {

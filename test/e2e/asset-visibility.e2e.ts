@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createAssetUrlSigner } from '@cameo/generations/asset-urls';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
-import { codes, ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
+import { codes, ok, until, requestAs } from '@cameo/test-helpers/graphql';
 import { startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
@@ -28,11 +28,7 @@ let creator: TestUser, friend: TestUser, pal: TestUser, stranger: TestUser, bloc
 let friendCameo: string, palCameo: string;
 const signer = createAssetUrlSigner(testSecrets.assetUrlSecret);
 
-const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
-  user: TestUser | null,
-  query: Operation<Data, Variables>,
-  variables?: Variables,
-) => request(stack.gatewayUrl, query, { token: user?.token, variables });
+const gql = requestAs(() => stack.gatewayUrl);
 const VIEW = graphql(`
   query AssetVisibilityGeneration($id: ID!) {
     generation(id: $id) {

@@ -1,7 +1,7 @@
 import { createDb, type UsersDb } from '@cameo/users/db';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
-import { codes, request, type Operation } from '@cameo/test-helpers/graphql';
+import { codes, requestAs } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -40,11 +40,7 @@ const snapshot = async () => ({
   outbox: await db.outboxEvent.count(),
 });
 
-const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
-  user: TestUser | null,
-  query: Operation<Data, Variables>,
-  variables?: Variables,
-) => request(stack.gatewayUrl, query, { token: user?.token, variables });
+const gql = requestAs(() => stack.gatewayUrl);
 
 /** Bad input through the gateway; a recording's own checks are in cameo-verification.e2e.ts. */
 describe('bad input changes nothing and says why', () => {

@@ -5,7 +5,7 @@ import { applySocialEvent } from '@cameo/users/social-projection';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
 import type { ConsentPolicy } from '@cameo/test-helpers/generated/graphql';
-import { codes, request, type Operation } from '@cameo/test-helpers/graphql';
+import { codes, requestAs } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -16,11 +16,7 @@ let owner: TestUser, approved: TestUser, mutual: TestUser, stranger: TestUser, b
 let cameoId: string;
 let eventId = 0;
 
-const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
-  user: TestUser | null,
-  query: Operation<Data, Variables>,
-  variables?: Variables,
-) => request(stack.gatewayUrl, query, { token: user?.token, variables });
+const gql = requestAs(() => stack.gatewayUrl);
 
 /** Feeds the users subgraph's social projection the events the social subgraph emits. */
 const social = (topic: 'social.followed' | 'social.blocked', a: TestUser, b: TestUser) =>

@@ -6,7 +6,7 @@ import { createEventTransport } from '@cameo/kernel/event-transport';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
 import type { FeedKind } from '@cameo/test-helpers/generated/graphql';
-import { codes, ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
+import { codes, ok, request, until, requestAs } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -36,11 +36,7 @@ let ada: TestUser, bob: TestUser, cy: TestUser, dee: TestUser, teen: TestUser;
 let bobCameo: string;
 let withCameo: string, deeVideo: string, newest: string;
 
-const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
-  user: TestUser,
-  query: Operation<Data, Variables>,
-  variables?: Variables,
-) => request(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = requestAs(() => stack.gatewayUrl);
 
 const FEED = graphql(`
   query Feed($kind: FeedKind!, $first: Int, $after: String) {

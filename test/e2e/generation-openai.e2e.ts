@@ -1,7 +1,7 @@
 import { createOpenAiAdapter } from '@cameo/generations/rendering/openai-adapter';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
-import { request, type Operation, until } from '@cameo/test-helpers/graphql';
+import { until, requestAs } from '@cameo/test-helpers/graphql';
 import { startOpenAiContractServer } from '@cameo/test-helpers/openai-contract-server';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -13,11 +13,7 @@ let contract: Awaited<ReturnType<typeof startOpenAiContractServer>>;
 let creator: TestUser, friend: TestUser;
 let friendCameo: string;
 
-const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
-  user: TestUser,
-  query: Operation<Data, Variables>,
-  variables?: Variables,
-) => request(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = requestAs(() => stack.gatewayUrl);
 
 async function finished(id: string) {
   return until('the generation to finish', async () => {

@@ -7,7 +7,7 @@ import { createLocalAdapter } from '@cameo/generations/rendering/local-adapter';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
 import type { CreateGenerationInput } from '@cameo/test-helpers/generated/graphql';
-import { request, until, type Operation } from '@cameo/test-helpers/graphql';
+import { until, requestAs } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
@@ -19,11 +19,7 @@ let pubsub: PubSub;
 let creator: TestUser, friend: TestUser;
 let friendCameo: string;
 
-const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
-  user: TestUser,
-  query: Operation<Data, Variables>,
-  variables?: Variables,
-) => request(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = requestAs(() => stack.gatewayUrl);
 const create = async (input: CreateGenerationInput) => {
   const response = await gql(
     creator,

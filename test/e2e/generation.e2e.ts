@@ -3,7 +3,7 @@ import { createDb, type GenerationsDb } from '@cameo/generations/db';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
 import type { CreateGenerationInput } from '@cameo/test-helpers/generated/graphql';
-import { codes, ok, request, until, type Operation, type ResultOf } from '@cameo/test-helpers/graphql';
+import { codes, ok, request, until, type ResultOf, requestAs } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
 
@@ -39,11 +39,7 @@ let db: GenerationsDb;
 let creator: TestUser, friend: TestUser, stranger: TestUser;
 let friendCameo: string;
 
-const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
-  user: TestUser | null,
-  query: Operation<Data, Variables>,
-  variables?: Variables,
-) => request(stack.gatewayUrl, query, { token: user?.token, variables });
+const gql = requestAs(() => stack.gatewayUrl);
 
 const CREATE = graphql(`
   mutation GenerationCreateGeneration($input: CreateGenerationInput!) {

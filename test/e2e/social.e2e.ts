@@ -3,7 +3,7 @@ import { createDb, type SocialDb } from '@cameo/social/db';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
 import type { CreateCommentInput } from '@cameo/test-helpers/generated/graphql';
-import { codes, ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
+import { codes, ok, request, until, requestAs } from '@cameo/test-helpers/graphql';
 import { startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { publishedVideo, signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
@@ -65,11 +65,7 @@ let bobCameo: string;
 let adaVideo: string;
 const sockets: Client[] = [];
 
-const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
-  user: TestUser,
-  query: Operation<Data, Variables>,
-  variables?: Variables,
-) => request(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = requestAs(() => stack.gatewayUrl);
 
 const relation = async (viewer: TestUser, other: TestUser) =>
   (

@@ -2,7 +2,7 @@ import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
-import { request, until, type Operation } from '@cameo/test-helpers/graphql';
+import { request, until, requestAs } from '@cameo/test-helpers/graphql';
 import { startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser, approveCameoFor } from '@cameo/test-helpers/users';
@@ -31,11 +31,7 @@ const createClientWithToken = (token: string) => {
   clients.push(created);
   return created;
 };
-const gql = <Data = Record<string, any>, Variables = Record<string, unknown>>(
-  user: TestUser,
-  query: Operation<Data, Variables>,
-  variables?: Variables,
-) => request(stack.gatewayUrl, query, { token: user.token, variables });
+const gql = requestAs(() => stack.gatewayUrl);
 const create = async (prompt: string) => {
   const response = await gql(
     creator,

@@ -48,6 +48,19 @@ export async function request<Data = Record<string, any>, Variables = Record<str
 /** `request`'s former name: test files import `graphql()` (the typed-document tag) from the generated folder. */
 export const graphql = request;
 
+/**
+ * `request` bound to a gateway and taking the viewer first: `gql(user, Document, variables)`.
+ * The URL is read at each call, so a file can bind it before its stack starts.
+ */
+export const requestAs =
+  (gatewayUrl: () => string) =>
+  <Data = Record<string, any>, Variables = Record<string, unknown>>(
+    user: { token: string } | null,
+    query: Operation<Data, Variables>,
+    variables?: Variables,
+  ) =>
+    request(gatewayUrl(), query, { token: user?.token, variables });
+
 /** The `extensions.code` of each error, for exact assertions. */
 export const codes = (response: GraphQLResponse<unknown>) => (response.errors ?? []).map((error) => error.extensions?.code);
 
