@@ -187,6 +187,14 @@ export async function fillDemoWorldIfAsked(mode: DemoMode, newDatabase: boolean,
       if (mode === 'on') log.info(`the demo world is already there (@${DEMO_PEOPLE[0]!.handle} exists): nothing added`);
       return;
     }
+    // Checked before the first sign-up: a world left half made would count as there next time.
+    if (!(await recordPhrase('hello'))) {
+      log.error(
+        'the demo world needs espeak-ng and ffmpeg to record its cameos (apt-get install espeak-ng ffmpeg); ' +
+          'nothing was added: npm start -- --demo fills it once they are installed',
+      );
+      return;
+    }
     log.info(
       mode === 'auto'
         ? 'the database is new and empty: filling a demo world through the API (npm start -- --no-demo or CAMEO_DEMO=0 to skip)'
