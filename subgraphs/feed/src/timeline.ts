@@ -50,6 +50,14 @@ export interface PostKey {
  */
 const lockCreator = (tx: Sql, creatorId: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${creatorId}, 43))`;
 
+/**
+ * Locks the timeline sizes of a creator's followers in user order, the order every other writer
+ * of several takes them in (a block touches two), so two writers never wait on each other in a cycle.
+ */
+const lockFollowerTimelines = (tx: Sql, creatorId: string) => tx.$executeRaw`
+  SELECT 1 FROM "feed"."timeline_state" WHERE user_id IN (SELECT follower_id FROM "feed"."follow_edge" WHERE followee_id = ${creatorId}::uuid)
+  ORDER BY user_id FOR UPDATE`;
+
 /** Fans a new post out to its creator's followers, or marks the creator a celebrity. */
 export async function timelinePublished(tx: Tx, post: PostKey & { creatorId: string }, options: TimelineOptions = {}): Promise<void> {
   await lockCreator(tx, post.creatorId);
@@ -61,6 +69,7 @@ export async function timelinePublished(tx: Tx, post: PostKey & { creatorId: str
       await tx.$executeRaw`UPDATE "feed"."creator_reach" SET celebrity = true WHERE creator_id = ${post.creatorId}::uuid`;
     return;
   }
+  await lockFollowerTimelines(tx, post.creatorId);
   const grown = await tx.$queryRaw<{ user_id: string }[]>`
     WITH added AS (
       INSERT INTO "feed"."timeline" (user_id, published_at, post_id, creator_id)
@@ -126,13 +135,14 @@ export async function timelineUnfollowed(tx: Tx, followerId: string, followeeId:
     UPDATE "feed"."timeline_state" SET size = greatest(size - (SELECT count(*) FROM gone), 0) WHERE user_id = ${followerId}::uuid`;
 }
 
-/** A block ends the follows both ways (creators locked in one order, so two blocks never deadlock). */
+/** A block ends the follows both ways (creators and timelines locked in user order, so writers never deadlock). */
 export async function timelineBlocked(tx: Tx, blockerId: string, blockedId: string): Promise<void> {
-  const [first, second] = [blockerId, blockedId].sort();
-  await lockCreator(tx, first!);
-  await lockCreator(tx, second!);
-  await timelineUnfollowed(tx, blockerId, blockedId);
-  await timelineUnfollowed(tx, blockedId, blockerId);
+  // Postgres orders uuids as their lower-case text.
+  const [first, second] = [blockerId, blockedId].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())) as [string, string];
+  await lockCreator(tx, first);
+  await lockCreator(tx, second);
+  await timelineUnfollowed(tx, first, second);
+  await timelineUnfollowed(tx, second, first);
 }
 
 /** A hidden post leaves every timeline it was fanned out to (its creator's followers). */
@@ -140,6 +150,7 @@ export async function timelineHidden(tx: Tx, postId: string): Promise<void> {
   const [post] = await tx.$queryRaw<{ creator_id: string }[]>`SELECT creator_id::text FROM "feed"."post" WHERE id = ${postId}::uuid`;
   if (!post) return;
   await lockCreator(tx, post.creator_id);
+  await lockFollowerTimelines(tx, post.creator_id);
   await tx.$executeRaw`
     WITH gone AS (
       DELETE FROM "feed"."timeline" t USING "feed"."follow_edge" f, "feed"."post" p
