@@ -407,13 +407,19 @@ describe('stable paging at size', () => {
 });
 
 describe('rebuild', () => {
-  it('replays the event streams into an identical read model', async () => {
+  it('replays the event streams into an identical read model, Following timelines included', async () => {
     const snapshot = async () =>
       (await feedDb.post.findMany({ where: { id: { in: [withCameo, deeVideo, newest] } }, orderBy: { id: 'asc' } })).map(
         ({ hiddenAt, hot, ...post }) => ({ ...post, hidden: hiddenAt !== null }),
       );
+    const timelines = async () =>
+      (await feedDb.timelineEntry.findMany({ orderBy: [{ userId: 'asc' }, { publishedAt: 'desc' }, { postId: 'desc' }] })).map(
+        ({ userId, postId }) => ({ userId, postId }),
+      );
     const before = await snapshot();
     const follows = await feedDb.followEdge.count();
+    const built = await timelines();
+    expect(built).toContainEqual({ userId: cy.id, postId: newest });
     const transport = createEventTransport({
       kind: 'redis',
       subgraph: 'feed',
@@ -427,5 +433,7 @@ describe('rebuild', () => {
     expect(applied).toBeGreaterThan(5);
     expect(await snapshot()).toEqual(before);
     expect(await feedDb.followEdge.count()).toBe(follows);
+    // Emptied, then written again by the follows' replay (posts come first, so each follow copies them in).
+    expect(await timelines()).toEqual(built);
   });
 });

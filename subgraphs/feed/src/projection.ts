@@ -1,6 +1,7 @@
 import { Prisma } from './generated/prisma/client.js';
 import type { DomainEvent } from '@cameo/kernel/events';
 import type { FeedDb } from './db';
+import { timelineBlocked, timelineFollowed, timelineHidden, timelinePublished, timelineUnfollowed, type TimelineOptions } from './timeline';
 
 type Tx = Parameters<Parameters<FeedDb['$transaction']>[0]>[0];
 
@@ -52,7 +53,7 @@ async function addAffinity(tx: Tx, userId: string, creatorId: string | null, poi
 }
 
 /** Applies one event to the read model inside `tx`. Unknown topics and bad payloads change nothing. */
-async function apply(tx: Tx, event: DomainEvent): Promise<void> {
+async function apply(tx: Tx, event: DomainEvent, options: TimelineOptions): Promise<void> {
   const p = (event.payload ?? {}) as Record<string, unknown>;
   switch (event.topic) {
     case 'generation.published': {
@@ -88,11 +89,14 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
       await tx.pendingCounts.deleteMany({ where: { postId } });
       await tx.$executeRawUnsafe(`UPDATE "feed"."post" SET hot = ${HOT} WHERE id = $1::uuid`, postId);
       if (remixOfId) await addToPost(tx, remixOfId, { remixes: 1 });
+      await timelinePublished(tx, { id: postId, creatorId, publishedAt }, options);
       return;
     }
     case 'generation.hidden': {
       const postId = id(p.generationId);
-      if (postId) await tx.post.updateMany({ where: { id: postId, hiddenAt: null }, data: { hiddenAt: new Date() } });
+      if (!postId) return;
+      const { count } = await tx.post.updateMany({ where: { id: postId, hiddenAt: null }, data: { hiddenAt: new Date() } });
+      if (count) await timelineHidden(tx, postId);
       return;
     }
     case 'social.followed':
@@ -100,22 +104,15 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
       const followerId = id(p.followerId);
       const followeeId = id(p.followeeId);
       if (!followerId || !followeeId) return;
-      if (event.topic === 'social.followed') await tx.followEdge.createMany({ data: [{ followerId, followeeId }], skipDuplicates: true });
-      else await tx.followEdge.deleteMany({ where: { followerId, followeeId } });
+      if (event.topic === 'social.followed') await timelineFollowed(tx, followerId, followeeId, options);
+      else await timelineUnfollowed(tx, followerId, followeeId);
       return;
     }
     case 'social.blocked': {
       const blockerId = id(p.blockerId);
       const blockedId = id(p.blockedId);
       if (!blockerId || !blockedId) return;
-      await tx.followEdge.deleteMany({
-        where: {
-          OR: [
-            { followerId: blockerId, followeeId: blockedId },
-            { followerId: blockedId, followeeId: blockerId },
-          ],
-        },
-      });
+      await timelineBlocked(tx, blockerId, blockedId);
       return;
     }
     case 'social.liked':
@@ -151,11 +148,11 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
 }
 
 /** Applies an event once (its id is recorded in the same transaction); false for a replay. */
-export async function applyFeedEvent(db: FeedDb, event: DomainEvent): Promise<boolean> {
+export async function applyFeedEvent(db: FeedDb, event: DomainEvent, options: TimelineOptions = {}): Promise<boolean> {
   try {
     return await db.$transaction(async (tx) => {
       await tx.processedEvent.create({ data: { eventId: event.id } });
-      await apply(tx, event);
+      await apply(tx, event, options);
       return true;
     });
   } catch (error) {
