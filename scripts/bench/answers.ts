@@ -4,14 +4,17 @@ import { directFeedPage } from './direct-feed';
 import { FEED_DOCUMENT, postGraphql, seededUserId } from './load';
 import { benchKeys, log, secrets } from './platform';
 
-/** Distinct seeded viewers, each asking each gateway this many times at once. */
-const VIEWERS = 16;
+/**
+ * Distinct seeded viewers, each asking a gateway this many times at once (more in flight than
+ * the runs' 8 made the feed subgraph fail on the shared 2-core machine).
+ */
+const VIEWERS = 8;
 const REPEATS = 2;
 
 /**
  * Every gateway must give each viewer that viewer's own Following page (deterministic; it and
  * viewerHasLiked differ per viewer), as the subgraphs answer it directly, without errors — all
- * requests of all gateways in flight at once. A gateway that shared one subgraph answer between
+ * of one gateway's requests in flight at once. A gateway that shared one subgraph answer between
  * concurrent requests with the same body (the viewer travels in the gateway proof, a header)
  * would serve one viewer's page to another and do less work than the others: this fails first.
  */
@@ -43,8 +46,8 @@ export async function checkAnswers(subgraphUrls: Record<string, string>, gateway
     throw new Error('every checked viewer has the same Following page: the check could not tell a shared answer');
 
   const body = { query: FEED_DOCUMENT, operationName: 'Feed', variables: { kind: 'FOLLOWING', first: 10 } };
-  const asks = gateways.flatMap((gateway) =>
-    viewers.flatMap((viewerId) =>
+  for (const gateway of gateways) {
+    const asks = viewers.flatMap((viewerId) =>
       Array.from({ length: REPEATS }, async () => {
         const headers = { authorization: `Bearer ${signSessionToken(secrets.jwtSecret, viewerId, 0)}` };
         const answer = await postGraphql(gateway.url, headers, body);
@@ -54,10 +57,10 @@ export async function checkAnswers(subgraphUrls: Record<string, string>, gateway
         if (JSON.stringify(answer.data) !== own)
           throw new Error(`${gateway.name} answered ${viewerId} with another page:\n${JSON.stringify(answer.data)}\nits own:\n${own}`);
       }),
-    ),
-  );
-  await Promise.all(asks);
-  log(`each gateway gave each of ${VIEWERS} viewers their own Following page, ${VIEWERS * REPEATS * gateways.length} requests at once`);
+    );
+    await Promise.all(asks);
+  }
+  log(`each gateway gave each of ${VIEWERS} viewers their own Following page, ${VIEWERS * REPEATS} requests at once`);
 }
 
 /** `value` cut to the fields of `shape` (objects), element by element (arrays), in shape's key order. */
