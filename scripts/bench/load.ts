@@ -76,7 +76,12 @@ export const FEED_DOCUMENT = readFileSync(path.join(__dirname, '../../clients/op
 const CREATE_DOCUMENT = readFileSync(path.join(__dirname, '../../clients/operations/generations.graphql'), 'utf8');
 const SUBGRAPH_FEED = `query ($kind: FeedKind!) { feed(kind: $kind, first: 10) { edges { cursor node { id caption publishedAt creator { id } } } } }`;
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+/**
+ * An idle socket is dropped after 4 s, before the servers' 5 s keep-alive timeout: a side waits
+ * while the others take their slices (12 s with five sides), and a request written to a socket
+ * the server is closing fails with "socket hang up".
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 4_000 });
 
 /** POSTs a GraphQL request; resolves with the parsed body (errors included, as a client sees them). */
 export function postGraphql(
