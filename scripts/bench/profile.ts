@@ -107,20 +107,28 @@ export function readProcessProfile(dir: string): CpuProfile {
   return JSON.parse(readFileSync(largest, 'utf8')) as CpuProfile;
 }
 
-/** The budget table: one line per process, CPU ms per page in each category, and the total. */
-export function formatBudget(rows: { process: string; budget: Budget }[], pages: number): string[] {
-  const width = Math.max(...CATEGORIES.map((category) => category.length), 6);
-  const lines = [`${'process'.padEnd(20)}${CATEGORIES.map((category) => category.padStart(width + 2)).join('')}${'total'.padStart(9)}`];
-  const totals = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Budget;
-  const line = (name: string, budget: Budget) => {
-    const cells = CATEGORIES.map((category) => (budget[category] / pages).toFixed(2).padStart(width + 2)).join('');
-    const total = CATEGORIES.reduce((sum, category) => sum + budget[category], 0) / pages;
-    return `${name.padEnd(20)}${cells}${total.toFixed(2).padStart(9)}`;
-  };
-  for (const { process, budget } of rows) {
-    lines.push(line(process, budget));
-    for (const category of CATEGORIES) totals[category] += budget[category];
-  }
-  lines.push(line('all processes', totals));
-  return lines;
+/** The budget table: one line per category and the total, one column per process and one for all of them; CPU ms per page. */
+export function formatBudget(columns: { process: string; budget: Budget }[], pages: number): string[] {
+  const all = { process: 'all', budget: Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Budget };
+  for (const { budget } of columns) for (const category of CATEGORIES) all.budget[category] += budget[category];
+  const shown = [...columns, all];
+  const width = Math.max(8, ...shown.map(({ process }) => process.length)) + 2;
+  const line = (name: string, cells: string[]) => `${name.padEnd(22)}${cells.map((cell) => cell.padStart(width)).join('')}`;
+  const total = (budget: Budget) => CATEGORIES.reduce((sum, category) => sum + budget[category], 0);
+  return [
+    line(
+      'CPU ms per page',
+      shown.map(({ process }) => process),
+    ),
+    ...CATEGORIES.map((category) =>
+      line(
+        category,
+        shown.map(({ budget }) => (budget[category] / pages).toFixed(2)),
+      ),
+    ),
+    line(
+      'total',
+      shown.map(({ budget }) => (total(budget) / pages).toFixed(2)),
+    ),
+  ];
 }
