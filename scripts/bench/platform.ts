@@ -22,6 +22,8 @@ const SUBGRAPHS = ['users', 'generations', 'social', 'feed'] as const;
 
 export interface BenchSubgraphs {
   urls: Record<(typeof SUBGRAPHS)[number], string>;
+  /** Each subgraph process's CPU time so far (user + system, all threads), µs. */
+  cpuUsage(): Promise<Record<(typeof SUBGRAPHS)[number], number>>;
   stop(): Promise<void>;
 }
 
@@ -69,7 +71,23 @@ export async function startSubgraphs(options: {
       });
     }
     log(`subgraphs listening: ${SUBGRAPHS.map((name) => `${name} ${urls[name]}`).join(', ')}`);
-    return { urls, stop };
+    const cpuOf = (child: ChildProcess) =>
+      new Promise<number>((resolve) => {
+        const onMessage = (message: unknown) => {
+          if (typeof message !== 'object' || !message || !('cpu' in message)) return;
+          child.off('message', onMessage);
+          const { user, system } = (message as { cpu: NodeJS.CpuUsage }).cpu;
+          resolve(user + system);
+        };
+        child.on('message', onMessage);
+        child.send('cpu');
+      });
+    const cpuUsage = async () =>
+      Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name, i) => [name, await cpuOf(children[i]!)]))) as Record<
+        (typeof SUBGRAPHS)[number],
+        number
+      >;
+    return { urls, cpuUsage, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -107,14 +107,21 @@ export function readProcessProfile(dir: string): CpuProfile {
   return JSON.parse(readFileSync(largest, 'utf8')) as CpuProfile;
 }
 
-/** The budget table: one line per category and the total, one column per process and one for all of them; CPU ms per page. */
-export function formatBudget(columns: { process: string; budget: Budget }[], pages: number): string[] {
+/**
+ * The budget table: one line per category and the total, one column per process and one for all
+ * of them; CPU ms per page. V8 samples on a wall clock, so a thread waiting for a core (a busy
+ * machine) is still sampled in its current frame: `measuredMs`, the process's CPU time over the
+ * same window from the OS (all threads), is printed under the sampled total to read it against.
+ */
+export function formatBudget(columns: { process: string; budget: Budget; measuredMs?: number }[], pages: number): string[] {
   const all = { process: 'all', budget: Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Budget };
   for (const { budget } of columns) for (const category of CATEGORIES) all.budget[category] += budget[category];
   const shown = [...columns, all];
   const width = Math.max(8, ...shown.map(({ process }) => process.length)) + 2;
   const line = (name: string, cells: string[]) => `${name.padEnd(22)}${cells.map((cell) => cell.padStart(width)).join('')}`;
   const total = (budget: Budget) => CATEGORIES.reduce((sum, category) => sum + budget[category], 0);
+  const measured = columns.map(({ measuredMs }) => measuredMs);
+  const perPage = (ms: number | undefined) => (ms === undefined ? '-' : (ms / pages).toFixed(2));
   return [
     line(
       'CPU ms per page',
@@ -123,12 +130,16 @@ export function formatBudget(columns: { process: string; budget: Budget }[], pag
     ...CATEGORIES.map((category) =>
       line(
         category,
-        shown.map(({ budget }) => (budget[category] / pages).toFixed(2)),
+        shown.map(({ budget }) => perPage(budget[category])),
       ),
     ),
     line(
       'total',
-      shown.map(({ budget }) => (total(budget) / pages).toFixed(2)),
+      shown.map(({ budget }) => perPage(total(budget))),
     ),
+    line('measured CPU', [
+      ...measured.map(perPage),
+      perPage(measured.every((ms) => ms !== undefined) ? measured.reduce((sum, ms) => sum! + ms!, 0) : undefined),
+    ]),
   ];
 }

@@ -3,11 +3,12 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLoadProcess, type FeedKind } from './load';
-import { log, secrets, startGatewayProcess, startSubgraphs } from './platform';
+import { log, secrets, startGatewayProcess, startSubgraphs, type GatewayStats } from './platform';
 import { budgetOf, formatBudget, readProcessProfile } from './profile';
 import { deleteRedisKeys } from './subscriptions';
 
 const now = () => Number(process.hrtime.bigint() / 1000n);
+const cpuOf = (stats: GatewayStats) => stats.cpu.user + stats.cpu.system;
 /** The table's columns in the order a request meets them. */
 const order = (process: string) => ['load', 'gateway-cameo', 'feed', 'users', 'social', 'generations'].indexOf(process);
 
@@ -36,6 +37,8 @@ export async function profileFeedPages(options: {
     const stops: (() => Promise<unknown>)[] = [() => deleteRedisKeys(`*cameo-bench-${runId}*`), () => subgraphs.stop()];
     let window: { from: number; to: number };
     let pages: number;
+    /** CPU ms each process used in the window, from the OS. */
+    const measured: Record<string, number> = {};
     try {
       const entityCache = { redisUrl: options.redisUrl, eventNamespace: `cameo-bench-${runId}` };
       const gateway = await startGatewayProcess('cameo', subgraphs.urls, { entityCache, profileDir });
@@ -45,9 +48,12 @@ export async function profileFeedPages(options: {
       const target = { operation: 'gateway-feed' as const, url: gateway.url, feedKind: kind };
       log(`profiling ${kind} through our gateway: ${options.seconds} s at concurrency ${options.concurrency}`);
       await load.run({ target, durationMs: 2000, concurrency: options.concurrency });
+      const cpuBefore = { ...(await subgraphs.cpuUsage()), 'gateway-cameo': cpuOf(await gateway.stats()) };
       const from = now();
       const result = await load.run({ target, durationMs: options.seconds * 1000, concurrency: options.concurrency });
       window = { from, to: now() };
+      const cpuAfter = { ...(await subgraphs.cpuUsage()), 'gateway-cameo': cpuOf(await gateway.stats()) };
+      for (const [name, used] of Object.entries(cpuAfter)) measured[name] = (used - cpuBefore[name as keyof typeof cpuBefore]) / 1000;
       pages = result.requests - result.errors;
       if (result.firstError) log(`  ${result.errors} errors, first: ${result.firstError}`);
     } finally {
@@ -55,7 +61,11 @@ export async function profileFeedPages(options: {
       for (const stop of stops.reverse()) await stop();
     }
     const processes = readdirSync(profileDir).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    const rows = processes.map((name) => ({ process: name, budget: budgetOf(readProcessProfile(path.join(profileDir, name)), window) }));
+    const rows = processes.map((name) => ({
+      process: name,
+      budget: budgetOf(readProcessProfile(path.join(profileDir, name)), window),
+      measuredMs: measured[name],
+    }));
     tables.push([
       `${kind === 'FOR_YOU' ? 'For You' : 'Following'}: ${pages} pages in ${((window.to - window.from) / 1e6).toFixed(1)} s at concurrency ${options.concurrency}`,
       ...formatBudget(rows, pages),

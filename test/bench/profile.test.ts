@@ -43,15 +43,16 @@ describe('the CPU budget of a profile', () => {
   it('prints CPU ms per page, per category, per process and for all of them', () => {
     const lines = formatBudget(
       [
-        { process: 'feed', budget: budgetOf(profile) },
-        { process: 'gateway-cameo', budget: budgetOf(profile, { from: 1_003_500, to: 1_006_500 }) },
+        { process: 'feed', budget: budgetOf(profile), measuredMs: 6 },
+        { process: 'gateway-cameo', budget: budgetOf(profile, { from: 1_003_500, to: 1_006_500 }), measuredMs: 2 },
       ],
       2,
     );
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(13);
     expect(lines[0]).toMatch(/^CPU ms per page\s+feed\s+gateway-cameo\s+all$/);
     expect(lines[2]).toMatch(/^execute\/resolve\s+1\.00\s+0\.50\s+1\.50$/);
     expect(lines[9]).toMatch(/^GC\s+0\.50\s+0\.00\s+0\.50$/);
     expect(lines[11]).toMatch(/^total\s+4\.00\s+1\.50\s+5\.50$/);
+    expect(lines[12]).toMatch(/^measured CPU\s+3\.00\s+1\.00\s+4\.00$/);
   });
 });
