@@ -18,6 +18,8 @@ export interface GatewayChildOptions {
   jwtSecret: string;
   /** Ours only: the entity cache, as a deployment with REDIS_URL runs it. */
   entityCache?: EntityCacheOptions;
+  /** Ours only: REDIS_URL, with the entity cache: the live bus on which users announces ended sessions. */
+  redisUrl?: string;
 }
 
 import { benchKeys } from './platform';
