@@ -13,7 +13,9 @@ import type { SessionGuard } from '../sessions';
 import type { Policy } from '../policy';
 import type { ConnectionRegistry } from './connections';
 import type { SubscriptionHub } from './hub';
+import { createNextFrames } from './next-frames';
 import { createResultFormatter, startSubscription } from './operation';
+import { ResultStream } from './result-stream';
 
 /** Close codes of ours, beyond graphql-ws's own (4400-4504). Documented in the README. */
 export const CloseCodes = {
@@ -88,11 +90,15 @@ interface Extra {
   sessionVersion?: number;
   /** Operations open on this connection, the one being subscribed included. */
   openOperations(): number;
+  /** Sends one message on the socket, under the bound on unsent bytes. */
+  send(data: string): void;
 }
 
 /** The context of an operation over the socket: the text the client sent, for Apollo's pipeline. */
 interface WsContext extends GatewayContext {
   source: string;
+  /** Writes one result of this subscription to the socket as a `next` message. */
+  next: (result: ExecutionResult) => void;
 }
 
 const sessionToken = (params: Readonly<Record<string, unknown>> | null | undefined): string | undefined => {
@@ -114,7 +120,8 @@ export const TOO_MANY_CONNECTIONS_STATUS = 429;
  */
 export function serveGraphqlWs(options: WsServerOptions) {
   const { hub, limits, apiSchema, policy, connections } = options;
-  const { formatErrors: format } = createResultFormatter(options.logger);
+  const { formatErrors: format, formatResult } = createResultFormatter(options.logger);
+  const frames = createNextFrames(formatResult);
   const stats = { slowClientsClosed: 0, peakBufferedBytes: 0 };
 
   const server = makeServer<Record<string, unknown>, Extra>({
@@ -134,7 +141,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
         return false;
       }
     },
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
       // The same check as every HTTP request: a session that ended since connection_init (heard
       // late, or on a replica without the live bus) is caught at its next operation.
       const { viewerId, sessionVersion } = ctx.extra;
@@ -170,12 +177,15 @@ export function serveGraphqlWs(options: WsServerOptions) {
       }
       const prepared = policy.prepare(query, payload.operationName, payload.variables);
       if ('errors' in prepared) return prepared.errors;
+      const prefix = frames.prefix(id);
+      const { send } = ctx.extra;
       const contextValue: WsContext = {
         viewerId,
         sessionVersion,
         requestId: randomUUID(),
         source: query,
         clientAddress: ctx.extra.address,
+        next: (result) => send(frames.frame(prefix, result)),
       };
       return {
         schema: apiSchema,
@@ -187,7 +197,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
     },
     subscribe: (args) => subscribe(args),
     execute: (args) => {
-      const { source, ...contextValue } = args.contextValue as WsContext;
+      const { source, next: _next, ...contextValue } = args.contextValue as WsContext;
       return options.execute(
         { query: source, operationName: args.operationName ?? undefined, variables: args.variableValues ?? undefined },
         contextValue,
@@ -215,14 +225,17 @@ export function serveGraphqlWs(options: WsServerOptions) {
   };
 
   function subscribe(args: ExecutionArgs): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
-    const { viewerId, requestId } = args.contextValue as GatewayContext;
-    return startSubscription(hub, apiSchema, {
+    const { viewerId, requestId, next } = args.contextValue as WsContext;
+    const started = startSubscription(hub, apiSchema, {
       document: args.document,
       operationName: args.operationName,
       variables: args.variableValues,
       viewerId,
       requestId,
     });
+    // Results skip graphql-ws's per-result loop (promises, copies, a JSON.stringify each): they
+    // are written as they come, and graphql-ws only sees the end, then sends `complete` itself.
+    return started instanceof ResultStream ? started.deliverTo(next) : started;
   }
 
   const wss = new WebSocketServer({ noServer: true, handleProtocols, maxPayload: 1024 * 1024 });
@@ -261,16 +274,17 @@ export function serveGraphqlWs(options: WsServerOptions) {
       setTimeout(() => socket.terminate(), SLOW_CLIENT_GRACE_MS).unref();
     };
     const flushOnce = batchWrites(socket);
+    const send = (data: string) => {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      if (socket.bufferedAmount > limits.clientBufferBytes) return closeSlow();
+      flushOnce();
+      socket.send(data);
+      stats.peakBufferedBytes = Math.max(stats.peakBufferedBytes, socket.bufferedAmount);
+    };
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) => {
-          if (socket.readyState !== WebSocket.OPEN) return;
-          if (socket.bufferedAmount > limits.clientBufferBytes) return closeSlow();
-          flushOnce();
-          socket.send(data);
-          stats.peakBufferedBytes = Math.max(stats.peakBufferedBytes, socket.bufferedAmount);
-        },
+        send,
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', (data) => {
@@ -282,7 +296,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
             });
           }),
       },
-      { socket, address: request.socket.remoteAddress ?? 'unknown', viewerId: null, openOperations: () => 0 },
+      { socket, address: request.socket.remoteAddress ?? 'unknown', viewerId: null, openOperations: () => 0, send },
     );
     socket.on('error', () => socket.terminate());
     socket.once('close', (code, reason) => {
