@@ -4,6 +4,8 @@ import { ResultStream } from '../src/subscriptions/result-stream';
 
 /** `next` frames built from one serialization per result, and results delivered as they come (pure). */
 describe('createNextFrames', () => {
+  const message = (frames: ReturnType<typeof createNextFrames>, id: string, result: ExecutionResult) =>
+    JSON.parse(Buffer.concat([frames.prefix(id), frames.payload(result)]).toString('utf8'));
   const setup = () => {
     const formatted: ExecutionResult[] = [];
     const frames = createNextFrames((result) => {
@@ -17,7 +19,7 @@ describe('createNextFrames', () => {
     const { frames } = setup();
     const result = { data: { generationProgress: { progress: 5, stage: 'quote " and \\ and \n' } } };
     for (const id of ['1', 'odd "id" \\ ✓\n', '</script>']) {
-      expect(JSON.parse(frames.frame(frames.prefix(id), result))).toEqual({ id, type: 'next', payload: result });
+      expect(message(frames, id, result)).toEqual({ id, type: 'next', payload: result });
     }
   });
 
@@ -25,17 +27,17 @@ describe('createNextFrames', () => {
     const { frames, formatted } = setup();
     const mine = { data: { viewer: 'me' } };
     const theirs = { data: { viewer: 'them' } };
-    const prefixes = Array.from({ length: 100 }, (_, i) => frames.prefix(String(i)));
-    const mineFrames = prefixes.map((prefix) => frames.frame(prefix, mine));
-    const theirFrames = prefixes.map((prefix) => frames.frame(prefix, theirs));
+    const ids = Array.from({ length: 100 }, (_, i) => String(i));
+    const mineFrames = ids.map((id) => message(frames, id, mine));
+    const theirFrames = ids.map((id) => message(frames, id, theirs));
     expect(formatted).toEqual([mine, theirs]);
-    expect(mineFrames.map((frame) => JSON.parse(frame).payload)).toEqual(prefixes.map(() => mine));
-    expect(theirFrames.map((frame) => JSON.parse(frame).payload)).toEqual(prefixes.map(() => theirs));
+    expect(mineFrames).toEqual(ids.map((id) => ({ id, type: 'next', payload: mine })));
+    expect(theirFrames).toEqual(ids.map((id) => ({ id, type: 'next', payload: theirs })));
   });
 
   it('writes errors as the formatter shapes them', () => {
     const { frames } = setup();
-    const frame = JSON.parse(frames.frame(frames.prefix('7'), { errors: [new GraphQLError('nope')] }));
+    const frame = message(frames, '7', { errors: [new GraphQLError('nope')] });
     expect(frame).toEqual({ id: '7', type: 'next', payload: { errors: [{ message: 'nope' }] } });
   });
 });

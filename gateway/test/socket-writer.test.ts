@@ -33,22 +33,24 @@ it('writes every message of one turn, in order, as text frames of every header s
   const sent = ['a', 'ü✓ "quoted"', 'x'.repeat(125), 'y'.repeat(126), 'z'.repeat(65_535), '€'.repeat(30_000), 'w'.repeat(70_000)];
   const { messages, code } = await exchange((socket) => {
     const writer = createSocketWriter(socket);
-    for (const message of sent) writer.write(message);
+    for (const message of sent) writer.write(Buffer.from(message));
+    // In two parts, as `next` messages are: the id prefix, then the shared payload.
+    writer.write(Buffer.from('{"id":"1",'), Buffer.from('"payload":"ü"}'));
     // A later turn: its own write, after the first.
     setImmediate(() => {
-      writer.write('later');
+      writer.write(Buffer.from('later'));
       setImmediate(() => socket.close(1000));
     });
   });
-  expect(messages).toEqual([...sent, 'later']);
+  expect(messages).toEqual([...sent, '{"id":"1","payload":"ü"}', 'later']);
   expect(code).toBe(1000);
 });
 
 it('drops what is still waiting when the socket starts closing in the same turn: nothing follows a close frame', async () => {
   const { messages, code } = await exchange((socket) => {
     const writer = createSocketWriter(socket);
-    writer.write('never sent');
-    expect(writer.pendingCharacters()).toBe('never sent'.length);
+    writer.write(Buffer.from('never'), Buffer.from(' sent'));
+    expect(writer.pendingBytes()).toBe('never sent'.length);
     socket.close(4008);
   });
   expect(messages).toEqual([]);

@@ -15,33 +15,53 @@ import { WebSocket } from 'ws';
  * Messages still waiting when the socket starts closing are dropped: nothing may follow a close
  * frame.
  */
-export function createSocketWriter(socket: WebSocket): { write(message: string): void; pendingCharacters(): number } {
+export interface SocketWriter {
+  /**
+   * Queues one text message for this turn's write: `head` followed by `tail` when given (a
+   * `next` message is its subscription's id prefix and the event's shared payload, copied as
+   * they are: no string is built or encoded per message).
+   */
+  write(head: Buffer, tail?: Buffer): void;
+  /** Bytes queued for this turn's write. */
+  pendingBytes(): number;
+}
+
+export function createSocketWriter(socket: WebSocket): SocketWriter {
   const raw = (socket as unknown as { _socket: Writable })._socket;
-  let pending: string[] = [];
-  // Characters, not bytes: measuring bytes would cost a pass over each message for a bound.
-  let pendingCharacters = 0;
+  let heads: Buffer[] = [];
+  let tails: (Buffer | undefined)[] = [];
+  let pendingBytes = 0;
   const flush = () => {
-    const messages = pending;
-    pending = [];
-    pendingCharacters = 0;
+    const [messages, rests] = [heads, tails];
+    [heads, tails, pendingBytes] = [[], [], 0];
     if (socket.readyState !== WebSocket.OPEN) return;
-    const lengths = messages.map((message) => Buffer.byteLength(message));
-    const size = lengths.reduce((sum, length) => sum + headerLength(length) + length, 0);
+    let size = 0;
+    for (let i = 0; i < messages.length; i++) {
+      const length = messages[i]!.length + (rests[i]?.length ?? 0);
+      size += headerLength(length) + length;
+    }
     const buffer = Buffer.allocUnsafe(size);
     let offset = 0;
-    for (const [i, message] of messages.entries()) {
-      offset = writeHeader(buffer, offset, lengths[i]!);
-      offset += buffer.write(message, offset);
+    for (let i = 0; i < messages.length; i++) {
+      const [head, tail] = [messages[i]!, rests[i]];
+      offset = writeHeader(buffer, offset, head.length + (tail?.length ?? 0));
+      buffer.set(head, offset);
+      offset += head.length;
+      if (tail) {
+        buffer.set(tail, offset);
+        offset += tail.length;
+      }
     }
     raw.write(buffer);
   };
   return {
-    write: (message) => {
-      if (pending.length === 0) process.nextTick(flush);
-      pending.push(message);
-      pendingCharacters += message.length;
+    write: (head, tail) => {
+      if (heads.length === 0) process.nextTick(flush);
+      heads.push(head);
+      tails.push(tail);
+      pendingBytes += head.length + (tail?.length ?? 0);
     },
-    pendingCharacters: () => pendingCharacters,
+    pendingBytes: () => pendingBytes,
   };
 }
 

@@ -91,8 +91,8 @@ interface Extra {
   sessionVersion?: number;
   /** Operations open on this connection, the one being subscribed included. */
   openOperations(): number;
-  /** Sends one message on the socket, under the bound on unsent bytes. */
-  send(data: string): void;
+  /** Sends one message, `head` then `tail`, on the socket, under the bound on unsent bytes. */
+  send(head: Buffer, tail?: Buffer): void;
 }
 
 /** The context of an operation over the socket: the text the client sent, for Apollo's pipeline. */
@@ -186,7 +186,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
         requestId: randomUUID(),
         source: query,
         clientAddress: ctx.extra.address,
-        next: (result) => send(frames.frame(prefix, result)),
+        next: (result) => send(prefix, frames.payload(result)),
       };
       return {
         schema: apiSchema,
@@ -276,17 +276,17 @@ export function serveGraphqlWs(options: WsServerOptions) {
       setTimeout(() => socket.terminate(), SLOW_CLIENT_GRACE_MS).unref();
     };
     const writer = createSocketWriter(socket);
-    const send = (data: string) => {
+    const send = (head: Buffer, tail?: Buffer) => {
       if (socket.readyState !== WebSocket.OPEN) return;
-      const buffered = socket.bufferedAmount + writer.pendingCharacters();
+      const buffered = socket.bufferedAmount + writer.pendingBytes();
       if (buffered > limits.clientBufferBytes) return closeSlow();
-      writer.write(data);
-      stats.peakBufferedBytes = Math.max(stats.peakBufferedBytes, buffered + data.length);
+      writer.write(head, tail);
+      stats.peakBufferedBytes = Math.max(stats.peakBufferedBytes, buffered + head.length + (tail?.length ?? 0));
     };
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send,
+        send: (data) => send(Buffer.from(data)),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', (data) => {
