@@ -16,6 +16,7 @@ import type { SubscriptionHub } from './hub';
 import { createNextFrames } from './next-frames';
 import { createResultFormatter, startSubscription } from './operation';
 import { ResultStream } from './result-stream';
+import { createSharedDocuments } from './shared-documents';
 import { createSocketWriter } from './socket-writer';
 
 /** Close codes of ours, beyond graphql-ws's own (4400-4504). Documented in the README. */
@@ -31,6 +32,8 @@ export const CloseCodes = {
 } as const;
 
 const SLOW_CLIENT_GRACE_MS = 5_000;
+/** Distinct operation texts whose parsed documents are shared; clients send the same few. */
+const SHARED_DOCUMENTS = 500;
 
 export interface SubscriptionLimits {
   /** Operations one connection may have open at once. */
@@ -123,6 +126,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
   const { hub, limits, apiSchema, policy, connections } = options;
   const { formatErrors: format, formatResult } = createResultFormatter(options.logger);
   const frames = createNextFrames(formatResult);
+  const sharedDocument = createSharedDocuments(SHARED_DOCUMENTS);
   const stats = { slowClientsClosed: 0, peakBufferedBytes: 0 };
 
   const server = makeServer<Record<string, unknown>, Extra>({
@@ -190,7 +194,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
       };
       return {
         schema: apiSchema,
-        document: prepared.document,
+        document: sharedDocument(query, prepared.document),
         operationName: payload.operationName,
         variableValues: payload.variables,
         contextValue,
