@@ -11,6 +11,7 @@ export class ResultStream implements AsyncIterableIterator<ExecutionResult> {
   private readonly buffer: ExecutionResult[] = [];
   private readonly pulls: ((result: IteratorResult<ExecutionResult>) => void)[] = [];
   private ended = false;
+  private deliver: ((result: ExecutionResult) => void) | undefined;
 
   constructor(
     private readonly limit: number,
@@ -19,6 +20,7 @@ export class ResultStream implements AsyncIterableIterator<ExecutionResult> {
 
   push(result: ExecutionResult): void {
     if (this.ended) return;
+    if (this.deliver) return this.deliver(result);
     const pull = this.pulls.shift();
     if (pull) return pull({ value: result, done: false });
     if (this.buffer.length < this.limit) {
@@ -28,6 +30,18 @@ export class ResultStream implements AsyncIterableIterator<ExecutionResult> {
     this.buffer.length = 0;
     this.buffer.push(overflow(this.limit));
     this.end();
+  }
+
+  /**
+   * Hands every result, from those already buffered on, to `deliver` as it comes instead of
+   * through `next()`, which then only answers at the end. For a transport that writes at once
+   * (a WebSocket): no promise and no queue per result, and the transport's own bound on unsent
+   * bytes takes the place of the per-stream one.
+   */
+  deliverTo(deliver: (result: ExecutionResult) => void): this {
+    for (const result of this.buffer.splice(0)) deliver(result);
+    this.deliver = deliver;
+    return this;
   }
 
   /** Ends after the results already buffered have been taken. */

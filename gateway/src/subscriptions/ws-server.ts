@@ -13,7 +13,11 @@ import type { SessionGuard } from '../sessions';
 import type { Policy } from '../policy';
 import type { ConnectionRegistry } from './connections';
 import type { SubscriptionHub } from './hub';
+import { createNextFrames } from './next-frames';
 import { createResultFormatter, startSubscription } from './operation';
+import { ResultStream } from './result-stream';
+import { createSharedDocuments } from './shared-documents';
+import { createSocketWriter } from './socket-writer';
 
 /** Close codes of ours, beyond graphql-ws's own (4400-4504). Documented in the README. */
 export const CloseCodes = {
@@ -28,6 +32,8 @@ export const CloseCodes = {
 } as const;
 
 const SLOW_CLIENT_GRACE_MS = 5_000;
+/** Distinct operation texts whose parsed documents are shared; clients send the same few. */
+const SHARED_DOCUMENTS = 500;
 
 export interface SubscriptionLimits {
   /** Operations one connection may have open at once. */
@@ -88,11 +94,15 @@ interface Extra {
   sessionVersion?: number;
   /** Operations open on this connection, the one being subscribed included. */
   openOperations(): number;
+  /** Sends one message, `head` then `tail`, on the socket, under the bound on unsent bytes. */
+  send(head: Buffer, tail?: Buffer): void;
 }
 
 /** The context of an operation over the socket: the text the client sent, for Apollo's pipeline. */
 interface WsContext extends GatewayContext {
   source: string;
+  /** Writes one result of this subscription to the socket as a `next` message. */
+  next: (result: ExecutionResult) => void;
 }
 
 const sessionToken = (params: Readonly<Record<string, unknown>> | null | undefined): string | undefined => {
@@ -114,7 +124,9 @@ export const TOO_MANY_CONNECTIONS_STATUS = 429;
  */
 export function serveGraphqlWs(options: WsServerOptions) {
   const { hub, limits, apiSchema, policy, connections } = options;
-  const { formatErrors: format } = createResultFormatter(options.logger);
+  const { formatErrors: format, formatResult } = createResultFormatter(options.logger);
+  const frames = createNextFrames(formatResult);
+  const sharedDocument = createSharedDocuments(SHARED_DOCUMENTS);
   const stats = { slowClientsClosed: 0, peakBufferedBytes: 0 };
 
   const server = makeServer<Record<string, unknown>, Extra>({
@@ -134,7 +146,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
         return false;
       }
     },
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
       // The same check as every HTTP request: a session that ended since connection_init (heard
       // late, or on a replica without the live bus) is caught at its next operation.
       const { viewerId, sessionVersion } = ctx.extra;
@@ -170,16 +182,19 @@ export function serveGraphqlWs(options: WsServerOptions) {
       }
       const prepared = policy.prepare(query, payload.operationName, payload.variables);
       if ('errors' in prepared) return prepared.errors;
+      const prefix = frames.prefix(id);
+      const { send } = ctx.extra;
       const contextValue: WsContext = {
         viewerId,
         sessionVersion,
         requestId: randomUUID(),
         source: query,
         clientAddress: ctx.extra.address,
+        next: (result) => send(prefix, frames.payload(result)),
       };
       return {
         schema: apiSchema,
-        document: prepared.document,
+        document: sharedDocument(query, prepared.document),
         operationName: payload.operationName,
         variableValues: payload.variables,
         contextValue,
@@ -187,7 +202,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
     },
     subscribe: (args) => subscribe(args),
     execute: (args) => {
-      const { source, ...contextValue } = args.contextValue as WsContext;
+      const { source, next: _next, ...contextValue } = args.contextValue as WsContext;
       return options.execute(
         { query: source, operationName: args.operationName ?? undefined, variables: args.variableValues ?? undefined },
         contextValue,
@@ -215,17 +230,21 @@ export function serveGraphqlWs(options: WsServerOptions) {
   };
 
   function subscribe(args: ExecutionArgs): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
-    const { viewerId, requestId } = args.contextValue as GatewayContext;
-    return startSubscription(hub, apiSchema, {
+    const { viewerId, requestId, next } = args.contextValue as WsContext;
+    const started = startSubscription(hub, apiSchema, {
       document: args.document,
       operationName: args.operationName,
       variables: args.variableValues,
       viewerId,
       requestId,
     });
+    // Results skip graphql-ws's per-result loop (promises, copies, a JSON.stringify each): they
+    // are written as they come, and graphql-ws only sees the end, then sends `complete` itself.
+    return started instanceof ResultStream ? started.deliverTo(next) : started;
   }
 
-  const wss = new WebSocketServer({ noServer: true, handleProtocols, maxPayload: 1024 * 1024 });
+  // No perMessageDeflate (ws's default, stated because socket-writer.ts frames messages itself).
+  const wss = new WebSocketServer({ noServer: true, handleProtocols, maxPayload: 1024 * 1024, perMessageDeflate: false });
   // Connections per address are counted from the upgrade request until its TCP socket closes,
   // so handshakes in flight count too and every way a connection ends gives its place back.
   const onUpgrade = (request: http.IncomingMessage, tcp: Duplex, head: Buffer) => {
@@ -260,17 +279,18 @@ export function serveGraphqlWs(options: WsServerOptions) {
       // the grace period learns why; one that does not is cut off, freeing its buffer.
       setTimeout(() => socket.terminate(), SLOW_CLIENT_GRACE_MS).unref();
     };
-    const flushOnce = batchWrites(socket);
+    const writer = createSocketWriter(socket);
+    const send = (head: Buffer, tail?: Buffer) => {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      const buffered = socket.bufferedAmount + writer.pendingBytes();
+      if (buffered > limits.clientBufferBytes) return closeSlow();
+      writer.write(head, tail);
+      stats.peakBufferedBytes = Math.max(stats.peakBufferedBytes, buffered + head.length + (tail?.length ?? 0));
+    };
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) => {
-          if (socket.readyState !== WebSocket.OPEN) return;
-          if (socket.bufferedAmount > limits.clientBufferBytes) return closeSlow();
-          flushOnce();
-          socket.send(data);
-          stats.peakBufferedBytes = Math.max(stats.peakBufferedBytes, socket.bufferedAmount);
-        },
+        send: (data) => send(Buffer.from(data)),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', (data) => {
@@ -282,7 +302,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
             });
           }),
       },
-      { socket, address: request.socket.remoteAddress ?? 'unknown', viewerId: null, openOperations: () => 0 },
+      { socket, address: request.socket.remoteAddress ?? 'unknown', viewerId: null, openOperations: () => 0, send },
     );
     socket.on('error', () => socket.terminate());
     socket.once('close', (code, reason) => {
@@ -305,26 +325,6 @@ export function serveGraphqlWs(options: WsServerOptions) {
       for (const socket of wss.clients) socket.close(CloseCodes.GOING_AWAY, 'Gateway shutting down');
       await closeWithin(wss, CLOSE_GRACE_MS);
     },
-  };
-}
-
-/**
- * One event reaches every subscription of a connection in the same turn of the event loop;
- * holding the socket's writes until that turn ends sends them in one write instead of one
- * system call per message (a tenth of the calls with ten subscriptions per connection).
- */
-function batchWrites(socket: WebSocket): () => void {
-  const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-  let corked = false;
-  return () => {
-    if (corked || !raw) return;
-    corked = true;
-    raw.cork();
-    // After the microtasks that deliver this event to the connection's other subscriptions.
-    process.nextTick(() => {
-      corked = false;
-      raw.uncork();
-    });
   };
 }
 
