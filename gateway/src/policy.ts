@@ -125,6 +125,9 @@ const unresolved = (operationName: string | null | undefined) =>
       : 'The document has several operations: name the one to run (operationName).',
   );
 
+/** Distinct operation texts whose validated documents are kept. */
+const VALIDATED_DOCUMENTS = 500;
+
 export function createPolicy(options: PolicyOptions): Policy {
   const { limits, rateLimiter, rateLimits, logger } = options;
   const validationRules = options.validationRules ?? [];
@@ -144,6 +147,36 @@ export function createPolicy(options: PolicyOptions): Policy {
     }
   };
 
+  /**
+   * Documents that parsed and validated, by text: a subscription storm (50,000 sockets sending
+   * the same few operations) parsed and validated each one anew, and graphql-ws keeps each
+   * subscription's document for its life (~9 KiB a tree): one shared tree per text instead.
+   * Validation depends only on the text and the schema (rules 3-4, which read variables, run
+   * every time). Bounded, as the texts come from clients; nothing mutates a parsed document.
+   */
+  const validated = new Map<string, DocumentNode>();
+  let validatedFor: GraphQLSchema | undefined;
+  const parseAndValidate = (source: string): DocumentNode | GraphQLError[] => {
+    const schema = options.schema();
+    if (schema !== validatedFor) {
+      validated.clear();
+      validatedFor = schema;
+    }
+    const known = validated.get(source);
+    if (known) return known;
+    let document: DocumentNode;
+    try {
+      document = parse(source, { maxTokens: limits.maxTokens });
+    } catch (error) {
+      return [requestError('GRAPHQL_PARSE_FAILED', error instanceof Error ? error.message : 'Syntax error')];
+    }
+    const invalid = validate(schema, document, [...specifiedRules, ...validationRules]);
+    if (invalid.length) return invalid.map((error) => requestError('GRAPHQL_VALIDATION_FAILED', error.message));
+    if (validated.size >= VALIDATED_DOCUMENTS) validated.delete(validated.keys().next().value!);
+    validated.set(source, document);
+    return document;
+  };
+
   const check = ({ source, document, operation, variables }: OperationRequest): GraphQLError | null => {
     if (options.safelist && !isRegistered(operations, source, document)) return operationNotAllowed();
     return checkLimits(measureOperation(options.costSchema(), document, operation, variables), limits);
@@ -159,14 +192,8 @@ export function createPolicy(options: PolicyOptions): Policy {
       return typeof hash === 'string' ? operations.get(hash) : undefined;
     },
     prepare(source, operationName, variables) {
-      let document: DocumentNode;
-      try {
-        document = parse(source, { maxTokens: limits.maxTokens });
-      } catch (error) {
-        return { errors: [requestError('GRAPHQL_PARSE_FAILED', error instanceof Error ? error.message : 'Syntax error')] };
-      }
-      const invalid = validate(options.schema(), document, [...specifiedRules, ...validationRules]);
-      if (invalid.length) return { errors: invalid.map((error) => requestError('GRAPHQL_VALIDATION_FAILED', error.message)) };
+      const document = parseAndValidate(source);
+      if (Array.isArray(document)) return { errors: document };
       const operation = getOperationAST(document, operationName);
       if (!operation) return { errors: [unresolved(operationName)] };
       const refused = check({ source, document, operation, variables: variables ?? {} });

@@ -16,7 +16,6 @@ import type { SubscriptionHub } from './hub';
 import { createNextFrames } from './next-frames';
 import { createResultFormatter, startSubscription } from './operation';
 import { ResultStream } from './result-stream';
-import { createSharedDocuments } from './shared-documents';
 import { createSocketWriter } from './socket-writer';
 
 /** Close codes of ours, beyond graphql-ws's own (4400-4504). Documented in the README. */
@@ -32,8 +31,6 @@ export const CloseCodes = {
 } as const;
 
 const SLOW_CLIENT_GRACE_MS = 5_000;
-/** Distinct operation texts whose parsed documents are shared; clients send the same few. */
-const SHARED_DOCUMENTS = 500;
 
 export interface SubscriptionLimits {
   /** Operations one connection may have open at once. */
@@ -126,7 +123,6 @@ export function serveGraphqlWs(options: WsServerOptions) {
   const { hub, limits, apiSchema, policy, connections } = options;
   const { formatErrors: format, formatResult } = createResultFormatter(options.logger);
   const frames = createNextFrames(formatResult);
-  const sharedDocument = createSharedDocuments(SHARED_DOCUMENTS);
   const stats = { slowClientsClosed: 0, peakBufferedBytes: 0 };
 
   const server = makeServer<Record<string, unknown>, Extra>({
@@ -194,7 +190,8 @@ export function serveGraphqlWs(options: WsServerOptions) {
       };
       return {
         schema: apiSchema,
-        document: sharedDocument(query, prepared.document),
+        // One tree per text, shared by every subscription sent with it (policy.prepare keeps them).
+        document: prepared.document,
         operationName: payload.operationName,
         variableValues: payload.variables,
         contextValue,
