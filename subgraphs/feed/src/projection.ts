@@ -1,6 +1,7 @@
 import { Prisma } from './generated/prisma/client.js';
 import type { DomainEvent } from '@cameo/kernel/events';
 import type { FeedDb } from './db';
+import { addPublishedPost, dropCandidateSets, dropSetsHoldingPost } from './candidate-set';
 
 type Tx = Parameters<Parameters<FeedDb['$transaction']>[0]>[0];
 
@@ -88,11 +89,14 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
       await tx.pendingCounts.deleteMany({ where: { postId } });
       await tx.$executeRawUnsafe(`UPDATE "feed"."post" SET hot = ${HOT} WHERE id = $1::uuid`, postId);
       if (remixOfId) await addToPost(tx, remixOfId, { remixes: 1 });
+      await addPublishedPost(tx, { postId, creatorId, castOwnerIds: owners, publishedAt });
       return;
     }
     case 'generation.hidden': {
       const postId = id(p.generationId);
-      if (postId) await tx.post.updateMany({ where: { id: postId, hiddenAt: null }, data: { hiddenAt: new Date() } });
+      if (!postId) return;
+      await tx.post.updateMany({ where: { id: postId, hiddenAt: null }, data: { hiddenAt: new Date() } });
+      await dropSetsHoldingPost(tx, postId);
       return;
     }
     case 'social.followed':
@@ -102,6 +106,7 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
       if (!followerId || !followeeId) return;
       if (event.topic === 'social.followed') await tx.followEdge.createMany({ data: [{ followerId, followeeId }], skipDuplicates: true });
       else await tx.followEdge.deleteMany({ where: { followerId, followeeId } });
+      await dropCandidateSets(tx, [followerId]);
       return;
     }
     case 'social.blocked': {
@@ -116,6 +121,7 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
           ],
         },
       });
+      await dropCandidateSets(tx, [blockerId, blockedId]);
       return;
     }
     case 'social.liked':

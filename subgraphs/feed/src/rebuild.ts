@@ -4,7 +4,7 @@ import type { FeedDb } from './db';
 import { applyFeedEvent } from './projection';
 
 /**
- * Rebuilds the read model from scratch: empties what events built (posts, follows, affinity,
+ * Rebuilds the read model from scratch: empties what events built (posts, follows, affinity, For You candidate sets,
  * engagement, seen, processed ids) and replays every source from its first event through the
  * event transport — generations first, so posts exist before their likes. What viewers said
  * (preferences, "see less") is kept. Returns the number of events applied.
@@ -15,7 +15,7 @@ export async function rebuildFeed(
   options: { onProgress?: (line: string) => void } = {},
 ): Promise<number> {
   await db.$executeRawUnsafe(
-    'TRUNCATE "feed"."post", "feed"."pending_counts", "feed"."post_cast", "feed"."follow_edge", "feed"."affinity", "feed"."engaged", "feed"."seen", "feed"."processed_event", "feed"."snapshot"',
+    'TRUNCATE "feed"."post", "feed"."candidate_set", "feed"."candidate", "feed"."pending_counts", "feed"."post_cast", "feed"."follow_edge", "feed"."affinity", "feed"."engaged", "feed"."seen", "feed"."processed_event", "feed"."snapshot"',
   );
   let applied = 0;
   for (const source of SOURCE_SUBGRAPHS) {
