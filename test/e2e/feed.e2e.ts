@@ -170,6 +170,15 @@ describe('a page through the gateway', () => {
     expect(await count('FOR_YOU', 10)).toBe(await count('FOR_YOU', 50));
     expect(await count('FOLLOWING', 10)).toBe(await count('FOLLOWING', 50));
   });
+
+  it('serves a first For You page from the candidate set: a read of it beside the viewer’s own signals, then the snapshot', async () => {
+    await ok(gql(cy, FEED, { kind: 'FOR_YOU', first: 10 }));
+    statements.length = 0;
+    await ok(gql(cy, FEED, { kind: 'FOR_YOU', first: 10 }));
+    expect(statements).toHaveLength(3);
+    expect(statements.filter((sql) => sql.includes('"feed"."candidate"'))).toHaveLength(1);
+    expect(statements.filter((sql) => sql.includes('"feed"."snapshot"'))).toHaveLength(1);
+  });
 });
 
 describe('steering, feedback and explanations', () => {
@@ -406,6 +415,22 @@ describe('stable paging at size', () => {
   });
 });
 
+describe('freshness', () => {
+  it('a followee’s new post is in the next first page, and not in the pages pinned before it', async () => {
+    const before = await ids(cy, 'FOR_YOU', 1);
+    const fresh = await publishedVideo(stack.gatewayUrl, ada, 'a fresh take', { caption: 'fresh' });
+    await until('the new post in a first page', async () => (await ids(cy, 'FOR_YOU')).ids.includes(fresh));
+    const pinned = [...before.ids];
+    for (let after = before.pageInfo.endCursor; after;) {
+      const page = await ids(cy, 'FOR_YOU', 50, after);
+      pinned.push(...page.ids);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    }
+    expect(pinned.length).toBeGreaterThan(1);
+    expect(pinned).not.toContain(fresh);
+  });
+});
+
 describe('rebuild', () => {
   it('replays the event streams into an identical read model', async () => {
     const snapshot = async () =>
@@ -414,6 +439,15 @@ describe('rebuild', () => {
       );
     const before = await snapshot();
     const follows = await feedDb.followEdge.count();
+    const candidates = () =>
+      feedDb.candidate.findMany({
+        where: { viewerId: cy.id },
+        select: { kind: true, sourceId: true, postId: true },
+        orderBy: [{ kind: 'asc' }, { postId: 'asc' }],
+      });
+    await ids(cy, 'FOR_YOU', 1);
+    const cySet = await candidates();
+    expect(cySet.length).toBeGreaterThan(0);
     const transport = createEventTransport({
       kind: 'redis',
       subgraph: 'feed',
@@ -427,5 +461,9 @@ describe('rebuild', () => {
     expect(applied).toBeGreaterThan(5);
     expect(await snapshot()).toEqual(before);
     expect(await feedDb.followEdge.count()).toBe(follows);
+    // Candidate sets are emptied; the next first page gathers the same one again.
+    expect(await feedDb.candidateSet.count()).toBe(0);
+    await ids(cy, 'FOR_YOU', 1);
+    expect(await candidates()).toEqual(cySet);
   });
 });
