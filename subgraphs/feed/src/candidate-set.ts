@@ -25,9 +25,10 @@ export const CAST_CANDIDATES = 100;
 export const CANDIDATE_WINDOW = '14 days';
 /**
  * A set older than this is gathered again: it sheds the rows that aged out of the window, and
- * a post published while its set was being built (and so missed by both) comes back.
+ * a post published while its set was being built (and so missed by both) comes back. Sets of
+ * viewers who stayed away that long are swept, so new posts are written only to active viewers.
  */
-export const CANDIDATE_SET_TTL_MS = 60 * 60 * 1000;
+export const CANDIDATE_SET_TTL_MS = 6 * 60 * 60 * 1000;
 
 type Tx = Prisma.TransactionClient;
 
@@ -100,6 +101,11 @@ export async function dropSetsHoldingPost(tx: Tx, postId: string): Promise<void>
   await tx.$executeRaw`
     DELETE FROM "feed"."candidate_set" WHERE viewer_id IN (
       SELECT viewer_id FROM "feed"."candidate" WHERE post_id = ${postId}::uuid AND kind = 'followee')`;
+}
+
+/** Deletes sets past their lifetime (the server runs it with the snapshot sweep). */
+export async function sweepCandidateSets(db: FeedDb): Promise<number> {
+  return db.$executeRaw`DELETE FROM "feed"."candidate_set" WHERE built_at < ${new Date(Date.now() - CANDIDATE_SET_TTL_MS)}`;
 }
 
 /** A candidate post with all its columns, and what scoring needs of its creator for this viewer. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
-import { buildCandidateSet, readCandidatePool } from '../src/candidate-set';
+import { CANDIDATE_SET_TTL_MS, buildCandidateSet, readCandidatePool, sweepCandidateSets } from '../src/candidate-set';
 import { createDb, type FeedDb } from '../src/db';
 import { applyFeedEvent } from '../src/projection';
 
@@ -117,4 +117,17 @@ it('drops a set when its viewer follows, unfollows, blocks or is blocked', async
   await buildCandidateSet(db, viewer);
   expect(await pool(viewer)).not.toContain(post);
   expect(await pool(viewer)).toEqual(await gathered(viewer));
+});
+
+it('sweeps the sets of viewers who stayed away, and writes new posts to the sets that remain only', async () => {
+  const [away, active, followee] = [randomUUID(), randomUUID(), randomUUID()];
+  await follow(away, followee);
+  await follow(active, followee);
+  await buildCandidateSet(db, away);
+  await buildCandidateSet(db, active);
+  await db.candidateSet.update({ where: { viewerId: away }, data: { builtAt: new Date(Date.now() - CANDIDATE_SET_TTL_MS - 1000) } });
+  expect(await sweepCandidateSets(db)).toBeGreaterThanOrEqual(1);
+  expect([await hasSet(away), await hasSet(active)]).toEqual([false, true]);
+  const post = await publish(followee, 60);
+  expect(await db.candidate.findMany({ where: { postId: post }, select: { viewerId: true } })).toEqual([{ viewerId: active }]);
 });
