@@ -171,7 +171,7 @@ describe('a page through the gateway', () => {
     expect(await count('FOLLOWING', 10)).toBe(await count('FOLLOWING', 50));
   });
 
-  it('serves a first For You page from the candidate set: a read of it beside the viewer’s own signals, then the snapshot', async () => {
+  it('serves a first For You page in three statements: its candidate set read beside the viewer’s own signals, then the pin with the page', async () => {
     await ok(gql(cy, FEED, { kind: 'FOR_YOU', first: 10 }));
     statements.length = 0;
     await ok(gql(cy, FEED, { kind: 'FOR_YOU', first: 10 }));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, badInput, unauthenticated } from '@cameo/kernel/errors';
 import type { FeedContext } from './context';
 import { readCursor, signCursor, type CursorScope } from '@cameo/kernel/cursor';
@@ -92,20 +93,20 @@ async function countServed(ctx: FeedContext, remaining: number, served: number) 
  * candidate-set.ts), gathered first when they have none or an old one; what scoring needs of
  * each creator comes with it, the viewer's own feedback and words alongside (same round trip).
  */
-async function scoringInputs(ctx: FeedContext): Promise<{ pool: Post[]; viewer: ViewerSignals & { lessPosts: Set<string> } }> {
+async function scoringInputs(ctx: FeedContext): Promise<{ pool: Candidate[]; viewer: ViewerSignals & { lessPosts: Set<string> } }> {
   const viewerId = ctx.viewer?.userId ?? null;
   const [feedback, read] = await Promise.all([signals(ctx, []), readCandidatePool(ctx.db, viewerId)]);
-  let rows = read.rows;
+  let pool = read.pool;
   if (viewerId && (!read.builtAt || Date.now() - read.builtAt.getTime() > CANDIDATE_SET_TTL_MS)) {
     await buildCandidateSet(ctx.db, viewerId);
-    rows = (await readCandidatePool(ctx.db, viewerId)).rows;
+    ({ pool } = await readCandidatePool(ctx.db, viewerId));
   }
   return {
-    pool: rows.map(toPost),
+    pool,
     viewer: {
       ...feedback,
-      following: new Set(rows.filter((row) => row.followed).map((row) => row.creator_id)),
-      affinity: new Map(rows.filter((row) => row.affinity !== null).map((row) => [row.creator_id, row.affinity!])),
+      following: new Set(pool.filter((post) => post.followed).map((post) => post.creatorId)),
+      affinity: new Map(pool.filter((post) => post.affinity !== null).map((post) => [post.creatorId, post.affinity!])),
     },
   };
 }
@@ -196,13 +197,10 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
     const filters = { excludedCreators: excluded, excludedPosts: inputs.viewer.lessPosts };
     // The pool holds visible posts only (hidden_at IS NULL in the query).
     const shown = inputs.pool.filter((post) => isShown({ id: post.id, creatorId: post.creatorId, hidden: false }, filters));
-    const ranked = rank(shown.map(toCandidate), inputs.viewer);
+    const ranked = rank(shown, inputs.viewer);
     const postIds = ranked.slice(0, SNAPSHOT_SIZE).map((item) => item.candidate.id);
-    snapshot = { ...(await ctx.db.snapshot.create({ data: { userId: viewer, postIds }, select: { id: true } })), postIds };
-    // The first page is the ranking's head, read a moment ago with the same filters: no second read.
-    const byId = new Map(shown.map((post) => [post.id, post]));
-    const posts = postIds.slice(0, take).map((id) => byId.get(id)!);
-    page = { posts, positions: posts.map((_, i) => i) };
+    snapshot = { id: randomUUID(), postIds };
+    page = await pinFirstPage(ctx, snapshot, take);
   }
   const { posts, positions } = page;
   await countServed(ctx, remaining, posts.length);
@@ -214,6 +212,30 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
     })),
     { hasNextPage: posts.length === take && take < remaining && last + 1 < snapshot.postIds.length, after: args.after },
   );
+}
+
+/**
+ * Pins a fresh ranking and reads its first page's posts in one statement. They were ranked a
+ * moment ago with this request's filters; one taken down since is skipped, as readPinned would.
+ */
+async function pinFirstPage(ctx: FeedContext, snapshot: { id: string; postIds: string[] }, take: number) {
+  // A little more than a page, so a post gone since the ranking costs no second read.
+  const window = snapshot.postIds.slice(0, take + 10);
+  const rows = await ctx.db.$queryRaw<PostColumns[]>`
+    WITH pinned AS (
+      INSERT INTO "feed"."snapshot" (id, user_id, post_ids) VALUES (${snapshot.id}::uuid, ${ctx.viewer?.userId ?? null}::uuid, ${snapshot.postIds}::uuid[]))
+    SELECT * FROM "feed"."post" WHERE id = ANY(${window}::uuid[]) AND hidden_at IS NULL`;
+  const byId = new Map(rows.map((row) => [row.id, toPost(row)]));
+  const posts: Post[] = [];
+  const positions: number[] = [];
+  for (const [position, id] of window.entries()) {
+    const post = byId.get(id);
+    if (!post) continue;
+    posts.push(post);
+    positions.push(position);
+    if (posts.length === take) break;
+  }
+  return { posts, positions };
 }
 
 /** The next `take` showable posts of a pinned ranking from `offset`, with their positions. */

@@ -63,7 +63,7 @@ const gathered = async (viewer: string) =>
   )
     .map((row) => row.id)
     .sort();
-const pool = async (viewer: string) => (await readCandidatePool(db, viewer)).rows.map((row) => row.id).sort();
+const pool = async (viewer: string) => (await readCandidatePool(db, viewer)).pool.map((post) => post.id).sort();
 const hasSet = async (viewer: string) => (await db.candidateSet.count({ where: { viewerId: viewer } })) === 1;
 
 beforeAll(async () => {
