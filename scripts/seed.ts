@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrateAll } from '@cameo/kernel/migrations';
+import { TIMELINES_MISSING_SQL, TIMELINE_TABLES, buildTimelineSteps } from '@cameo/feed/timeline-build';
 
 /**
  * `npm run seed -- [--users 10000] [--posts 1000000] [--follows 5000000] [--likes 10000000]`:
@@ -10,7 +11,8 @@ import { migrateAll } from '@cameo/kernel/migrations';
  * - posts over the last 30 days, more of them recent; a few prolific creators (rank squared);
  *   10% cast a cameo of another user, 5% remix an earlier post;
  * - follows skewed towards popular creators; likes from random users on random posts (the
- *   feed's engagement rows and per-post counters), with affinity derived from them.
+ *   feed's engagement rows and per-post counters), with affinity derived from them;
+ * - Following timelines and follower counts, built from the posts and follows.
  * Re-running adds nothing twice for the same sizes (ids are deterministic; conflicts skipped).
  */
 export interface SeedSize {
@@ -88,6 +90,7 @@ export async function seed(databaseUrl: string, size: SeedSize, log: (line: stri
        ON CONFLICT (user_id, creator_id) DO UPDATE SET score = EXCLUDED.score`,
     );
     await seedVideoRows(step);
+    for (const { what, sql } of buildTimelineSteps()) await step(what, sql);
     // VACUUM too: it marks pages all-visible, which index-only scans need.
     for (const table of [
       'feed.post',
@@ -97,6 +100,7 @@ export async function seed(databaseUrl: string, size: SeedSize, log: (line: stri
       'feed.affinity',
       'users."user"',
       ...VIDEO_TABLES,
+      ...TIMELINE_TABLES,
     ])
       await step(`vacuum ${table}`, `VACUUM ANALYZE ${table}`);
   } finally {
@@ -159,6 +163,22 @@ export async function seedMissingVideoRows(databaseUrl: string, log: (line: stri
     const step = stepper(client, log);
     await seedVideoRows(step);
     for (const table of VIDEO_TABLES) await step(`vacuum ${table}`, `VACUUM ANALYZE ${table}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Builds Following timelines for a data set seeded before seed() built them (a few minutes at full size). */
+export async function seedMissingTimelines(databaseUrl: string, log: (line: string) => void): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(TIMELINES_MISSING_SQL);
+    if (!rows[0].missing) return;
+    log('building Following timelines for the seeded follows');
+    const step = stepper(client, log);
+    for (const { what, sql } of buildTimelineSteps()) await step(what, sql);
+    for (const table of TIMELINE_TABLES) await step(`vacuum ${table}`, `VACUUM ANALYZE ${table}`);
   } finally {
     await client.end();
   }

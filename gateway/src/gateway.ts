@@ -95,7 +95,7 @@ export interface GatewayOptions {
   pubsub?: PubSub;
   /** Channel prefix of the Redis pub/sub made from `redisUrl`. Default: "cameo:" (as users'). */
   livePrefix?: string;
-  /** The session-version cache: `ttlMs` (30 s), `graceMs` (30 s), `maxEntries` (10,000). */
+  /** The session-version cache: `ttlMs` (10 min while the live bus is heard, else 30 s), `graceMs` (30 s), `maxEntries` (10,000). */
   sessions?: Pick<SessionGuardOptions, 'ttlMs' | 'graceMs' | 'maxEntries'>;
 }
 

@@ -12,8 +12,10 @@ import { SESSION_REVOKED_TOPIC, type Session, type SessionRevoked } from '@cameo
  *
  * An entry is dropped at once when users announces `session.revoked` on the live bus (every
  * replica hears it over Redis pub/sub; one process shares the in-process bus), and when this
- * gateway forwarded the mutation that ended the sessions (read-your-writes). A replica that
- * cannot hear the bus (no Redis) trusts an entry for at most `ttlMs`.
+ * gateway forwarded the mutation that ended the sessions (read-your-writes). While the bus is
+ * heard an entry is trusted for 10 minutes: an ending cannot be missed without the subscription
+ * breaking (Redis pub/sub loses messages only with the connection), and a broken one drops every
+ * entry. A replica that cannot hear the bus (no Redis) trusts an entry for 30 s.
  */
 export interface SessionGuardOptions {
   /** The users subgraph's base URL (without /graphql), once the gateway knows it. */
@@ -23,7 +25,7 @@ export interface SessionGuardOptions {
   logger: Logger;
   /** Where `session.revoked` is heard. Default: none (entries only expire). */
   pubsub?: PubSub;
-  /** How long an answer is trusted. Default: 30 s. */
+  /** How long an answer is trusted. Default: 10 minutes with a pubsub, else 30 s. */
   ttlMs?: number;
   /**
    * How long past `ttlMs` an answer may still serve while users cannot be reached. Default: 30 s.
@@ -60,7 +62,8 @@ const MAX_BATCH = 500;
 const RESUBSCRIBE_MS = 1_000;
 
 export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
-  const ttlMs = options.ttlMs ?? 30_000;
+  // A feed client asks every few seconds: with 30 s, every scroll after a pause cost users a call.
+  const ttlMs = options.ttlMs ?? (options.pubsub ? 10 * 60_000 : 30_000);
   const graceMs = options.graceMs ?? 30_000;
   const maxEntries = options.maxEntries ?? 10_000;
   const entries = new Map<string, Entry>();

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { migrateAll } from '@cameo/kernel/migrations';
-import { DEFAULT_SEED, seed, seedMissingVideoRows, type SeedSize } from '../seed';
+import { DEFAULT_SEED, seed, seedMissingTimelines, seedMissingVideoRows, type SeedSize } from '../seed';
 import { log } from './platform';
 
 /**
@@ -27,6 +27,7 @@ export async function prepareDataSet(options: { reseed?: boolean; size?: Partial
       log(`using the data set in ${DATABASE} (--reseed to build it again)`);
       await migrateAll(databaseUrl);
       await seedMissingVideoRows(databaseUrl, log);
+      await seedMissingTimelines(databaseUrl, log);
     } else {
       await admin.query(`CREATE DATABASE ${DATABASE}`);
       const size = { ...DEFAULT_SEED, ...options.size };

@@ -6,17 +6,20 @@ import { SUPERGRAPH_PATH } from '@cameo/gateway';
 import { listen } from '@cameo/kernel/listen';
 
 /**
- * A gateway under benchmark — ours or Hive Gateway — alone in its process so its CPU time and
+ * A gateway under benchmark — ours or a peer — alone in its process so its CPU time and
  * memory are its own. Started with an IPC channel: it sends { url } once listening and answers
  * "stats" with its memory, CPU time and (ours) subscription figures, after a full GC so heap
  * figures are live data only.
  */
 export interface GatewayChildOptions {
-  kind: 'cameo' | 'hive';
+  /** hive: Hive Gateway; hive-router: Hive Gateway with the Rust query planner; apollo: plain @apollo/gateway. */
+  kind: 'cameo' | 'hive' | 'hive-router' | 'apollo';
   subgraphUrls: Record<string, string>;
   jwtSecret: string;
   /** Ours only: the entity cache, as a deployment with REDIS_URL runs it. */
   entityCache?: EntityCacheOptions;
+  /** Ours only: REDIS_URL, with the entity cache: the live bus on which users announces ended sessions. */
+  redisUrl?: string;
 }
 
 import { benchKeys } from './platform';
@@ -25,20 +28,28 @@ async function main() {
   const options = JSON.parse(process.env.CAMEO_BENCH_GATEWAY ?? '{}') as GatewayChildOptions;
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   let subscriptionStats: () => unknown = () => null;
-  let httpServer;
-  if (options.kind === 'hive') {
-    // Imported only here: loading Hive Gateway in our gateway's process would cost it memory.
+  let url: string;
+  if (options.kind === 'hive' || options.kind === 'hive-router') {
+    // Imported only here: loading a peer in our gateway's process would cost it memory.
     const { createHiveGatewayServer } = await import('./hive-gateway.js');
-    httpServer = createHiveGatewayServer({ supergraphSdl, ...options, gatewayProofPrivateKey: benchKeys().gatewayProofPrivateKey });
+    const httpServer = createHiveGatewayServer({
+      supergraphSdl,
+      ...options,
+      gatewayProofPrivateKey: benchKeys().gatewayProofPrivateKey,
+      queryPlanner: options.kind === 'hive-router' ? 'rust' : 'js',
+    });
+    ({ url } = await listen(httpServer, 0, '127.0.0.1'));
+  } else if (options.kind === 'apollo') {
+    const { startApolloGateway } = await import('./apollo-gateway.js');
+    ({ url } = await startApolloGateway({ supergraphSdl, ...options, gatewayProofPrivateKey: benchKeys().gatewayProofPrivateKey }));
   } else {
     // The load comes from one address and a few viewers: the per-address and per-user caps a
     // deployment keeps would refuse it, so they are raised past it (the total cap still holds).
     const subscriptionLimits = { perAddress: 1_000_000, perUser: 1_000_000 };
     const gateway = await createGateway({ supergraphSdl, ...options, ...benchKeys(), production: true, subscriptionLimits });
-    httpServer = gateway.httpServer;
     subscriptionStats = gateway.subscriptionStats;
+    ({ url } = await listen(gateway.httpServer, 0, '127.0.0.1'));
   }
-  const { url } = await listen(httpServer, 0, '127.0.0.1');
   process.on('message', (message) => {
     if (message !== 'stats') return;
     (globalThis as { gc?: () => void }).gc?.();

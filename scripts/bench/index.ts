@@ -3,59 +3,78 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { prepareDataSet, SERVER_URL } from './dataset';
-import { signSessionToken } from '@cameo/kernel/session-token';
-import {
-  FEED_DOCUMENT,
-  mergeResults,
-  postGraphql,
-  seededUserId,
-  startLoadProcess,
-  type FeedKind,
-  type LoadProcess,
-  type LoadResult,
-  type LoadTarget,
-} from './load';
+import { mergeResults, startLoadProcess, type FeedKind, type LoadProcess, type LoadResult, type LoadTarget } from './load';
+import { checkAnswers } from './answers';
 import { log, secrets, startGatewayProcess, startSubgraphs, type GatewayProcess } from './platform';
+import { profileFeedPages } from './profiled-run';
 import { benchFanOut, deleteRedisKeys, describeFanOut, type FanOutFigures } from './subscriptions';
 
 /**
- * `npm run bench`: the platform side by side with the peer a team would pick instead.
+ * `npm run bench`: the platform side by side with the peers a team would pick instead.
  *
  * On the seeded data set (dataset.ts), with each subgraph, each gateway and the load generator
  * in its own process:
- *   (a) the SDK's Feed query through our gateway, (b) the same through Hive Gateway on the same
- *   supergraph and subgraphs, (c) the subgraph requests of that query's plan made directly —
- *   For You and Following, at each `--concurrency` level, `--seconds` per side after a warm-up,
- *   taken in alternating slices;
- *   (e) createGeneration (accepted and queued; no renderer reads this run's queue) through both;
- *   (d) subscription fan-out: 10,000 subscribers on one gateway process (subscriptions.ts).
+ *   (a) the SDK's Feed query through our gateway, (b) the same through each peer of `--peers` on
+ *   the same supergraph and subgraphs — Hive Gateway (`hive`), Hive Gateway with its Rust query
+ *   planner (`hive-router`), plain Apollo Gateway (`apollo`) — (c) the subgraph requests of that
+ *   query's plan made directly — For You and Following, at each `--concurrency` level, `--seconds`
+ *   per side after a warm-up, taken in alternating slices; (f) the feed subgraph's For You first
+ *   page alone, one at a time;
+ *   (e) createGeneration (accepted and queued; no renderer reads this run's queue) through each gateway;
+ *   (d) subscription fan-out: `--subscribers` on one gateway process over `--connections` (subscriptions.ts).
  * Prints one table with RPS, p50/p99, the gateway's CPU time per request, the ratios and the
- * targets. Needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL), defaults the local servers.
+ * targets. `--profile` instead runs the profiled pass of profiled-run.ts: a CPU budget per Feed
+ * page. Needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL), defaults the local servers.
  */
+const PEERS = ['hive', 'hive-router', 'apollo'] as const;
+type Peer = (typeof PEERS)[number];
 const { values: args } = parseArgs({
   options: {
     reseed: { type: 'boolean', default: false },
     // With 10 s rows the run-to-run spread at concurrency 1 was as large as the gateways' difference.
     seconds: { type: 'string', default: '30' },
     concurrency: { type: 'string', default: '1,8' },
-    subscribers: { type: 'string', default: '10000' },
+    // Each peer adds about 3 minutes to a default run.
+    peers: { type: 'string', default: PEERS.join(',') },
+    subscribers: { type: 'string', default: '50000' },
+    connections: { type: 'string', default: '5000' },
     'skip-subscriptions': { type: 'boolean', default: false },
     // on: as deployed with REDIS_URL. off: our gateway asks users for every creator and owner too.
     'entity-cache': { type: 'string', default: 'on' },
+    profile: { type: 'boolean', default: false },
+    'profile-seconds': { type: 'string', default: '10' },
   },
 });
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = Number(args.seconds);
 const LEVELS = args.concurrency.split(',').map(Number);
+const peers = args.peers
+  .split(',')
+  .filter(Boolean)
+  .map((peer) => {
+    if (!(PEERS as readonly string[]).includes(peer)) throw new Error(`--peers takes some of ${PEERS.join(',')}, not ${peer}`);
+    return peer as Peer;
+  });
 /**
  * Each side's measurement is taken in this many alternating slices: 3 s each at the default 30 s,
  * short enough that a stall of the shared machine lasting seconds falls on every side alike.
  */
 const SLICES = 10;
 
+/** What the table calls each side. */
+const LABELS: Record<Row['side'], string> = {
+  ours: 'Cameo',
+  direct: 'direct',
+  subgraph: 'subgraph',
+  hive: 'Hive',
+  'hive-router': 'Hive+Rust',
+  apollo: 'Apollo',
+};
+
 interface Row {
   section: string;
-  side: 'ours' | 'hive' | 'direct';
+  /** subgraph: the feed subgraph alone (its own fields). */
+  side: 'ours' | 'direct' | 'subgraph' | Peer;
   concurrency: number;
   result: LoadResult;
   /** The gateway process's CPU time (user + system) per request, ms. */
@@ -94,17 +113,6 @@ async function compare(load: LoadProcess, section: string, sides: Side[], concur
   });
 }
 
-/** Both gateways must give the same answer (Following is deterministic), without errors. */
-async function checkSameAnswers(ours: string, hive: string) {
-  const headers = { authorization: `Bearer ${signSessionToken(secrets.jwtSecret, seededUserId(1), 0)}` };
-  const body = { query: FEED_DOCUMENT, operationName: 'Feed', variables: { kind: 'FOLLOWING', first: 10 } };
-  const [a, b] = await Promise.all([postGraphql(ours, headers, body), postGraphql(hive, headers, body)]);
-  if (a.errors || b.errors) throw new Error(`a gateway failed the check query: ${JSON.stringify(a.errors ?? b.errors)}`);
-  if (JSON.stringify(a.data) !== JSON.stringify(b.data))
-    throw new Error(`the gateways answer differently:\n${JSON.stringify(a.data)}\n${JSON.stringify(b.data)}`);
-  log(`both gateways give the same Following page (${(a.data as { feed: { edges: unknown[] } }).feed.edges.length} posts)`);
-}
-
 /** Removes what createGeneration added to the data set, so every run starts from the same one. */
 async function deleteCreatedGenerations(databaseUrl: string, since: Date) {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -118,6 +126,11 @@ async function deleteCreatedGenerations(databaseUrl: string, since: Date) {
 
 async function main() {
   const { databaseUrl, sizes } = await prepareDataSet({ reseed: args.reseed });
+  if (args.profile) {
+    const seconds = Number(args['profile-seconds']);
+    await profileFeedPages({ databaseUrl, redisUrl: REDIS_URL, users: sizes.users, seconds, concurrency: Math.max(...LEVELS) });
+    return;
+  }
   const runId = randomBytes(4).toString('hex');
   const started = new Date();
   const rows: Row[] = [];
@@ -134,29 +147,47 @@ async function main() {
     const entityCache = args['entity-cache'] === 'on' ? { redisUrl: REDIS_URL, eventNamespace: `cameo-bench-${runId}` } : undefined;
     const ours = await startGatewayProcess('cameo', subgraphs.urls, { entityCache });
     stops.push(() => ours.stop());
-    const hive = await startGatewayProcess('hive', subgraphs.urls);
-    stops.push(() => hive.stop());
+    const peerGateways: { peer: Peer; gateway: GatewayProcess }[] = [];
+    for (const peer of peers) {
+      const gateway = await startGatewayProcess(peer, subgraphs.urls);
+      stops.push(() => gateway.stop());
+      peerGateways.push({ peer, gateway });
+    }
     const load = await startLoadProcess({ users: sizes.users, viewerCount: 2000, ...secrets });
     stops.push(() => load.stop());
-    await checkSameAnswers(ours.url, hive.url);
+    await checkAnswers(subgraphs.urls, [
+      { name: 'our gateway', url: ours.url },
+      ...peerGateways.map(({ peer, gateway }) => ({ name: LABELS[peer], url: gateway.url })),
+    ]);
 
     for (const kind of ['FOLLOWING', 'FOR_YOU'] as FeedKind[]) {
       for (const concurrency of LEVELS) {
         const section = `feed ${kind === 'FOR_YOU' ? 'For You' : 'Following'}`;
-        log(`${section}, concurrency ${concurrency}: direct, ours, Hive Gateway (${SECONDS} s each)`);
+        log(`${section}, concurrency ${concurrency}: direct, ours, ${peers.join(', ') || 'no peer'} (${SECONDS} s each)`);
         const sides: Side[] = [
           { side: 'direct', target: { operation: 'direct-feed', urls: subgraphs.urls, feedKind: kind } },
           { side: 'ours', target: { operation: 'gateway-feed', url: ours.url, feedKind: kind }, gateway: ours },
-          { side: 'hive', target: { operation: 'gateway-feed', url: hive.url, feedKind: kind }, gateway: hive },
+          ...peerGateways.map(({ peer, gateway }): Side => ({
+            side: peer,
+            target: { operation: 'gateway-feed', url: gateway.url, feedKind: kind },
+            gateway,
+          })),
         ];
         rows.push(...(await compare(load, section, sides, concurrency)));
       }
     }
+    log(`For You at the feed subgraph alone, concurrency 1 (${SECONDS} s)`);
+    const alone: Side = { side: 'subgraph', target: { operation: 'subgraph-feed', url: subgraphs.urls.feed, feedKind: 'FOR_YOU' } };
+    rows.push(...(await compare(load, FOR_YOU_ALONE, [alone], 1)));
     const concurrency = Math.max(...LEVELS);
-    log(`createGeneration, concurrency ${concurrency}: ours, Hive Gateway (${SECONDS} s each)`);
+    log(`createGeneration, concurrency ${concurrency}: ours, ${peers.join(', ') || 'no peer'} (${SECONDS} s each)`);
     const sides: Side[] = [
       { side: 'ours', target: { operation: 'gateway-create-generation', url: ours.url }, gateway: ours },
-      { side: 'hive', target: { operation: 'gateway-create-generation', url: hive.url }, gateway: hive },
+      ...peerGateways.map(({ peer, gateway }): Side => ({
+        side: peer,
+        target: { operation: 'gateway-create-generation', url: gateway.url },
+        gateway,
+      })),
     ];
     rows.push(...(await compare(load, 'createGeneration', sides, concurrency)));
     cacheLookups = await entityCacheLookups(ours.url);
@@ -169,10 +200,10 @@ async function main() {
 
   let fanOut: FanOutFigures | undefined;
   if (!args['skip-subscriptions']) {
-    log(`subscription fan-out: ${args.subscribers} subscribers`);
+    log(`subscription fan-out: ${args.subscribers} subscribers over ${args.connections} connections`);
     fanOut = await benchFanOut({
       subscribers: Number(args.subscribers),
-      connections: Number(args.subscribers) / 10,
+      connections: Number(args.connections),
       viewers: 100,
       rounds: 20,
       burst: false,
@@ -190,6 +221,25 @@ async function entityCacheLookups(gatewayUrl: string): Promise<{ hit: number; mi
     ].reduce((sum, match) => sum + Number(match[1]), 0);
   return { hit: count('hit'), miss: count('miss') };
 }
+
+/** The targets of issue 20, as the verdict lines print them. */
+const TARGETS = {
+  /** Through our gateway at TARGET_CONCURRENCY in flight: pages per second at least, and p99 below (ms). */
+  pagesPerSecond: { 'feed Following': 400, 'feed For You': 150 } as Record<string, number>,
+  p99Ms: 100,
+  /** The feed subgraph's For You first page, one at a time: p99 below (ms). */
+  forYouAloneP99Ms: 25,
+  /** Our gateway's throughput over each peer's, on the same row, at least. */
+  peerRatio: 1.5,
+  /** Our gateway's CPU per request at most (ms). */
+  gatewayCpuMs: 4,
+  fanOutP99Ms: 100,
+  heapPerSubscriptionKiB: 16,
+};
+const TARGET_CONCURRENCY = 8;
+const FOR_YOU_ALONE = 'For You, feed alone';
+
+const verdict = (met: boolean, text: string) => `${met ? 'met ' : 'MISS'}  ${text}`;
 
 function report(
   rows: Row[],
@@ -211,49 +261,83 @@ function report(
       : `our gateway's entity cache: off (--entity-cache off)`,
   );
   console.log('');
-  console.log('what              side     conc  requests  errors      rps   p50 ms   p99 ms  gw cpu ms/req');
+  console.log('what                 side        conc  requests  errors      rps   p50 ms   p99 ms  gw cpu ms/req');
   for (const row of rows) {
     const r = row.result;
-    const side = { ours: 'Cameo', hive: 'Hive', direct: 'direct' }[row.side];
     console.log(
-      `${row.section.padEnd(17)} ${side.padEnd(7)} ${String(row.concurrency).padStart(5)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${row.cpuMs === undefined ? '' : row.cpuMs.toFixed(2).padStart(14)}`,
+      `${row.section.padEnd(20)} ${LABELS[row.side].padEnd(10)} ${String(row.concurrency).padStart(5)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${row.cpuMs === undefined ? '' : row.cpuMs.toFixed(2).padStart(14)}`,
     );
   }
   console.log('');
-  console.log('ratios                          conc  Cameo/Hive rps  Cameo/Hive cpu  Cameo overhead p50  Hive overhead p50');
+  console.log('ratios                 conc  peer        Cameo/peer rps  Cameo/peer cpu  Cameo overhead p50  peer overhead p50');
   const find = (section: string, side: Row['side'], concurrency: number) =>
     rows.find((row) => row.section === section && row.side === side && row.concurrency === concurrency);
   const verdicts: string[] = [];
   for (const section of [...new Set(rows.map((row) => row.section))]) {
     for (const concurrency of [...new Set(rows.filter((row) => row.section === section).map((row) => row.concurrency))]) {
-      const [ours, hive, direct] = (['ours', 'hive', 'direct'] as const).map((side) => find(section, side, concurrency));
-      if (!ours || !hive) continue;
+      const ours = find(section, 'ours', concurrency);
+      const direct = find(section, 'direct', concurrency);
+      if (!ours) continue;
       const overhead = (row: Row) => (direct ? `${(((row.result.p50 - direct.result.p50) / direct.result.p50) * 100).toFixed(0)}%` : '-');
-      const rpsRatio = ours.result.rps / hive.result.rps;
-      console.log(
-        `${section.padEnd(31)} ${String(concurrency).padStart(4)} ${rpsRatio.toFixed(2).padStart(15)} ${(ours.cpuMs! / hive.cpuMs!).toFixed(2).padStart(15)} ${overhead(ours).padStart(19)} ${overhead(hive).padStart(18)}`,
-      );
-      verdicts.push(
-        `${rpsRatio >= 1 ? 'met ' : 'MISS'}  ${section}, concurrency ${concurrency}: Cameo ${ours.result.rps.toFixed(0)} rps vs Hive ${hive.result.rps.toFixed(0)} rps (target: at least Hive's)`,
-      );
-      if (direct) {
-        const share = (ours.result.p50 - direct.result.p50) / direct.result.p50;
+      const where = `${section}, concurrency ${concurrency}`;
+      for (const peer of peers) {
+        const theirs = find(section, peer, concurrency);
+        if (!theirs) continue;
+        const rpsRatio = ours.result.rps / theirs.result.rps;
+        console.log(
+          `${section.padEnd(22)} ${String(concurrency).padStart(4)}  ${LABELS[peer].padEnd(10)} ${rpsRatio.toFixed(2).padStart(15)} ${(ours.cpuMs! / theirs.cpuMs!).toFixed(2).padStart(15)} ${overhead(ours).padStart(19)} ${overhead(theirs).padStart(18)}`,
+        );
         verdicts.push(
-          `${share < 0.3 ? 'met ' : 'MISS'}  ${section}, concurrency ${concurrency}: gateway overhead ${(share * 100).toFixed(0)}% of the direct p50 (target: under 30%)`,
+          verdict(
+            rpsRatio >= TARGETS.peerRatio,
+            `${where}: Cameo ${ours.result.rps.toFixed(0)} rps vs ${LABELS[peer]} ${theirs.result.rps.toFixed(0)} rps, ×${rpsRatio.toFixed(2)} (target: ×${TARGETS.peerRatio} or more)`,
+          ),
+        );
+      }
+      verdicts.push(
+        verdict(
+          ours.cpuMs! <= TARGETS.gatewayCpuMs,
+          `${where}: our gateway's CPU ${ours.cpuMs!.toFixed(2)} ms per request (target: ${TARGETS.gatewayCpuMs} ms or less)`,
+        ),
+      );
+      const pagesPerSecond = TARGETS.pagesPerSecond[section];
+      if (pagesPerSecond && concurrency === TARGET_CONCURRENCY) {
+        verdicts.push(
+          verdict(
+            ours.result.rps >= pagesPerSecond && ours.result.p99 < TARGETS.p99Ms,
+            `${where}, through our gateway: ${ours.result.rps.toFixed(0)} pages/s, p99 ${ours.result.p99.toFixed(1)} ms (target: ${pagesPerSecond} pages/s or more, p99 under ${TARGETS.p99Ms} ms)`,
+          ),
         );
       }
     }
   }
+  const alone = rows.find((row) => row.section === FOR_YOU_ALONE);
+  if (alone) {
+    verdicts.push(
+      verdict(
+        alone.result.p99 < TARGETS.forYouAloneP99Ms,
+        `For You first page at the feed subgraph alone, one at a time: p99 ${alone.result.p99.toFixed(1)} ms (target: under ${TARGETS.forYouAloneP99Ms} ms)`,
+      ),
+    );
+  }
   if (fanOut) {
     console.log('');
     for (const line of describeFanOut(fanOut)) console.log(line);
+    const heapKiB = (fanOut.heapDuring - fanOut.heapBefore) / fanOut.subscribers / 1024;
     verdicts.push(
-      `${fanOut.p99 < 100 ? 'met ' : 'MISS'}  ${fanOut.subscribers} subscribers on one gateway process: event p99 ${fanOut.p99.toFixed(1)} ms (target: under 100 ms)`,
+      verdict(
+        fanOut.p99 < TARGETS.fanOutP99Ms,
+        `${fanOut.subscribers} subscribers over ${fanOut.connections} connections on one gateway process: event p99 ${fanOut.p99.toFixed(1)} ms (target: under ${TARGETS.fanOutP99Ms} ms)`,
+      ),
+      verdict(
+        heapKiB < TARGETS.heapPerSubscriptionKiB,
+        `${fanOut.subscribers} subscribers: heap ${heapKiB.toFixed(2)} KiB per subscription (target: under ${TARGETS.heapPerSubscriptionKiB} KiB)`,
+      ),
     );
   }
   console.log('');
   console.log('targets');
-  for (const verdict of verdicts) console.log(`  ${verdict}`);
+  for (const line of verdicts) console.log(`  ${line}`);
 }
 
 main().then(

@@ -7,12 +7,15 @@ import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-pr
 import { readKeys } from '@cameo/kernel/env';
 import { signSessionToken } from '@cameo/kernel/session-token';
 import { directFeedPage, type SubgraphPost } from './direct-feed';
+import { cpuProfileArgs, stopChild } from './platform';
 
 /**
  * The load generator of the bench scripts, in its own process so it does not share a CPU queue
  * with what it measures. A closed loop: `concurrency` workers each send one operation, wait for
  * the answer, and send the next, over keep-alive connections. Each operation acts as a random
- * seeded viewer. Every target goes through the same client code, so their figures compare.
+ * seeded viewer from the worker's own share of distinct viewers, so no two requests in flight
+ * are one viewer's (a gateway that shared answers between them would be caught by the checks,
+ * not flattered). Every target goes through the same client code, so their figures compare.
  */
 export type LoadTarget =
   /** The SDK's Feed query at a gateway (ours or Hive Gateway), with a session token. */
@@ -73,7 +76,12 @@ export const FEED_DOCUMENT = readFileSync(path.join(__dirname, '../../clients/op
 const CREATE_DOCUMENT = readFileSync(path.join(__dirname, '../../clients/operations/generations.graphql'), 'utf8');
 const SUBGRAPH_FEED = `query ($kind: FeedKind!) { feed(kind: $kind, first: 10) { edges { cursor node { id caption publishedAt creator { id } } } } }`;
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+/**
+ * An idle socket is dropped after 4 s, before the servers' 5 s keep-alive timeout: a side waits
+ * while the others take their slices (12 s with five sides), and a request written to a socket
+ * the server is closing fails with "socket hang up".
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 4_000 });
 
 /** POSTs a GraphQL request; resolves with the parsed body (errors included, as a client sees them). */
 export function postGraphql(
@@ -121,8 +129,10 @@ class Viewers {
    * baselines sign one per request, as the gateway does: that cost is now part of the measure.
    */
   private readonly proofKey = readKeys(['gatewayProofPrivateKey'], { NODE_ENV: 'test' }).gatewayProofPrivateKey;
-  pick(): { session: string; proof: (subgraph: string, body: unknown) => Record<string, string> } {
-    const i = Math.floor(Math.random() * this.ids.length);
+  /** A random viewer of worker `worker`'s share (of `workers`): the ids i with i mod workers = worker. */
+  pick(worker: number, workers: number): { session: string; proof: (subgraph: string, body: unknown) => Record<string, string> } {
+    const share = Math.ceil((this.ids.length - worker) / workers);
+    const i = worker + workers * Math.floor(Math.random() * share);
     const viewerId = this.ids[i]!;
     return {
       session: this.sessions[i]!,
@@ -134,12 +144,12 @@ class Viewers {
 }
 
 let sequence = 0;
-function operation(target: LoadTarget, viewers: Viewers): () => Promise<{ errors?: { message: string }[] }> {
+function operation(target: LoadTarget, pick: () => ReturnType<Viewers['pick']>): () => Promise<{ errors?: { message: string }[] }> {
   const bearer = (session: string) => ({ authorization: `Bearer ${session}` });
   switch (target.operation) {
     case 'gateway-feed':
       return () =>
-        postGraphql(target.url, bearer(viewers.pick().session), {
+        postGraphql(target.url, bearer(pick().session), {
           query: FEED_DOCUMENT,
           operationName: 'Feed',
           variables: { kind: target.feedKind, first: 10 },
@@ -147,11 +157,11 @@ function operation(target: LoadTarget, viewers: Viewers): () => Promise<{ errors
     case 'subgraph-feed':
       return () => {
         const body = { query: SUBGRAPH_FEED, variables: { kind: target.feedKind } };
-        return postGraphql(target.url, viewers.pick().proof('feed', body), body);
+        return postGraphql(target.url, pick().proof('feed', body), body);
       };
     case 'direct-feed':
       return () => {
-        const viewer = viewers.pick();
+        const viewer = pick();
         return directFeedPage(
           (subgraph, body) => postGraphql(target.urls[subgraph]!, viewer.proof(subgraph, body), body),
           target.feedKind,
@@ -159,7 +169,7 @@ function operation(target: LoadTarget, viewers: Viewers): () => Promise<{ errors
       };
     case 'gateway-create-generation':
       return () =>
-        postGraphql(target.url, bearer(viewers.pick().session), {
+        postGraphql(target.url, bearer(pick().session), {
           query: CREATE_DOCUMENT,
           operationName: 'CreateGeneration',
           variables: { input: { prompt: `bench video ${process.pid}-${++sequence}`, seconds: 4 } },
@@ -168,12 +178,12 @@ function operation(target: LoadTarget, viewers: Viewers): () => Promise<{ errors
 }
 
 async function run(plan: LoadRun, viewers: Viewers): Promise<LoadResult> {
-  const send = operation(plan.target, viewers);
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
   const end = performance.now() + plan.durationMs;
-  const worker = async () => {
+  const worker = async (_: unknown, index: number) => {
+    const send = operation(plan.target, () => viewers.pick(index, plan.concurrency));
     while (performance.now() < end) {
       const started = performance.now();
       try {
@@ -198,13 +208,21 @@ async function run(plan: LoadRun, viewers: Viewers): Promise<LoadResult> {
 
 export interface LoadProcess {
   run(plan: LoadRun): Promise<LoadResult>;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
-/** Starts the load generator acting as `viewerCount` random seeded users (of `users`). */
-export async function startLoadProcess(options: { users: number; viewerCount: number; jwtSecret: string }): Promise<LoadProcess> {
+/**
+ * Starts the load generator acting as `viewerCount` distinct random seeded users (of `users`).
+ * With profileDir it writes its CPU profile there when stopped.
+ */
+export async function startLoadProcess(options: {
+  users: number;
+  viewerCount: number;
+  jwtSecret: string;
+  profileDir?: string;
+}): Promise<LoadProcess> {
   const child = fork(__filename, {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...cpuProfileArgs(options.profileDir, 'load')],
     env: { ...process.env, CAMEO_BENCH_LOAD: JSON.stringify(options) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -215,6 +233,7 @@ export async function startLoadProcess(options: { users: number; viewerCount: nu
   let queue = Promise.resolve<unknown>(undefined);
   return {
     run: (plan) => {
+      if (plan.concurrency > options.viewerCount) throw new Error(`${plan.concurrency} workers need as many distinct viewers`);
       const result = queue.then(
         () =>
           new Promise<LoadResult>((resolve) => {
@@ -225,17 +244,15 @@ export async function startLoadProcess(options: { users: number; viewerCount: nu
       queue = result.catch(() => undefined);
       return result;
     },
-    stop: () => child.kill(),
+    stop: () => stopChild(child, options.profileDir ? 30_000 : undefined),
   };
 }
 
 if (process.env.CAMEO_BENCH_LOAD && process.send) {
   const options = JSON.parse(process.env.CAMEO_BENCH_LOAD) as { users: number; viewerCount: number; jwtSecret: string };
-  const random = (from: number, to: number) => seededUserId(from + Math.floor(Math.random() * (to - from + 1)));
-  const viewers = new Viewers(
-    options,
-    Array.from({ length: options.viewerCount }, () => random(1, options.users)),
-  );
+  const numbers = new Set<number>();
+  while (numbers.size < Math.min(options.viewerCount, options.users)) numbers.add(1 + Math.floor(Math.random() * options.users));
+  const viewers = new Viewers(options, [...numbers].map(seededUserId));
   process.on('message', (plan: LoadRun) => void run(plan, viewers).then((result) => process.send!(result)));
   process.on('disconnect', () => process.exit(0));
   process.send('ready');

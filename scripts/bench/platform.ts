@@ -11,10 +11,19 @@ export const secrets = readCommonEnv({ NODE_ENV: 'test' });
 export const benchKeys = () => readKeys(ALL_KEY_PURPOSES, { NODE_ENV: 'test' });
 export const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * node flags making a process write a V8 CPU profile when it exits, into `<dir>/<role>/` (one
+ * folder per process: a process may also write its loader thread's profile beside its own).
+ */
+export const cpuProfileArgs = (dir: string | undefined, role: string): string[] =>
+  dir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, role)}`] : [];
+
 const SUBGRAPHS = ['users', 'generations', 'social', 'feed'] as const;
 
 export interface BenchSubgraphs {
   urls: Record<(typeof SUBGRAPHS)[number], string>;
+  /** Each subgraph process's CPU time so far (user + system, all threads), µs. */
+  cpuUsage(): Promise<Record<(typeof SUBGRAPHS)[number], number>>;
   stop(): Promise<void>;
 }
 
@@ -23,12 +32,19 @@ export interface BenchSubgraphs {
  * With redisUrl, jobs and domain events go to Redis under this run's own queue prefix and event
  * namespace, and no render worker reads the queue (benchmarks measure the API, not the renderer).
  */
-export async function startSubgraphs(options: { databaseUrl: string; redisUrl?: string; runId: string }): Promise<BenchSubgraphs> {
+export async function startSubgraphs(options: {
+  databaseUrl: string;
+  redisUrl?: string;
+  runId: string;
+  /** Each subgraph writes its CPU profile there (cpuProfileArgs). */
+  profileDir?: string;
+}): Promise<BenchSubgraphs> {
   const ports = await Promise.all(SUBGRAPHS.map(freePort));
   const urls = Object.fromEntries(SUBGRAPHS.map((name, i) => [name, `http://127.0.0.1:${ports[i]}/graphql`])) as BenchSubgraphs['urls'];
   const children: ChildProcess[] = [];
+  // Writing a profile at exit takes seconds: a profiled child is given them before it is killed.
   const stop = async () => {
-    await Promise.all(children.map((child) => stopChild(child)));
+    await Promise.all(children.map((child) => stopChild(child, options.profileDir ? 30_000 : undefined)));
   };
   try {
     // In dependency order: each one may call the ones before it while starting.
@@ -43,7 +59,7 @@ export async function startSubgraphs(options: { databaseUrl: string; redisUrl?: 
         jwtSecret: secrets.jwtSecret,
       };
       const child = fork(path.join(__dirname, 'subgraph-child.ts'), {
-        execArgv: ['--import', 'tsx'],
+        execArgv: ['--import', 'tsx', ...cpuProfileArgs(options.profileDir, name)],
         env: { ...process.env, NODE_ENV: 'production', CAMEO_BENCH_SUBGRAPH: JSON.stringify(childOptions) },
         // Their logs (JSON lines) are written but not shown; start-up failures reach stderr.
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -55,7 +71,23 @@ export async function startSubgraphs(options: { databaseUrl: string; redisUrl?: 
       });
     }
     log(`subgraphs listening: ${SUBGRAPHS.map((name) => `${name} ${urls[name]}`).join(', ')}`);
-    return { urls, stop };
+    const cpuOf = (child: ChildProcess) =>
+      new Promise<number>((resolve) => {
+        const onMessage = (message: unknown) => {
+          if (typeof message !== 'object' || !message || !('cpu' in message)) return;
+          child.off('message', onMessage);
+          const { user, system } = (message as { cpu: NodeJS.CpuUsage }).cpu;
+          resolve(user + system);
+        };
+        child.on('message', onMessage);
+        child.send('cpu');
+      });
+    const cpuUsage = async () =>
+      Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name, i) => [name, await cpuOf(children[i]!)]))) as Record<
+        (typeof SUBGRAPHS)[number],
+        number
+      >;
+    return { urls, cpuUsage, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -76,21 +108,21 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a gateway (ours or Hive Gateway) in its own process, in production mode. */
+/**
+ * Starts a gateway (ours or a peer) in its own process, in production mode. With profileDir (or
+ * CAMEO_BENCH_PROFILE=<dir>) it writes a V8 CPU profile there when it stops.
+ */
 export function startGatewayProcess(
   kind: GatewayChildOptions['kind'],
   subgraphUrls: Record<string, string>,
-  extra: Pick<GatewayChildOptions, 'entityCache'> = {},
+  extra: Pick<GatewayChildOptions, 'entityCache'> & { profileDir?: string } = {},
 ): Promise<GatewayProcess> {
-  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, ...extra };
+  const { profileDir = process.env.CAMEO_BENCH_PROFILE, ...rest } = extra;
+  // A deployment with REDIS_URL has both the entity cache and the live bus (session endings).
+  const redisUrl = kind === 'cameo' ? rest.entityCache?.redisUrl : undefined;
+  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, ...rest, redisUrl };
   const child = fork(path.join(__dirname, 'gateway-child.ts'), {
-    // CAMEO_BENCH_PROFILE=<dir>: each gateway writes a V8 CPU profile there when it stops.
-    execArgv: [
-      '--import',
-      'tsx',
-      '--expose-gc',
-      ...(process.env.CAMEO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAMEO_BENCH_PROFILE}`] : []),
-    ],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...cpuProfileArgs(profileDir, `gateway-${kind}`)],
     env: { ...process.env, NODE_ENV: 'production', CAMEO_BENCH_GATEWAY: JSON.stringify(options) },
     // Its access log (a JSON line per operation, as in production) is written but not shown.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -107,12 +139,14 @@ export function startGatewayProcess(
       child.send('stats');
     });
   return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ url: (message as { url: string }).url, stats, stop: () => stopChild(child, 1000) }));
+    child.once('message', (message) =>
+      resolve({ url: (message as { url: string }).url, stats, stop: () => stopChild(child, profileDir ? 30_000 : 1000) }),
+    );
     child.once('exit', (code) => reject(new Error(`${kind} gateway exited with ${code}`)));
   });
 }
 
-async function stopChild(child: ChildProcess, graceMs = 4000): Promise<void> {
+export async function stopChild(child: ChildProcess, graceMs = 4000): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   // Closing the IPC channel makes the child stop and exit; one that hangs in its own graceful

@@ -7,7 +7,7 @@ import { readGenerationsEnv } from '@cameo/kernel/env';
 /**
  * One subgraph under benchmark in its own process, as in a deployment (four subgraphs in one
  * process would share one core and one event loop). Reads its options from CAMEO_BENCH_SUBGRAPH,
- * sends "ready" once listening, and stops when the IPC channel closes.
+ * sends "ready" once listening, answers "cpu" with its CPU time, and stops when the IPC channel closes.
  */
 export interface SubgraphChildOptions {
   name: 'users' | 'generations' | 'social' | 'feed';
@@ -63,6 +63,10 @@ async function main() {
       ).start({ ...common, usersBaseUrl: base('users'), socialBaseUrl: base('social'), teenDailyCap: 1000, db: { poolSize: 10 } });
       break;
   }
+  // The CPU time it used so far (all threads), for the profiled run's measured row.
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
+  });
   process.on('disconnect', () => {
     const timer = setTimeout(() => process.exit(0), 3000);
     void server.stop().finally(() => {

@@ -432,13 +432,19 @@ describe('freshness', () => {
 });
 
 describe('rebuild', () => {
-  it('replays the event streams into an identical read model', async () => {
+  it('replays the event streams into an identical read model, Following timelines and For You candidate sets included', async () => {
     const snapshot = async () =>
       (await feedDb.post.findMany({ where: { id: { in: [withCameo, deeVideo, newest] } }, orderBy: { id: 'asc' } })).map(
         ({ hiddenAt, hot, ...post }) => ({ ...post, hidden: hiddenAt !== null }),
       );
+    const timelines = async () =>
+      (await feedDb.timelineEntry.findMany({ orderBy: [{ userId: 'asc' }, { publishedAt: 'desc' }, { postId: 'desc' }] })).map(
+        ({ userId, postId }) => ({ userId, postId }),
+      );
     const before = await snapshot();
     const follows = await feedDb.followEdge.count();
+    const built = await timelines();
+    expect(built).toContainEqual({ userId: cy.id, postId: newest });
     const candidates = () =>
       feedDb.candidate.findMany({
         where: { viewerId: cy.id },
@@ -461,6 +467,8 @@ describe('rebuild', () => {
     expect(applied).toBeGreaterThan(5);
     expect(await snapshot()).toEqual(before);
     expect(await feedDb.followEdge.count()).toBe(follows);
+    // Emptied, then written again by the follows' replay (posts come first, so each follow copies them in).
+    expect(await timelines()).toEqual(built);
     // Candidate sets are emptied; the next first page gathers the same one again.
     expect(await feedDb.candidateSet.count()).toBe(0);
     await ids(cy, 'FOR_YOU', 1);

@@ -54,6 +54,10 @@ export interface StackOptions {
   subscriptionLimits?: GatewayOptions['subscriptionLimits'];
   /** The feed's database options (tests count its statements). */
   feedDb?: DbOptions;
+  /** With `redis`: false turns the gateway's entity cache off (a test that counts users' statements). Default: on. */
+  entityCache?: boolean;
+  /** Called with every SQL statement the four subgraphs' APIs send (tests count a request's statements). */
+  onStatement?: (subgraph: 'users' | 'generations' | 'social' | 'feed', sql: string) => void;
   /** Default: 100. */
   teenDailyCap?: number;
   /** Build the web app and serve it at `/`. Default: false. */
@@ -146,6 +150,16 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
       : options.verifier && options.verifier !== 'dev'
         ? options.verifier
         : createDevVerifier(verifierLogger);
+  // Statement counting costs a log event per statement: only for a test that asks for it.
+  const counted = (subgraph: 'users' | 'generations' | 'social' | 'feed', own?: DbOptions['onQuery']): DbOptions | undefined =>
+    options.onStatement || own
+      ? {
+          onQuery: (sql, params) => {
+            own?.(sql, params);
+            options.onStatement?.(subgraph, sql);
+          },
+        }
+      : undefined;
   const usersOptions = {
     objectStorage: objectStorageEnv,
     verifier,
@@ -159,6 +173,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     redisUrl,
     eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
+    db: counted('users'),
   };
   let users = await startUsers(usersOptions);
   const usersBaseUrl = users.url.replace(/\/graphql$/, '');
@@ -180,6 +195,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     eventNamespace: queuePrefix,
     reconciler: options.reconciler,
     objectStorage,
+    db: counted('generations'),
   };
   let generations = await startGenerations(generationsOptions);
   const generationsUrl = generations.url;
@@ -193,6 +209,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     redisUrl,
     eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
+    db: counted('social'),
   });
   socialBaseUrl = social.url.replace(/\/graphql$/, '');
   const feed = await startFeed({
@@ -206,7 +223,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     redisUrl,
     eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
-    db: options.feedDb,
+    db: { ...options.feedDb, ...counted('feed', options.feedDb?.onQuery) },
   });
   const worker =
     redisUrl && options.worker !== false
@@ -222,7 +239,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     subscriptionLimits: options.subscriptionLimits,
     pubsub,
     // As deployed: with Redis, the gateway caches public entity fields and hears their events.
-    entityCache: redisUrl ? { redisUrl, eventNamespace: queuePrefix } : undefined,
+    entityCache: redisUrl && options.entityCache !== false ? { redisUrl, eventNamespace: queuePrefix } : undefined,
     webAppDir: options.webApp ? await buildWebApp(`${assetsDir}-web`) : undefined,
   });
   const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');

@@ -14,8 +14,12 @@ export interface FeedClients {
   isTeen(userId: string): Promise<boolean>;
 }
 
-/** How long an age band is remembered: it changes once in a lifetime, a cap may lag a minute. */
-const AGE_BAND_TTL_MS = 60_000;
+/**
+ * How long an age band is remembered. Users sets it at sign-up and never changes it; the bound
+ * only keeps a deleted account's entry from living forever. (At 60 s, a viewer scrolling again
+ * after a minute cost users a call per page.)
+ */
+const AGE_BAND_TTL_MS = 60 * 60_000;
 const AGE_BAND_CACHE_SIZE = 10_000;
 
 /** The declared internal calls from the feed to social and users. */

@@ -6,6 +6,7 @@ import { connection, emptyConnection, pageSize as checkedPageSize, type Connecti
 import type { Post } from './generated/prisma/client.js';
 import { buildCandidateSet, CANDIDATE_SET_TTL_MS, readCandidatePool } from './candidate-set';
 import { isShown, rank, scorePost, type Candidate, type Scored, type ViewerSignals } from './ranking';
+import { followingPageIds } from './timeline';
 
 /** Page sizes: `first` defaults to 10 and is capped at 50. */
 export const PAGE_DEFAULT = 10;
@@ -276,7 +277,7 @@ const isFollowingCursor = (value: unknown): value is FollowingCursor =>
   typeof value.id === 'string' &&
   /^[0-9a-f-]{36}$/i.test(value.id);
 
-/** Following: posts of the people you follow, newest first, by keyset (one index probe per followee). */
+/** Following: posts of the people you follow, newest first, by keyset (a range of the viewer's timeline; see timeline.ts). */
 export async function following(ctx: FeedContext, args: { first?: number | null; after?: string | null }): Promise<FeedPage> {
   if (!ctx.viewer) throw unauthenticated();
   const size = pageSize(args.first);
@@ -285,18 +286,14 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
   const [remaining, excluded] = await Promise.all([remainingToday(ctx), excludedCreators(ctx)]);
   const take = Math.min(size, remaining);
   if (take === 0) return emptyConnection(args.after);
-  const before = cursor ? new Date(cursor.t) : new Date('9999-12-31T00:00:00Z');
-  const beforeId = cursor?.id ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff';
-  // Ids first from the index alone (one probe per followee), then the page's rows by id.
+  const before = {
+    publishedAt: cursor ? new Date(cursor.t) : new Date('9999-12-31T00:00:00Z'),
+    id: cursor?.id ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  };
+  // Ids first (from the timeline's index), then the page's rows by id.
+  const ids = await followingPageIds(ctx.db, viewer, [...excluded], before, take + 1);
   const rows = await ctx.db.$queryRaw<PostColumns[]>`
-    WITH page AS (
-      SELECT p.id FROM "feed"."follow_edge" f CROSS JOIN LATERAL (
-        SELECT id, published_at FROM "feed"."post" WHERE creator_id = f.followee_id AND hidden_at IS NULL
-          AND (published_at, id) < (${before}::timestamptz, ${beforeId}::uuid)
-        ORDER BY published_at DESC, id DESC LIMIT ${take + 1}) p
-      WHERE f.follower_id = ${viewer}::uuid AND NOT (f.followee_id = ANY(${[...excluded]}::uuid[]))
-      ORDER BY p.published_at DESC, p.id DESC LIMIT ${take + 1})
-    SELECT post.* FROM "feed"."post" post WHERE post.id = ANY(ARRAY(SELECT id FROM page))
+    SELECT post.* FROM "feed"."post" post WHERE post.id = ANY(${ids}::uuid[]) AND post.hidden_at IS NULL
     ORDER BY post.published_at DESC, post.id DESC`;
   const posts = rows.slice(0, take).map(toPost);
   await countServed(ctx, remaining, posts.length);

@@ -2,6 +2,7 @@ import { Prisma } from './generated/prisma/client.js';
 import type { DomainEvent } from '@cameo/kernel/events';
 import type { FeedDb } from './db';
 import { addPublishedPost, dropCandidateSets, dropSetsHoldingPost } from './candidate-set';
+import { timelineBlocked, timelineFollowed, timelineHidden, timelinePublished, timelineUnfollowed, type TimelineOptions } from './timeline';
 
 type Tx = Parameters<Parameters<FeedDb['$transaction']>[0]>[0];
 
@@ -53,7 +54,7 @@ async function addAffinity(tx: Tx, userId: string, creatorId: string | null, poi
 }
 
 /** Applies one event to the read model inside `tx`. Unknown topics and bad payloads change nothing. */
-async function apply(tx: Tx, event: DomainEvent): Promise<void> {
+async function apply(tx: Tx, event: DomainEvent, options: TimelineOptions): Promise<void> {
   const p = (event.payload ?? {}) as Record<string, unknown>;
   switch (event.topic) {
     case 'generation.published': {
@@ -89,13 +90,16 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
       await tx.pendingCounts.deleteMany({ where: { postId } });
       await tx.$executeRawUnsafe(`UPDATE "feed"."post" SET hot = ${HOT} WHERE id = $1::uuid`, postId);
       if (remixOfId) await addToPost(tx, remixOfId, { remixes: 1 });
+      await timelinePublished(tx, { id: postId, creatorId, publishedAt }, options);
       await addPublishedPost(tx, { postId, creatorId, castOwnerIds: owners, publishedAt });
       return;
     }
     case 'generation.hidden': {
       const postId = id(p.generationId);
       if (!postId) return;
-      await tx.post.updateMany({ where: { id: postId, hiddenAt: null }, data: { hiddenAt: new Date() } });
+      const { count } = await tx.post.updateMany({ where: { id: postId, hiddenAt: null }, data: { hiddenAt: new Date() } });
+      if (!count) return;
+      await timelineHidden(tx, postId);
       await dropSetsHoldingPost(tx, postId);
       return;
     }
@@ -104,8 +108,8 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
       const followerId = id(p.followerId);
       const followeeId = id(p.followeeId);
       if (!followerId || !followeeId) return;
-      if (event.topic === 'social.followed') await tx.followEdge.createMany({ data: [{ followerId, followeeId }], skipDuplicates: true });
-      else await tx.followEdge.deleteMany({ where: { followerId, followeeId } });
+      if (event.topic === 'social.followed') await timelineFollowed(tx, followerId, followeeId, options);
+      else await timelineUnfollowed(tx, followerId, followeeId);
       await dropCandidateSets(tx, [followerId]);
       return;
     }
@@ -113,14 +117,7 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
       const blockerId = id(p.blockerId);
       const blockedId = id(p.blockedId);
       if (!blockerId || !blockedId) return;
-      await tx.followEdge.deleteMany({
-        where: {
-          OR: [
-            { followerId: blockerId, followeeId: blockedId },
-            { followerId: blockedId, followeeId: blockerId },
-          ],
-        },
-      });
+      await timelineBlocked(tx, blockerId, blockedId);
       await dropCandidateSets(tx, [blockerId, blockedId]);
       return;
     }
@@ -157,11 +154,11 @@ async function apply(tx: Tx, event: DomainEvent): Promise<void> {
 }
 
 /** Applies an event once (its id is recorded in the same transaction); false for a replay. */
-export async function applyFeedEvent(db: FeedDb, event: DomainEvent): Promise<boolean> {
+export async function applyFeedEvent(db: FeedDb, event: DomainEvent, options: TimelineOptions = {}): Promise<boolean> {
   try {
     return await db.$transaction(async (tx) => {
       await tx.processedEvent.create({ data: { eventId: event.id } });
-      await apply(tx, event);
+      await apply(tx, event, options);
       return true;
     });
   } catch (error) {

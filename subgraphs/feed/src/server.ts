@@ -2,7 +2,6 @@ import type { SubgraphStartOptions } from '@cameo/kernel/subgraph-options';
 import { cursorKey } from '@cameo/kernel/cursor';
 import type { PlatformKeys } from '@cameo/kernel/env';
 import { transportForSubgraph } from '@cameo/kernel/event-transport';
-import type { DbOptions } from '@cameo/kernel/prisma';
 import { createLogger } from '@cameo/kernel/logger';
 import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
@@ -25,8 +24,6 @@ export interface StartFeedOptions extends SubgraphStartOptions {
   socialBaseUrl: string;
   /** Items a teen account may be served per day. */
   teenDailyCap: number;
-  /** Pool size and statement counting (tests). */
-  db?: DbOptions;
 }
 
 /** Starts the feed subgraph and the consumers that keep its read model current. */

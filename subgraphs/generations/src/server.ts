@@ -48,7 +48,7 @@ export interface StartGenerationsOptions extends SubgraphStartOptions {
 export async function start(options: StartGenerationsOptions): Promise<RunningServer & { pubsub: PubSub }> {
   const logger = createLogger('generations');
   const onError = (what: string) => (error: unknown) => logger.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-  const db = createDb(options.databaseUrl);
+  const db = createDb(options.databaseUrl, options.db);
   const users = createUsersClient(options.usersBaseUrl, options.keys.internalCallSecret);
   const social = createSocialClient(options.socialBaseUrl, options.keys.internalCallSecret);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { request } from 'undici';
 import { signHs256, verifyHs256 } from './hs256';
 
 /**
@@ -25,7 +26,13 @@ export function verifyInternalToken(secret: string, audience: string, token: str
   return typeof claims?.caller === 'string' ? claims.caller : null;
 }
 
-/** Calls another service's internal route; throws with the callee's message on failure. */
+/**
+ * Calls another service's internal route; throws with the callee's message on failure.
+ *
+ * Over undici's request() on its keep-alive pool, not the global fetch(): a feed page makes
+ * several of these calls (blocks, age bands, session versions), and fetch's WHATWG Request and
+ * stream objects cost the caller a sixth of its CPU per page in the bench's profiles.
+ */
 export async function callInternal<Result>(
   url: string,
   token: string,
@@ -33,14 +40,15 @@ export async function callInternal<Result>(
   /** Default: 5 seconds. */
   timeoutMs = 5_000,
 ): Promise<Result> {
-  const response = await fetch(url, {
+  const response = await request(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
-  const payload = (await response.json()) as Result & { error?: { code: string; message: string } };
-  if (!response.ok) throw new Error(`${url}: ${payload.error?.code ?? response.status} ${payload.error?.message ?? ''}`.trim());
+  const payload = (await response.body.json()) as Result & { error?: { code: string; message: string } };
+  if (response.statusCode < 200 || response.statusCode >= 300)
+    throw new Error(`${url}: ${payload.error?.code ?? response.statusCode} ${payload.error?.message ?? ''}`.trim());
   return payload;
 }
 

@@ -1,4 +1,5 @@
 import type { EventTransportKind } from './event-transport';
+import type { DbOptions } from './prisma';
 
 /** What every subgraph's `start()` takes; each subgraph's options extend these with its own. */
 export interface SubgraphStartOptions {
@@ -13,4 +14,6 @@ export interface SubgraphStartOptions {
   eventTransport?: EventTransportKind;
   /** Namespace of domain-event streams (see eventStream); tests isolate stacks with it. Default: "cameo". */
   eventNamespace?: string;
+  /** The API's pool size and statement counting (tests assert how many statements a request costs). */
+  db?: DbOptions;
 }

@@ -27,7 +27,7 @@ export interface StartSocialOptions extends SubgraphStartOptions {
 export async function start(options: StartSocialOptions): Promise<RunningServer & { pubsub: PubSub }> {
   const logger = createLogger('social');
   const onError = (what: string) => (error: unknown) => logger.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-  const db = createDb(options.databaseUrl);
+  const db = createDb(options.databaseUrl, options.db);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const services: SocialServices = {
     db,

@@ -46,7 +46,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
   const logger = createLogger('users');
   currentCost(); // a bad PASSWORD_HASH_COST fails here, not at the first sign-up
   const signInThrottle = createSignInThrottle({ ...options.signInThrottle, redisUrl: options.redisUrl, prefix: options.eventNamespace });
-  const db = createDb(options.databaseUrl);
+  const db = createDb(options.databaseUrl, options.db);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
   const verifier = options.verifier ?? chooseVerifier(readCameoVerifierEnv(), logger);
   const objectStorage = options.objectStorage ?? readObjectStorageEnv({});

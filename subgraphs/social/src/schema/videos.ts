@@ -80,13 +80,13 @@ Comment.implement({
 });
 
 builder.objectFields(GenerationRef, (t) => ({
-  likeCount: t.int({ resolve: async (video, _args, ctx) => (await ctx.loaders.videoCounts.load(video.id)).likes }),
-  commentCount: t.int({ resolve: async (video, _args, ctx) => (await ctx.loaders.videoCounts.load(video.id)).comments }),
+  likeCount: t.int({ resolve: async (video, _args, ctx) => (await ctx.loaders.videoFacts.load(video.id)).likes }),
+  commentCount: t.int({ resolve: async (video, _args, ctx) => (await ctx.loaders.videoFacts.load(video.id)).comments }),
   viewCount: t.int({
     description: 'People who watched it (each counted once).',
-    resolve: async (video, _args, ctx) => (await ctx.loaders.videoCounts.load(video.id)).views,
+    resolve: async (video, _args, ctx) => (await ctx.loaders.videoFacts.load(video.id)).views,
   }),
-  viewerHasLiked: t.boolean({ resolve: (video, _args, ctx) => ctx.loaders.viewerLiked.load(video.id) }),
+  viewerHasLiked: t.boolean({ resolve: async (video, _args, ctx) => (await ctx.loaders.videoFacts.load(video.id)).viewerLiked }),
   comments: t.field({
     type: CommentConnection,
     description: 'Top-level comments, newest first.',

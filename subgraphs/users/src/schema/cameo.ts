@@ -1,7 +1,8 @@
 import { builder } from '../builder';
 import type { UsersContext } from '../context';
 import { CameoKindEnum, CameoStatusEnum, CheckResultEnum, ConsentPolicyEnum } from './enums';
-import { isUuid } from './user';
+import type { User as UserRow } from '../generated/prisma/client.js';
+import { User, isUuid } from './user';
 
 const isOwner = (cameo: { ownerId: string }, ctx: UsersContext) => ctx.viewer?.userId === cameo.ownerId;
 
@@ -41,7 +42,13 @@ export const Cameo = builder.prismaObject('Cameo', {
     kind: t.expose('kind', { type: CameoKindEnum }),
     name: t.exposeString('name'),
     status: t.expose('status', { type: CameoStatusEnum }),
-    owner: t.relation('owner'),
+    // Not t.relation: Pothos cannot see an owner loaded by resolveReference and would read the
+    // cameo and its owner again. Elsewhere the owner is one batched findUnique per request.
+    owner: t.field({
+      type: User,
+      resolve: (cameo, _args, ctx) =>
+        'owner' in cameo && cameo.owner ? (cameo.owner as UserRow) : ctx.db.user.findUniqueOrThrow({ where: { id: cameo.ownerId } }),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     // Owner-only fields: null for everyone else.
     rejectionReason: t.string({
@@ -127,7 +134,8 @@ export const Cameo = builder.prismaObject('Cameo', {
 builder.asEntity(Cameo, {
   key: builder.selection<{ id: string }>('id'),
   // Other subgraphs reference cameos used in videos; the owner-only fields stay guarded above.
-  resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.db.cameo.findUnique({ where: { id: ref.id } }) : null),
+  // The owner comes with it, in the same statement (relationJoins): a feed page shows each cast member's handle.
+  resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.db.cameo.findUnique({ where: { id: ref.id }, include: { owner: true } }) : null),
 });
 
 builder.queryFields((t) => ({
