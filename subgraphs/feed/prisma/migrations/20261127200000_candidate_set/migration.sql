@@ -23,8 +23,5 @@ CREATE INDEX "candidate_viewer_id_kind_published_at_idx" ON "feed"."candidate"("
 -- CreateIndex
 CREATE INDEX "candidate_post_id_idx" ON "feed"."candidate"("post_id");
 
--- CreateIndex (IF NOT EXISTS: the Following timeline's migration adds the same index)
-CREATE INDEX IF NOT EXISTS "follow_edge_followee_id_follower_id_idx" ON "feed"."follow_edge"("followee_id", "follower_id");
-
 -- AddForeignKey
 ALTER TABLE "feed"."candidate" ADD CONSTRAINT "candidate_viewer_id_fkey" FOREIGN KEY ("viewer_id") REFERENCES "feed"."candidate_set"("viewer_id") ON DELETE CASCADE ON UPDATE CASCADE;
