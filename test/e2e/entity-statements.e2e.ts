@@ -130,6 +130,8 @@ describe('one Feed page', () => {
   });
 
   it.each(['FOLLOWING', 'FOR_YOU'] as const)('%s costs each subgraph the same statements for 2 posts or 6', async (kind) => {
+    // A viewer's first For You page also gathers their candidate set; count the pages after it.
+    await ok(gql(viewer, FEED, { kind, first: 2 }));
     const small = await statementsOfOnePage(kind, 2);
     const large = await statementsOfOnePage(kind, 10);
     expect([small.posts, large.posts]).toEqual([2, 6]);

@@ -170,6 +170,15 @@ describe('a page through the gateway', () => {
     expect(await count('FOR_YOU', 10)).toBe(await count('FOR_YOU', 50));
     expect(await count('FOLLOWING', 10)).toBe(await count('FOLLOWING', 50));
   });
+
+  it('serves a first For You page in three statements: its candidate set read beside the viewer’s own signals, then the pin with the page', async () => {
+    await ok(gql(cy, FEED, { kind: 'FOR_YOU', first: 10 }));
+    statements.length = 0;
+    await ok(gql(cy, FEED, { kind: 'FOR_YOU', first: 10 }));
+    expect(statements).toHaveLength(3);
+    expect(statements.filter((sql) => sql.includes('"feed"."candidate"'))).toHaveLength(1);
+    expect(statements.filter((sql) => sql.includes('"feed"."snapshot"'))).toHaveLength(1);
+  });
 });
 
 describe('steering, feedback and explanations', () => {
@@ -406,8 +415,24 @@ describe('stable paging at size', () => {
   });
 });
 
+describe('freshness', () => {
+  it('a followee’s new post is in the next first page, and not in the pages pinned before it', async () => {
+    const before = await ids(cy, 'FOR_YOU', 1);
+    const fresh = await publishedVideo(stack.gatewayUrl, ada, 'a fresh take', { caption: 'fresh' });
+    await until('the new post in a first page', async () => (await ids(cy, 'FOR_YOU')).ids.includes(fresh));
+    const pinned = [...before.ids];
+    for (let after = before.pageInfo.endCursor; after;) {
+      const page = await ids(cy, 'FOR_YOU', 50, after);
+      pinned.push(...page.ids);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    }
+    expect(pinned.length).toBeGreaterThan(1);
+    expect(pinned).not.toContain(fresh);
+  });
+});
+
 describe('rebuild', () => {
-  it('replays the event streams into an identical read model, Following timelines included', async () => {
+  it('replays the event streams into an identical read model, Following timelines and For You candidate sets included', async () => {
     const snapshot = async () =>
       (await feedDb.post.findMany({ where: { id: { in: [withCameo, deeVideo, newest] } }, orderBy: { id: 'asc' } })).map(
         ({ hiddenAt, hot, ...post }) => ({ ...post, hidden: hiddenAt !== null }),
@@ -420,6 +445,15 @@ describe('rebuild', () => {
     const follows = await feedDb.followEdge.count();
     const built = await timelines();
     expect(built).toContainEqual({ userId: cy.id, postId: newest });
+    const candidates = () =>
+      feedDb.candidate.findMany({
+        where: { viewerId: cy.id },
+        select: { kind: true, sourceId: true, postId: true },
+        orderBy: [{ kind: 'asc' }, { postId: 'asc' }],
+      });
+    await ids(cy, 'FOR_YOU', 1);
+    const cySet = await candidates();
+    expect(cySet.length).toBeGreaterThan(0);
     const transport = createEventTransport({
       kind: 'redis',
       subgraph: 'feed',
@@ -435,5 +469,9 @@ describe('rebuild', () => {
     expect(await feedDb.followEdge.count()).toBe(follows);
     // Emptied, then written again by the follows' replay (posts come first, so each follow copies them in).
     expect(await timelines()).toEqual(built);
+    // Candidate sets are emptied; the next first page gathers the same one again.
+    expect(await feedDb.candidateSet.count()).toBe(0);
+    await ids(cy, 'FOR_YOU', 1);
+    expect(await candidates()).toEqual(cySet);
   });
 });

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, badInput, unauthenticated } from '@cameo/kernel/errors';
 import type { FeedContext } from './context';
 import { readCursor, signCursor, type CursorScope } from '@cameo/kernel/cursor';
 import { connection, emptyConnection, pageSize as checkedPageSize, type Connection } from '@cameo/kernel/connection';
 import type { Post } from './generated/prisma/client.js';
+import { buildCandidateSet, CANDIDATE_SET_TTL_MS, readCandidatePool } from './candidate-set';
 import { isShown, rank, scorePost, type Candidate, type Scored, type ViewerSignals } from './ranking';
 import { followingPageIds } from './timeline';
 
@@ -88,48 +90,27 @@ async function countServed(ctx: FeedContext, remaining: number, served: number) 
 }
 
 /**
- * Candidates for one viewer, in one statement: recent posts of people they follow (one index
- * probe per followee), trending (the `hot` index, last 48 h), remixes of posts they engaged
- * with, and recent posts casting cameos of people they follow. Seen posts are left out.
+ * The first page's pool and signals. The pool comes from the viewer's candidate set (see
+ * candidate-set.ts), gathered first when they have none or an old one; what scoring needs of
+ * each creator comes with it, the viewer's own feedback and words alongside (same round trip).
  */
-async function candidates(ctx: FeedContext): Promise<Candidate[]> {
-  const viewer = ctx.viewer?.userId ?? null;
-  const rows = await ctx.db.$queryRaw<CandidateColumns[]>`
-    WITH following AS (SELECT followee_id FROM "feed"."follow_edge" WHERE follower_id = ${viewer}::uuid),
-    pool AS (
-      (SELECT p.id FROM following f CROSS JOIN LATERAL (
-         SELECT id, published_at FROM "feed"."post" WHERE creator_id = f.followee_id AND hidden_at IS NULL
-         ORDER BY published_at DESC, id DESC LIMIT 3) p
-       WHERE p.published_at > now() - interval '14 days' ORDER BY p.published_at DESC LIMIT 200)
-      UNION
-      (SELECT id FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - interval '48 hours' ORDER BY hot DESC LIMIT 300)
-      UNION
-      (SELECT p.id FROM "feed"."post" p WHERE p.hidden_at IS NULL AND p.remix_of_id IN
-         (SELECT post_id FROM "feed"."engaged" WHERE user_id = ${viewer}::uuid ORDER BY at DESC LIMIT 50) LIMIT 100)
-      UNION
-      (SELECT c.post_id FROM following f CROSS JOIN LATERAL (
-         SELECT post_id, published_at FROM "feed"."post_cast" WHERE owner_id = f.followee_id ORDER BY published_at DESC LIMIT 3) c
-       WHERE c.published_at > now() - interval '14 days' ORDER BY c.published_at DESC LIMIT 100)
-    )
-    SELECT p.id, p.creator_id, p.caption, p.prompt, p.published_at, p.likes, p.comments, p.views, p.remixes FROM "feed"."post" p
-    -- An id list, not a join: a few hundred primary-key probes, never a scan of every post.
-    WHERE p.id = ANY(ARRAY(SELECT id FROM pool)) AND p.hidden_at IS NULL AND NOT EXISTS (SELECT 1 FROM "feed"."seen" s WHERE s.user_id = ${viewer}::uuid AND s.post_id = p.id)`;
-  return rows.map((row) => ({
-    id: row.id,
-    creatorId: row.creator_id,
-    publishedAt: row.published_at,
-    likes: row.likes,
-    comments: row.comments,
-    views: row.views,
-    remixes: row.remixes,
-    text: `${row.caption} ${row.prompt}`,
-  }));
+async function scoringInputs(ctx: FeedContext): Promise<{ pool: Candidate[]; viewer: ViewerSignals & { lessPosts: Set<string> } }> {
+  const viewerId = ctx.viewer?.userId ?? null;
+  const [feedback, read] = await Promise.all([signals(ctx, []), readCandidatePool(ctx.db, viewerId)]);
+  let pool = read.pool;
+  if (viewerId && (!read.builtAt || Date.now() - read.builtAt.getTime() > CANDIDATE_SET_TTL_MS)) {
+    await buildCandidateSet(ctx.db, viewerId);
+    ({ pool } = await readCandidatePool(ctx.db, viewerId));
+  }
+  return {
+    pool,
+    viewer: {
+      ...feedback,
+      following: new Set(pool.filter((post) => post.followed).map((post) => post.creatorId)),
+      affinity: new Map(pool.filter((post) => post.affinity !== null).map((post) => [post.creatorId, post.affinity!])),
+    },
+  };
 }
-
-type CandidateColumns = Pick<
-  PostColumns,
-  'id' | 'creator_id' | 'caption' | 'prompt' | 'published_at' | 'likes' | 'comments' | 'views' | 'remixes'
->;
 
 /** Everything scoring needs about the viewer, in a fixed number of statements. */
 async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSignals & { lessPosts: Set<string> }> {
@@ -168,17 +149,6 @@ async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSi
   };
 }
 
-async function rankFor(ctx: FeedContext, excluded: Set<string>): Promise<Scored[]> {
-  const pool = await candidates(ctx);
-  const viewer = await signals(ctx, [...new Set(pool.map((post) => post.creatorId))]);
-  const filters = { excludedCreators: excluded, excludedPosts: viewer.lessPosts };
-  // The pool holds visible posts only (hidden_at IS NULL in the query).
-  return rank(
-    pool.filter((post) => isShown({ id: post.id, creatorId: post.creatorId, hidden: false }, filters)),
-    viewer,
-  );
-}
-
 /** Cursors are bound to the viewer and to their list: one viewer's cursor is refused for another. */
 const cursorScope = (ctx: FeedContext, connection: 'Query.forYou' | 'Query.following'): CursorScope => ({
   viewerId: ctx.viewer?.userId ?? null,
@@ -203,26 +173,37 @@ const isForYouCursor = (value: unknown): value is ForYouCursor =>
 export async function forYou(ctx: FeedContext, args: { first?: number | null; after?: string | null }): Promise<FeedPage> {
   const size = pageSize(args.first);
   const viewer = ctx.viewer?.userId ?? null;
-  const [remaining, excluded] = await Promise.all([remainingToday(ctx), excludedCreators(ctx)]);
+  // A first page's reads start with the calls to social and users, not after them.
+  const [remaining, excluded, inputs] = await Promise.all([
+    remainingToday(ctx),
+    excludedCreators(ctx),
+    args.after ? null : scoringInputs(ctx),
+  ]);
+  const take = Math.min(size, remaining);
   let snapshot: { id: string; postIds: string[] };
   let offset = 0;
-  if (args.after) {
-    const cursor = readCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.forYou'), args.after, isForYouCursor);
+  let page: { posts: Post[]; positions: number[] };
+  if (!inputs) {
+    const cursor = readCursor(ctx.settings.cursorKey, cursorScope(ctx, 'Query.forYou'), args.after!, isForYouCursor);
     const pinned = await ctx.db.snapshot.findUnique({ where: { id: cursor.s } });
     if (!pinned || pinned.userId !== viewer) throw badInput('after is not a cursor from this feed.', 'after');
     if (Date.now() - pinned.createdAt.getTime() > SNAPSHOT_TTL_MS)
       throw new DomainError(ErrorCode.CURSOR_EXPIRED, 'This feed has moved on: load its first page again.');
+    if (take === 0) return emptyConnection(args.after);
     snapshot = pinned;
     offset = cursor.o;
+    page = await readPinned(ctx, snapshot.postIds, offset, take, excluded);
   } else {
     if (remaining === 0) return emptyConnection();
-    const ranked = await rankFor(ctx, excluded);
+    const filters = { excludedCreators: excluded, excludedPosts: inputs.viewer.lessPosts };
+    // The pool holds visible posts only (hidden_at IS NULL in the query).
+    const shown = inputs.pool.filter((post) => isShown({ id: post.id, creatorId: post.creatorId, hidden: false }, filters));
+    const ranked = rank(shown, inputs.viewer);
     const postIds = ranked.slice(0, SNAPSHOT_SIZE).map((item) => item.candidate.id);
-    snapshot = { ...(await ctx.db.snapshot.create({ data: { userId: viewer, postIds }, select: { id: true } })), postIds };
+    snapshot = { id: randomUUID(), postIds };
+    page = await pinFirstPage(ctx, snapshot, take);
   }
-  const take = Math.min(size, remaining);
-  if (take === 0) return emptyConnection(args.after);
-  const { posts, positions } = await readPinned(ctx, snapshot.postIds, offset, take, excluded);
+  const { posts, positions } = page;
   await countServed(ctx, remaining, posts.length);
   const last = positions.at(-1) ?? offset;
   return connection(
@@ -232,6 +213,30 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
     })),
     { hasNextPage: posts.length === take && take < remaining && last + 1 < snapshot.postIds.length, after: args.after },
   );
+}
+
+/**
+ * Pins a fresh ranking and reads its first page's posts in one statement. They were ranked a
+ * moment ago with this request's filters; one taken down since is skipped, as readPinned would.
+ */
+async function pinFirstPage(ctx: FeedContext, snapshot: { id: string; postIds: string[] }, take: number) {
+  // A little more than a page, so a post gone since the ranking costs no second read.
+  const window = snapshot.postIds.slice(0, take + 10);
+  const rows = await ctx.db.$queryRaw<PostColumns[]>`
+    WITH pinned AS (
+      INSERT INTO "feed"."snapshot" (id, user_id, post_ids) VALUES (${snapshot.id}::uuid, ${ctx.viewer?.userId ?? null}::uuid, ${snapshot.postIds}::uuid[]))
+    SELECT * FROM "feed"."post" WHERE id = ANY(${window}::uuid[]) AND hidden_at IS NULL`;
+  const byId = new Map(rows.map((row) => [row.id, toPost(row)]));
+  const posts: Post[] = [];
+  const positions: number[] = [];
+  for (const [position, id] of window.entries()) {
+    const post = byId.get(id);
+    if (!post) continue;
+    posts.push(post);
+    positions.push(position);
+    if (posts.length === take) break;
+  }
+  return { posts, positions };
 }
 
 /** The next `take` showable posts of a pinned ranking from `offset`, with their positions. */

@@ -1,6 +1,7 @@
 import { Prisma } from './generated/prisma/client.js';
 import type { DomainEvent } from '@cameo/kernel/events';
 import type { FeedDb } from './db';
+import { addPublishedPost, dropCandidateSets, dropSetsHoldingPost } from './candidate-set';
 import { timelineBlocked, timelineFollowed, timelineHidden, timelinePublished, timelineUnfollowed, type TimelineOptions } from './timeline';
 
 type Tx = Parameters<Parameters<FeedDb['$transaction']>[0]>[0];
@@ -90,13 +91,16 @@ async function apply(tx: Tx, event: DomainEvent, options: TimelineOptions): Prom
       await tx.$executeRawUnsafe(`UPDATE "feed"."post" SET hot = ${HOT} WHERE id = $1::uuid`, postId);
       if (remixOfId) await addToPost(tx, remixOfId, { remixes: 1 });
       await timelinePublished(tx, { id: postId, creatorId, publishedAt }, options);
+      await addPublishedPost(tx, { postId, creatorId, castOwnerIds: owners, publishedAt });
       return;
     }
     case 'generation.hidden': {
       const postId = id(p.generationId);
       if (!postId) return;
       const { count } = await tx.post.updateMany({ where: { id: postId, hiddenAt: null }, data: { hiddenAt: new Date() } });
-      if (count) await timelineHidden(tx, postId);
+      if (!count) return;
+      await timelineHidden(tx, postId);
+      await dropSetsHoldingPost(tx, postId);
       return;
     }
     case 'social.followed':
@@ -106,6 +110,7 @@ async function apply(tx: Tx, event: DomainEvent, options: TimelineOptions): Prom
       if (!followerId || !followeeId) return;
       if (event.topic === 'social.followed') await timelineFollowed(tx, followerId, followeeId, options);
       else await timelineUnfollowed(tx, followerId, followeeId);
+      await dropCandidateSets(tx, [followerId]);
       return;
     }
     case 'social.blocked': {
@@ -113,6 +118,7 @@ async function apply(tx: Tx, event: DomainEvent, options: TimelineOptions): Prom
       const blockedId = id(p.blockedId);
       if (!blockerId || !blockedId) return;
       await timelineBlocked(tx, blockerId, blockedId);
+      await dropCandidateSets(tx, [blockerId, blockedId]);
       return;
     }
     case 'social.liked':

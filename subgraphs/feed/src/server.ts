@@ -9,6 +9,7 @@ import { createFeedClients } from './clients';
 import { startFeedConsumers } from './consumer';
 import type { FeedServices } from './context';
 import { createDb } from './db';
+import { sweepCandidateSets } from './candidate-set';
 import { sweepSnapshots } from './feed';
 import { schema } from './schema';
 
@@ -46,7 +47,9 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
   );
   startFeedConsumers(consumerDb, events);
   const sweeper = setInterval(() => {
-    sweepSnapshots(db).catch((error: unknown) => logger.error(`snapshot sweep: ${error instanceof Error ? error.message : String(error)}`));
+    Promise.all([sweepSnapshots(db), sweepCandidateSets(db)]).catch((error: unknown) =>
+      logger.error(`snapshot sweep: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
   const server = await serveSubgraph({
