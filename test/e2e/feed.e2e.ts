@@ -326,6 +326,13 @@ describe('filters on the next page', () => {
 });
 
 describe('cursors', () => {
+  it('answers CURSOR_EXPIRED for a cursor whose pinned ranking is gone (swept, or lost with an unlogged table in a crash)', async () => {
+    const { pageInfo } = await ids(cy, 'FOR_YOU', 1);
+    expect(codes(await gql(cy, FEED2, { after: pageInfo.endCursor }))).toEqual([]);
+    await feedDb.$executeRaw`DELETE FROM "feed"."snapshot" WHERE user_id = ${cy.id}::uuid`;
+    expect(codes(await gql(cy, FEED2, { after: pageInfo.endCursor }))).toEqual(['CURSOR_EXPIRED']);
+  });
+
   it('refuses a tampered or foreign cursor', async () => {
     const page = await ids(cy, 'FOR_YOU', 1);
     const cursor = page.pageInfo.endCursor as string;
