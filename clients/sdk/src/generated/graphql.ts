@@ -165,6 +165,13 @@ export type CameoOfUserQueryVariables = Exact<{
 
 export type CameoOfUserQuery = { userByHandle: { id: string, handle: string, cameo: { id: string, name: string } | null } | null };
 
+export type DeleteCameoMutationVariables = Exact<{
+  cameoId: string | number;
+}>;
+
+
+export type DeleteCameoMutation = { deleteCameo: string };
+
 export type FeedQueryVariables = Exact<{
   kind: FeedKind;
   first?: number | null | undefined;
@@ -350,6 +357,15 @@ query CameoOfUser($handle: String!) {
   }
 }
     `, {"hash":"18a1231f849b2922bee94f9bd670d8f71ab6d9d82b7b3ad4bc3249ace05348e1"}) as unknown as TypedDocumentString<CameoOfUserQuery, CameoOfUserQueryVariables>;
+export const DeleteCameoDocument = new TypedDocumentString(`
+    """
+Deletes one of your cameos and purges its likeness data (every later use is refused): how a
+personal cameo whose phrase was never heard is recorded again with a new phrase.
+"""
+mutation DeleteCameo($cameoId: ID!) {
+  deleteCameo(cameoId: $cameoId)
+}
+    `, {"hash":"5f79421f7e03995030e24ba31f5f3ac3558930e549406c9ad51f0840b81c6d06"}) as unknown as TypedDocumentString<DeleteCameoMutation, DeleteCameoMutationVariables>;
 export const FeedDocument = new TypedDocumentString(`
     query Feed($kind: FeedKind!, $first: Int, $after: String) {
   feed(kind: $kind, first: $first, after: $after) {
