@@ -8,6 +8,9 @@ import type { OutboxDb } from './outbox';
  */
 export function rawDb(databaseUrl: string): RawDb & OutboxDb & { end(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // An idle connection the server ends (a restart, a dropped database) is an 'error' on the
+  // pool; unheard, it would end the process. The pool replaces it on the next query.
+  pool.on('error', () => undefined);
   const on = (client: pg.Pool | pg.PoolClient): RawDb => ({
     $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
     $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await client.query(query, values)).rowCount ?? 0,
