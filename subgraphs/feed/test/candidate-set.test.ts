@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/datab
 import { CANDIDATE_SET_TTL_MS, buildCandidateSet, readCandidatePool, sweepCandidateSets } from '../src/candidate-set';
 import { createDb, type FeedDb } from '../src/db';
 import { applyFeedEvent } from '../src/projection';
+import { feedEvent as event, publishedPayload } from './events';
 
 /**
  * For You's candidate sets, kept fresh by events, give the pool the gather query gave when it
@@ -10,29 +11,12 @@ import { applyFeedEvent } from '../src/projection';
  */
 let database: TestDatabase;
 let db: FeedDb;
-let sequence = 0;
 const HOUR = 3_600_000;
-const event = (topic: string, payload: Record<string, unknown>) => ({
-  id: `test:${++sequence}`,
-  topic,
-  at: new Date().toISOString(),
-  payload,
-});
 const publish = async (creatorId: string, hoursAgo: number, extra: Record<string, unknown> = {}) => {
   const postId = randomUUID();
   await applyFeedEvent(
     db,
-    event('generation.published', {
-      generationId: postId,
-      creatorId,
-      caption: 'c',
-      prompt: 'p',
-      cameoIds: [],
-      cameoOwnerIds: [],
-      remixOfId: null,
-      publishedAt: new Date(Date.now() - hoursAgo * HOUR).toISOString(),
-      ...extra,
-    }),
+    event('generation.published', publishedPayload(postId, creatorId, new Date(Date.now() - hoursAgo * HOUR), extra)),
   );
   return postId;
 };

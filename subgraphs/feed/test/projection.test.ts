@@ -2,29 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { createDb, type FeedDb } from '../src/db';
 import { applyFeedEvent } from '../src/projection';
+import { feedEvent as event, publishedPayload } from './events';
 
 /** The feed's read model from events: idempotent, and indifferent to which stream arrives first. */
 let database: TestDatabase;
 let db: FeedDb;
-let sequence = 0;
-const event = (topic: string, payload: Record<string, unknown>) => ({
-  id: `test:${++sequence}`,
-  topic,
-  at: new Date().toISOString(),
-  payload,
-});
 const published = (postId: string, creatorId: string, extra: Record<string, unknown> = {}) =>
-  event('generation.published', {
-    generationId: postId,
-    creatorId,
-    caption: 'c',
-    prompt: 'p',
-    cameoIds: [],
-    cameoOwnerIds: [],
-    remixOfId: null,
-    publishedAt: new Date().toISOString(),
-    ...extra,
-  });
+  event('generation.published', publishedPayload(postId, creatorId, new Date(), extra));
 
 beforeAll(async () => {
   database = await createTestDatabase('feed_projection');

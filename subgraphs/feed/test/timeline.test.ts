@@ -6,33 +6,20 @@ import { createDb, type FeedDb } from '../src/db';
 import { applyFeedEvent } from '../src/projection';
 import { followingPageIds, type PostKey, type TimelineOptions } from '../src/timeline';
 import { buildTimelineSteps } from '../src/timeline-build';
+import { feedEvent, publishedPayload } from './events';
 
 /** Following from timelines: what fan-out, follows, blocks and hides write, and pages that match reading every followee's posts. */
 let database: TestDatabase;
 let db: FeedDb;
 const statements: string[] = [];
 let counted: FeedDb;
-let sequence = 0;
 const TOP: PostKey = { publishedAt: new Date('9999-12-31T00:00:00Z'), id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' };
 
 const apply = (topic: string, payload: Record<string, unknown>, options?: TimelineOptions) =>
-  applyFeedEvent(db, { id: `timeline:${++sequence}`, topic, at: new Date().toISOString(), payload }, options);
+  applyFeedEvent(db, feedEvent(topic, payload), options);
 const publish = (creatorId: string, publishedAt: Date, options?: TimelineOptions) => {
   const generationId = randomUUID();
-  return apply(
-    'generation.published',
-    {
-      generationId,
-      creatorId,
-      caption: 'c',
-      prompt: 'p',
-      cameoIds: [],
-      cameoOwnerIds: [],
-      remixOfId: null,
-      publishedAt: publishedAt.toISOString(),
-    },
-    options,
-  ).then(() => generationId);
+  return apply('generation.published', publishedPayload(generationId, creatorId, publishedAt), options).then(() => generationId);
 };
 const follow = (followerId: string, followeeId: string, options?: TimelineOptions) =>
   apply('social.followed', { followerId, followeeId }, options);
