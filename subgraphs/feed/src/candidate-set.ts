@@ -1,3 +1,4 @@
+import { plainQuery } from '@cameo/kernel/prisma';
 import type { FeedDb } from './db';
 import type { Prisma } from './generated/prisma/client.js';
 import type { Candidate } from './ranking';
@@ -122,37 +123,37 @@ export interface PoolPost extends Candidate {
  * affinity. `builtAt` is null when the viewer has no set (then the pool holds no followees' posts).
  */
 export async function readCandidatePool(db: FeedDb, viewerId: string | null): Promise<{ builtAt: Date | null; pool: PoolPost[] }> {
-  const rows = await db.$queryRaw<
-    {
-      built_at: Date | null;
-      id: string | null;
-      creator_id: string;
-      published_at: Date;
-      likes: number;
-      comments: number;
-      views: number;
-      remixes: number;
-      text: string;
-      followed: boolean;
-      affinity: number | null;
-    }[]
-  >`
-    SELECT s.built_at, p.*,
-      EXISTS (SELECT 1 FROM "feed"."follow_edge" f WHERE f.follower_id = ${viewerId}::uuid AND f.followee_id = p.creator_id) AS followed,
-      (SELECT a.score FROM "feed"."affinity" a WHERE a.user_id = ${viewerId}::uuid AND a.creator_id = p.creator_id) AS affinity
-    FROM (SELECT (SELECT built_at FROM "feed"."candidate_set" WHERE viewer_id = ${viewerId}::uuid) AS built_at) s
+  // Six hundred rows on every first page: read with pg's parsing, not Prisma's (plainQuery).
+  const rows = await plainQuery<{
+    built_at: Date | null;
+    id: string | null;
+    creator_id: string;
+    published_at: Date;
+    likes: number;
+    comments: number;
+    views: number;
+    remixes: number;
+    text: string;
+    followed: boolean;
+    affinity: number | null;
+  }>(
+    db,
+    `SELECT s.built_at, p.*,
+      EXISTS (SELECT 1 FROM "feed"."follow_edge" f WHERE f.follower_id = $1::uuid AND f.followee_id = p.creator_id) AS followed,
+      (SELECT a.score FROM "feed"."affinity" a WHERE a.user_id = $1::uuid AND a.creator_id = p.creator_id) AS affinity
+    FROM (SELECT (SELECT built_at FROM "feed"."candidate_set" WHERE viewer_id = $1::uuid) AS built_at) s
     LEFT JOIN LATERAL (
       WITH pool AS (
-        (SELECT post_id AS id FROM "feed"."candidate" WHERE viewer_id = ${viewerId}::uuid AND kind = 'followee'
-           AND published_at > now() - ${CANDIDATE_WINDOW}::interval ORDER BY published_at DESC LIMIT ${FOLLOWEE_CANDIDATES})
+        (SELECT post_id AS id FROM "feed"."candidate" WHERE viewer_id = $1::uuid AND kind = 'followee'
+           AND published_at > now() - $2::interval ORDER BY published_at DESC LIMIT $3)
         UNION
-        (SELECT post_id FROM "feed"."candidate" WHERE viewer_id = ${viewerId}::uuid AND kind = 'cast'
-           AND published_at > now() - ${CANDIDATE_WINDOW}::interval ORDER BY published_at DESC LIMIT ${CAST_CANDIDATES})
+        (SELECT post_id FROM "feed"."candidate" WHERE viewer_id = $1::uuid AND kind = 'cast'
+           AND published_at > now() - $2::interval ORDER BY published_at DESC LIMIT $4)
         UNION
         (SELECT id FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - interval '48 hours' ORDER BY hot DESC LIMIT 300)
         UNION
         (SELECT p.id FROM "feed"."post" p WHERE p.hidden_at IS NULL AND p.remix_of_id IN
-           (SELECT post_id FROM "feed"."engaged" WHERE user_id = ${viewerId}::uuid ORDER BY at DESC LIMIT 50) LIMIT 100)
+           (SELECT post_id FROM "feed"."engaged" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT 50) LIMIT 100)
       )
       -- Only what scoring reads: six hundred rows are decoded on every first page (all columns took a fifth longer).
       SELECT post.id, post.creator_id, post.published_at, post.likes, post.comments, post.views, post.remixes,
@@ -160,8 +161,10 @@ export async function readCandidatePool(db: FeedDb, viewerId: string | null): Pr
       FROM "feed"."post" post
       -- An id list, not a join: a few hundred primary-key probes, never a scan of every post.
       WHERE post.id = ANY(ARRAY(SELECT id FROM pool)) AND post.hidden_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM "feed"."seen" seen WHERE seen.user_id = ${viewerId}::uuid AND seen.post_id = post.id)
-    ) p ON true`;
+        AND NOT EXISTS (SELECT 1 FROM "feed"."seen" seen WHERE seen.user_id = $1::uuid AND seen.post_id = post.id)
+    ) p ON true`,
+    [viewerId, CANDIDATE_WINDOW, FOLLOWEE_CANDIDATES, CAST_CANDIDATES],
+  );
   return {
     builtAt: rows[0]?.built_at ?? null,
     pool: rows.flatMap(({ id, creator_id, published_at, text, likes, comments, views, remixes, followed, affinity }) =>

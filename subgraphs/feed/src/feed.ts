@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, badInput, unauthenticated } from '@cameo/kernel
 import type { FeedContext } from './context';
 import { readCursor, signCursor, type CursorScope } from '@cameo/kernel/cursor';
 import { connection, emptyConnection, pageSize as checkedPageSize, type Connection } from '@cameo/kernel/connection';
+import { plainQuery } from '@cameo/kernel/prisma';
 import type { Post } from './generated/prisma/client.js';
 import { buildCandidateSet, CANDIDATE_SET_TTL_MS, readCandidatePool } from './candidate-set';
 import { isShown, rank, scorePost, type Candidate, type Scored, type ViewerSignals } from './ranking';
@@ -224,10 +225,12 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
 async function pinFirstPage(ctx: FeedContext, snapshot: { id: string; postIds: string[] }, take: number) {
   // A little more than a page, so a post gone since the ranking costs no second read.
   const window = snapshot.postIds.slice(0, take + 10);
-  const rows = await ctx.db.$queryRaw<PostColumns[]>`
-    WITH pinned AS (
-      INSERT INTO "feed"."snapshot" (id, user_id, post_ids) VALUES (${snapshot.id}::uuid, ${ctx.viewer?.userId ?? null}::uuid, ${snapshot.postIds}::uuid[]))
-    SELECT * FROM "feed"."post" WHERE id = ANY(${window}::uuid[]) AND hidden_at IS NULL`;
+  const rows = await plainQuery<PostColumns>(
+    ctx.db,
+    `WITH pinned AS (INSERT INTO "feed"."snapshot" (id, user_id, post_ids) VALUES ($1::uuid, $2::uuid, $3::uuid[]))
+    SELECT * FROM "feed"."post" WHERE id = ANY($4::uuid[]) AND hidden_at IS NULL`,
+    [snapshot.id, ctx.viewer?.userId ?? null, snapshot.postIds, window],
+  );
   const byId = new Map(rows.map((row) => [row.id, toPost(row)]));
   const posts: Post[] = [];
   const positions: number[] = [];
@@ -294,9 +297,12 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
   };
   // Ids first (from the timeline's index), then the page's rows by id.
   const ids = await followingPageIds(ctx.db, viewer, [...excluded], before, take + 1);
-  const rows = await ctx.db.$queryRaw<PostColumns[]>`
-    SELECT post.* FROM "feed"."post" post WHERE post.id = ANY(${ids}::uuid[]) AND post.hidden_at IS NULL
-    ORDER BY post.published_at DESC, post.id DESC`;
+  const rows = await plainQuery<PostColumns>(
+    ctx.db,
+    `SELECT post.* FROM "feed"."post" post WHERE post.id = ANY($1::uuid[]) AND post.hidden_at IS NULL
+    ORDER BY post.published_at DESC, post.id DESC`,
+    [ids],
+  );
   const posts = rows.slice(0, take).map(toPost);
   await countServed(ctx, remaining, posts.length);
   // Fetched with one extra row; the teen cap may also end the feed before the rows do.

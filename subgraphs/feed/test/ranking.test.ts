@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { diversify, isShown, parsePreferences, rank, scorePost, type Candidate, type ViewerSignals } from '../src/ranking';
 
 const now = new Date('2026-11-26T12:00:00Z');
@@ -123,5 +124,67 @@ describe('filters', () => {
     expect(isShown({ id: 'p', creatorId: 'c', hidden: true }, filters)).toBe(false);
     expect(isShown({ id: 'p', creatorId: 'blocked', hidden: false }, filters)).toBe(false);
     expect(isShown({ id: 'seen', creatorId: 'c', hidden: false }, filters)).toBe(false);
+  });
+});
+
+describe('a page ranks as explainRanking scores', () => {
+  const creators = ['a', 'b', 'c', 'd'];
+  const candidate = fc.record({
+    id: fc.uuid(),
+    creatorId: fc.constantFrom(...creators),
+    publishedAt: fc.integer({ min: 0, max: 400 }).map((hours) => hoursAgo(hours / 4)),
+    likes: fc.nat(1000),
+    comments: fc.nat(50),
+    views: fc.nat(5000),
+    remixes: fc.nat(20),
+    text: fc.constantFrom('', 'street food tonight', 'my cat jumps', 'cats and politics'),
+  });
+  const signals = fc.record({
+    now: fc.constant(now),
+    following: fc.subarray(creators).map((ids) => new Set(ids)),
+    affinity: fc.array(fc.tuple(fc.constantFrom(...creators), fc.double({ min: 0, max: 20, noNaN: true }))).map((pairs) => new Map(pairs)),
+    lessOfCreator: fc.array(fc.tuple(fc.constantFrom(...creators), fc.nat(3))).map((pairs) => new Map(pairs)),
+    more: fc.subarray(['cats', 'street food']),
+    less: fc.subarray(['politics']),
+  });
+
+  /** The rule as written before it was made cheap: the first item, unless that makes a run too long. */
+  const diversifySpec = <T extends { creatorId: string }>(ranked: T[], maxRun = 2): T[] => {
+    const pending = [...ranked];
+    const out: T[] = [];
+    while (pending.length) {
+      const last = out.at(-1)?.creatorId;
+      const tooLong = out.length >= maxRun && out.slice(-maxRun).every((item) => item.creatorId === last);
+      const index = tooLong ? pending.findIndex((item) => item.creatorId !== last) : 0;
+      out.push(...pending.splice(index === -1 ? 0 : index, 1));
+    }
+    return out;
+  };
+
+  it('gives every candidate the score scorePost gives it, in the order of those scores, diversified', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(candidate, { selector: (item) => item.id, maxLength: 40 }), signals, (candidates, viewerSignals) => {
+        const ranked = rank(candidates, viewerSignals);
+        for (const item of ranked) expect(item.score).toBe(scorePost(item.candidate, viewerSignals).score);
+        const byScore = candidates
+          .map((item) => ({ ...scorePost(item, viewerSignals), creatorId: item.creatorId }))
+          .sort(
+            (x, y) =>
+              y.score - x.score ||
+              y.candidate.publishedAt.getTime() - x.candidate.publishedAt.getTime() ||
+              (x.candidate.id < y.candidate.id ? -1 : 1),
+          );
+        expect(ranked.map((item) => item.candidate.id)).toEqual(diversifySpec(byScore).map((item) => item.candidate.id));
+      }),
+    );
+  });
+
+  it('diversifies exactly as the rule says, for any run limit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...creators), { maxLength: 60 }), fc.integer({ min: 1, max: 4 }), (owners, maxRun) => {
+        const items = owners.map((creatorId, i) => ({ id: String(i), creatorId }));
+        expect(diversify(items, maxRun)).toEqual(diversifySpec(items, maxRun));
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 
 /** Pool size per process and subgraph. Default: 10; the embedded database caps the sum of pools. */
@@ -28,12 +29,36 @@ export function createPrismaClient<Client>(
   options: DbOptions | number = {},
 ): Client {
   const { poolSize = DEFAULT_POOL_SIZE, onQuery } = typeof options === 'number' ? { poolSize: options } : options;
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
+  // The pool is ours, so hot reads can use it without Prisma (plainQuery); the adapter ends it.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // A burst (200 likes at once on a pool of 10) queues transactions for a connection: Prisma's
   // 2 s default wait turned that queue into errors on a busy machine; 10 s lets it drain.
   const transactionOptions = { maxWait: 10_000, timeout: 10_000 };
-  if (!onQuery) return new PrismaClient({ adapter, transactionOptions });
-  const client = new PrismaClient({ adapter, transactionOptions, log: [{ level: 'query', emit: 'event' }] });
-  (client as unknown as QueryLogging).$on('query', (event) => onQuery(event.query, event.params));
+  let client: Client;
+  if (!onQuery) client = new PrismaClient({ adapter, transactionOptions });
+  else {
+    client = new PrismaClient({ adapter, transactionOptions, log: [{ level: 'query', emit: 'event' }] });
+    (client as unknown as QueryLogging).$on('query', (event) => onQuery(event.query, event.params));
+  }
+  plainPools.set(client as object, { pool, onQuery });
   return client;
+}
+
+const plainPools = new WeakMap<object, { pool: pg.Pool; onQuery?: DbOptions['onQuery'] }>();
+
+/**
+ * Runs one statement on a Prisma client's own pool with pg's row parsing, not Prisma's: for the
+ * few hot reads of hundreds of rows (For You's candidate pool) where Prisma's raw-query layer —
+ * tagging every value with its type and normalising every timestamp — cost more CPU than
+ * PostgreSQL did (`npm run bench -- --profile`). pg's defaults give numbers for int4 and float8,
+ * Dates for timestamptz, arrays and parsed json; bigint and numeric come back as strings, so
+ * cast those in the SQL. Outside any transaction: a statement that must join one goes through
+ * Prisma. Counted by `onQuery` like Prisma's statements, so statement-count tests still hold.
+ */
+export async function plainQuery<Row>(client: object, text: string, values: unknown[]): Promise<Row[]> {
+  const entry = plainPools.get(client);
+  if (!entry) throw new Error('plainQuery needs a client made by createPrismaClient');
+  entry.onQuery?.(text, JSON.stringify(values));
+  return (await entry.pool.query(text, values)).rows as Row[];
 }
