@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { plainQuery } from '@cameo/kernel/prisma';
 import type { SocialDb } from './db';
 
 export interface Counts {
@@ -52,11 +53,15 @@ export function createLoaders(db: SocialDb, viewerId: string | null) {
     videoFacts: new DataLoader<string, VideoFacts>(async (ids) => {
       const valid = ids.filter((id) => UUID.test(id));
       const rows = valid.length
-        ? await db.$queryRaw<({ generation_id: string } & VideoFacts)[]>`
-            SELECT g.id::text AS generation_id, coalesce(c.likes, 0)::int AS likes, coalesce(c.comments, 0)::int AS comments,
+        ? // Every feed page asks this: pg's row parsing, not Prisma's raw-query layer (see plainQuery).
+          await plainQuery<{ generation_id: string } & VideoFacts>(
+            db,
+            `SELECT g.id::text AS generation_id, coalesce(c.likes, 0)::int AS likes, coalesce(c.comments, 0)::int AS comments,
               coalesce(c.views, 0)::int AS views,
-              EXISTS (SELECT 1 FROM "social"."like" l WHERE l.generation_id = g.id AND l.user_id = ${viewerId}::uuid) AS "viewerLiked"
-            FROM unnest(${valid}::uuid[]) AS g(id) LEFT JOIN "social"."video_counts" c ON c.generation_id = g.id`
+              EXISTS (SELECT 1 FROM "social"."like" l WHERE l.generation_id = g.id AND l.user_id = $1::uuid) AS "viewerLiked"
+            FROM unnest($2::uuid[]) AS g(id) LEFT JOIN "social"."video_counts" c ON c.generation_id = g.id`,
+            [viewerId, valid],
+          )
         : [];
       const byId = new Map(rows.map((row) => [row.generation_id, row]));
       return ids.map((id) => byId.get(id.toLowerCase()) ?? NO_FACTS);
