@@ -14,7 +14,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '@cameo/kernel/errors';
 import type { Logger } from '@cameo/kernel/logger';
 import { verifySessionToken } from '@cameo/kernel/session-token';
-import { checkLimits, measureOperation, type OperationLimits } from './limits';
+import { createMeasureCache } from './cost';
+import { checkLimits, type OperationLimits } from './limits';
 import type { RateLimiter, RateLimits } from './rate-limit';
 import { isRegistered, operationNotAllowed, type PersistedOperations } from './safelist';
 
@@ -177,9 +178,10 @@ export function createPolicy(options: PolicyOptions): Policy {
     return document;
   };
 
+  const measure = createMeasureCache();
   const check = ({ source, document, operation, variables }: OperationRequest): GraphQLError | null => {
     if (options.safelist && !isRegistered(operations, source, document)) return operationNotAllowed();
-    return checkLimits(measureOperation(options.costSchema(), document, operation, variables), limits);
+    return checkLimits(measure(options.costSchema(), document, operation, variables), limits);
   };
 
   return {

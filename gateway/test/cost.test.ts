@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { getOperationAST, parse, type GraphQLObjectType } from 'graphql';
-import { measureOperation } from '../src/cost';
+import { createMeasureCache, measureOperation } from '../src/cost';
 import { DEFAULT_LIMITS, checkLimits } from '../src/limits';
 
 // Raw GraphQL text on purpose: these documents are built to hit the cost and size limits (deep,
@@ -94,4 +94,42 @@ it('counts directives in a doubling fragment chain without overflowing into an e
   const result = measureOperation(schema, document, getOperationAST(document)!);
   expect(result.directives).toBeGreaterThan(2 ** 59);
   expect(checkLimits(result, DEFAULT_LIMITS)?.extensions.code).toBe('TOO_MANY_FRAGMENTS');
+});
+
+describe('measures remembered per document', () => {
+  const query =
+    'query Page($kind: FeedKind!, $first: Int, $after: String) { feed(kind: $kind, first: $first, after: $after) { edges { node { id caption } } } }';
+  const fresh = (variables: Record<string, unknown>) => measure(query, variables);
+
+  it('reuses a measure when only the cursor changes, and measures a new page size anew, as measureOperation would', () => {
+    const cached = createMeasureCache();
+    const document = parse(query);
+    const operation = getOperationAST(document)!;
+    const first = cached(schema, document, operation, { kind: 'FOLLOWING', first: 10, after: 'a' });
+    expect(cached(schema, document, operation, { kind: 'FOLLOWING', first: 10, after: 'b' })).toBe(first);
+    expect(first).toEqual(fresh({ kind: 'FOLLOWING', first: 10 }));
+    const larger = cached(schema, document, operation, { kind: 'FOLLOWING', first: 50, after: 'a' });
+    expect(larger).toEqual(fresh({ kind: 'FOLLOWING', first: 50 }));
+    expect(larger.cost).toBeGreaterThan(first.cost);
+  });
+
+  it('never stores the measure of variables that do not coerce, so it cannot stand in for valid ones', () => {
+    const cached = createMeasureCache();
+    const document = parse(query);
+    const operation = getOperationAST(document)!;
+    // An unknown enum value: coercion fails, and the page size counts as open (the field's maximum).
+    const invalid = cached(schema, document, operation, { kind: 'NOPE', first: 2 });
+    expect(invalid).toEqual(measureOperation(schema, document, operation, { kind: 'NOPE', first: 2 }));
+    const valid = cached(schema, document, operation, { kind: 'FOLLOWING', first: 2 });
+    expect(valid).toEqual(fresh({ kind: 'FOLLOWING', first: 2 }));
+    expect(valid.cost).not.toBe(invalid.cost);
+  });
+
+  it('measures against a new schema afresh', () => {
+    const cached = createMeasureCache();
+    const document = parse(query);
+    const operation = getOperationAST(document)!;
+    const before = cached(schema, document, operation, { kind: 'FOLLOWING', first: 10 });
+    expect(cached(apiSchema, document, operation, { kind: 'FOLLOWING', first: 10 })).not.toBe(before);
+  });
 });
