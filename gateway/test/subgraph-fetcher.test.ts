@@ -77,4 +77,26 @@ describe('the gateway’s HTTP client to subgraphs', () => {
       close();
     }
   });
+
+  it('gives headers as the Fetch API would: any case, repeated values joined', async () => {
+    const server = http.createServer((_req, res) => {
+      res.setHeader('Cache-Control', 'private, max-age=5');
+      res.setHeader('x-repeated', ['a', 'b']);
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { fetcher, close } = createSubgraphFetcher();
+    try {
+      const response = await fetcher(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, post({}));
+      expect(response.headers.get('cache-control')).toBe('private, max-age=5');
+      expect(response.headers.get('CACHE-CONTROL')).toBe('private, max-age=5');
+      expect(response.headers.get('x-repeated')).toBe('a, b');
+      expect(response.headers.has('x-absent')).toBe(false);
+      expect(response.headers.get('x-absent')).toBeNull();
+      expect(new Map(response.headers).get('x-repeated')).toBe('a, b');
+    } finally {
+      close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
