@@ -7,6 +7,7 @@ import type { UsersClient } from './users-client';
 import type { AssetUrlSigner } from './asset-urls';
 import type { SocialClient } from './social-client';
 import type { AssetStorage } from './rendering/storage';
+import type { GenerationLoader } from './generation-loader';
 
 /** Services the generations subgraph and its worker share. */
 export interface GenerationsServices {
@@ -34,4 +35,6 @@ export interface GenerationsContext extends BaseContext, GenerationsServices {
   assetUrls: AssetUrlSigner;
   /** Signs this subgraph's cursors: cursorKey(CURSOR_SECRET). */
   cursorKey: Buffer;
+  /** Generations with their cast's owners, by id, batched per request (entities). */
+  generationById: GenerationLoader;
 }

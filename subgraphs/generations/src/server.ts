@@ -5,6 +5,7 @@ import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import type { GenerationsEnv } from '@cameo/kernel/env';
 import { createLogger } from '@cameo/kernel/logger';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
+import { createGenerationLoader } from './generation-loader';
 import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { createDb } from './db';
@@ -99,6 +100,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
       ...base,
       blockedWithViewer: memoize(() => (base.viewer ? social.blockedWith(base.viewer.userId) : Promise.resolve(new Set<string>()))),
       db,
+      generationById: createGenerationLoader(db),
       users,
       social,
       storage,

@@ -162,7 +162,7 @@ builder.asEntity(Generation, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: async (ref, ctx) => {
     if (!isUuid(ref.id)) return null;
-    const generation = await ctx.db.generation.findUnique({ where: { id: ref.id }, include: { cameos: { select: { ownerId: true } } } });
+    const generation = await ctx.generationById.load(ref.id);
     return generation &&
       (await visibleTo(
         generation,
