@@ -2,8 +2,10 @@ import { fork } from 'node:child_process';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
+import express from 'express';
 import { Pool } from 'undici';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
+import { INTERNAL_TOKEN_HEADER, internalCallers, signInternalToken } from '@cameo/kernel/internal-call';
 import { freePort } from '@cameo/kernel/listen';
 import { createLogger } from '@cameo/kernel/logger';
 import { serveSubgraph } from '@cameo/kernel/serve';
@@ -17,7 +19,9 @@ import { benchKeys, cpuProfileArgs, log } from './platform';
  * at a time over keep-alive, each with its own proof signed beforehand (signing is not
  * measured), and prints the child's CPU µs per request (process.cpuUsage, all threads).
  * `--redis <url>` puts the replay guard on Redis, as deployed; `--profile <dir>` writes the
- * child's V8 CPU profile there.
+ * child's V8 CPU profile there. `--target internal` posts to an internal route instead (express,
+ * express.json, the internal token check and a constant answer: social's /internal/blocks
+ * without its query), each request with a fresh internal token.
  */
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +29,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     redis: { type: 'string' },
     profile: { type: 'string' },
+    target: { type: 'string', default: 'graphql' },
   },
 });
 
@@ -57,6 +62,14 @@ async function child() {
     start: { port, host: '127.0.0.1', redisUrl, eventNamespace: `cameo-bench-http-${process.pid}`, keys: benchKeys() },
     logger: createLogger('bench'),
     readiness: [],
+    routes: (app) => {
+      app.use(
+        '/internal',
+        express.json({ limit: '16kb' }),
+        internalCallers(benchKeys().internalCallSecret, 'bench', { '/internal/echo': ['feed'] }),
+      );
+      app.post('/internal/echo', (_req, res) => void res.json({ blocked: [], muted: [] }));
+    },
     buildContext: (base) => base,
   });
   process.on('message', (message) => {
@@ -87,14 +100,19 @@ async function main() {
       });
       proc.send('cpu');
     });
-  const { gatewayProofPrivateKey } = benchKeys();
+  const { gatewayProofPrivateKey, internalCallSecret } = benchKeys();
+  const internal = args.target === 'internal';
   const prepare = (n: number, offset: number) =>
     Array.from({ length: n }, (_, i) => {
+      if (internal)
+        return {
+          path: '/internal/echo',
+          payload: JSON.stringify({ userId: `00000000-0000-4000-8000-${String(offset + i).padStart(12, '0')}` }),
+          headers: { [INTERNAL_TOKEN_HEADER]: signInternalToken(internalCallSecret, 'feed', 'bench') },
+        };
       const payload = body(offset + i);
-      return {
-        payload,
-        proof: signGatewayProof(gatewayProofPrivateKey, 'bench', { viewerId: `viewer-${i}` }, { method: 'POST', body: payload }),
-      };
+      const proof = signGatewayProof(gatewayProofPrivateKey, 'bench', { viewerId: `viewer-${i}` }, { method: 'POST', body: payload });
+      return { path: '/graphql', payload, headers: { [GATEWAY_PROOF_HEADER]: proof } };
     });
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: concurrency, pipelining: 1 });
   const send = async (items: ReturnType<typeof prepare>) => {
@@ -103,11 +121,11 @@ async function main() {
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (next < items.length) {
-          const { payload, proof } = items[next++]!;
+          const { path, payload, headers } = items[next++]!;
           const response = await pool.request({
-            path: '/graphql',
+            path,
             method: 'POST',
-            headers: { 'content-type': 'application/json', [GATEWAY_PROOF_HEADER]: proof },
+            headers: { 'content-type': 'application/json', ...headers },
             body: payload,
           });
           const text = await response.body.text();
@@ -126,7 +144,7 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     const used = (await cpu()) - cpuBefore;
     console.log(
-      `subgraph /graphql, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(2)}, replay guard ${args.redis ? 'Redis' : 'memory'}: ` +
+      `subgraph ${internal ? '/internal/echo' : '/graphql'}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(2)}, replay guard ${args.redis ? 'Redis' : 'memory'}: ` +
         `${requests} requests at concurrency ${concurrency}, ${errors} errors, ${(requests / seconds).toFixed(0)} rps, ` +
         `${(used / requests).toFixed(0)} µs CPU per request`,
     );
