@@ -12,14 +12,14 @@ import { extractTraceContext } from './tracing';
  * Server's own integration API (executeHTTPGraphQLRequest, as its "Building integrations" guide
  * describes) with the body read, the gateway proof checked and the access line written here.
  *
- * Why not express: every Feed page is several subgraph requests, and on a request whose GraphQL
- * work is next to nothing (`scripts/bench/subgraph-http.ts`) express's router, express.json,
- * pino-http and @as-integrations/express5 were most of the ~650 µs of CPU a request cost,
- * verifying the proof (Ed25519, ~120 µs) being the one part that must stay. See docs/bench.md.
+ * Why not express: every Feed page is several subgraph requests, and on one whose GraphQL work
+ * is next to nothing (`scripts/bench/subgraph-http.ts`) a subgraph spent 600-800 µs of CPU
+ * through express's router, express.json, pino-http and @as-integrations/express5, and 400-440 µs
+ * here — of which the Ed25519 proof check, which must stay, is ~120 µs. See docs/bench.md.
  *
  * Only the requests the gateway sends take this path (POST to exactly /graphql, JSON in UTF-8,
- * a non-zero Content-Length, no Content-Encoding); anything else (GET, other methods or paths, compressed
- * or chunked bodies, other charsets) goes on to express, which serves it as before. The rules
+ * a non-zero Content-Length, no Content-Encoding); anything else (GET, other methods or paths,
+ * compressed or chunked bodies, other charsets) goes on to express, which serves it as before. The rules
  * are those of the express path: a body over 1 MB is 413 and one that is not a JSON object or
  * array is 400 (both in the gateway's error shape), both before the proof is looked at; the proof
  * binds the exact bytes received; the request id is echoed in x-request-id, names every line
