@@ -14,6 +14,7 @@ import { GATEWAY_PROOF_HEADER, createProofVerifier, memoryReplayGuard, redisRepl
 import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
 import { listen } from './listen';
+import { isLeanGraphqlRequest, leanGraphqlHandler } from './graphql-http';
 import { extractTraceContext, subgraphTracingPlugin } from './tracing';
 import { serveSubscriptions } from './serve-ws';
 import type { Logger } from './logger';
@@ -65,7 +66,8 @@ const proofRequired = {
 export async function serveSubgraph<Context extends BaseContext>(options: ServeSubgraphOptions<Context>): Promise<RunningServer> {
   const app = express();
   app.use(httpLogger(options.logger));
-  const httpServer = http.createServer(app);
+  // Requests are routed below, once Apollo Server has started (the lean /graphql path, else express).
+  const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     // Only the gateway can reach a subgraph (proof required), and it decides what clients may
@@ -121,6 +123,8 @@ export async function serveSubgraph<Context extends BaseContext>(options: ServeS
       : memoryReplayGuard(),
   );
   const proven = new WeakMap<http.IncomingMessage, BaseContext>();
+  // What the lean path (graphql-http.ts) does not take: GET, other methods and paths, compressed
+  // or chunked bodies, other charsets — served as they always were.
   app.use(
     '/graphql',
     // The proof binds the exact bytes the gateway sent: keep them for its check.
@@ -143,6 +147,11 @@ export async function serveSubgraph<Context extends BaseContext>(options: ServeS
         return options.buildContext({ ...base, requestId: String(req.id), traceContext: extractTraceContext(req) });
       },
     }),
+  );
+
+  const lean = leanGraphqlHandler({ apollo, proofs, logger: options.logger, buildContext: options.buildContext });
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) =>
+    isLeanGraphqlRequest(req) ? lean(req, res) : app(req, res),
   );
 
   const subscriptions = options.schema.getSubscriptionType() ? serveSubscriptions({ ...options, httpServer, proofs }) : undefined;
