@@ -24,6 +24,9 @@ const { values: args } = parseArgs({
     likes: { type: 'string' },
     concurrency: { type: 'string', default: '4' },
     seconds: { type: 'string', default: '10' },
+    // Fewer viewers come back sooner: with 2,000 a short run sees each about once, so caches
+    // per viewer (sessions, age bands, blocks) hardly hit; a day of traffic is the other way.
+    viewers: { type: 'string', default: '2000' },
   },
 });
 /** Issue 20's target for the feed subgraph alone. */
@@ -39,7 +42,7 @@ async function main() {
   try {
     const gateway = await startGatewayProcess('cameo', subgraphs.urls);
     stops.push(() => gateway.stop());
-    const load = await startLoadProcess({ users: sizes.users, viewerCount: 2000, ...secrets });
+    const load = await startLoadProcess({ users: sizes.users, viewerCount: Number(args.viewers), ...secrets });
     stops.push(() => load.stop());
     const targets: [string, LoadTarget][] = [
       ['For You   subgraph', { operation: 'subgraph-feed', url: subgraphs.urls.feed, feedKind: 'FOR_YOU' }],
