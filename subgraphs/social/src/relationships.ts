@@ -8,8 +8,6 @@ import { deliver, notify } from './notifications';
 
 type Tx = Parameters<Parameters<SocialDb['$transaction']>[0]>[0];
 
-const logger = createLogger('social');
-
 /**
  * Tells the feed and generations, after the commit and before the mutation answers, that what
  * `/internal/blocks` answers for these two changed: their caches drop both at once, so the next
@@ -21,7 +19,8 @@ async function announceChanged(ctx: SocialContext, message: RelationshipChanged)
   try {
     await ctx.pubsub.publish(RELATIONSHIP_CHANGED_TOPIC, message);
   } catch (error) {
-    logger.error(
+    // Made here, not at import: the root logger reads LOG_LEVEL when first made.
+    createLogger('social').error(
       `${RELATIONSHIP_CHANGED_TOPIC} not published for ${message.userIds.join(', ')}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
