@@ -57,6 +57,8 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
   // True only while the subscription is confirmed and its connection has not dropped since.
   let live = false;
   let stopped = false;
+  // One line per outage, not one per retry each second.
+  let complained = false;
 
   const forget = (userId: string) => {
     entries.delete(userId);
@@ -79,7 +81,10 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
     current = stream;
     ready = stream.ready.then(() => {
       // A subscribe that timed out has already ended the stream: not heard, so not live.
-      if (current === stream && !stream.ended) live = true;
+      if (current === stream && !stream.ended) {
+        live = true;
+        complained = false;
+      }
     });
     void (async () => {
       try {
@@ -88,7 +93,12 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
           if (Array.isArray(userIds)) for (const userId of userIds) if (typeof userId === 'string') forget(userId);
         }
       } catch (error) {
-        logger.error(`${RELATIONSHIP_CHANGED_TOPIC}: ${error instanceof Error ? error.message : String(error)}; listening again`);
+        if (!complained) {
+          logger.error(
+            `${RELATIONSHIP_CHANGED_TOPIC}: ${error instanceof Error ? error.message : String(error)}; social is asked every time until it is heard again`,
+          );
+        }
+        complained = true;
       }
       // Announcements may have been missed: nothing known can be trusted.
       forgetAll();
