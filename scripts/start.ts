@@ -83,8 +83,9 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
     // Asked before anyone can sign up: only a database with no account at all is "new".
     const newDatabase = demo === 'auto' && (await hasNoAccounts(databaseUrl));
 
-    // One live bus for users and the gateway: without Redis, each would otherwise get an
-    // in-process bus of its own and the gateway would never hear that a session ended.
+    // One live bus for every service: without Redis, each would otherwise get an in-process bus
+    // of its own, and the gateway would never hear that a session ended, nor the feed and
+    // generations that a block was made (so they would not cache social's answers).
     const pubsub = createPubSub(env.redisUrl);
     stops.push(() => pubsub.close());
     const users = await startUsers({
@@ -115,6 +116,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       objectStorage,
       redisUrl: env.redisUrl,
       eventTransport: env.eventTransport,
+      pubsub,
     });
     stops.push(generations.stop);
     const social = await startSocial({
@@ -126,6 +128,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       generationsBaseUrl: generations.url.replace(/\/graphql$/, ''),
       redisUrl: env.redisUrl,
       eventTransport: env.eventTransport,
+      pubsub,
     });
     socialBaseUrl = social.url.replace(/\/graphql$/, '');
     stops.push(social.stop);
@@ -139,6 +142,7 @@ export async function startPlatform(options: StartPlatformOptions = {}) {
       teenDailyCap: readFeedEnv(source).teenDailyCap,
       redisUrl: env.redisUrl,
       eventTransport: env.eventTransport,
+      pubsub,
     });
     stops.push(feed.stop);
     if (env.redisUrl) {

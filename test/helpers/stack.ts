@@ -77,6 +77,11 @@ export interface StackOptions {
   verificationRunner?: VerificationRunnerOptions;
   /** The generations consent reconciler's timing (a test running passes itself sets a long interval). */
   reconciler?: ConsentReconcilerOptions;
+  /**
+   * Without `redis`: false gives generations, social and the feed no shared live bus (as
+   * subgraphs in separate processes without Redis), so social's answers are never cached. Default: true.
+   */
+  sharedLiveBus?: boolean;
 }
 
 export interface TestStack {
@@ -128,6 +133,10 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
   // under this stack's own channel prefix.
   const livePrefix = `${queuePrefix}:`;
   const pubsub = createPubSub(redisUrl, { prefix: livePrefix });
+  // In-process, generations, social and the feed share it too (social's block announcements
+  // reach the caches of the other two), as in npm start. With Redis each makes its own
+  // connection under the default prefix, as deployed, which the worker's progress events use.
+  const sharedBus = redisUrl || options.sharedLiveBus === false ? undefined : pubsub;
   const recordingsDir = `${assetsDir}-recordings`;
   const objectStorageEnv: ObjectStorageEnv = s3
     ? {
@@ -195,6 +204,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     eventNamespace: queuePrefix,
     reconciler: options.reconciler,
     objectStorage,
+    pubsub: sharedBus,
     db: counted('generations'),
   };
   let generations = await startGenerations(generationsOptions);
@@ -209,6 +219,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     redisUrl,
     eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
+    pubsub: sharedBus,
     db: counted('social'),
   });
   socialBaseUrl = social.url.replace(/\/graphql$/, '');
@@ -223,6 +234,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     redisUrl,
     eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
+    pubsub: sharedBus,
     db: { ...options.feedDb, ...counted('feed', options.feedDb?.onQuery) },
   });
   const worker =

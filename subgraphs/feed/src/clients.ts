@@ -1,17 +1,24 @@
 import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
+import type { Logger } from '@cameo/kernel/logger';
+import type { PubSub } from '@cameo/kernel/pubsub';
+import { createRelationshipCache } from '@cameo/kernel/relationship-cache';
 
 export interface Exclusions {
-  /** Blocked either way. */
-  blocked: Set<string>;
+  /** Blocked either way. Shared between requests: never changed. */
+  blocked: ReadonlySet<string>;
   /** Muted by the viewer. */
-  muted: Set<string>;
+  muted: ReadonlySet<string>;
 }
 
 export interface FeedClients {
-  /** Asks social, at once, whom a viewer must not see (a block takes effect on the next page). */
+  /**
+   * Whom a viewer must not see, as social answers it (a block takes effect on the next page):
+   * remembered until social announces a change for the viewer (relationship-cache.ts).
+   */
   exclusions(userId: string): Promise<Exclusions>;
   /** Whether the user is a teen (users' age band). */
   isTeen(userId: string): Promise<boolean>;
+  stop(): Promise<void>;
 }
 
 /**
@@ -23,18 +30,25 @@ const AGE_BAND_TTL_MS = 60 * 60_000;
 const AGE_BAND_CACHE_SIZE = 10_000;
 
 /** The declared internal calls from the feed to social and users. */
-export function createFeedClients(options: { usersBaseUrl: string; socialBaseUrl: string; platformSecret: string }): FeedClients {
+export function createFeedClients(options: {
+  usersBaseUrl: string;
+  socialBaseUrl: string;
+  platformSecret: string;
+  /** The bus social announces relationship.changed on; without one, social is asked every page. */
+  pubsub?: PubSub;
+  logger: Logger;
+}): FeedClients {
   const token = (audience: string) => signInternalToken(options.platformSecret, 'feed', audience);
   const teens = new Map<string, { teen: boolean; until: number }>();
+  const relationships = createRelationshipCache<Exclusions>({ pubsub: options.pubsub, logger: options.logger });
+  const askSocial = async (userId: string): Promise<Exclusions> => {
+    const answer = await callInternal<{ blocked: string[]; muted: string[] }>(`${options.socialBaseUrl}/internal/blocks`, token('social'), {
+      userId,
+    });
+    return { blocked: new Set(answer.blocked), muted: new Set(answer.muted) };
+  };
   return {
-    async exclusions(userId) {
-      const answer = await callInternal<{ blocked: string[]; muted: string[] }>(
-        `${options.socialBaseUrl}/internal/blocks`,
-        token('social'),
-        { userId },
-      );
-      return { blocked: new Set(answer.blocked), muted: new Set(answer.muted) };
-    },
+    exclusions: (userId) => relationships.get(userId, askSocial),
     async isTeen(userId) {
       const known = teens.get(userId);
       if (known && known.until > Date.now()) return known.teen;
@@ -48,5 +62,6 @@ export function createFeedClients(options: { usersBaseUrl: string; socialBaseUrl
       teens.set(userId, { teen, until: Date.now() + AGE_BAND_TTL_MS });
       return teen;
     },
+    stop: () => relationships.stop(),
   };
 }

@@ -3,6 +3,7 @@ import { cursorKey } from '@cameo/kernel/cursor';
 import type { PlatformKeys } from '@cameo/kernel/env';
 import { transportForSubgraph } from '@cameo/kernel/event-transport';
 import { createLogger } from '@cameo/kernel/logger';
+import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
 import { databaseCheck } from '@cameo/kernel/readiness';
 import { serveSubgraph, type RunningServer } from '@cameo/kernel/serve';
 import { createFeedClients } from './clients';
@@ -24,19 +25,29 @@ export interface StartFeedOptions extends SubgraphStartOptions {
   socialBaseUrl: string;
   /** Items a teen account may be served per day. */
   teenDailyCap: number;
+  /**
+   * The live bus social announces block and mute changes on, so social's answers can be
+   * remembered (clients.ts). Default: Redis pub/sub when redisUrl is set; with neither, social
+   * is asked on every page (an in-process bus of the feed's own would never hear social).
+   */
+  pubsub?: PubSub;
 }
 
 /** Starts the feed subgraph and the consumers that keep its read model current. */
 export async function start(options: StartFeedOptions): Promise<RunningServer> {
   const logger = createLogger('feed');
   const db = createDb(options.databaseUrl, options.db);
+  const ownPubsub = options.pubsub || !options.redisUrl ? undefined : createPubSub(options.redisUrl);
+  const clients = createFeedClients({
+    usersBaseUrl: options.usersBaseUrl,
+    socialBaseUrl: options.socialBaseUrl,
+    platformSecret: options.keys.internalCallSecret,
+    pubsub: options.pubsub ?? ownPubsub,
+    logger,
+  });
   const services: FeedServices = {
     db,
-    clients: createFeedClients({
-      usersBaseUrl: options.usersBaseUrl,
-      socialBaseUrl: options.socialBaseUrl,
-      platformSecret: options.keys.internalCallSecret,
-    }),
+    clients,
     settings: { teenDailyCap: options.teenDailyCap, cursorKey: cursorKey(options.keys.cursorSecret) },
   };
   // The event consumers get their own small pool: a burst of events never queues page requests
@@ -65,6 +76,8 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
     stop: async () => {
       clearInterval(sweeper);
       await server.stop();
+      await clients.stop();
+      await ownPubsub?.close();
       await events.close();
       await consumerDb.$disconnect();
       await db.$disconnect();

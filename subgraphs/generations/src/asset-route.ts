@@ -55,7 +55,9 @@ export function mountAssetRoute(
         generation,
         generation.cameos.map((cameo) => cameo.ownerId),
         viewerId,
-        async () => (await deps.social.blockedWith(viewerId!)).has(generation.creatorId),
+        // Asked of social at each request, not the cache pages use: files are fetched far less
+        // often than pages, and a URL already handed out must stop working at the block itself.
+        async () => (await deps.social.blockedWithNow(viewerId!)).has(generation.creatorId),
       );
       if (!allowed) return notFound();
       const hidden = generation.hiddenReason !== null;

@@ -26,7 +26,7 @@ export interface GenerationsContext extends BaseContext, GenerationsServices {
    * The people the viewer has a block with (either way), asked of social once per request and
    * only when someone else's video is at stake. Their videos are hidden from the viewer.
    */
-  blockedWithViewer(): Promise<Set<string>>;
+  blockedWithViewer(): Promise<ReadonlySet<string>>;
   /** Social, asked directly where a memoized answer could be stale (each event of a long subscription). */
   social: SocialClient;
   /** Rendered files: moved to quarantine when a video is hidden. */

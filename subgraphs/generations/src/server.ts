@@ -33,7 +33,11 @@ export interface StartGenerationsOptions extends SubgraphStartOptions {
   /** The social subgraph's base URL (blocks), or a function giving it once it is known. */
   socialBaseUrl: string | (() => string);
   settings: GenerationsEnv;
-  /** Live progress bus; default: one from redisUrl (or in-process). */
+  /**
+   * Live progress bus, also where social's block and mute announcements are heard (so it must be
+   * social's bus too); default: one from redisUrl, or an in-process one, with which social's
+   * answers are not cached.
+   */
   pubsub?: PubSub;
   /** The video model. Default: the one VIDEO_MODEL names. It names new rows' model and renders in-process jobs. */
   adapter?: VideoModelAdapter;
@@ -51,8 +55,15 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const onError = (what: string) => (error: unknown) => logger.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   const db = createDb(options.databaseUrl, options.db);
   const users = createUsersClient(options.usersBaseUrl, options.keys.internalCallSecret);
-  const social = createSocialClient(options.socialBaseUrl, options.keys.internalCallSecret);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
+  // Social's answers are remembered only on a bus social also hears: the one given, or Redis.
+  // An in-process bus made here is this subgraph's alone, and would never carry an announcement.
+  const social = createSocialClient({
+    socialBaseUrl: options.socialBaseUrl,
+    platformSecret: options.keys.internalCallSecret,
+    pubsub: options.pubsub || options.redisUrl ? pubsub : undefined,
+    logger,
+  });
   const storage = options.objectStorage ? createAssetStorage(options.objectStorage) : createLocalStorage(options.settings.assetsDir);
   const assetUrls = createAssetUrlSigner(options.keys.assetUrlSecret);
   const cursors = cursorKey(options.keys.cursorSecret);
@@ -60,7 +71,7 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const events = transportForSubgraph('generations', db, options, onError('events'));
   events.startRelay(db);
   startRevocationConsumer({ db, users, pubsub, storage }, events);
-  const stops: (() => Promise<void>)[] = [() => events.close()];
+  const stops: (() => Promise<void>)[] = [() => events.close(), () => social.stop()];
 
   let jobs: GenerationJobs;
   if (options.redisUrl) {

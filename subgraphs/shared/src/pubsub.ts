@@ -14,6 +14,13 @@ export interface PubSub {
   /** Events published on `topic` after this call. `return()` unsubscribes. */
   subscribe(topic: string): EventStream;
   close(): Promise<void>;
+  /**
+   * Calls `listener` whenever messages may have been lost without the streams ending: the Redis
+   * connection closed (ioredis reconnects and subscribes again by itself, and what was published
+   * meanwhile never arrives). Returns the unsubscribe function. Absent on the in-process bus,
+   * which loses nothing.
+   */
+  onInterrupted?(listener: () => void): () => void;
 }
 
 /** How long a new subscriber waits for Redis to confirm before its stream fails. */
@@ -48,6 +55,11 @@ export class EventStream implements AsyncIterableIterator<unknown> {
   private failure: Error | undefined;
   /** Resolves once events published from now on will arrive (Redis confirms the SUBSCRIBE). */
   ready: Promise<void> = Promise.resolve();
+
+  /** True once the stream failed or was returned: nothing more will arrive. */
+  get ended(): boolean {
+    return this.done;
+  }
 
   constructor(
     private readonly topic: string,
@@ -154,6 +166,10 @@ export function createRedisPubSub(redisUrl: string, options: RedisPubSubOptions 
   const subscriber = new Redis(redisUrl, { lazyConnect: false });
   const topics = new Topics(options.bufferSize ?? DEFAULT_BUFFER_SIZE);
   const confirmed = new Map<string, Promise<void>>();
+  const interruptions = new Set<() => void>();
+  subscriber.on('close', () => {
+    for (const listener of [...interruptions]) listener();
+  });
   subscriber.on('message', (channel: string, message: string) => {
     if (!channel.startsWith(prefix)) return;
     topics.deliver(channel.slice(prefix.length), JSON.parse(message));
@@ -189,8 +205,13 @@ export function createRedisPubSub(redisUrl: string, options: RedisPubSubOptions 
       return stream;
     },
     close: async () => {
+      interruptions.clear();
       topics.endAll();
       await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
+    },
+    onInterrupted: (listener) => {
+      interruptions.add(listener);
+      return () => interruptions.delete(listener);
     },
   };
 }

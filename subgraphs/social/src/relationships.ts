@@ -1,3 +1,5 @@
+import { createLogger } from '@cameo/kernel/logger';
+import { RELATIONSHIP_CHANGED_TOPIC, type RelationshipChanged } from '@cameo/kernel/relationship-events';
 import type { SocialContext } from './context';
 import type { SocialDb } from './db';
 import { emit } from './events';
@@ -5,6 +7,24 @@ import { blocked, otherUser, viewerOf } from './guards';
 import { deliver, notify } from './notifications';
 
 type Tx = Parameters<Parameters<SocialDb['$transaction']>[0]>[0];
+
+/**
+ * Tells the feed and generations, after the commit and before the mutation answers, that what
+ * `/internal/blocks` answers for these two changed: their caches drop both at once, so the next
+ * page reflects it. Live messages are at most once: one lost here (Redis away) leaves a replica
+ * serving the old answer for at most its cache's TTL (10 minutes), unless its own subscription
+ * broke too, which drops everything. The change itself stands, so a loss is only logged.
+ */
+async function announceChanged(ctx: SocialContext, message: RelationshipChanged): Promise<void> {
+  try {
+    await ctx.pubsub.publish(RELATIONSHIP_CHANGED_TOPIC, message);
+  } catch (error) {
+    // Made here, not at import: the root logger reads LOG_LEVEL when first made.
+    createLogger('social').error(
+      `${RELATIONSHIP_CHANGED_TOPIC} not published for ${message.userIds.join(', ')}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
 
 /**
  * Adds to follower/following counts. Rows are touched in id order so two people following
@@ -60,23 +80,27 @@ export async function unfollow(ctx: SocialContext, userId: string | number) {
 export async function block(ctx: SocialContext, userId: string | number) {
   const viewer = viewerOf(ctx);
   const target = await otherUser(ctx, viewer, userId);
-  await ctx.db.$transaction(async (tx) => {
+  const changed = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.block.createMany({ data: [{ blockerId: viewer, blockedId: target.id }], skipDuplicates: true });
-    if (count === 0) return;
+    if (count === 0) return false;
     await removeFollow(tx, viewer, target.id);
     await removeFollow(tx, target.id, viewer);
     await emit(tx, 'social.blocked', { blockerId: viewer, blockedId: target.id });
+    return true;
   });
+  if (changed) await announceChanged(ctx, { userIds: [viewer, target.id] });
   return target.id;
 }
 
 export async function unblock(ctx: SocialContext, userId: string | number) {
   const viewer = viewerOf(ctx);
   const target = await otherUser(ctx, viewer, userId);
-  await ctx.db.$transaction(async (tx) => {
+  const changed = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.block.deleteMany({ where: { blockerId: viewer, blockedId: target.id } });
     if (count) await emit(tx, 'social.unblocked', { blockerId: viewer, blockedId: target.id });
+    return count > 0;
   });
+  if (changed) await announceChanged(ctx, { userIds: [viewer, target.id] });
   return target.id;
 }
 
@@ -84,14 +108,16 @@ export async function unblock(ctx: SocialContext, userId: string | number) {
 export async function mute(ctx: SocialContext, userId: string | number, muted: boolean) {
   const viewer = viewerOf(ctx);
   const target = await otherUser(ctx, viewer, userId);
-  await ctx.db.$transaction(async (tx) => {
+  const changed = await ctx.db.$transaction(async (tx) => {
     if (muted) {
       const { count } = await tx.mute.createMany({ data: [{ muterId: viewer, mutedId: target.id }], skipDuplicates: true });
       if (count) await emit(tx, 'social.muted', { muterId: viewer, mutedId: target.id });
-    } else {
-      const { count } = await tx.mute.deleteMany({ where: { muterId: viewer, mutedId: target.id } });
-      if (count) await emit(tx, 'social.unmuted', { muterId: viewer, mutedId: target.id });
+      return count > 0;
     }
+    const { count } = await tx.mute.deleteMany({ where: { muterId: viewer, mutedId: target.id } });
+    if (count) await emit(tx, 'social.unmuted', { muterId: viewer, mutedId: target.id });
+    return count > 0;
   });
+  if (changed) await announceChanged(ctx, { userIds: [viewer, target.id] });
   return target.id;
 }

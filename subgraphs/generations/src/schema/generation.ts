@@ -37,14 +37,15 @@ export async function hiddenByBlock(
 ): Promise<boolean> {
   const viewer = ctx.viewer?.userId;
   if (!viewer || viewer === generation.creatorId) return false;
-  const blocked = options.fresh ? await ctx.social.blockedWith(viewer) : await ctx.blockedWithViewer();
+  const blocked = options.fresh ? await ctx.social.blockedWithNow(viewer) : await ctx.blockedWithViewer();
   return blocked.has(generation.creatorId);
 }
 
 export interface VisibilityOptions {
   /**
-   * Ask social now instead of using the request's answer: a subscription's context lives as
-   * long as the subscription, and a block made meanwhile must count at the next event.
+   * Ask social now instead of using the request's (cached) answer: a subscription's context
+   * lives as long as the subscription, and a block made meanwhile must count at the next event
+   * without resting on the live bus.
    */
   fresh?: boolean;
 }

@@ -1,0 +1,151 @@
+import type { Logger } from './logger';
+import type { PubSub } from './pubsub';
+import { RELATIONSHIP_CHANGED_TOPIC, type RelationshipChanged } from './relationship-events';
+
+/**
+ * Each viewer's answer from social's `/internal/blocks` (whom they have a block with, whom they
+ * muted), remembered between requests: every Feed page and every page of videos asks it, and
+ * a call costs two processes CPU and sits on the page's critical path.
+ *
+ * Social announces `relationship.changed` after every block, unblock, mute and unmute commit,
+ * before the mutation answers; hearing it drops both people's entries at once, so the next page
+ * asks again (a block takes effect on the next page). While the bus is heard an entry is
+ * trusted for 10 minutes: Redis pub/sub loses messages only with its connection, and a lost
+ * connection (or a broken subscription) drops every entry and stores nothing until the bus is
+ * heard again. An answer fetched while an announcement for its viewer arrived may predate the
+ * change and is not stored. With no bus nothing is cached: social is asked every time.
+ */
+export interface RelationshipCacheOptions {
+  /**
+   * The bus social announces on. It must be the same bus (one process's in-process bus, or Redis
+   * pub/sub with the same channel prefix): a bus social does not publish on would keep stale
+   * answers for the TTL. Default: none, and nothing is cached.
+   */
+  pubsub?: PubSub;
+  logger: Logger;
+  /** How long an answer is trusted while the bus is heard. Default: 10 minutes. */
+  ttlMs?: number;
+  /** Viewers remembered at most; the least recently fetched go first. Default: 10,000. */
+  maxEntries?: number;
+}
+
+export interface RelationshipCache<T> {
+  /** The viewer's answer: remembered, shared with a call already out for them, or `fetch`ed. */
+  get(userId: string, fetch: (userId: string) => Promise<T>): Promise<T>;
+  /** Resolves once the bus is heard (or its subscribe failed, and it tries again). */
+  readonly ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Flight<T> {
+  answer: Promise<T>;
+  /** An announcement for this viewer (or a lost bus) arrived while the call was out. */
+  stale: boolean;
+}
+
+const RESUBSCRIBE_MS = 1_000;
+
+export function createRelationshipCache<T>(options: RelationshipCacheOptions): RelationshipCache<T> {
+  const { pubsub, logger } = options;
+  if (!pubsub) {
+    return { get: (userId, fetch) => fetch(userId), ready: Promise.resolve(), stop: async () => {} };
+  }
+  const ttlMs = options.ttlMs ?? 10 * 60_000;
+  const maxEntries = options.maxEntries ?? 10_000;
+  const entries = new Map<string, { value: T; fetchedAt: number }>();
+  const flights = new Map<string, Flight<T>>();
+  // True only while the subscription is confirmed and its connection has not dropped since.
+  let live = false;
+  let stopped = false;
+  // One line per outage, not one per retry each second.
+  let complained = false;
+
+  const forget = (userId: string) => {
+    entries.delete(userId);
+    const flight = flights.get(userId);
+    if (flight) flight.stale = true;
+    flights.delete(userId);
+  };
+  const forgetAll = () => {
+    live = false;
+    entries.clear();
+    for (const flight of flights.values()) flight.stale = true;
+    flights.clear();
+  };
+
+  let ready: Promise<void> = Promise.resolve();
+  let current: AsyncIterableIterator<unknown> | undefined;
+  const listen = () => {
+    if (stopped) return;
+    const stream = pubsub.subscribe(RELATIONSHIP_CHANGED_TOPIC);
+    current = stream;
+    ready = stream.ready.then(() => {
+      // A subscribe that timed out has already ended the stream: not heard, so not live.
+      if (current === stream && !stream.ended) {
+        live = true;
+        complained = false;
+      }
+    });
+    void (async () => {
+      try {
+        for await (const message of stream) {
+          const userIds = (message as Partial<RelationshipChanged> | null)?.userIds;
+          if (Array.isArray(userIds)) for (const userId of userIds) if (typeof userId === 'string') forget(userId);
+        }
+      } catch (error) {
+        if (!complained) {
+          logger.error(
+            `${RELATIONSHIP_CHANGED_TOPIC}: ${error instanceof Error ? error.message : String(error)}; social is asked every time until it is heard again`,
+          );
+        }
+        complained = true;
+      }
+      // Announcements may have been missed: nothing known can be trusted.
+      forgetAll();
+      if (!stopped) setTimeout(listen, RESUBSCRIBE_MS).unref();
+    })();
+  };
+  // A dropped Redis connection loses messages without ending the stream: end it, so the loop
+  // above forgets everything and subscribes again, live once Redis confirms after reconnecting.
+  const stopHearingInterruptions = pubsub.onInterrupted?.(() => {
+    forgetAll();
+    void current?.return?.();
+  });
+  listen();
+
+  return {
+    get: (userId, fetch) => {
+      if (!live) return fetch(userId);
+      const entry = entries.get(userId);
+      if (entry && Date.now() - entry.fetchedAt < ttlMs) return Promise.resolve(entry.value);
+      const inFlight = flights.get(userId);
+      if (inFlight) return inFlight.answer;
+      const flight: Flight<T> = { answer: fetch(userId), stale: false };
+      flights.set(userId, flight);
+      const fetchedAt = Date.now();
+      flight.answer.then(
+        (value) => {
+          if (flights.get(userId) === flight) flights.delete(userId);
+          if (flight.stale || !live) return;
+          // Re-inserted, not overwritten: eviction takes the oldest first.
+          entries.delete(userId);
+          entries.set(userId, { value, fetchedAt });
+          while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+        },
+        () => {
+          if (flights.get(userId) === flight) flights.delete(userId);
+        },
+      );
+      return flight.answer;
+    },
+    get ready() {
+      return ready;
+    },
+    stop: async () => {
+      stopped = true;
+      stopHearingInterruptions?.();
+      await current?.return?.();
+      forgetAll();
+    },
+  };
+}
