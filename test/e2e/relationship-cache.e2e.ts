@@ -1,3 +1,5 @@
+import { RELATIONSHIP_CHANGED_TOPIC } from '@cameo/kernel/relationship-events';
+import type { PubSub } from '@cameo/kernel/pubsub';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { ok, quietFor, requestAs, until } from '@cameo/test-helpers/graphql';
 import { startStack, type StackOptions, type TestStack } from '@cameo/test-helpers/stack';
@@ -117,5 +119,44 @@ describe('social’s answers with no shared bus (subgraphs in separate processes
       await ok(gql(viewer, VIDEO, { id: video }));
       expect({ round, calls: blocksCalls - between }).toEqual({ round, calls: 1 });
     }
+  });
+});
+
+describe('a block whose announcement is lost (social ended between its commit and its publish)', () => {
+  let database: TestDatabase;
+  let stack: TestStack;
+  /** Social's bus, minus its relationship announcements. */
+  const silent = (shared: PubSub): PubSub => ({
+    publish: (topic, payload) => (topic === RELATIONSHIP_CHANGED_TOPIC ? Promise.resolve() : shared.publish(topic, payload)),
+    subscribe: (topic) => shared.subscribe(topic),
+    close: async () => {},
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('e2e_relcache_lost');
+    stack = await startStack(database.url, { socialBus: silent });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await database?.drop();
+  });
+
+  it('leaves the feed once social’s durable event arrives, not when the cached answer expires', async () => {
+    const gql = requestAs(() => stack.gatewayUrl);
+    const [viewer, author] = await Promise.all([signUp(stack.gatewayUrl, 'viewer'), signUp(stack.gatewayUrl, 'author')]);
+    const video = await publishedVideo(stack.gatewayUrl, author, 'a heron on one leg', { caption: 'heron' });
+    const inForYou = async () => {
+      const { feed } = await ok(gql(viewer, FEED, { kind: 'FOR_YOU' }));
+      return (feed.edges as { node: { id: string } }[]).some((edge) => edge.node.id === video);
+    };
+    await until(
+      'the video in For You, with the viewer’s answer from social cached',
+      async () => (await inForYou()) && quietFor(250).then(() => true),
+      30_000,
+    );
+    await ok(gql(viewer, relationship('block'), { id: author.id }));
+    // No announcement: only social.blocked, delivered to the feed's consumer, can drop the answer.
+    await until('the blocked author out of For You', async () => !(await inForYou()) || (await quietFor(250).then(() => false)), 30_000);
+    expect(await inForYou()).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ import { createPocketsphinxRecognizer } from '@cameo/users/verification/speech/p
 import type { VerificationRunnerOptions } from '@cameo/users/verification/runner';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
 import type { EventTransportKind } from '@cameo/kernel/event-transport';
-import { createPubSub } from '@cameo/kernel/pubsub';
+import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
 
 /** Headers of a gateway proof for a direct subgraph call: `graphql(url, q, { headers: proofFor('users', id) })`. */
 export const proofFor = (audience: string, viewerId: string | null) => (body: string) => ({
@@ -82,6 +82,11 @@ export interface StackOptions {
    * subgraphs in separate processes without Redis), so social's answers are never cached. Default: true.
    */
   sharedLiveBus?: boolean;
+  /**
+   * Failure injection, without `redis`: the bus social is given, made from the shared one (a
+   * test drops social's announcements to play a social that ended between commit and publish).
+   */
+  socialBus?: (shared: PubSub) => PubSub;
 }
 
 export interface TestStack {
@@ -219,7 +224,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     redisUrl,
     eventTransport: options.eventTransport,
     eventNamespace: queuePrefix,
-    pubsub: sharedBus,
+    pubsub: sharedBus && options.socialBus ? options.socialBus(sharedBus) : sharedBus,
     db: counted('social'),
   });
   socialBaseUrl = social.url.replace(/\/graphql$/, '');

@@ -16,6 +16,8 @@ export interface FeedClients {
    * remembered until social announces a change for the viewer (relationship-cache.ts).
    */
   exclusions(userId: string): Promise<Exclusions>;
+  /** Social's durable event of a block, unblock, mute or unmute arrived: forget what was known of these people. */
+  relationshipChanged(userIds: readonly string[]): void;
   /** Whether the user is a teen (users' age band). */
   isTeen(userId: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -49,6 +51,7 @@ export function createFeedClients(options: {
   };
   return {
     exclusions: (userId) => relationships.get(userId, askSocial),
+    relationshipChanged: (userIds) => relationships.forget(userIds),
     async isTeen(userId) {
       const known = teens.get(userId);
       if (known && known.until > Date.now()) return known.teen;

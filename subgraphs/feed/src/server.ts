@@ -56,7 +56,7 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
   const events = transportForSubgraph('feed', consumerDb, options, (error) =>
     logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
   );
-  startFeedConsumers(consumerDb, events);
+  startFeedConsumers(consumerDb, events, clients.relationshipChanged);
   const sweeper = setInterval(() => {
     Promise.all([sweepSnapshots(db), sweepCandidateSets(db)]).catch((error: unknown) =>
       logger.error(`snapshot sweep: ${error instanceof Error ? error.message : String(error)}`),

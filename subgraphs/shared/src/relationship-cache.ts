@@ -32,6 +32,12 @@ export interface RelationshipCacheOptions {
 export interface RelationshipCache<T> {
   /** The viewer's answer: remembered, shared with a call already out for them, or `fetch`ed. */
   get(userId: string, fetch: (userId: string) => Promise<T>): Promise<T>;
+  /**
+   * Drops what is known of these people, as an announcement would. For a subgraph that also
+   * reads social's durable events: a change whose announcement was lost (social ended between
+   * its commit and its publish) is forgotten when its event arrives, not after the TTL.
+   */
+  forget(userIds: readonly string[]): void;
   /** Resolves once the bus is heard (or its subscribe failed, and it tries again). */
   readonly ready: Promise<void>;
   stop(): Promise<void>;
@@ -48,7 +54,7 @@ const RESUBSCRIBE_MS = 1_000;
 export function createRelationshipCache<T>(options: RelationshipCacheOptions): RelationshipCache<T> {
   const { pubsub, logger } = options;
   if (!pubsub) {
-    return { get: (userId, fetch) => fetch(userId), ready: Promise.resolve(), stop: async () => {} };
+    return { get: (userId, fetch) => fetch(userId), forget: () => {}, ready: Promise.resolve(), stop: async () => {} };
   }
   const ttlMs = options.ttlMs ?? 10 * 60_000;
   const maxEntries = options.maxEntries ?? 10_000;
@@ -114,6 +120,9 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
   listen();
 
   return {
+    forget: (userIds) => {
+      for (const userId of userIds) forget(userId);
+    },
     get: (userId, fetch) => {
       if (!live) return fetch(userId);
       const entry = entries.get(userId);
