@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
 import type { Logger } from '@cameo/kernel/logger';
-import type { PubSub } from '@cameo/kernel/pubsub';
+import type { EventStream, PubSub } from '@cameo/kernel/pubsub';
 import { SESSION_REVOKED_TOPIC, type Session, type SessionRevoked } from '@cameo/kernel/session-token';
 
 /**
@@ -14,8 +14,9 @@ import { SESSION_REVOKED_TOPIC, type Session, type SessionRevoked } from '@cameo
  * replica hears it over Redis pub/sub; one process shares the in-process bus), and when this
  * gateway forwarded the mutation that ended the sessions (read-your-writes). While the bus is
  * heard an entry is trusted for 10 minutes: an ending cannot be missed without the subscription
- * breaking (Redis pub/sub loses messages only with the connection), and a broken one drops every
- * entry. A replica that cannot hear the bus (no Redis) trusts an entry for 30 s.
+ * breaking or its connection dropping (Redis pub/sub loses messages only with the connection),
+ * and either drops every entry. A replica that cannot hear the bus (no Redis, or until a lost
+ * subscription is confirmed again) trusts an entry for 30 s.
  */
 export interface SessionGuardOptions {
   /** The users subgraph's base URL (without /graphql), once the gateway knows it. */
@@ -60,10 +61,12 @@ const SESSION_VERSIONS_PATH = '/internal/session-versions';
 /** The users route answers at most this many ids per call. */
 const MAX_BATCH = 500;
 const RESUBSCRIBE_MS = 1_000;
+/** How long an answer is trusted while the live bus is not heard (none given, or lost). */
+const UNHEARD_TTL_MS = 30_000;
 
 export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
   // A feed client asks every few seconds: with 30 s, every scroll after a pause cost users a call.
-  const ttlMs = options.ttlMs ?? (options.pubsub ? 10 * 60_000 : 30_000);
+  const ttlMs = options.ttlMs ?? (options.pubsub ? 10 * 60_000 : UNHEARD_TTL_MS);
   const graceMs = options.graceMs ?? 30_000;
   const maxEntries = options.maxEntries ?? 10_000;
   const entries = new Map<string, Entry>();
@@ -116,14 +119,24 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
   };
 
   // Hears session.revoked for as long as the gateway runs. A lost subscription (Redis away) may
-  // have missed endings: everything known is dropped, then it listens again.
+  // have missed endings: everything known is dropped, then it listens again. Until the bus is
+  // heard again, answers are trusted no longer than without a bus.
+  let heard = false;
   let ready: Promise<void> = Promise.resolve();
-  let current: AsyncIterableIterator<unknown> | undefined;
+  let current: EventStream | undefined;
+  const deaf = () => {
+    heard = false;
+    epoch++;
+    entries.clear();
+  };
   const listen = () => {
     if (!options.pubsub || stopped) return;
     const stream = options.pubsub.subscribe(SESSION_REVOKED_TOPIC);
     current = stream;
-    ready = stream.ready;
+    ready = stream.ready.then(() => {
+      // A subscribe that timed out has already ended the stream: not heard.
+      if (current === stream && !stream.ended) heard = true;
+    });
     void (async () => {
       try {
         for await (const message of stream) {
@@ -134,11 +147,16 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
         options.logger.error(`session.revoked: ${error instanceof Error ? error.message : String(error)}; listening again`);
       }
       if (stopped) return;
-      epoch++;
-      entries.clear();
+      deaf();
       setTimeout(listen, RESUBSCRIBE_MS).unref();
     })();
   };
+  // A dropped Redis connection loses messages without ending the stream (ioredis reconnects and
+  // subscribes again on its own): forget everything, and end the stream so it is listened to anew.
+  const stopHearingInterruptions = options.pubsub?.onInterrupted?.(() => {
+    deaf();
+    void current?.return?.();
+  });
   listen();
 
   const judge = (session: Session, entry: Entry): SessionStatus =>
@@ -151,14 +169,15 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
       // Versions only grow: a token newer than the entry (a sign-in after signOutEverywhere that
       // this replica did not hear of) proves the entry stale, so users is asked again.
       const newer = entry?.version != null && session.sessionVersion > entry.version;
-      if (entry && !newer && now - entry.fetchedAt < ttlMs) return judge(session, entry);
+      const trustedMs = heard || !options.pubsub ? ttlMs : Math.min(ttlMs, UNHEARD_TTL_MS);
+      if (entry && !newer && now - entry.fetchedAt < trustedMs) return judge(session, entry);
       try {
         return judge(session, await loader.load(session.userId));
       } catch (error) {
         // Fail closed: the users subgraph decides who is signed in, and a revoked or stolen token
         // must not come back because users is down (or made to look down). A recent answer still
         // serves for a short grace, so a blip does not sign everyone out.
-        if (entry && !newer && now - entry.fetchedAt < ttlMs + graceMs) return judge(session, entry);
+        if (entry && !newer && now - entry.fetchedAt < trustedMs + graceMs) return judge(session, entry);
         options.logger.error(`session check failed: ${error instanceof Error ? error.message : String(error)}`);
         return 'unavailable';
       }
@@ -173,6 +192,7 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
     },
     stop: async () => {
       stopped = true;
+      stopHearingInterruptions?.();
       await current?.return?.();
       listeners.clear();
       entries.clear();

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { connect, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@cameo/kernel/logger';
-import { createMemoryPubSub } from '@cameo/kernel/pubsub';
+import { createMemoryPubSub, createPubSub } from '@cameo/kernel/pubsub';
 import type { RunningServer } from '@cameo/kernel/serve';
 import { SESSION_REVOKED_TOPIC, type SessionRevoked } from '@cameo/kernel/session-token';
 import { createDb, type UsersDb } from '@cameo/users/db';
@@ -113,4 +115,47 @@ describe('the session guard', () => {
     expect(await strict.check({ userId: cy, sessionVersion: 0 })).toBe('unavailable');
     await Promise.all([graceful.stop(), strict.stop()]);
   });
+
+  it('forgets what it knew when its Redis connection drops, so an ending announced meanwhile is not missed', async () => {
+    // A proxy to Redis that can cut every connection and refuse new ones for a while.
+    let refusing = false;
+    const sockets = new Set<Socket>();
+    const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const redisProxy = createServer((client) => {
+      if (refusing) return void client.destroy();
+      const upstream = connect(Number(redis.port || 6379), redis.hostname);
+      for (const socket of [client, upstream]) {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        socket.on('error', () => {});
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => redisProxy.listen(0, '127.0.0.1', resolve));
+    const prefix = `sessions-test-${randomUUID()}:`;
+    const bus = createPubSub(`redis://127.0.0.1:${(redisProxy.address() as AddressInfo).port}`, { prefix });
+    const guard = guardOf({ pubsub: bus });
+    try {
+      await guard.ready;
+      const dan = (await db.user.create({ data: { handle: `dan${Date.now()}`, displayName: 'dan', passwordHash: 'x' } })).id;
+      expect(await guard.check({ userId: dan, sessionVersion: 0 })).toBe('valid');
+      const before = calls;
+      expect(await guard.check({ userId: dan, sessionVersion: 0 })).toBe('valid');
+      expect(calls).toBe(before);
+
+      // The connection drops; dan signs out everywhere meanwhile, and the announcement is lost.
+      refusing = true;
+      for (const socket of sockets) socket.destroy();
+      await db.user.update({ where: { id: dan }, data: { sessionVersion: 1 } });
+      await until('the guard to ask users again', async () => (await guard.check({ userId: dan, sessionVersion: 0 })) === 'revoked');
+      expect(await guard.check({ userId: dan, sessionVersion: 1 })).toBe('valid');
+    } finally {
+      await guard.stop();
+      await bus.close();
+      for (const socket of sockets) socket.destroy();
+      redisProxy.close();
+    }
+  }, 20_000);
 });
