@@ -17,6 +17,14 @@ export interface SocialClient {
   stop(): Promise<void>;
 }
 
+/**
+ * How long generations trusts a remembered answer while the bus is heard. Shorter than the
+ * feed's 10 minutes: the feed also forgets on social's durable events, generations reads none,
+ * so an announcement lost between social's commit and its publish is made good only by expiry.
+ * A viewer scrolling comes back well within a minute, so pages still hit.
+ */
+const RELATIONSHIP_TTL_MS = 60_000;
+
 /** The declared internal call from generations to the social subgraph. */
 export function createSocialClient(options: {
   socialBaseUrl: string | (() => string);
@@ -26,7 +34,11 @@ export function createSocialClient(options: {
   logger: Logger;
 }): SocialClient {
   const base = () => (typeof options.socialBaseUrl === 'function' ? options.socialBaseUrl() : options.socialBaseUrl);
-  const relationships = createRelationshipCache<ReadonlySet<string>>({ pubsub: options.pubsub, logger: options.logger });
+  const relationships = createRelationshipCache<ReadonlySet<string>>({
+    pubsub: options.pubsub,
+    logger: options.logger,
+    ttlMs: RELATIONSHIP_TTL_MS,
+  });
   const blockedWithNow = async (userId: string) => {
     const { blocked } = await callInternal<{ blocked: string[] }>(
       `${base()}/internal/blocks`,
