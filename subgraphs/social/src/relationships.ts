@@ -11,9 +11,11 @@ type Tx = Parameters<Parameters<SocialDb['$transaction']>[0]>[0];
 /**
  * Tells the feed and generations, after the commit and before the mutation answers, that what
  * `/internal/blocks` answers for these two changed: their caches drop both at once, so the next
- * page reflects it. Live messages are at most once: one lost here (Redis away) leaves a replica
- * serving the old answer for at most its cache's TTL (10 minutes), unless its own subscription
- * broke too, which drops everything. The change itself stands, so a loss is only logged.
+ * page reflects it. Live messages are at most once: one lost here (Redis away, or this process
+ * ending after the commit) leaves the feed serving the old answer until social's durable event
+ * reaches it, and generations until its entry expires (a minute). Announced even when the
+ * mutation changed nothing, so repeating it after a lost announcement heals the caches. The
+ * change itself stands, so a loss is only logged.
  */
 async function announceChanged(ctx: SocialContext, message: RelationshipChanged): Promise<void> {
   try {
@@ -80,27 +82,25 @@ export async function unfollow(ctx: SocialContext, userId: string | number) {
 export async function block(ctx: SocialContext, userId: string | number) {
   const viewer = viewerOf(ctx);
   const target = await otherUser(ctx, viewer, userId);
-  const changed = await ctx.db.$transaction(async (tx) => {
+  await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.block.createMany({ data: [{ blockerId: viewer, blockedId: target.id }], skipDuplicates: true });
-    if (count === 0) return false;
+    if (count === 0) return;
     await removeFollow(tx, viewer, target.id);
     await removeFollow(tx, target.id, viewer);
     await emit(tx, 'social.blocked', { blockerId: viewer, blockedId: target.id });
-    return true;
   });
-  if (changed) await announceChanged(ctx, { userIds: [viewer, target.id] });
+  await announceChanged(ctx, { userIds: [viewer, target.id] });
   return target.id;
 }
 
 export async function unblock(ctx: SocialContext, userId: string | number) {
   const viewer = viewerOf(ctx);
   const target = await otherUser(ctx, viewer, userId);
-  const changed = await ctx.db.$transaction(async (tx) => {
+  await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.block.deleteMany({ where: { blockerId: viewer, blockedId: target.id } });
     if (count) await emit(tx, 'social.unblocked', { blockerId: viewer, blockedId: target.id });
-    return count > 0;
   });
-  if (changed) await announceChanged(ctx, { userIds: [viewer, target.id] });
+  await announceChanged(ctx, { userIds: [viewer, target.id] });
   return target.id;
 }
 
@@ -108,16 +108,15 @@ export async function unblock(ctx: SocialContext, userId: string | number) {
 export async function mute(ctx: SocialContext, userId: string | number, muted: boolean) {
   const viewer = viewerOf(ctx);
   const target = await otherUser(ctx, viewer, userId);
-  const changed = await ctx.db.$transaction(async (tx) => {
+  await ctx.db.$transaction(async (tx) => {
     if (muted) {
       const { count } = await tx.mute.createMany({ data: [{ muterId: viewer, mutedId: target.id }], skipDuplicates: true });
       if (count) await emit(tx, 'social.muted', { muterId: viewer, mutedId: target.id });
-      return count > 0;
+    } else {
+      const { count } = await tx.mute.deleteMany({ where: { muterId: viewer, mutedId: target.id } });
+      if (count) await emit(tx, 'social.unmuted', { muterId: viewer, mutedId: target.id });
     }
-    const { count } = await tx.mute.deleteMany({ where: { muterId: viewer, mutedId: target.id } });
-    if (count) await emit(tx, 'social.unmuted', { muterId: viewer, mutedId: target.id });
-    return count > 0;
   });
-  if (changed) await announceChanged(ctx, { userIds: [viewer, target.id] });
+  await announceChanged(ctx, { userIds: [viewer, target.id] });
   return target.id;
 }
