@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { connect, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@cameo/kernel/logger';
 import { createMemoryPubSub, createPubSub } from '@cameo/kernel/pubsub';
@@ -10,6 +9,7 @@ import { createDb, type UsersDb } from '@cameo/users/db';
 import { start as startUsers } from '@cameo/users/server';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { until } from '@cameo/test-helpers/graphql';
+import { startRedisProxy } from '@cameo/test-helpers/redis-proxy';
 import { testSecrets } from '@cameo/test-helpers/stack';
 import { createSessionGuard, type SessionGuardOptions } from '../src/sessions';
 
@@ -117,25 +117,9 @@ describe('the session guard', () => {
   });
 
   it('forgets what it knew when its Redis connection drops, so an ending announced meanwhile is not missed', async () => {
-    // A proxy to Redis that can cut every connection and refuse new ones for a while.
-    let refusing = false;
-    const sockets = new Set<Socket>();
-    const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    const redisProxy = createServer((client) => {
-      if (refusing) return void client.destroy();
-      const upstream = connect(Number(redis.port || 6379), redis.hostname);
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        socket.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    await new Promise<void>((resolve) => redisProxy.listen(0, '127.0.0.1', resolve));
+    const redisProxy = await startRedisProxy();
     const prefix = `sessions-test-${randomUUID()}:`;
-    const bus = createPubSub(`redis://127.0.0.1:${(redisProxy.address() as AddressInfo).port}`, { prefix });
+    const bus = createPubSub(redisProxy.url, { prefix });
     const guard = guardOf({ pubsub: bus });
     try {
       await guard.ready;
@@ -146,16 +130,14 @@ describe('the session guard', () => {
       expect(calls).toBe(before);
 
       // The connection drops; dan signs out everywhere meanwhile, and the announcement is lost.
-      refusing = true;
-      for (const socket of sockets) socket.destroy();
+      redisProxy.cut();
       await db.user.update({ where: { id: dan }, data: { sessionVersion: 1 } });
       await until('the guard to ask users again', async () => (await guard.check({ userId: dan, sessionVersion: 0 })) === 'revoked');
       expect(await guard.check({ userId: dan, sessionVersion: 1 })).toBe('valid');
     } finally {
       await guard.stop();
       await bus.close();
-      for (const socket of sockets) socket.destroy();
-      redisProxy.close();
+      await redisProxy.close();
     }
   }, 20_000);
 });

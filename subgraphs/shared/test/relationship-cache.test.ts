@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { until } from '@cameo/test-helpers/graphql';
+import { startRedisProxy } from '@cameo/test-helpers/redis-proxy';
 import { createLogger } from '../src/logger';
 import { createMemoryPubSub, createRedisPubSub, type PubSub } from '../src/pubsub';
 import { createRelationshipCache, type RelationshipCache } from '../src/relationship-cache';
@@ -164,23 +164,8 @@ describe('relationship cache with no bus', () => {
 
 describe('relationship cache when the Redis connection drops', () => {
   it('forgets everything, stores nothing while deaf, and caches again once Redis confirms the subscription', async () => {
-    // A proxy to Redis that can cut every connection and refuse new ones for a while.
-    let refusing = false;
-    const sockets = new Set<Socket>();
-    const proxy = createServer((client) => {
-      if (refusing) return void client.destroy();
-      const upstream = connect(new URL(REDIS_URL).port ? Number(new URL(REDIS_URL).port) : 6379, new URL(REDIS_URL).hostname);
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        socket.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const cacheBus = createRedisPubSub(`redis://127.0.0.1:${(proxy.address() as AddressInfo).port}`, { prefix });
+    const proxy = await startRedisProxy(REDIS_URL);
+    const cacheBus = createRedisPubSub(proxy.url, { prefix });
     const socialBus = createRedisPubSub(REDIS_URL, { prefix });
     const cache = createRelationshipCache<string>({ pubsub: cacheBus, logger });
     try {
@@ -191,8 +176,7 @@ describe('relationship cache when the Redis connection drops', () => {
       await cache.get(viewer, social.fetch);
       expect(social.asked).toHaveLength(1);
 
-      refusing = true;
-      for (const socket of sockets) socket.destroy();
+      proxy.cut();
       // Announced while the cache cannot hear: lost for it.
       social.set(viewer, 'blocked while deaf');
       await socialBus.publish(RELATIONSHIP_CHANGED_TOPIC, { userIds: [viewer, randomUUID()] });
@@ -201,7 +185,7 @@ describe('relationship cache when the Redis connection drops', () => {
       await cache.get(viewer, social.fetch);
       expect(social.asked).toHaveLength(asked + 1);
 
-      refusing = false;
+      proxy.restore();
       // Heard again: the next answer is kept.
       await until('the cache to keep answers again', async () => {
         const before = social.asked.length;
@@ -212,8 +196,7 @@ describe('relationship cache when the Redis connection drops', () => {
     } finally {
       await cache.stop();
       await Promise.all([cacheBus.close(), socialBus.close()]);
-      for (const socket of sockets) socket.destroy();
-      proxy.close();
+      await proxy.close();
     }
   }, 20_000);
 });
