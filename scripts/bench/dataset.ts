@@ -40,6 +40,7 @@ export async function prepareDataSet(options: { reseed?: boolean; size?: Partial
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    await readIntoPageCache(client);
     const row = (
       await client.query(`SELECT (SELECT count(*) FROM users."user") AS users, (SELECT count(*) FROM feed.post) AS posts,
       (SELECT count(*) FROM feed.follow_edge) AS follows, (SELECT count(*) FROM feed.engaged) AS likes`)
@@ -50,5 +51,28 @@ export async function prepareDataSet(options: { reseed?: boolean; size?: Partial
     };
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Reads the data set's tables and indexes into the OS page cache (pg_prewarm's 'read' mode),
+ * so every run starts warm: after a fresh seed or a test run left it on disk, a For You first
+ * page read its candidate pool in 190 ms instead of 9 (one index probe from disk per followee).
+ * Without the extension (a server built without contrib) the run goes on cold, and says so.
+ */
+async function readIntoPageCache(client: pg.Client): Promise<void> {
+  const started = Date.now();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
+    const { rows } = await client.query<{ blocks: string | null }>(
+      `SELECT sum(pg_prewarm(c.oid, 'read'))::text AS blocks FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'i', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')`,
+    );
+    const mib = (Number(rows[0]?.blocks ?? 0) * 8) / 1024;
+    log(`read the data set into the page cache: ${mib.toFixed(0)} MiB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    log(
+      `could not read the data set into the page cache (${error instanceof Error ? error.message : String(error)}): figures may be from a cold disk`,
+    );
   }
 }
