@@ -25,6 +25,11 @@ export const FOLLOWEE_CANDIDATES = 200;
 export const CAST_CANDIDATES = 100;
 /** How far back followees' posts count (the gather's window). */
 export const CANDIDATE_WINDOW = '14 days';
+/** Every pool also holds the hottest posts of the last two days, and remixes of what the viewer engaged with lately. */
+export const TRENDING_POSTS = 300;
+export const TRENDING_WINDOW = '48 hours';
+export const REMIX_SOURCES = 50;
+export const REMIX_CANDIDATES = 100;
 /**
  * A set older than this is gathered again: it sheds the rows that aged out of the window, and
  * a post published while its set was being built (and so missed by both) comes back. Sets of
@@ -121,27 +126,24 @@ export interface PoolPost extends Candidate {
  * and limits), trending (the `hot` index, last 48 h) and remixes of what they engaged with, as
  * visible posts they have not seen, each with whether the viewer follows its creator and their
  * affinity. `builtAt` is null when the viewer has no set (then the pool holds no followees' posts).
+ *
+ * Six hundred rows on every first page, so only what scoring reads, decoded cheaply: times as
+ * epoch milliseconds (pg's date parser was 8% of the feed's CPU on For You), and each post's
+ * words only for a viewer who steers (`steers`, read in this statement: with it false the texts
+ * are empty and the ranking must not steer).
  */
-export async function readCandidatePool(db: FeedDb, viewerId: string | null): Promise<{ builtAt: Date | null; pool: PoolPost[] }> {
-  // Six hundred rows on every first page: read with pg's parsing, not Prisma's (plainQuery).
-  const rows = await plainQuery<{
-    built_at: Date | null;
-    id: string | null;
-    creator_id: string;
-    published_at: Date;
-    likes: number;
-    comments: number;
-    views: number;
-    remixes: number;
-    text: string;
-    followed: boolean;
-    affinity: number | null;
-  }>(
+export async function readCandidatePool(
+  db: FeedDb,
+  viewerId: string | null,
+): Promise<{ builtAt: Date | null; steers: boolean; pool: PoolPost[] }> {
+  const rows = await plainQuery<Omit<PoolPostRow, 'id'> & { built_at: number | null; steers: boolean; id: string | null }>(
     db,
-    `SELECT s.built_at, p.*,
+    `SELECT s.built_at, s.steers, p.*,
       EXISTS (SELECT 1 FROM "feed"."follow_edge" f WHERE f.follower_id = $1::uuid AND f.followee_id = p.creator_id) AS followed,
       (SELECT a.score FROM "feed"."affinity" a WHERE a.user_id = $1::uuid AND a.creator_id = p.creator_id) AS affinity
-    FROM (SELECT (SELECT built_at FROM "feed"."candidate_set" WHERE viewer_id = $1::uuid) AS built_at) s
+    FROM (SELECT
+      (SELECT (extract(epoch FROM built_at) * 1000)::float8 FROM "feed"."candidate_set" WHERE viewer_id = $1::uuid) AS built_at,
+      EXISTS (SELECT 1 FROM "feed"."preference" WHERE user_id = $1::uuid AND (cardinality(more) > 0 OR cardinality(less) > 0)) AS steers) s
     LEFT JOIN LATERAL (
       WITH pool AS (
         (SELECT post_id AS id FROM "feed"."candidate" WHERE viewer_id = $1::uuid AND kind = 'followee'
@@ -150,27 +152,53 @@ export async function readCandidatePool(db: FeedDb, viewerId: string | null): Pr
         (SELECT post_id FROM "feed"."candidate" WHERE viewer_id = $1::uuid AND kind = 'cast'
            AND published_at > now() - $2::interval ORDER BY published_at DESC LIMIT $4)
         UNION
-        (SELECT id FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - interval '48 hours' ORDER BY hot DESC LIMIT 300)
+        (SELECT id FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - $5::interval ORDER BY hot DESC LIMIT $6)
         UNION
         (SELECT p.id FROM "feed"."post" p WHERE p.hidden_at IS NULL AND p.remix_of_id IN
-           (SELECT post_id FROM "feed"."engaged" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT 50) LIMIT 100)
+           (SELECT post_id FROM "feed"."engaged" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT $7) LIMIT $8)
       )
-      -- Only what scoring reads: six hundred rows are decoded on every first page (all columns took a fifth longer).
-      SELECT post.id, post.creator_id, post.published_at, post.likes, post.comments, post.views, post.remixes,
-        post.caption || ' ' || post.prompt AS text
+      -- Only what scoring reads (all columns took a fifth longer to decode).
+      SELECT post.id, post.creator_id, (extract(epoch FROM post.published_at) * 1000)::float8 AS published_at,
+        post.likes, post.comments, post.views, post.remixes,
+        CASE WHEN s.steers THEN post.caption || ' ' || post.prompt ELSE '' END AS text
       FROM "feed"."post" post
       -- An id list, not a join: a few hundred primary-key probes, never a scan of every post.
       WHERE post.id = ANY(ARRAY(SELECT id FROM pool)) AND post.hidden_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM "feed"."seen" seen WHERE seen.user_id = $1::uuid AND seen.post_id = post.id)
     ) p ON true`,
-    [viewerId, CANDIDATE_WINDOW, FOLLOWEE_CANDIDATES, CAST_CANDIDATES],
+    [viewerId, CANDIDATE_WINDOW, FOLLOWEE_CANDIDATES, CAST_CANDIDATES, TRENDING_WINDOW, TRENDING_POSTS, REMIX_SOURCES, REMIX_CANDIDATES],
   );
+  const builtAt = rows[0]?.built_at;
   return {
-    builtAt: rows[0]?.built_at ?? null,
-    pool: rows.flatMap(({ id, creator_id, published_at, text, likes, comments, views, remixes, followed, affinity }) =>
-      id === null
-        ? []
-        : [{ id, creatorId: creator_id, publishedAt: published_at, likes, comments, views, remixes, text, followed, affinity }],
-    ),
+    builtAt: builtAt == null ? null : new Date(builtAt),
+    steers: rows[0]?.steers ?? false,
+    pool: rows.flatMap((row) => (row.id === null ? [] : [toPoolPost({ ...row, id: row.id })])),
   };
 }
+
+/** A pool post's row as both pool reads select it (times as epoch milliseconds). */
+export interface PoolPostRow {
+  id: string;
+  creator_id: string;
+  published_at: number;
+  likes: number;
+  comments: number;
+  views: number;
+  remixes: number;
+  text: string;
+  followed: boolean;
+  affinity: number | null;
+}
+
+export const toPoolPost = (row: PoolPostRow): PoolPost => ({
+  id: row.id,
+  creatorId: row.creator_id,
+  publishedAt: new Date(row.published_at),
+  likes: row.likes,
+  comments: row.comments,
+  views: row.views,
+  remixes: row.remixes,
+  text: row.text,
+  followed: row.followed,
+  affinity: row.affinity,
+});

@@ -115,3 +115,30 @@ it('sweeps the sets of viewers who stayed away, and writes new posts to the sets
   const post = await publish(followee, 60);
   expect(await db.candidate.findMany({ where: { postId: post }, select: { viewerId: true } })).toEqual([{ viewerId: active }]);
 });
+
+it('reads times to the millisecond, and each post’s words only for a viewer who steers', async () => {
+  const [viewer, followee] = [randomUUID(), randomUUID()];
+  await follow(viewer, followee);
+  const publishedAt = new Date(Date.now() - 2 * HOUR + 123);
+  const postId = randomUUID();
+  await applyFeedEvent(
+    db,
+    event('generation.published', publishedPayload(postId, followee, publishedAt, { caption: 'two cats', prompt: 'on a boat' })),
+  );
+  await buildCandidateSet(db, viewer);
+  const { builtAt } = (await db.candidateSet.findUnique({ where: { viewerId: viewer } }))!;
+
+  const plain = await readCandidatePool(db, viewer);
+  expect(plain.builtAt).toEqual(builtAt);
+  expect(plain.steers).toBe(false);
+  expect(plain.pool.find((post) => post.id === postId)).toMatchObject({ publishedAt, text: '' });
+
+  await db.preference.create({ data: { userId: viewer, text: 'more cats', more: ['cats'], less: [] } });
+  const steering = await readCandidatePool(db, viewer);
+  expect(steering.steers).toBe(true);
+  expect(steering.pool.find((post) => post.id === postId)).toMatchObject({ publishedAt, text: 'two cats on a boat' });
+
+  // Terms set and then cleared: nothing to steer by.
+  await db.preference.update({ where: { userId: viewer }, data: { more: [], less: [] } });
+  expect((await readCandidatePool(db, viewer)).steers).toBe(false);
+});
