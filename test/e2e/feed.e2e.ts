@@ -171,15 +171,27 @@ describe('a page through the gateway', () => {
     expect(await count('FOLLOWING', 10)).toBe(await count('FOLLOWING', 50));
   });
 
-  it('serves a first For You page in three statements: its candidate set read beside the viewer’s own signals, then the pin with the page', async () => {
-    await ok(gql(cy, FEED, { kind: 'FOR_YOU', first: 10 }));
+  it('serves a first For You page from its candidate set: the set read after the reuse check and the viewer’s signals, then the pin with the page', async () => {
+    await forceFullRanking(cy);
     statements.length = 0;
     await ok(gql(cy, FEED, { kind: 'FOR_YOU', first: 10 }));
-    expect(statements).toHaveLength(3);
-    expect(statements.filter((sql) => sql.includes('"feed"."candidate"'))).toHaveLength(1);
-    expect(statements.filter((sql) => sql.includes('"feed"."snapshot"'))).toHaveLength(1);
+    expect(statements).toHaveLength(4);
+    expect(statements.filter(isGather)).toHaveLength(1);
+    expect(statements.filter((sql) => sql.includes('INSERT INTO "feed"."snapshot"'))).toHaveLength(1);
   });
 });
+
+/** Statements that tell a full ranking (the candidate pool's read) from a reused one (the head's read). */
+const isGather = (sql: string) => sql.includes('LEFT JOIN LATERAL');
+const isHeadRead = (sql: string) => sql.includes('AS followed') && !isGather(sql);
+/** Makes the viewer's last ranking too old to reuse: their next first page is ranked in full. */
+const forceFullRanking = (user: TestUser) =>
+  feedDb.$executeRaw`UPDATE "feed"."snapshot" SET ranked_at = ranked_at - interval '1 hour' WHERE user_id = ${user.id}::uuid`;
+const servedBy = async (user: TestUser) => {
+  statements.length = 0;
+  const page = await ids(user, 'FOR_YOU');
+  return { ids: page.ids, gathered: statements.some(isGather), reused: statements.some(isHeadRead) };
+};
 
 describe('steering, feedback and explanations', () => {
   it('explains a ranking, reads preferences in plain words and drops what you asked to see less of', async () => {
@@ -442,7 +454,8 @@ describe('rebuild', () => {
   it('replays the event streams into an identical read model, Following timelines and For You candidate sets included', async () => {
     const snapshot = async () =>
       (await feedDb.post.findMany({ where: { id: { in: [withCameo, deeVideo, newest] } }, orderBy: { id: 'asc' } })).map(
-        ({ hiddenAt, hot, ...post }) => ({ ...post, hidden: hiddenAt !== null }),
+        // projectedAt is when a row arrived, which a replay moves.
+        ({ hiddenAt, hot, projectedAt, ...post }) => ({ ...post, hidden: hiddenAt !== null }),
       );
     const timelines = async () =>
       (await feedDb.timelineEntry.findMany({ orderBy: [{ userId: 'asc' }, { publishedAt: 'desc' }, { postId: 'desc' }] })).map(
@@ -480,5 +493,93 @@ describe('rebuild', () => {
     expect(await feedDb.candidateSet.count()).toBe(0);
     await ids(cy, 'FOR_YOU', 1);
     expect(await candidates()).toEqual(cySet);
+  });
+});
+
+describe('a first page from the last ranking', () => {
+  let eve: TestUser;
+  beforeAll(async () => {
+    eve = await signUp(stack.gatewayUrl, 'eve');
+    await ok(gql(eve, FEED_FOLLOW, { id: ada.id }));
+    await until('eve’s feed', async () => (await ids(eve, 'FOR_YOU')).ids.length >= 3);
+  });
+
+  it('re-ranks the last ranking within two minutes without the gather, and gives what a full ranking gives', async () => {
+    await forceFullRanking(eve);
+    const full = await servedBy(eve);
+    expect(full).toMatchObject({ gathered: true, reused: false });
+    const reused = await servedBy(eve);
+    expect(reused).toMatchObject({ gathered: false, reused: true });
+    // Every post here is in the re-ranked head, so the order is the full ranking's.
+    expect(reused.ids).toEqual(full.ids);
+  });
+
+  it('takes in at once a post published since: a followee’s, or one trending from someone not followed', async () => {
+    await servedBy(eve);
+    const followee = await publishedVideo(stack.gatewayUrl, ada, 'ada again', { caption: 'again' });
+    const stranger = await publishedVideo(stack.gatewayUrl, dee, 'dee again', { caption: 'dee' });
+    await until('both new posts in a first page', async () => {
+      const page = await servedBy(eve);
+      return page.ids.includes(followee) && page.ids.includes(stranger) && page.reused;
+    });
+  });
+
+  it('ranks in full after the viewer’s own engagement, feedback or steering words, and after a follow', async () => {
+    await servedBy(eve);
+    expect((await servedBy(eve)).reused).toBe(true);
+    await ok(
+      gql(
+        eve,
+        graphql(`
+          mutation FeedReuseLike($id: ID!) {
+            likeGeneration(id: $id) {
+              id
+            }
+          }
+        `),
+        { id: newest },
+      ),
+    );
+    await until('the like in the feed', async () => (await feedDb.engaged.count({ where: { userId: eve.id, postId: newest } })) === 1);
+    expect(await servedBy(eve)).toMatchObject({ gathered: true, reused: false });
+    expect((await servedBy(eve)).reused).toBe(true);
+
+    await ok(
+      gql(
+        eve,
+        graphql(`
+          mutation FeedReuseSeeLess($id: ID!) {
+            seeLessLikeThis(postId: $id)
+          }
+        `),
+        { id: deeVideo },
+      ),
+    );
+    const afterFeedback = await servedBy(eve);
+    expect(afterFeedback).toMatchObject({ gathered: true, reused: false });
+    expect(afterFeedback.ids).not.toContain(deeVideo);
+    expect((await servedBy(eve)).reused).toBe(true);
+
+    await ok(
+      gql(
+        eve,
+        graphql(`
+          mutation FeedReuseSteer {
+            setFeedPreferences(text: "more sunsets") {
+              more
+            }
+          }
+        `),
+      ),
+    );
+    expect(await servedBy(eve)).toMatchObject({ gathered: true, reused: false });
+    expect((await servedBy(eve)).reused).toBe(true);
+
+    await ok(gql(eve, FEED_FOLLOW, { id: dee.id }));
+    await until(
+      'the follow drops eve’s candidate set',
+      async () => (await feedDb.candidateSet.count({ where: { viewerId: eve.id } })) === 0,
+    );
+    expect(await servedBy(eve)).toMatchObject({ gathered: true, reused: false });
   });
 });

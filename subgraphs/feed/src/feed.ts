@@ -5,7 +5,8 @@ import { readCursor, signCursor, type CursorScope } from '@cameo/kernel/cursor';
 import { connection, emptyConnection, pageSize as checkedPageSize, type Connection } from '@cameo/kernel/connection';
 import { plainQuery } from '@cameo/kernel/prisma';
 import type { Post } from './generated/prisma/client.js';
-import { buildCandidateSet, CANDIDATE_SET_TTL_MS, readCandidatePool } from './candidate-set';
+import { buildCandidateSet, CANDIDATE_SET_TTL_MS, readCandidatePool, type PoolPost } from './candidate-set';
+import { readScoringPosts, RERANK_HEAD, reusableRanking } from './ranking-reuse';
 import { isShown, rank, scorePost, type Candidate, type Scored, type ViewerSignals } from './ranking';
 import { followingPageIds } from './timeline';
 
@@ -37,6 +38,7 @@ interface PostColumns {
   remixes: number;
   hot: number;
   hidden_at: Date | null;
+  projected_at: Date;
 }
 
 const toPost = (row: PostColumns): Post => ({
@@ -54,6 +56,7 @@ const toPost = (row: PostColumns): Post => ({
   remixes: row.remixes,
   hot: row.hot,
   hiddenAt: row.hidden_at,
+  projectedAt: row.projected_at,
 });
 
 const toCandidate = (post: Post): Candidate => ({
@@ -90,28 +93,48 @@ async function countServed(ctx: FeedContext, remaining: number, served: number) 
     ON CONFLICT (user_id, day) DO UPDATE SET count = served_daily.count + EXCLUDED.count`;
 }
 
+/** What a first page ranks: a pool, then (when a ranking is reused) the ids that keep their order after it. */
+interface RankingInputs {
+  pool: PoolPost[];
+  kept: string[];
+  /** When the full ranking was made: now for a fresh one, the reused ranking's time otherwise. */
+  rankedAt: Date | null;
+  viewer: ViewerSignals & { lessPosts: Set<string> };
+}
+
 /**
- * The first page's pool and signals. The pool comes from the viewer's candidate set (see
- * candidate-set.ts), gathered first when they have none or an old one; what scoring needs of
- * each creator comes with it, the viewer's own feedback and words alongside (same round trip).
+ * The first page's pool and signals. A signed-in viewer's last ranking is reused when it may
+ * be (ranking-reuse.ts): its head and the posts new to their candidate set are ranked again.
+ * Otherwise the pool comes from the viewer's candidate set (see candidate-set.ts), gathered
+ * first when they have none or an old one, with what scoring needs of each creator.
  */
-async function scoringInputs(ctx: FeedContext): Promise<{ pool: Candidate[]; viewer: ViewerSignals & { lessPosts: Set<string> } }> {
+async function scoringInputs(ctx: FeedContext): Promise<RankingInputs> {
   const viewerId = ctx.viewer?.userId ?? null;
-  const [feedback, read] = await Promise.all([signals(ctx, []), readCandidatePool(ctx.db, viewerId)]);
-  let pool = read.pool;
+  const [feedback, reusable] = await Promise.all([signals(ctx, []), viewerId ? reusableRanking(ctx.db, viewerId) : null]);
+  if (viewerId && reusable) {
+    const head = reusable.postIds.slice(0, RERANK_HEAD);
+    const steers = feedback.more.length > 0 || feedback.less.length > 0;
+    const pool = await readScoringPosts(ctx.db, viewerId, [...head, ...reusable.fresh], steers);
+    return { pool, kept: reusable.postIds.slice(RERANK_HEAD), rankedAt: reusable.rankedAt, viewer: withCreators(feedback, pool) };
+  }
+  let read = await readCandidatePool(ctx.db, viewerId);
   if (viewerId && (!read.builtAt || Date.now() - read.builtAt.getTime() > CANDIDATE_SET_TTL_MS)) {
     await buildCandidateSet(ctx.db, viewerId);
-    ({ pool } = await readCandidatePool(ctx.db, viewerId));
+    read = await readCandidatePool(ctx.db, viewerId);
   }
-  return {
-    pool,
-    viewer: {
-      ...feedback,
-      following: new Set(pool.filter((post) => post.followed).map((post) => post.creatorId)),
-      affinity: new Map(pool.filter((post) => post.affinity !== null).map((post) => [post.creatorId, post.affinity!])),
-    },
-  };
+  const { pool, steers } = read;
+  // The pool carries words only if it saw the viewer steer (a change between the two reads
+  // applies from the next first page).
+  const viewer = withCreators({ ...feedback, more: steers ? feedback.more : [], less: steers ? feedback.less : [] }, pool);
+  return { pool, kept: [], rankedAt: null, viewer };
 }
+
+/** The viewer's signals with whom they follow and their affinity, as read with the pool's posts. */
+const withCreators = (feedback: ViewerSignals & { lessPosts: Set<string> }, pool: PoolPost[]) => ({
+  ...feedback,
+  following: new Set(pool.filter((post) => post.followed).map((post) => post.creatorId)),
+  affinity: new Map(pool.filter((post) => post.affinity !== null).map((post) => [post.creatorId, post.affinity!])),
+});
 
 /** Everything scoring needs about the viewer, in a fixed number of statements. */
 async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSignals & { lessPosts: Set<string> }> {
@@ -201,10 +224,10 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
     const filters = { excludedCreators: excluded, excludedPosts: inputs.viewer.lessPosts };
     // The pool holds visible posts only (hidden_at IS NULL in the query).
     const shown = inputs.pool.filter((post) => isShown({ id: post.id, creatorId: post.creatorId, hidden: false }, filters));
-    const ranked = rank(shown, inputs.viewer);
-    const postIds = ranked.slice(0, SNAPSHOT_SIZE).map((item) => item.candidate.id);
+    const ranked = rank(shown, inputs.viewer).map((item) => item.candidate.id);
+    const postIds = [...ranked, ...inputs.kept].slice(0, SNAPSHOT_SIZE);
     snapshot = { id: randomUUID(), postIds };
-    page = await pinFirstPage(ctx, snapshot, take);
+    page = await pinFirstPage(ctx, { ...snapshot, rankedAt: inputs.rankedAt }, take, excluded);
   }
   const { posts, positions } = page;
   await countServed(ctx, remaining, posts.length);
@@ -220,23 +243,30 @@ export async function forYou(ctx: FeedContext, args: { first?: number | null; af
 
 /**
  * Pins a fresh ranking and reads its first page's posts in one statement. They were ranked a
- * moment ago with this request's filters; one taken down since is skipped, as readPinned would.
+ * moment ago with this request's filters; one taken down since is skipped, as readPinned would,
+ * and so is one by an excluded creator (a reused ranking's kept posts were not filtered now).
  */
-async function pinFirstPage(ctx: FeedContext, snapshot: { id: string; postIds: string[] }, take: number) {
+async function pinFirstPage(
+  ctx: FeedContext,
+  snapshot: { id: string; postIds: string[]; rankedAt: Date | null },
+  take: number,
+  excluded: Set<string>,
+) {
   // A little more than a page, so a post gone since the ranking costs no second read.
   const window = snapshot.postIds.slice(0, take + 10);
   const rows = await plainQuery<PostColumns>(
     ctx.db,
-    `WITH pinned AS (INSERT INTO "feed"."snapshot" (id, user_id, post_ids) VALUES ($1::uuid, $2::uuid, $3::uuid[]))
+    `WITH pinned AS (INSERT INTO "feed"."snapshot" (id, user_id, post_ids, ranked_at)
+      VALUES ($1::uuid, $2::uuid, $3::uuid[], coalesce($5::timestamptz, now())))
     SELECT * FROM "feed"."post" WHERE id = ANY($4::uuid[]) AND hidden_at IS NULL`,
-    [snapshot.id, ctx.viewer?.userId ?? null, snapshot.postIds, window],
+    [snapshot.id, ctx.viewer?.userId ?? null, snapshot.postIds, window, snapshot.rankedAt],
   );
   const byId = new Map(rows.map((row) => [row.id, toPost(row)]));
   const posts: Post[] = [];
   const positions: number[] = [];
   for (const [position, id] of window.entries()) {
     const post = byId.get(id);
-    if (!post) continue;
+    if (!post || excluded.has(post.creatorId)) continue;
     posts.push(post);
     positions.push(position);
     if (posts.length === take) break;

@@ -100,6 +100,9 @@ type Documents = {
     "\n        query FeedFeed2($kind: FeedKind!, $first: Int, $after: String) {\n          feed(kind: $kind, first: $first, after: $after) {\n            edges {\n              node {\n                id\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      ": typeof types.FeedFeed2Document,
     "\n        mutation FeedSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      ": typeof types.FeedSetCameoPolicyDocument,
     "\n        mutation FeedLikeGeneration($id: ID!) {\n          likeGeneration(id: $id) {\n            id\n          }\n        }\n      ": typeof types.FeedLikeGenerationDocument,
+    "\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        ": typeof types.FeedReuseLikeDocument,
+    "\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        ": typeof types.FeedReuseSeeLessDocument,
+    "\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        ": typeof types.FeedReuseSteerDocument,
     "\n          query FeedExplainRanking($id: ID!) {\n            explainRanking(postId: $id) {\n              shown\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": typeof types.FeedExplainRankingDocument,
     "\n          mutation FeedSetFeedPreferences {\n            setFeedPreferences(text: \"more cats, less boats\") {\n              more\n              less\n            }\n          }\n        ": typeof types.FeedSetFeedPreferencesDocument,
     "\n          query FeedExplainRanking2($id: ID!) {\n            explainRanking(postId: $id) {\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": typeof types.FeedExplainRanking2Document,
@@ -286,6 +289,9 @@ const documents: Documents = {
     "\n        query FeedFeed2($kind: FeedKind!, $first: Int, $after: String) {\n          feed(kind: $kind, first: $first, after: $after) {\n            edges {\n              node {\n                id\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      ": types.FeedFeed2Document,
     "\n        mutation FeedSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      ": types.FeedSetCameoPolicyDocument,
     "\n        mutation FeedLikeGeneration($id: ID!) {\n          likeGeneration(id: $id) {\n            id\n          }\n        }\n      ": types.FeedLikeGenerationDocument,
+    "\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        ": types.FeedReuseLikeDocument,
+    "\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        ": types.FeedReuseSeeLessDocument,
+    "\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        ": types.FeedReuseSteerDocument,
     "\n          query FeedExplainRanking($id: ID!) {\n            explainRanking(postId: $id) {\n              shown\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": types.FeedExplainRankingDocument,
     "\n          mutation FeedSetFeedPreferences {\n            setFeedPreferences(text: \"more cats, less boats\") {\n              more\n              less\n            }\n          }\n        ": types.FeedSetFeedPreferencesDocument,
     "\n          query FeedExplainRanking2($id: ID!) {\n            explainRanking(postId: $id) {\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": types.FeedExplainRanking2Document,
@@ -744,6 +750,18 @@ export function graphql(source: "\n        mutation FeedSetCameoPolicy($id: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        mutation FeedLikeGeneration($id: ID!) {\n          likeGeneration(id: $id) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation FeedLikeGeneration($id: ID!) {\n          likeGeneration(id: $id) {\n            id\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        "): (typeof documents)["\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        "): (typeof documents)["\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
