@@ -33,6 +33,12 @@ export interface LoadRun {
   target: LoadTarget;
   durationMs: number;
   concurrency: number;
+  /**
+   * Instead of random viewers for `durationMs`: one request as each viewer, in order, then stop.
+   * A warm-up: afterwards every viewer's session and blocks are known, as on a platform whose
+   * users come back (a running gateway's steady state), not its first minute.
+   */
+  everyViewerOnce?: boolean;
 }
 
 export interface LoadResult {
@@ -129,10 +135,15 @@ class Viewers {
    * baselines sign one per request, as the gateway does: that cost is now part of the measure.
    */
   private readonly proofKey = readKeys(['gatewayProofPrivateKey'], { NODE_ENV: 'test' }).gatewayProofPrivateKey;
+  get count(): number {
+    return this.ids.length;
+  }
   /** A random viewer of worker `worker`'s share (of `workers`): the ids i with i mod workers = worker. */
-  pick(worker: number, workers: number): { session: string; proof: (subgraph: string, body: unknown) => Record<string, string> } {
+  pick(worker: number, workers: number): ReturnType<Viewers['at']> {
     const share = Math.ceil((this.ids.length - worker) / workers);
-    const i = worker + workers * Math.floor(Math.random() * share);
+    return this.at(worker + workers * Math.floor(Math.random() * share));
+  }
+  at(i: number): { session: string; proof: (subgraph: string, body: unknown) => Record<string, string> } {
     const viewerId = this.ids[i]!;
     return {
       session: this.sessions[i]!,
@@ -183,8 +194,17 @@ async function run(plan: LoadRun, viewers: Viewers): Promise<LoadResult> {
   let firstError: string | undefined;
   const end = performance.now() + plan.durationMs;
   const worker = async (_: unknown, index: number) => {
-    const send = operation(plan.target, () => viewers.pick(index, plan.concurrency));
-    while (performance.now() < end) {
+    // In order through the worker's share when warming every viewer, else at random from it.
+    let next = index;
+    const inOrder = () => {
+      const viewer = viewers.at(next);
+      next += plan.concurrency;
+      return viewer;
+    };
+    const pick = plan.everyViewerOnce ? inOrder : () => viewers.pick(index, plan.concurrency);
+    const more = plan.everyViewerOnce ? () => next < viewers.count : () => performance.now() < end;
+    const send = operation(plan.target, pick);
+    while (more()) {
       const started = performance.now();
       try {
         const body = await send();
