@@ -14,12 +14,34 @@ describe('which subgraph requests the entity cache may answer', () => {
       kind: 'cacheable',
       rootTypes: new Set(['User']),
       nestedTypes: new Set(),
+      perViewer: false,
     });
     expect(requestShape(entities('__typename ...on Cameo{id owner{handle __typename}}'), users)).toEqual({
       kind: 'cacheable',
       rootTypes: new Set(['Cameo']),
       nestedTypes: new Set(['User']),
+      perViewer: false,
     });
+  });
+
+  it('social’s requests for a video’s counts, and whether the viewer liked it, kept per viewer', () => {
+    const social = CACHED_ENTITIES.social!;
+    const videos = (selection: string) =>
+      `query Feed__social__3($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
+    expect(requestShape(videos('...on Generation{likeCount commentCount}'), social)).toEqual({
+      kind: 'cacheable',
+      rootTypes: new Set(['Generation']),
+      nestedTypes: new Set(),
+      perViewer: false,
+    });
+    expect(requestShape(videos('...on Generation{likeCount commentCount viewerHasLiked}'), social)).toEqual({
+      kind: 'cacheable',
+      rootTypes: new Set(['Generation']),
+      nestedTypes: new Set(),
+      perViewer: true,
+    });
+    // Comments are filtered by who asks (blocks), and change with no event of theirs.
+    expect(requestShape(videos('...on Generation{likeCount comments{edges{node{body}}}}'), social)).toEqual({ kind: 'other' });
   });
 
   it.each([

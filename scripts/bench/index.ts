@@ -282,7 +282,7 @@ function report(
   const lookups = cache.hit + cache.miss;
   console.log(
     args['entity-cache'] === 'on'
-      ? `our gateway's entity cache: on (users' public fields); ${lookups} lookups, ${lookups ? ((cache.hit / lookups) * 100).toFixed(1) : '0'}% answered from memory`
+      ? `our gateway's entity cache: on (users' public fields, social's counts and the viewer's likes); ${lookups} lookups, ${lookups ? ((cache.hit / lookups) * 100).toFixed(1) : '0'}% answered from memory`
       : `our gateway's entity cache: off (--entity-cache off)`,
   );
   console.log('');

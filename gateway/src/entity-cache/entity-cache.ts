@@ -9,15 +9,17 @@ import { CACHED_ENTITIES, invalidations, viewerEntity } from './rules';
 import { requestShape, type RequestShape } from './selection';
 
 /**
- * The gateway's entity cache: answers `_entities` requests for viewer-independent fields
- * (rules.ts) from memory, and sends the subgraph only the representations it has not seen.
+ * The gateway's entity cache: answers `_entities` requests for the fields rules.ts lists (the
+ * same for every viewer, or the viewer's own and then kept per viewer) from memory, and sends
+ * the subgraph only the representations it has not seen.
  *
  * Correct because every cached field changes only with a domain event, and the cache drops an
  * entity when its event arrives on the subgraph's stream. It caches nothing while it cannot hear
  * the stream (Redis lost: it may have missed events, so it empties itself), never stores an
- * answer fetched before an invalidation that arrived while the fetch was out, and drops a
- * viewer's own entity when a mutation is sent on their behalf. Answers expire after `ttlMs`
- * whatever happens.
+ * answer fetched before an invalidation that arrived while the fetch was out, and when a
+ * mutation is sent on a viewer's behalf drops their own entity and answers, and lets their reads
+ * of that subgraph skip the cache for a few seconds (their change shows before its event).
+ * Answers expire after `ttlMs` whatever happens.
  */
 export interface EntityCacheOptions {
   redisUrl: string;
@@ -49,6 +51,8 @@ interface Selection {
   nestedTypes: Set<string>;
   /** Bumped when a nested entity changes: this selection's older entries are stale. */
   generation: number;
+  /** Selects a field of the viewer's own: answers are kept per viewer. */
+  perViewer: boolean;
 }
 
 type Document = Exclude<RequestShape, { kind: 'cacheable' }> | Selection;
@@ -57,7 +61,19 @@ interface Entry {
   json: string;
   expiresAt: number;
   generation: number;
+  /** A per-viewer answer's entity and viewer epochs when it was stored (see createEntityCache). */
+  entityEpoch?: number;
+  viewerEpoch?: number;
 }
+
+/**
+ * How long a viewer's reads of a subgraph skip the cache after a mutation of theirs to it: their
+ * change to an answer everyone shares (a video's comment count) shows on their next request,
+ * before its event drops the answer for everyone (about a quarter second later).
+ */
+const READ_YOUR_WRITES_MS = 10_000;
+/** Viewers remembered in that window at most; past it, the expired are forgotten first. */
+const MAX_RECENT_WRITERS = 10_000;
 
 export interface EntityCache {
   /** Answers one subgraph request, from memory where it can. */
@@ -79,20 +95,57 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
   let nextSelectionId = 0;
   // Bumped by every invalidation: an answer fetched across one is not stored.
   let epoch = 0;
+  // A per-viewer answer is keyed by its viewer too, so an entity's answers cannot be found to be
+  // deleted: its event bumps the entity's epoch instead, a mutation sent for a viewer bumps the
+  // viewer's, and an answer stored under an older epoch is not read. Bounded with the entries.
+  const entityEpochs = new Map<string, number>();
+  const viewerEpochs = new Map<string, number>();
+  const epochOf = (epochs: Map<string, number>, key: string) => epochs.get(key) ?? 0;
+  const bump = (epochs: Map<string, number>, key: string) => {
+    epochs.set(key, epochOf(epochs, key) + 1);
+    if (entityEpochs.size + viewerEpochs.size > maxEntries) clear();
+  };
+  const entityEpochKey = (subgraph: string, typename: string, id: string) => `${subgraph}\u0000${typename}:${id}`;
+  const viewerEpochKey = (subgraph: string, viewerId: string | null) => `${subgraph}\u0000${viewerId ?? ''}`;
 
-  const keyOf = (selection: Selection, typename: string, id: string) => `${selection.id}\u0000${typename}:${id}`;
+  const keyOf = (selection: Selection, typename: string, id: string, viewerId: string | null) =>
+    selection.perViewer ? `${selection.id}\u0000${typename}:${id}\u0000${viewerId ?? ''}` : `${selection.id}\u0000${typename}:${id}`;
 
   const invalidate = (subgraph: string, typename: string, id: string) => {
     epoch++;
+    let perViewer = false;
     for (const document of documents.get(subgraph)?.values() ?? []) {
       if (document.kind !== 'cacheable') continue;
-      if (document.rootTypes.has(typename)) entries.delete(keyOf(document, typename, id));
+      if (document.rootTypes.has(typename)) {
+        if (document.perViewer) perViewer = true;
+        else entries.delete(keyOf(document, typename, id, null));
+      }
       if (document.nestedTypes.has(typename)) document.generation++;
     }
+    if (perViewer) bump(entityEpochs, entityEpochKey(subgraph, typename, id));
+  };
+  /**
+   * A mutation sent for the viewer may change any of their own answers from this subgraph (all
+   * dropped), and answers everyone shares (theirs skip the cache for READ_YOUR_WRITES_MS).
+   */
+  const writtenUntil = new Map<string, number>();
+  const forgetViewer = (subgraph: string, viewerId: string) => {
+    epoch++;
+    const key = viewerEpochKey(subgraph, viewerId);
+    bump(viewerEpochs, key);
+    writtenUntil.delete(key);
+    if (writtenUntil.size >= MAX_RECENT_WRITERS) {
+      const now = Date.now();
+      for (const [other, until] of writtenUntil) if (until <= now) writtenUntil.delete(other);
+      if (writtenUntil.size >= MAX_RECENT_WRITERS) writtenUntil.delete(writtenUntil.keys().next().value!);
+    }
+    writtenUntil.set(key, Date.now() + READ_YOUR_WRITES_MS);
   };
   const clear = () => {
     epoch++;
     entries.clear();
+    entityEpochs.clear();
+    viewerEpochs.clear();
   };
 
   const followers = new Map<string, StreamFollower>();
@@ -133,15 +186,27 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
       return send(options);
     }
     const now = Date.now();
+    const viewerId = 'viewerId' in options.context ? (options.context.viewerId ?? null) : null;
+    const viewerEpoch = epochOf(viewerEpochs, viewerEpochKey(subgraph, viewerId));
+    const justWrote = (writtenUntil.get(viewerEpochKey(subgraph, viewerId)) ?? 0) > now;
+    const entityEpoch = (typename: string, id: string) => epochOf(entityEpochs, entityEpochKey(subgraph, typename, id));
     const answers: unknown[] = new Array(keys.length);
     // The representations not answered from memory, once each, and where each place's answer is.
     const sent: unknown[] = [];
     const sentKeys = new Map<string, number>();
+    // The entity of each answer sent, for its epoch when stored.
+    const sentEntities = new Map<string, { typename: string; id: string }>();
     const sentAt = new Map<number, number>();
     keys.forEach((key, index) => {
-      const entryKey = keyOf(selection, key!.typename, key!.id);
+      const entryKey = keyOf(selection, key!.typename, key!.id, viewerId);
       const entry = entries.get(entryKey);
-      if (entry && entry.expiresAt > now && entry.generation === selection.generation) {
+      if (
+        entry &&
+        !justWrote &&
+        entry.expiresAt > now &&
+        entry.generation === selection.generation &&
+        (!selection.perViewer || (entry.viewerEpoch === viewerEpoch && entry.entityEpoch === entityEpoch(key!.typename, key!.id)))
+      ) {
         answers[index] = JSON.parse(entry.json);
         return;
       }
@@ -149,6 +214,7 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
       if (position === undefined) {
         position = sent.push(representations[index]) - 1;
         sentKeys.set(entryKey, position);
+        sentEntities.set(entryKey, key!);
       }
       sentAt.set(index, position);
     });
@@ -178,7 +244,13 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
         if (received[position] === null || failed.has(position)) continue;
         // Re-inserted, not overwritten: eviction takes the oldest first.
         entries.delete(entryKey);
-        entries.set(entryKey, { json: json[position]!, expiresAt: now + ttlMs, generation: generationAtSend });
+        const entry: Entry = { json: json[position]!, expiresAt: now + ttlMs, generation: generationAtSend };
+        if (selection.perViewer) {
+          // Unchanged since the send (no invalidation happened: `epoch` says so).
+          const { typename, id } = sentEntities.get(entryKey)!;
+          Object.assign(entry, { viewerEpoch, entityEpoch: entityEpoch(typename, id) });
+        }
+        entries.set(entryKey, entry);
       }
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     }
@@ -198,13 +270,17 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
       if (document.kind === 'mutation') {
         const typename = viewerEntity[subgraph];
         const viewerId = 'viewerId' in options.context ? options.context.viewerId : undefined;
-        if (!typename || !viewerId) return send(options);
+        if (!viewerId) return send(options);
+        const forget = () => {
+          if (typename) invalidate(subgraph, typename, viewerId);
+          forgetViewer(subgraph, viewerId);
+        };
         // Before, so no read racing the mutation stores the old value; after, for one that did.
-        invalidate(subgraph, typename, viewerId);
+        forget();
         try {
           return await send(options);
         } finally {
-          invalidate(subgraph, typename, viewerId);
+          forget();
         }
       }
       if (document.kind !== 'cacheable') return send(options);

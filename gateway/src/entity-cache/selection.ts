@@ -1,11 +1,11 @@
 import { Kind, parse, type SelectionSetNode } from 'graphql';
-import type { CachedFields } from './rules';
+import { PER_VIEWER, type CachedFields } from './rules';
 
 /** What the cache needs to know of one subgraph request's document. */
 export type RequestShape =
   | { kind: 'mutation' }
-  /** An `_entities` query selecting only cached fields of the listed types. */
-  | { kind: 'cacheable'; rootTypes: Set<string>; nestedTypes: Set<string> }
+  /** An `_entities` query selecting only cached fields of the listed types; `perViewer` when one is the viewer's own. */
+  | { kind: 'cacheable'; rootTypes: Set<string>; nestedTypes: Set<string>; perViewer: boolean }
   | { kind: 'other' };
 
 const OTHER: RequestShape = { kind: 'other' };
@@ -35,18 +35,23 @@ export function requestShape(query: string, fields: CachedFields): RequestShape 
   if (argument?.kind !== Kind.VARIABLE || argument.name.value !== 'representations' || !root.selectionSet) return OTHER;
 
   const rootTypes = new Set<string>();
-  const nestedTypes = new Set<string>();
+  const found: Found = { nestedTypes: new Set(), perViewer: false };
   for (const selection of root.selectionSet.selections) {
     if (selection.kind === Kind.FIELD && selection.name.value === '__typename' && !selection.directives?.length) continue;
     if (selection.kind !== Kind.INLINE_FRAGMENT || selection.directives?.length || !selection.typeCondition) return OTHER;
     const typename = selection.typeCondition.name.value;
-    if (!fields[typename] || !onlyCachedFields(selection.selectionSet, typename, fields, nestedTypes)) return OTHER;
+    if (!fields[typename] || !onlyCachedFields(selection.selectionSet, typename, fields, found)) return OTHER;
     rootTypes.add(typename);
   }
-  return rootTypes.size > 0 ? { kind: 'cacheable', rootTypes, nestedTypes } : OTHER;
+  return rootTypes.size > 0 ? { kind: 'cacheable', rootTypes, ...found } : OTHER;
 }
 
-function onlyCachedFields(selectionSet: SelectionSetNode, typename: string, fields: CachedFields, nestedTypes: Set<string>): boolean {
+interface Found {
+  nestedTypes: Set<string>;
+  perViewer: boolean;
+}
+
+function onlyCachedFields(selectionSet: SelectionSetNode, typename: string, fields: CachedFields, found: Found): boolean {
   const allowed = fields[typename];
   if (!allowed) return false;
   return selectionSet.selections.every((selection) => {
@@ -55,8 +60,12 @@ function onlyCachedFields(selectionSet: SelectionSetNode, typename: string, fiel
     if (name === 'id' || name === '__typename') return !selection.selectionSet;
     const listed = allowed[name];
     if (listed === true) return !selection.selectionSet;
+    if (listed === PER_VIEWER) {
+      found.perViewer = true;
+      return !selection.selectionSet;
+    }
     if (typeof listed !== 'string' || !selection.selectionSet) return false;
-    nestedTypes.add(listed);
-    return onlyCachedFields(selection.selectionSet, listed, fields, nestedTypes);
+    found.nestedTypes.add(listed);
+    return onlyCachedFields(selection.selectionSet, listed, fields, found);
   });
 }

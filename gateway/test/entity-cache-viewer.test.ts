@@ -1,0 +1,109 @@
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
+import { createLogger } from '@cameo/kernel/logger';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
+import { ok, request, until } from '@cameo/test-helpers/graphql';
+import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { publishedVideo, signUp, type TestUser } from '@cameo/test-helpers/users';
+import { createEntityCache, type EntityCache } from '../src/entity-cache/entity-cache';
+import { createGatewayMetrics } from '../src/metrics';
+
+// Raw GraphQL text on purpose: these are `_entities` fetches and mutations as the gateway sends
+// them to the social subgraph, not operations of the public schema.
+
+/**
+ * The entity cache's per-viewer answers, in front of a real social subgraph with its events on
+ * a real Redis: a video's counts are one answer for everyone, whether the viewer liked it is
+ * each viewer's own, and neither outlives the like that changes it.
+ */
+let database: TestDatabase;
+let stack: TestStack;
+let cache: EntityCache;
+let ada: TestUser, bob: TestUser, cy: TestUser;
+let video: { __typename: 'Generation'; id: string };
+
+const metrics = createGatewayMetrics(() => ({ connections: 0, httpStreams: 0, subscriptions: 0, upstream: 0 }));
+const FACTS = `query Feed__social__3($representations:[_Any!]!){_entities(representations:$representations){...on Generation{likeCount commentCount viewerHasLiked}}}`;
+const LIKE = `mutation($id:ID!){likeGeneration(id:$id){id}}`;
+
+/** Who each request that reached social was for. */
+let sentFor: (string | null)[] = [];
+
+function options(query: string, variables: Record<string, unknown>, viewerId: string | null) {
+  return { kind: 'incoming operation', request: { query, variables }, context: { viewerId }, incomingRequestContext: {} } as never;
+}
+async function send(sent: { request: { query?: string; variables?: Record<string, unknown> }; context: { viewerId?: string | null } }) {
+  const viewerId = sent.context.viewerId ?? null;
+  sentFor.push(viewerId);
+  const body = JSON.stringify({ query: sent.request.query, variables: sent.request.variables });
+  const response = await fetch(stack.subgraphUrls.social!, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewayProofPrivateKey, 'social', { viewerId }, { method: 'POST', body }),
+    },
+    body,
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+const facts = async (viewer: TestUser | null) =>
+  (await cache.process('social', options(FACTS, { representations: [video] }, viewer?.id ?? null), send as never)).data?._entities;
+
+beforeAll(async () => {
+  database = await createTestDatabase('gateway_entity_cache_viewer');
+  stack = await startStack(database.url, { redis: true });
+  [ada, bob, cy] = await Promise.all([signUp(stack.gatewayUrl, 'ada'), signUp(stack.gatewayUrl, 'bob'), signUp(stack.gatewayUrl, 'cyd')]);
+  video = { __typename: 'Generation', id: await publishedVideo(stack.gatewayUrl, ada, 'a dog on a skateboard') };
+  cache = createEntityCache({ redisUrl: TEST_REDIS_URL, eventNamespace: stack.queuePrefix }, metrics, createLogger('gateway'));
+  await until('the cache hears the events', async () => cache.isLive());
+});
+beforeEach(() => {
+  sentFor = [];
+});
+afterAll(async () => {
+  await cache?.stop();
+  await stack?.stop();
+  await database?.drop();
+});
+
+describe('answers of the viewer’s own', () => {
+  it('are kept per viewer: each viewer’s first request goes to social, their next is answered from memory', async () => {
+    const none = [{ likeCount: 0, commentCount: 0, viewerHasLiked: false }];
+    expect(await facts(bob)).toEqual(none);
+    expect(await facts(cy)).toEqual(none);
+    expect(await facts(null)).toEqual(none);
+    expect(await facts(bob)).toEqual(none);
+    expect(await facts(cy)).toEqual(none);
+    expect(sentFor).toEqual([bob.id, cy.id, null]);
+  });
+
+  it('show the viewer their own like at once, and everyone else the new count once social says so, never the like as theirs', async () => {
+    await facts(bob);
+    await facts(cy);
+    await cache.process('social', options(LIKE, { id: video.id }, bob.id), send as never);
+    expect(await facts(bob)).toEqual([{ likeCount: 1, commentCount: 0, viewerHasLiked: true }]);
+    await until('cy sees the new count', async () => (await facts(cy))[0].likeCount === 1);
+    expect(await facts(cy)).toEqual([{ likeCount: 1, commentCount: 0, viewerHasLiked: false }]);
+    expect(await facts(bob)).toEqual([{ likeCount: 1, commentCount: 0, viewerHasLiked: true }]);
+  });
+
+  it('skip the cache for a viewer who just sent social a mutation, whose change to a shared count has no event yet', async () => {
+    await facts(bob);
+    await facts(cy);
+    sentFor = [];
+    // A mutation for bob that changes nothing: no event will come.
+    await cache.process('social', options(LIKE, { id: video.id }, bob.id), (async () => ({ data: {} })) as never);
+    await facts(bob);
+    await facts(bob);
+    await facts(cy);
+    expect(sentFor).toEqual([bob.id, bob.id]);
+  });
+
+  it('follow a like sent through the gateway, which this cache did not see go', async () => {
+    expect((await facts(cy))[0]).toMatchObject({ viewerHasLiked: false });
+    await ok(request(stack.gatewayUrl, LIKE, { token: cy.token, variables: { id: video.id } }));
+    await until('the like heard', async () => (await facts(cy))[0].viewerHasLiked === true);
+    expect(await facts(cy)).toEqual([{ likeCount: 2, commentCount: 0, viewerHasLiked: true }]);
+    expect(await facts(bob)).toEqual([{ likeCount: 2, commentCount: 0, viewerHasLiked: true }]);
+    expect(await facts(ada)).toEqual([{ likeCount: 2, commentCount: 0, viewerHasLiked: false }]);
+  });
+});
