@@ -5,7 +5,7 @@ import { eventStream, followStream, type StreamFollower } from '@cameo/kernel/ev
 import type { Logger } from '@cameo/kernel/logger';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
-import { CACHED_ENTITIES, invalidations, viewerEntity } from './rules';
+import { CACHED_ENTITIES, PER_VIEWER, invalidations, viewerEntity } from './rules';
 import { requestShape, type RequestShape } from './selection';
 
 /**
@@ -72,6 +72,12 @@ interface Entry {
  * before its event drops the answer for everyone (about a quarter second later).
  */
 const READ_YOUR_WRITES_MS = 10_000;
+/** Subgraphs some of whose cached fields are the viewer's own. */
+const PER_VIEWER_SUBGRAPHS = new Set(
+  Object.entries(CACHED_ENTITIES)
+    .filter(([, types]) => Object.values(types).some((fields) => Object.values(fields).includes(PER_VIEWER)))
+    .map(([subgraph]) => subgraph),
+);
 /** Viewers remembered in that window at most; past it, the expired are forgotten first. */
 const MAX_RECENT_WRITERS = 10_000;
 
@@ -97,13 +103,25 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
   let epoch = 0;
   // A per-viewer answer is keyed by its viewer too, so an entity's answers cannot be found to be
   // deleted: its event bumps the entity's epoch instead, a mutation sent for a viewer bumps the
-  // viewer's, and an answer stored under an older epoch is not read. Bounded with the entries.
-  const entityEpochs = new Map<string, number>();
-  const viewerEpochs = new Map<string, number>();
-  const epochOf = (epochs: Map<string, number>, key: string) => epochs.get(key) ?? 0;
-  const bump = (epochs: Map<string, number>, key: string) => {
-    epochs.set(key, epochOf(epochs, key) + 1);
-    if (entityEpochs.size + viewerEpochs.size > maxEntries) clear();
+  // viewer's, and an answer stored under another epoch is not read. Epochs come from one counter,
+  // so a value is never given twice. An epoch last bumped more than `ttlMs` ago is forgotten
+  // (every answer stored before that bump has expired; one stored since merely misses once),
+  // oldest first, when there are more than `maxEntries`.
+  const entityEpochs = new Map<string, { epoch: number; at: number }>();
+  const viewerEpochs = new Map<string, { epoch: number; at: number }>();
+  let lastEpoch = 0;
+  const epochOf = (epochs: typeof entityEpochs, key: string) => epochs.get(key)?.epoch ?? 0;
+  const bump = (epochs: typeof entityEpochs, key: string) => {
+    const now = Date.now();
+    const next = { epoch: ++lastEpoch, at: now };
+    // Re-inserted: the map is in order of last bump.
+    epochs.delete(key);
+    epochs.set(key, next);
+    for (const [oldest, { at }] of epochs) {
+      if (epochs.size <= maxEntries || at > now - ttlMs) break;
+      epochs.delete(oldest);
+    }
+    if (epochs.size > maxEntries) clear();
   };
   const entityEpochKey = (subgraph: string, typename: string, id: string) => `${subgraph}\u0000${typename}:${id}`;
   const viewerEpochKey = (subgraph: string, viewerId: string | null) => `${subgraph}\u0000${viewerId ?? ''}`;
@@ -132,7 +150,7 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
   const forgetViewer = (subgraph: string, viewerId: string) => {
     epoch++;
     const key = viewerEpochKey(subgraph, viewerId);
-    bump(viewerEpochs, key);
+    if (PER_VIEWER_SUBGRAPHS.has(subgraph)) bump(viewerEpochs, key);
     writtenUntil.delete(key);
     if (writtenUntil.size >= MAX_RECENT_WRITERS) {
       const now = Date.now();
