@@ -19,9 +19,8 @@ import type { FeedDb } from './db';
  * and ranks its head (RERANK_HEAD posts) again with fresh counts, together with every post that
  * reached the read model since (however old its publication time, as after an event backlog)
  * that the gather would now take: in their candidate set (a followee's, or casting one), among
- * the trending, or remixing what they engaged with. The rest
- * keeps its order. Blocks, mutes, take-downs and revoked consent are filtered on every page as
- * before.
+ * the trending, or remixing what they engaged with. The rest keeps its order. Blocks, mutes,
+ * take-downs and revoked consent are filtered on every page as before.
  *
  * Anything that changes how the viewer's candidates are gathered or scored makes the next
  * first page a full ranking: a follow, unfollow or block (they drop the candidate set), "see
@@ -47,7 +46,7 @@ export interface ReusableRanking {
   rankedAt: Date;
   /** The pinned order, without the posts the viewer saw since. */
   postIds: string[];
-  /** Posts that joined the viewer's candidate set since, not in the order yet. */
+  /** Posts that reached the read model since and the gather would take (not in the order yet, not seen). */
   fresh: string[];
 }
 
