@@ -100,9 +100,6 @@ type Documents = {
     "\n        query FeedFeed2($kind: FeedKind!, $first: Int, $after: String) {\n          feed(kind: $kind, first: $first, after: $after) {\n            edges {\n              node {\n                id\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      ": typeof types.FeedFeed2Document,
     "\n        mutation FeedSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      ": typeof types.FeedSetCameoPolicyDocument,
     "\n        mutation FeedLikeGeneration($id: ID!) {\n          likeGeneration(id: $id) {\n            id\n          }\n        }\n      ": typeof types.FeedLikeGenerationDocument,
-    "\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        ": typeof types.FeedReuseLikeDocument,
-    "\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        ": typeof types.FeedReuseSeeLessDocument,
-    "\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        ": typeof types.FeedReuseSteerDocument,
     "\n          query FeedExplainRanking($id: ID!) {\n            explainRanking(postId: $id) {\n              shown\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": typeof types.FeedExplainRankingDocument,
     "\n          mutation FeedSetFeedPreferences {\n            setFeedPreferences(text: \"more cats, less boats\") {\n              more\n              less\n            }\n          }\n        ": typeof types.FeedSetFeedPreferencesDocument,
     "\n          query FeedExplainRanking2($id: ID!) {\n            explainRanking(postId: $id) {\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": typeof types.FeedExplainRanking2Document,
@@ -112,6 +109,9 @@ type Documents = {
     "\n          mutation FeedSetCameoPolicy2($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n              id\n            }\n          }\n        ": typeof types.FeedSetCameoPolicy2Document,
     "\n            query Feed3 {\n              feed(kind: FOR_YOU, first: 51) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          ": typeof types.Feed3Document,
     "\n            query Feed4 {\n              feed(kind: FOLLOWING) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          ": typeof types.Feed4Document,
+    "\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        ": typeof types.FeedReuseLikeDocument,
+    "\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        ": typeof types.FeedReuseSeeLessDocument,
+    "\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        ": typeof types.FeedReuseSteerDocument,
     "\n        query GenerationOpenaiGeneration($id: ID!) {\n          generation(id: $id) {\n            status\n            progress\n            errorReason\n            videoUrl\n            model\n            provenance {\n              cameoOwners {\n                handle\n              }\n              model\n            }\n          }\n        }\n      ": typeof types.GenerationOpenaiGenerationDocument,
     "\n      mutation GenerationOpenaiSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionTags: [NO_POLITICAL_CONTENT] }) {\n          id\n        }\n      }\n    ": typeof types.GenerationOpenaiSetCameoPolicyDocument,
     "\n      mutation GenerationOpenaiCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": typeof types.GenerationOpenaiCreateGenerationDocument,
@@ -289,9 +289,6 @@ const documents: Documents = {
     "\n        query FeedFeed2($kind: FeedKind!, $first: Int, $after: String) {\n          feed(kind: $kind, first: $first, after: $after) {\n            edges {\n              node {\n                id\n              }\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      ": types.FeedFeed2Document,
     "\n        mutation FeedSetCameoPolicy($id: ID!) {\n          setCameoPolicy(cameoId: $id, input: { policy: EVERYONE }) {\n            id\n          }\n        }\n      ": types.FeedSetCameoPolicyDocument,
     "\n        mutation FeedLikeGeneration($id: ID!) {\n          likeGeneration(id: $id) {\n            id\n          }\n        }\n      ": types.FeedLikeGenerationDocument,
-    "\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        ": types.FeedReuseLikeDocument,
-    "\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        ": types.FeedReuseSeeLessDocument,
-    "\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        ": types.FeedReuseSteerDocument,
     "\n          query FeedExplainRanking($id: ID!) {\n            explainRanking(postId: $id) {\n              shown\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": types.FeedExplainRankingDocument,
     "\n          mutation FeedSetFeedPreferences {\n            setFeedPreferences(text: \"more cats, less boats\") {\n              more\n              less\n            }\n          }\n        ": types.FeedSetFeedPreferencesDocument,
     "\n          query FeedExplainRanking2($id: ID!) {\n            explainRanking(postId: $id) {\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        ": types.FeedExplainRanking2Document,
@@ -301,6 +298,9 @@ const documents: Documents = {
     "\n          mutation FeedSetCameoPolicy2($id: ID!) {\n            setCameoPolicy(cameoId: $id, input: { policy: ONLY_ME }) {\n              id\n            }\n          }\n        ": types.FeedSetCameoPolicy2Document,
     "\n            query Feed3 {\n              feed(kind: FOR_YOU, first: 51) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          ": types.Feed3Document,
     "\n            query Feed4 {\n              feed(kind: FOLLOWING) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          ": types.Feed4Document,
+    "\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        ": types.FeedReuseLikeDocument,
+    "\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        ": types.FeedReuseSeeLessDocument,
+    "\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        ": types.FeedReuseSteerDocument,
     "\n        query GenerationOpenaiGeneration($id: ID!) {\n          generation(id: $id) {\n            status\n            progress\n            errorReason\n            videoUrl\n            model\n            provenance {\n              cameoOwners {\n                handle\n              }\n              model\n            }\n          }\n        }\n      ": types.GenerationOpenaiGenerationDocument,
     "\n      mutation GenerationOpenaiSetCameoPolicy($id: ID!) {\n        setCameoPolicy(cameoId: $id, input: { policy: EVERYONE, restrictionTags: [NO_POLITICAL_CONTENT] }) {\n          id\n        }\n      }\n    ": types.GenerationOpenaiSetCameoPolicyDocument,
     "\n      mutation GenerationOpenaiCreateGeneration($input: CreateGenerationInput!) {\n        createGeneration(input: $input) {\n          id\n        }\n      }\n    ": types.GenerationOpenaiCreateGenerationDocument,
@@ -753,18 +753,6 @@ export function graphql(source: "\n        mutation FeedLikeGeneration($id: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        "): (typeof documents)["\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        "): (typeof documents)["\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n          query FeedExplainRanking($id: ID!) {\n            explainRanking(postId: $id) {\n              shown\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        "): (typeof documents)["\n          query FeedExplainRanking($id: ID!) {\n            explainRanking(postId: $id) {\n              shown\n              reasons {\n                factor\n                detail\n              }\n            }\n          }\n        "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -798,6 +786,18 @@ export function graphql(source: "\n            query Feed3 {\n              feed
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n            query Feed4 {\n              feed(kind: FOLLOWING) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          "): (typeof documents)["\n            query Feed4 {\n              feed(kind: FOLLOWING) {\n                edges {\n                  cursor\n                }\n              }\n            }\n          "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        "): (typeof documents)["\n          mutation FeedReuseLike($id: ID!) {\n            likeGeneration(id: $id) {\n              id\n            }\n          }\n        "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        "): (typeof documents)["\n          mutation FeedReuseSeeLess($id: ID!) {\n            seeLessLikeThis(postId: $id)\n          }\n        "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        "): (typeof documents)["\n          mutation FeedReuseSteer {\n            setFeedPreferences(text: \"more sunsets\") {\n              more\n            }\n          }\n        "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
