@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
 import type { Logger } from '@cameo/kernel/logger';
-import type { EventStream, PubSub } from '@cameo/kernel/pubsub';
+import type { PubSub } from '@cameo/kernel/pubsub';
 import { SESSION_REVOKED_TOPIC, type Session, type SessionRevoked } from '@cameo/kernel/session-token';
+import { listenToTopic } from '@cameo/kernel/topic-listener';
 
 /**
  * Whether a session token's version is still its account's current one (users bumps it on
@@ -60,7 +61,6 @@ interface Entry {
 const SESSION_VERSIONS_PATH = '/internal/session-versions';
 /** The users route answers at most this many ids per call. */
 const MAX_BATCH = 500;
-const RESUBSCRIBE_MS = 1_000;
 /** How long an answer is trusted while the live bus is not heard (none given, or lost). */
 const UNHEARD_TTL_MS = 30_000;
 
@@ -73,7 +73,6 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
   const listeners = new Set<(message: SessionRevoked) => void>();
   // Bumped by every ending: an answer fetched across one may predate it and is not stored.
   let epoch = 0;
-  let stopped = false;
 
   const store = (userId: string, entry: Entry) => {
     // Re-inserted, not overwritten: eviction takes the oldest first.
@@ -118,46 +117,26 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
     for (const listener of [...listeners]) listener(message);
   };
 
-  // Hears session.revoked for as long as the gateway runs. A lost subscription (Redis away) may
-  // have missed endings: everything known is dropped, then it listens again. Until the bus is
-  // heard again, answers are trusted no longer than without a bus.
+  // Hears session.revoked for as long as the gateway runs. A lost subscription or connection
+  // (Redis away) may have missed endings: everything known is dropped, and until the bus is
+  // heard again answers are trusted no longer than without a bus.
   let heard = false;
-  let ready: Promise<void> = Promise.resolve();
-  let current: EventStream | undefined;
-  const deaf = () => {
-    heard = false;
-    epoch++;
-    entries.clear();
-  };
-  const listen = () => {
-    if (!options.pubsub || stopped) return;
-    const stream = options.pubsub.subscribe(SESSION_REVOKED_TOPIC);
-    current = stream;
-    ready = stream.ready.then(() => {
-      // A subscribe that timed out has already ended the stream: not heard.
-      if (current === stream && !stream.ended) heard = true;
-    });
-    void (async () => {
-      try {
-        for await (const message of stream) {
+  const listener = options.pubsub
+    ? listenToTopic(options.pubsub, SESSION_REVOKED_TOPIC, {
+        message: (message) => {
           const { userId, sessionVersion } = (message ?? {}) as Partial<SessionRevoked>;
           if (typeof userId === 'string') ended({ userId, sessionVersion: typeof sessionVersion === 'number' ? sessionVersion : null });
-        }
-      } catch (error) {
-        options.logger.error(`session.revoked: ${error instanceof Error ? error.message : String(error)}; listening again`);
-      }
-      if (stopped) return;
-      deaf();
-      setTimeout(listen, RESUBSCRIBE_MS).unref();
-    })();
-  };
-  // A dropped Redis connection loses messages without ending the stream (ioredis reconnects and
-  // subscribes again on its own): forget everything, and end the stream so it is listened to anew.
-  const stopHearingInterruptions = options.pubsub?.onInterrupted?.(() => {
-    deaf();
-    void current?.return?.();
-  });
-  listen();
+        },
+        heard: () => (heard = true),
+        deaf: () => {
+          heard = false;
+          epoch++;
+          entries.clear();
+        },
+        error: (error) =>
+          options.logger.error(`session.revoked: ${error instanceof Error ? error.message : String(error)}; listening again`),
+      })
+    : undefined;
 
   const judge = (session: Session, entry: Entry): SessionStatus =>
     entry.version !== null && entry.version === session.sessionVersion ? 'valid' : 'revoked';
@@ -188,12 +167,10 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
       return () => listeners.delete(listener);
     },
     get ready() {
-      return ready;
+      return listener?.ready ?? Promise.resolve();
     },
     stop: async () => {
-      stopped = true;
-      stopHearingInterruptions?.();
-      await current?.return?.();
+      await listener?.stop();
       listeners.clear();
       entries.clear();
     },

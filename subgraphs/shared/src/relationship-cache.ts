@@ -1,6 +1,7 @@
 import type { Logger } from './logger';
 import type { PubSub } from './pubsub';
 import { RELATIONSHIP_CHANGED_TOPIC, type RelationshipChanged } from './relationship-events';
+import { listenToTopic } from './topic-listener';
 
 /**
  * Each viewer's answer from social's `/internal/blocks` (whom they have a block with, whom they
@@ -49,8 +50,6 @@ interface Flight<T> {
   stale: boolean;
 }
 
-const RESUBSCRIBE_MS = 1_000;
-
 export function createRelationshipCache<T>(options: RelationshipCacheOptions): RelationshipCache<T> {
   const { pubsub, logger } = options;
   if (!pubsub) {
@@ -62,7 +61,6 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
   const flights = new Map<string, Flight<T>>();
   // True only while the subscription is confirmed and its connection has not dropped since.
   let live = false;
-  let stopped = false;
   // One line per outage, not one per retry each second.
   let complained = false;
 
@@ -79,45 +77,26 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
     flights.clear();
   };
 
-  let ready: Promise<void> = Promise.resolve();
-  let current: AsyncIterableIterator<unknown> | undefined;
-  const listen = () => {
-    if (stopped) return;
-    const stream = pubsub.subscribe(RELATIONSHIP_CHANGED_TOPIC);
-    current = stream;
-    ready = stream.ready.then(() => {
-      // A subscribe that timed out has already ended the stream: not heard, so not live.
-      if (current === stream && !stream.ended) {
-        live = true;
-        complained = false;
+  const listener = listenToTopic(pubsub, RELATIONSHIP_CHANGED_TOPIC, {
+    message: (message) => {
+      const userIds = (message as Partial<RelationshipChanged> | null)?.userIds;
+      if (Array.isArray(userIds)) for (const userId of userIds) if (typeof userId === 'string') forget(userId);
+    },
+    heard: () => {
+      live = true;
+      complained = false;
+    },
+    // Announcements may have been missed: nothing known can be trusted.
+    deaf: forgetAll,
+    error: (error) => {
+      if (!complained) {
+        logger.error(
+          `${RELATIONSHIP_CHANGED_TOPIC}: ${error instanceof Error ? error.message : String(error)}; social is asked every time until it is heard again`,
+        );
       }
-    });
-    void (async () => {
-      try {
-        for await (const message of stream) {
-          const userIds = (message as Partial<RelationshipChanged> | null)?.userIds;
-          if (Array.isArray(userIds)) for (const userId of userIds) if (typeof userId === 'string') forget(userId);
-        }
-      } catch (error) {
-        if (!complained) {
-          logger.error(
-            `${RELATIONSHIP_CHANGED_TOPIC}: ${error instanceof Error ? error.message : String(error)}; social is asked every time until it is heard again`,
-          );
-        }
-        complained = true;
-      }
-      // Announcements may have been missed: nothing known can be trusted.
-      forgetAll();
-      if (!stopped) setTimeout(listen, RESUBSCRIBE_MS).unref();
-    })();
-  };
-  // A dropped Redis connection loses messages without ending the stream: end it, so the loop
-  // above forgets everything and subscribes again, live once Redis confirms after reconnecting.
-  const stopHearingInterruptions = pubsub.onInterrupted?.(() => {
-    forgetAll();
-    void current?.return?.();
+      complained = true;
+    },
   });
-  listen();
 
   return {
     forget: (userIds) => {
@@ -148,12 +127,10 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
       return flight.answer;
     },
     get ready() {
-      return ready;
+      return listener.ready;
     },
     stop: async () => {
-      stopped = true;
-      stopHearingInterruptions?.();
-      await current?.return?.();
+      await listener.stop();
       forgetAll();
     },
   };
