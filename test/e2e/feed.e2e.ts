@@ -501,6 +501,11 @@ describe('a first page from the last ranking', () => {
   beforeAll(async () => {
     eve = await signUp(stack.gatewayUrl, 'eve');
     await ok(gql(eve, FEED_FOLLOW, { id: ada.id }));
+    // The follow's event drops eve's candidate set: applied before any ranking here is reused.
+    await until(
+      'the follow in the feed',
+      async () => (await feedDb.followEdge.count({ where: { followerId: eve.id, followeeId: ada.id } })) === 1,
+    );
     await until('eve’s feed', async () => (await ids(eve, 'FOR_YOU')).ids.length >= 3);
   });
 
