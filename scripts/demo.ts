@@ -52,6 +52,23 @@ export function readDemoMode(argv: string[], env: Record<string, string | undefi
 
 /** Requests in flight at once: sign-ups hash passwords (scrypt, libuv's 4 threads), the rest are light. */
 const CONCURRENCY = 6;
+/**
+ * SERVICE_UNAVAILABLE says "try again shortly": while the first cameos are verified (speech
+ * recognition beside the embedded database on a loaded machine), a session check once missed its
+ * 2 s and the whole demo world was given up. A request is tried this many times, a second apart.
+ */
+const UNAVAILABLE_TRIES = 5;
+
+async function patiently<T>(request: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (!(error instanceof CameoError && error.code === 'SERVICE_UNAVAILABLE') || attempt === UNAVAILABLE_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
 const RENDER_TIMEOUT_MS = 120_000;
 
 interface Member extends DemoPerson {
@@ -168,7 +185,7 @@ export async function fillDemoWorld(url: string): Promise<DemoSummary> {
   const limit = pLimit(CONCURRENCY);
   const bounded = (client: CameoClient): CameoClient => ({
     ...client,
-    request: (document, ...variables) => limit(() => client.request(document, ...variables)),
+    request: (document, ...variables) => limit(() => patiently(() => client.request(document, ...variables))),
   });
   const all = <T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>) => Promise.all(items.map(fn));
 
