@@ -1,4 +1,4 @@
-import { CACHED_ENTITIES } from '../src/entity-cache/rules';
+import { CACHED_ENTITIES, VIEWER_BOUND } from '../src/entity-cache/rules';
 import { requestShape } from '../src/entity-cache/selection';
 
 // Raw GraphQL text on purpose: these are the gateway's own `_entities` fetches to a subgraph, not
@@ -42,6 +42,22 @@ describe('which subgraph requests the entity cache may answer', () => {
     });
     // Comments are filtered by who asks (blocks), and change with no event of theirs.
     expect(requestShape(videos('...on Generation{likeCount comments{edges{node{body}}}}'), social)).toEqual({ kind: 'other' });
+  });
+
+  it('generations’ requests for a video, kept per viewer whatever they select: it answers a video only to whom may see it', () => {
+    const generations = CACHED_ENTITIES.generations!;
+    const videos = (selection: string) =>
+      `query Feed__generations__2($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
+    for (const selection of ['...on Generation{videoUrl}', '...on Generation{id}', '...on Generation{caption publishedAt}']) {
+      expect(requestShape(videos(selection), generations, VIEWER_BOUND.generations)).toEqual({
+        kind: 'cacheable',
+        rootTypes: new Set(['Generation']),
+        nestedTypes: new Set(),
+        perViewer: true,
+      });
+    }
+    // Status and progress change with no durable event.
+    expect(requestShape(videos('...on Generation{videoUrl status}'), generations, VIEWER_BOUND.generations)).toEqual({ kind: 'other' });
   });
 
   it.each([

@@ -116,12 +116,12 @@ export async function approveCameoFor(gatewayUrl: string, owner: TestUser, cameo
   }
 }
 
-/** A generation by `user`, rendered and published (waits for the render), returning its id. */
-export async function publishedVideo(
+/** A generation by `user`, rendered but not published (waits for the render), returning its id. */
+export async function renderedVideo(
   gatewayUrl: string,
   user: TestUser,
   prompt: string,
-  options: { caption?: string; cameoIds?: string[]; remixOf?: string } = {},
+  options: { cameoIds?: string[]; remixOf?: string } = {},
 ): Promise<string> {
   const token = user.token;
   const { createGeneration } = await ok(
@@ -152,6 +152,11 @@ export async function publishedVideo(
     'rendered',
     async () => (await ok(request(gatewayUrl, status, { token, variables: { id } }))).generation?.status === 'COMPLETED',
   );
+  return id;
+}
+
+/** Publishes a rendered generation of `user`'s with a caption. */
+export async function publish(gatewayUrl: string, user: TestUser, id: string, caption = 'look'): Promise<void> {
   await ok(
     request(
       gatewayUrl,
@@ -162,11 +167,19 @@ export async function publishedVideo(
           }
         }
       `),
-      {
-        token,
-        variables: { id, caption: options.caption ?? 'look' },
-      },
+      { token: user.token, variables: { id, caption } },
     ),
   );
+}
+
+/** A generation by `user`, rendered and published (waits for the render), returning its id. */
+export async function publishedVideo(
+  gatewayUrl: string,
+  user: TestUser,
+  prompt: string,
+  options: { caption?: string; cameoIds?: string[]; remixOf?: string } = {},
+): Promise<string> {
+  const id = await renderedVideo(gatewayUrl, user, prompt, options);
+  await publish(gatewayUrl, user, id, options.caption);
   return id;
 }

@@ -5,7 +5,7 @@ import { eventStream, followStream, type StreamFollower } from '@cameo/kernel/ev
 import type { Logger } from '@cameo/kernel/logger';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
-import { CACHED_ENTITIES, PER_VIEWER, invalidations, viewerEntity } from './rules';
+import { CACHED_ENTITIES, HEARD_FROM, PER_VIEWER, VIEWER_BOUND, invalidations, viewerEntity, viewerInvalidations } from './rules';
 import { requestShape, type RequestShape } from './selection';
 
 /**
@@ -14,8 +14,10 @@ import { requestShape, type RequestShape } from './selection';
  * the subgraph only the representations it has not seen.
  *
  * Correct because every cached field changes only with a domain event, and the cache drops an
- * entity when its event arrives on the subgraph's stream. It caches nothing while it cannot hear
- * the stream (Redis lost: it may have missed events, so it empties itself), never stores an
+ * entity when its event arrives on the subgraph's stream (and a viewer's answers when an event
+ * changes what the subgraph shows them, rules.ts). It caches nothing for a subgraph while it
+ * cannot hear every stream its answers depend on (Redis lost: it may have missed events, so it
+ * empties itself), never stores an
  * answer fetched before an invalidation that arrived while the fetch was out, and when a
  * mutation is sent on a viewer's behalf drops their own entity and answers, and lets their reads
  * of that subgraph skip the cache for a few seconds (their change shows before its event).
@@ -27,7 +29,7 @@ export interface EntityCacheOptions {
   eventNamespace?: string;
   /** How long an answer is kept at most. Default: 60 s. */
   ttlMs?: number;
-  /** Answers kept at most, over all subgraphs; the oldest go first. Default: 50,000. */
+  /** Answers kept at most, over all subgraphs; the oldest go first. Default: 200,000. */
   maxEntries?: number;
 }
 
@@ -67,15 +69,19 @@ interface Entry {
 }
 
 /**
- * How long a viewer's reads of a subgraph skip the cache after a mutation of theirs to it: their
- * change to an answer everyone shares (a video's comment count) shows on their next request,
- * before its event drops the answer for everyone (about a quarter second later).
+ * How long a viewer's reads of a subgraph skip the cache, and store nothing, after a mutation of
+ * theirs to it: their change to an answer everyone shares (a video's comment count) shows on
+ * their next request, before its event drops the answer for everyone (about a quarter second
+ * later). The same after a block of theirs, until the subgraph has heard of it on the live bus.
  */
 const READ_YOUR_WRITES_MS = 10_000;
-/** Subgraphs some of whose cached fields are the viewer's own. */
+/** Subgraphs some of whose cached answers are the viewer's own. */
 const PER_VIEWER_SUBGRAPHS = new Set(
   Object.entries(CACHED_ENTITIES)
-    .filter(([, types]) => Object.values(types).some((fields) => Object.values(fields).includes(PER_VIEWER)))
+    .filter(
+      ([subgraph, types]) =>
+        (VIEWER_BOUND[subgraph]?.size ?? 0) > 0 || Object.values(types).some((fields) => Object.values(fields).includes(PER_VIEWER)),
+    )
     .map(([subgraph]) => subgraph),
 );
 /** Viewers remembered in that window at most; past it, the expired are forgotten first. */
@@ -93,14 +99,19 @@ export interface EntityCache {
 
 export function createEntityCache(options: EntityCacheOptions, metrics: GatewayMetrics, logger: Logger): EntityCache {
   const ttlMs = options.ttlMs ?? 60_000;
-  const maxEntries = options.maxEntries ?? 50_000;
+  const maxEntries = options.maxEntries ?? 200_000;
   const entries = new Map<string, Entry>();
   // By subgraph, by document text. A forgotten document's entries are never read again: they
   // age out with the oldest.
   const documents = new Map<string, Map<string, Document>>();
   let nextSelectionId = 0;
-  // Bumped by every invalidation: an answer fetched across one is not stored.
-  let epoch = 0;
+  // Counts every invalidation of a subgraph's answers (and of all of them, a clear): an answer
+  // fetched across one is not stored. Per subgraph, so a video's event from generations does
+  // not spoil social's answers in flight.
+  const changes = new Map<string, number>();
+  let clears = 0;
+  const changesOf = (subgraph: string) => `${clears}:${changes.get(subgraph) ?? 0}`;
+  const noteChange = (subgraph: string) => changes.set(subgraph, (changes.get(subgraph) ?? 0) + 1);
   // A per-viewer answer is keyed by its viewer too, so an entity's answers cannot be found to be
   // deleted: its event bumps the entity's epoch instead, a mutation sent for a viewer bumps the
   // viewer's, and an answer stored under another epoch is not read. Epochs come from one counter,
@@ -130,7 +141,7 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
     selection.perViewer ? `${selection.id}\u0000${typename}:${id}\u0000${viewerId ?? ''}` : `${selection.id}\u0000${typename}:${id}`;
 
   const invalidate = (subgraph: string, typename: string, id: string) => {
-    epoch++;
+    noteChange(subgraph);
     let perViewer = false;
     for (const document of documents.get(subgraph)?.values() ?? []) {
       if (document.kind !== 'cacheable') continue;
@@ -143,12 +154,13 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
     if (perViewer) bump(entityEpochs, entityEpochKey(subgraph, typename, id));
   };
   /**
-   * A mutation sent for the viewer may change any of their own answers from this subgraph (all
-   * dropped), and answers everyone shares (theirs skip the cache for READ_YOUR_WRITES_MS).
+   * A mutation sent for the viewer (or an event such as a block) may change any of their own
+   * answers from this subgraph (all dropped), and answers everyone shares (theirs skip the cache
+   * for READ_YOUR_WRITES_MS).
    */
   const writtenUntil = new Map<string, number>();
   const forgetViewer = (subgraph: string, viewerId: string) => {
-    epoch++;
+    noteChange(subgraph);
     const key = viewerEpochKey(subgraph, viewerId);
     if (PER_VIEWER_SUBGRAPHS.has(subgraph)) bump(viewerEpochs, key);
     writtenUntil.delete(key);
@@ -160,36 +172,41 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
     writtenUntil.set(key, Date.now() + READ_YOUR_WRITES_MS);
   };
   const clear = () => {
-    epoch++;
+    clears++;
     entries.clear();
     entityEpochs.clear();
     viewerEpochs.clear();
   };
 
+  // One follower per stream some cached subgraph's answers depend on.
   const followers = new Map<string, StreamFollower>();
-  for (const subgraph of Object.keys(CACHED_ENTITIES)) {
-    const staleBy = invalidations[subgraph];
-    if (!staleBy) continue;
+  for (const stream of new Set(Object.keys(CACHED_ENTITIES).flatMap((subgraph) => HEARD_FROM[subgraph] ?? []))) {
     followers.set(
-      subgraph,
+      stream,
       followStream({
         redisUrl: options.redisUrl,
-        stream: eventStream(subgraph, options.eventNamespace),
+        stream: eventStream(stream, options.eventNamespace),
         handle: (event) => {
-          for (const stale of staleBy(event)) invalidate(subgraph, stale.typename, stale.id);
+          for (const stale of invalidations[stream]?.(event) ?? []) invalidate(stream, stale.typename, stale.id);
+          for (const stale of viewerInvalidations[stream]?.(event) ?? []) forgetViewer(stale.subgraph, stale.viewerId);
         },
         onGap: clear,
-        onError: (error) => logger.error(`entity cache: ${subgraph} events: ${error instanceof Error ? error.message : String(error)}`),
+        onError: (error) => logger.error(`entity cache: ${stream} events: ${error instanceof Error ? error.message : String(error)}`),
       }),
     );
   }
+  /** Whether every stream whose events drop this subgraph's answers is heard now. */
+  const hears = (subgraph: string) => {
+    const streams = HEARD_FROM[subgraph] ?? [];
+    return streams.length > 0 && streams.every((stream) => followers.get(stream)?.isLive());
+  };
 
   const documentOf = (subgraph: string, query: string): Document => {
     let known = documents.get(subgraph);
     if (!known || known.size >= MAX_DOCUMENTS) documents.set(subgraph, (known = new Map()));
     let document = known.get(query);
     if (!document) {
-      const shape = requestShape(query, CACHED_ENTITIES[subgraph]!);
+      const shape = requestShape(query, CACHED_ENTITIES[subgraph]!, VIEWER_BOUND[subgraph]);
       document = shape.kind === 'cacheable' ? { ...shape, id: nextSelectionId++, generation: 0 } : shape;
       known.set(query, document);
     }
@@ -239,7 +256,7 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
     metrics.observeEntityCache(subgraph, keys.length - sentAt.size, sentAt.size);
     if (sent.length === 0) return { data: { _entities: answers } };
 
-    const epochAtSend = epoch;
+    const changesAtSend = changesOf(subgraph);
     const generationAtSend = selection.generation;
     const response = await send({
       ...options,
@@ -251,11 +268,14 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
 
     // An error names the answer it spoils by its place; one that names none spoils them all.
     const failed = new Set(response.errors?.map((error) => error.path?.[1]));
+    // Nothing is stored for a viewer in their window after a write or a block: an answer may
+    // still be the old one (social's count before its event, generations' before it heard the block).
     const store =
       ![...failed].some((position) => typeof position !== 'number') &&
-      epoch === epochAtSend &&
+      !justWrote &&
+      changesOf(subgraph) === changesAtSend &&
       selection.generation === generationAtSend &&
-      followers.get(subgraph)!.isLive();
+      hears(subgraph);
     const json = received.map((answer) => JSON.stringify(answer));
     if (store) {
       for (const [entryKey, position] of sentKeys) {
@@ -264,7 +284,7 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
         entries.delete(entryKey);
         const entry: Entry = { json: json[position]!, expiresAt: now + ttlMs, generation: generationAtSend };
         if (selection.perViewer) {
-          // Unchanged since the send (no invalidation happened: `epoch` says so).
+          // Unchanged since the send (no invalidation happened: `changes` says so).
           const { typename, id } = sentEntities.get(entryKey)!;
           Object.assign(entry, { viewerEpoch, entityEpoch: entityEpoch(typename, id) });
         }
@@ -302,7 +322,7 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
         }
       }
       if (document.kind !== 'cacheable') return send(options);
-      if (!followers.get(subgraph)?.isLive()) {
+      if (!hears(subgraph)) {
         metrics.observeEntityCacheBypass(subgraph, 'not_live');
         return send(options);
       }

@@ -27,6 +27,43 @@ export const CACHED_ENTITIES: Record<string, CachedFields> = {
     // mutation). None depends on blocks: social answers them for any video.
     Generation: { likeCount: true, commentCount: true, viewCount: true, viewerHasLiked: PER_VIEWER },
   },
+  generations: {
+    // Every answer is the viewer's own (VIEWER_BOUND below). A published video's fields change
+    // with its completion (generation.completed: the file), publication (generation.published:
+    // caption, publishedAt) and take-down (generation.hidden); status and progress, which change
+    // without a durable event, are not listed. videoUrl is signed for the viewer and works for
+    // 15-20 minutes: an answer kept at most a minute still works for 14.
+    Generation: {
+      videoUrl: PER_VIEWER,
+      caption: PER_VIEWER,
+      publishedAt: PER_VIEWER,
+      prompt: PER_VIEWER,
+      seconds: PER_VIEWER,
+      aspect: PER_VIEWER,
+      model: PER_VIEWER,
+      watermark: PER_VIEWER,
+      createdAt: PER_VIEWER,
+      hidden: PER_VIEWER,
+    },
+  },
+};
+
+/**
+ * Types whose very answer depends on who asks, whatever fields are selected: generations answers
+ * a video only to whom may see it (published and not taken down, or its creator and cast; never
+ * across a block). Every answer of theirs is kept per viewer, even one selecting only `id`.
+ */
+export const VIEWER_BOUND: Record<string, ReadonlySet<string>> = { generations: new Set(['Generation']) };
+
+/**
+ * The event streams whose events drop a subgraph's answers: its own, and social's for
+ * generations (a block hides a video from both people). The cache answers from memory for a
+ * subgraph only while it hears every one of them.
+ */
+export const HEARD_FROM: Record<string, readonly string[]> = {
+  users: ['users'],
+  social: ['social'],
+  generations: ['generations', 'social'],
 };
 
 /** An entity whose cached answers are stale: `typename:id`, and every answer reaching it. */
@@ -49,6 +86,17 @@ export const invalidations: Record<string, (event: DomainEvent) => StaleEntity[]
         return [];
     }
   },
+  generations: (event) => {
+    const payload = event.payload as { generationId?: unknown };
+    switch (event.topic) {
+      case 'generation.completed':
+      case 'generation.published':
+      case 'generation.hidden':
+        return typeof payload.generationId === 'string' ? [{ typename: 'Generation', id: payload.generationId }] : [];
+      default:
+        return [];
+    }
+  },
   social: (event) => {
     const payload = event.payload as { generationId?: unknown };
     switch (event.topic) {
@@ -61,6 +109,28 @@ export const invalidations: Record<string, (event: DomainEvent) => StaleEntity[]
       default:
         return [];
     }
+  },
+};
+
+/** A viewer whose answers from `subgraph` are stale. */
+export interface StaleViewer {
+  subgraph: string;
+  viewerId: string;
+}
+
+/**
+ * The viewers an event makes stale, by the stream that carries it: a block or unblock changes
+ * which videos generations answers to both people. Their answers are dropped, and their reads of
+ * generations skip the cache (and store nothing) for a few seconds, until generations itself has
+ * heard of the block on the live bus (it keeps blocks in relationship-cache.ts too).
+ */
+export const viewerInvalidations: Record<string, (event: DomainEvent) => StaleViewer[]> = {
+  social: (event) => {
+    const payload = event.payload as { blockerId?: unknown; blockedId?: unknown };
+    if (event.topic !== 'social.blocked' && event.topic !== 'social.unblocked') return [];
+    return [payload.blockerId, payload.blockedId]
+      .filter((id): id is string => typeof id === 'string')
+      .map((viewerId) => ({ subgraph: 'generations', viewerId }));
   },
 };
 

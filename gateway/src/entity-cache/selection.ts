@@ -13,9 +13,10 @@ const OTHER: RequestShape = { kind: 'other' };
 /**
  * Reads a subgraph request as the query planner wrote it. Only the plain shape is cacheable:
  * `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on T { fields } } }`
- * with no directives, arguments or named fragments, and every field listed in `fields`.
+ * with no directives, arguments or named fragments, and every field listed in `fields`. An
+ * answer of a `viewerBound` type is the viewer's own whatever it selects.
  */
-export function requestShape(query: string, fields: CachedFields): RequestShape {
+export function requestShape(query: string, fields: CachedFields, viewerBound: ReadonlySet<string> = new Set()): RequestShape {
   let document;
   try {
     document = parse(query, { noLocation: true });
@@ -41,6 +42,7 @@ export function requestShape(query: string, fields: CachedFields): RequestShape 
     if (selection.kind !== Kind.INLINE_FRAGMENT || selection.directives?.length || !selection.typeCondition) return OTHER;
     const typename = selection.typeCondition.name.value;
     if (!fields[typename] || !onlyCachedFields(selection.selectionSet, typename, fields, found)) return OTHER;
+    if (viewerBound.has(typename)) found.perViewer = true;
     rootTypes.add(typename);
   }
   return rootTypes.size > 0 ? { kind: 'cacheable', rootTypes, ...found } : OTHER;
