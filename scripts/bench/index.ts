@@ -145,6 +145,7 @@ async function main() {
   const started = new Date();
   const rows: Row[] = [];
   let cacheLookups: { hit: number; miss: number };
+  let heapAfterFeed = 0;
   const subgraphs = await startSubgraphs({ databaseUrl, redisUrl: REDIS_URL, runId });
   // Run in reverse: the load and the gateways stop, then the subgraphs, then their leftovers go.
   const stops: (() => Promise<unknown> | void)[] = [
@@ -204,6 +205,8 @@ async function main() {
     log(`For You at the feed subgraph alone, concurrency 1 (${SECONDS} s)`);
     const alone: Side = { side: 'subgraph', target: { operation: 'subgraph-feed', url: subgraphs.urls.feed, feedKind: 'FOR_YOU' } };
     rows.push(...(await compare(load, FOR_YOU_ALONE, [alone], 1)));
+    // What the entity cache's answers cost in memory, with every viewer's pages in it.
+    heapAfterFeed = (await ours.stats()).memory.heapUsed;
     const concurrency = Math.max(...LEVELS);
     log(`createGeneration, concurrency ${concurrency}: ours, ${peers.join(', ') || 'no peer'} (${SECONDS} s each)`);
     const sides: Side[] = [
@@ -234,7 +237,7 @@ async function main() {
       burst: false,
     });
   }
-  report(rows, sizes, cacheLookups, fanOut);
+  report(rows, sizes, { ...cacheLookups, heapAfterFeed }, fanOut);
 }
 
 /** Our gateway's entity cache lookups over the whole run (its /metrics). */
@@ -269,7 +272,7 @@ const verdict = (met: boolean, text: string) => `${met ? 'met ' : 'MISS'}  ${tex
 function report(
   rows: Row[],
   sizes: { users: number; posts: number; follows: number; likes: number },
-  cache: { hit: number; miss: number },
+  cache: { hit: number; miss: number; heapAfterFeed: number },
   fanOut?: FanOutFigures,
 ) {
   const cpu = os.cpus();
@@ -282,7 +285,7 @@ function report(
   const lookups = cache.hit + cache.miss;
   console.log(
     args['entity-cache'] === 'on'
-      ? `our gateway's entity cache: on (users' public fields, social's counts and the viewer's likes); ${lookups} lookups, ${lookups ? ((cache.hit / lookups) * 100).toFixed(1) : '0'}% answered from memory`
+      ? `our gateway's entity cache: on (users' public fields, social's counts and the viewer's likes, generations' answers per viewer); ${lookups} lookups, ${lookups ? ((cache.hit / lookups) * 100).toFixed(1) : '0'}% answered from memory; its heap after the Feed rows ${(cache.heapAfterFeed / 2 ** 20).toFixed(0)} MiB`
       : `our gateway's entity cache: off (--entity-cache off)`,
   );
   console.log('');
