@@ -1,11 +1,11 @@
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
 import { createLogger } from '@cameo/kernel/logger';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { ok, request, until } from '@cameo/test-helpers/graphql';
-import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { publish, publishedVideo, renderedVideo, signUp, type TestUser } from '@cameo/test-helpers/users';
 import { createEntityCache, type EntityCache } from '../src/entity-cache/entity-cache';
 import { createGatewayMetrics } from '../src/metrics';
+import { incoming, sendToSubgraph, type SentRequest } from './entity-cache-requests';
 
 // Raw GraphQL text on purpose: these are `_entities` fetches as the gateway sends them to the
 // generations subgraph, not operations of the public schema.
@@ -29,28 +29,15 @@ const ONLY_ID = `query Feed__generations__4($representations:[_Any!]!){_entities
 /** Who each request that reached generations was for. */
 let sentFor: (string | null)[] = [];
 
-function options(query: string, variables: Record<string, unknown>, viewerId: string | null) {
-  return { kind: 'incoming operation', request: { query, variables }, context: { viewerId }, incomingRequestContext: {} } as never;
-}
-async function send(sent: { request: { query?: string; variables?: Record<string, unknown> }; context: { viewerId?: string | null } }) {
-  const viewerId = sent.context.viewerId ?? null;
-  sentFor.push(viewerId);
-  const body = JSON.stringify({ query: sent.request.query, variables: sent.request.variables });
-  const response = await fetch(stack.subgraphUrls.generations!, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewayProofPrivateKey, 'generations', { viewerId }, { method: 'POST', body }),
-    },
-    body,
-  });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+async function send(sent: SentRequest) {
+  sentFor.push(sent.context.viewerId ?? null);
+  return sendToSubgraph(stack.subgraphUrls.generations!, 'generations', sent);
 }
 type Answer = { videoUrl: string | null; caption: string | null; publishedAt: string | null } | null;
 const answer = async (id: string, viewer: TestUser | null, query = VIDEO): Promise<Answer> => {
   const response = await cache.process(
     'generations',
-    options(query, { representations: [{ __typename: 'Generation', id }] }, viewer?.id ?? null),
+    incoming(query, { representations: [{ __typename: 'Generation', id }] }, viewer?.id ?? null),
     send as never,
   );
   return (response.data?._entities as Answer[])[0]!;

@@ -1,11 +1,11 @@
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
 import { createLogger } from '@cameo/kernel/logger';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { ok, request, until } from '@cameo/test-helpers/graphql';
-import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { publishedVideo, signUp, type TestUser } from '@cameo/test-helpers/users';
 import { createEntityCache, type EntityCache } from '../src/entity-cache/entity-cache';
 import { createGatewayMetrics } from '../src/metrics';
+import { incoming, sendToSubgraph, type SentRequest } from './entity-cache-requests';
 
 // Raw GraphQL text on purpose: these are `_entities` fetches and mutations as the gateway sends
 // them to the social subgraph, not operations of the public schema.
@@ -28,25 +28,12 @@ const LIKE = `mutation($id:ID!){likeGeneration(id:$id){id}}`;
 /** Who each request that reached social was for. */
 let sentFor: (string | null)[] = [];
 
-function options(query: string, variables: Record<string, unknown>, viewerId: string | null) {
-  return { kind: 'incoming operation', request: { query, variables }, context: { viewerId }, incomingRequestContext: {} } as never;
-}
-async function send(sent: { request: { query?: string; variables?: Record<string, unknown> }; context: { viewerId?: string | null } }) {
-  const viewerId = sent.context.viewerId ?? null;
-  sentFor.push(viewerId);
-  const body = JSON.stringify({ query: sent.request.query, variables: sent.request.variables });
-  const response = await fetch(stack.subgraphUrls.social!, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [GATEWAY_PROOF_HEADER]: signGatewayProof(testSecrets.gatewayProofPrivateKey, 'social', { viewerId }, { method: 'POST', body }),
-    },
-    body,
-  });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+async function send(sent: SentRequest) {
+  sentFor.push(sent.context.viewerId ?? null);
+  return sendToSubgraph(stack.subgraphUrls.social!, 'social', sent);
 }
 const facts = async (viewer: TestUser | null) =>
-  (await cache.process('social', options(FACTS, { representations: [video] }, viewer?.id ?? null), send as never)).data?._entities;
+  (await cache.process('social', incoming(FACTS, { representations: [video] }, viewer?.id ?? null), send as never)).data?._entities;
 
 beforeAll(async () => {
   database = await createTestDatabase('gateway_entity_cache_viewer');
@@ -79,7 +66,7 @@ describe('answers of the viewer’s own', () => {
   it('show the viewer their own like at once, and everyone else the new count once social says so, never the like as theirs', async () => {
     await facts(bob);
     await facts(cy);
-    await cache.process('social', options(LIKE, { id: video.id }, bob.id), send as never);
+    await cache.process('social', incoming(LIKE, { id: video.id }, bob.id), send as never);
     expect(await facts(bob)).toEqual([{ likeCount: 1, commentCount: 0, viewerHasLiked: true }]);
     await until('cy sees the new count', async () => (await facts(cy))[0].likeCount === 1);
     expect(await facts(cy)).toEqual([{ likeCount: 1, commentCount: 0, viewerHasLiked: false }]);
@@ -91,7 +78,7 @@ describe('answers of the viewer’s own', () => {
     await facts(cy);
     sentFor = [];
     // A mutation for bob that changes nothing: no event will come.
-    await cache.process('social', options(LIKE, { id: video.id }, bob.id), (async () => ({ data: {} })) as never);
+    await cache.process('social', incoming(LIKE, { id: video.id }, bob.id), (async () => ({ data: {} })) as never);
     await facts(bob);
     await facts(bob);
     await facts(cy);

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
 import { freePort } from '@cameo/kernel/listen';
 import { createLogger } from '@cameo/kernel/logger';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { request, ok, until } from '@cameo/test-helpers/graphql';
-import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
+import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 import { createEntityCache, type EntityCache } from '../src/entity-cache/entity-cache';
 import { createGatewayMetrics } from '../src/metrics';
+import { incoming, sendToSubgraph, type SentRequest } from './entity-cache-requests';
 
 // Raw GraphQL text on purpose where a document is an `_entities` fetch to the users subgraph (the
 // gateway's side of federation, not the public schema the typed documents are checked against).
@@ -34,30 +34,13 @@ let sent: unknown[][] = [];
 /** Runs just before a request goes out (a test's chance to race it). */
 let beforeSend: () => void = () => {};
 
-function options(query: string, variables: Record<string, unknown>, viewerId: string | null = null) {
-  return { kind: 'incoming operation', request: { query, variables }, context: { viewerId }, incomingRequestContext: {} } as never;
-}
-async function send(request: { request: { query?: string; variables?: Record<string, any> }; context: { viewerId?: string | null } }) {
-  sent.push(request.request.variables?.representations ?? []);
+async function send(request: SentRequest) {
+  sent.push((request.request.variables?.representations as unknown[] | undefined) ?? []);
   beforeSend();
-  const body = JSON.stringify({ query: request.request.query, variables: request.request.variables });
-  const response = await fetch(stack.subgraphUrls.users!, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [GATEWAY_PROOF_HEADER]: signGatewayProof(
-        testSecrets.gatewayProofPrivateKey,
-        'users',
-        { viewerId: request.context.viewerId ?? null },
-        { method: 'POST', body },
-      ),
-    },
-    body,
-  });
-  return (await response.json()) as { data?: any; errors?: any[] };
+  return sendToSubgraph(stack.subgraphUrls.users!, 'users', request);
 }
 const lookUp = async (entityCache: EntityCache, query: string, representations: unknown[], viewerId: string | null = null) =>
-  (await entityCache.process('users', options(query, { representations }, viewerId), send as never)).data?._entities;
+  (await entityCache.process('users', incoming(query, { representations }, viewerId), send as never)).data?._entities;
 
 beforeAll(async () => {
   database = await createTestDatabase('gateway_entity_cache');
@@ -163,7 +146,7 @@ describe('the entity cache', () => {
   it('drops the viewer’s own entity when a mutation is sent for them, before the event arrives', async () => {
     await lookUp(cache, USERS, [user(ada)]);
     const rename = `mutation { updateProfile(input: { displayName: "Ada at once" }) { id } }`;
-    await cache.process('users', options(rename, {}, ada.id), send as never);
+    await cache.process('users', incoming(rename, {}, ada.id), send as never);
     sent = [];
     expect(await lookUp(cache, USERS, [user(ada)])).toEqual([{ handle: 'ada', displayName: 'Ada at once' }]);
     expect(sent).toEqual([[user(ada)]]);
@@ -171,7 +154,7 @@ describe('the entity cache', () => {
 
   it('does not keep an answer fetched while its entity changed', async () => {
     const changeCy = () =>
-      cache.process('users', options('mutation { updateProfile(input: {}) { id } }', {}, cy.id), async () => ({ data: {} }));
+      cache.process('users', incoming('mutation { updateProfile(input: {}) { id } }', {}, cy.id), async () => ({ data: {} }));
     await changeCy();
     beforeSend = () => void changeCy();
     await lookUp(cache, USERS, [user(cy)]);
