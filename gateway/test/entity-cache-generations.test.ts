@@ -1,11 +1,8 @@
-import { createLogger } from '@cameo/kernel/logger';
-import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { ok, request, until } from '@cameo/test-helpers/graphql';
-import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
-import { publish, publishedVideo, renderedVideo, signUp, type TestUser } from '@cameo/test-helpers/users';
-import { createEntityCache, type EntityCache } from '../src/entity-cache/entity-cache';
-import { createGatewayMetrics } from '../src/metrics';
-import { incoming, sendToSubgraph, type SentRequest } from './entity-cache-requests';
+import type { TestStack } from '@cameo/test-helpers/stack';
+import { publish, publishedVideo, renderedVideo, type TestUser } from '@cameo/test-helpers/users';
+import type { EntityCache } from '../src/entity-cache/entity-cache';
+import { incoming, sendToSubgraph, startCacheHarness, type CacheHarness, type SentRequest } from './entity-cache-harness';
 
 // Raw GraphQL text on purpose: these are `_entities` fetches as the gateway sends them to the
 // generations subgraph, not operations of the public schema.
@@ -16,13 +13,12 @@ import { incoming, sendToSubgraph, type SentRequest } from './entity-cache-reque
  * every answer is the viewer's own: never another's draft, never across a block, and none
  * outlives the publication or block that changes it.
  */
-let database: TestDatabase;
+let harness: CacheHarness;
 let stack: TestStack;
 let cache: EntityCache;
 let ada: TestUser, bob: TestUser, cy: TestUser;
 let video: string;
 
-const metrics = createGatewayMetrics(() => ({ connections: 0, httpStreams: 0, subscriptions: 0, upstream: 0 }));
 const VIDEO = `query Feed__generations__2($representations:[_Any!]!){_entities(representations:$representations){...on Generation{videoUrl caption publishedAt}}}`;
 const ONLY_ID = `query Feed__generations__4($representations:[_Any!]!){_entities(representations:$representations){...on Generation{id}}}`;
 
@@ -60,20 +56,16 @@ async function fromMemory(id: string, viewer: TestUser): Promise<Answer> {
 const signedFor = (url: string | null | undefined) => (url ? new URL(url, 'http://gateway').searchParams.get('v') : undefined);
 
 beforeAll(async () => {
-  database = await createTestDatabase('gateway_entity_cache_generations');
-  stack = await startStack(database.url, { redis: true });
-  [ada, bob, cy] = await Promise.all([signUp(stack.gatewayUrl, 'ada'), signUp(stack.gatewayUrl, 'bob'), signUp(stack.gatewayUrl, 'cyd')]);
+  harness = await startCacheHarness('gateway_entity_cache_generations');
+  ({ stack, cache } = harness);
+  [ada, bob, cy] = harness.people;
   video = await publishedVideo(stack.gatewayUrl, ada, 'a dog on a skateboard', { caption: 'skate' });
-  cache = createEntityCache({ redisUrl: TEST_REDIS_URL, eventNamespace: stack.queuePrefix }, metrics, createLogger('gateway'));
-  await until('the cache hears the events', async () => cache.isLive());
 });
 beforeEach(() => {
   sentFor = [];
 });
 afterAll(async () => {
-  await cache?.stop();
-  await stack?.stop();
-  await database?.drop();
+  await harness?.stop();
 });
 
 describe('answers from generations', () => {

@@ -1,11 +1,8 @@
-import { createLogger } from '@cameo/kernel/logger';
-import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { ok, request, until } from '@cameo/test-helpers/graphql';
-import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
-import { publishedVideo, signUp, type TestUser } from '@cameo/test-helpers/users';
-import { createEntityCache, type EntityCache } from '../src/entity-cache/entity-cache';
-import { createGatewayMetrics } from '../src/metrics';
-import { incoming, sendToSubgraph, type SentRequest } from './entity-cache-requests';
+import type { TestStack } from '@cameo/test-helpers/stack';
+import { publishedVideo, type TestUser } from '@cameo/test-helpers/users';
+import type { EntityCache } from '../src/entity-cache/entity-cache';
+import { incoming, sendToSubgraph, startCacheHarness, type CacheHarness, type SentRequest } from './entity-cache-harness';
 
 // Raw GraphQL text on purpose: these are `_entities` fetches and mutations as the gateway sends
 // them to the social subgraph, not operations of the public schema.
@@ -15,13 +12,12 @@ import { incoming, sendToSubgraph, type SentRequest } from './entity-cache-reque
  * a real Redis: a video's counts are one answer for everyone, whether the viewer liked it is
  * each viewer's own, and neither outlives the like that changes it.
  */
-let database: TestDatabase;
+let harness: CacheHarness;
 let stack: TestStack;
 let cache: EntityCache;
 let ada: TestUser, bob: TestUser, cy: TestUser;
 let video: { __typename: 'Generation'; id: string };
 
-const metrics = createGatewayMetrics(() => ({ connections: 0, httpStreams: 0, subscriptions: 0, upstream: 0 }));
 const FACTS = `query Feed__social__3($representations:[_Any!]!){_entities(representations:$representations){...on Generation{likeCount commentCount viewerHasLiked}}}`;
 const LIKE = `mutation($id:ID!){likeGeneration(id:$id){id}}`;
 
@@ -36,20 +32,16 @@ const facts = async (viewer: TestUser | null) =>
   (await cache.process('social', incoming(FACTS, { representations: [video] }, viewer?.id ?? null), send as never)).data?._entities;
 
 beforeAll(async () => {
-  database = await createTestDatabase('gateway_entity_cache_viewer');
-  stack = await startStack(database.url, { redis: true });
-  [ada, bob, cy] = await Promise.all([signUp(stack.gatewayUrl, 'ada'), signUp(stack.gatewayUrl, 'bob'), signUp(stack.gatewayUrl, 'cyd')]);
+  harness = await startCacheHarness('gateway_entity_cache_viewer');
+  ({ stack, cache } = harness);
+  [ada, bob, cy] = harness.people;
   video = { __typename: 'Generation', id: await publishedVideo(stack.gatewayUrl, ada, 'a dog on a skateboard') };
-  cache = createEntityCache({ redisUrl: TEST_REDIS_URL, eventNamespace: stack.queuePrefix }, metrics, createLogger('gateway'));
-  await until('the cache hears the events', async () => cache.isLive());
 });
 beforeEach(() => {
   sentFor = [];
 });
 afterAll(async () => {
-  await cache?.stop();
-  await stack?.stop();
-  await database?.drop();
+  await harness?.stop();
 });
 
 describe('answers of the viewer’s own', () => {

@@ -7,7 +7,7 @@ import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 import { createEntityCache, type EntityCache } from '../src/entity-cache/entity-cache';
 import { createGatewayMetrics } from '../src/metrics';
-import { incoming, sendToSubgraph, type SentRequest } from './entity-cache-requests';
+import { incoming, sendToSubgraph, type SentRequest } from './entity-cache-harness';
 
 // Raw GraphQL text on purpose where a document is an `_entities` fetch to the users subgraph (the
 // gateway's side of federation, not the public schema the typed documents are checked against).

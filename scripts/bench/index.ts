@@ -145,7 +145,7 @@ async function main() {
   const started = new Date();
   const rows: Row[] = [];
   let cacheLookups: { hit: number; miss: number };
-  let heapAfterFeed = 0;
+  let heapAfterFeed: number;
   const subgraphs = await startSubgraphs({ databaseUrl, redisUrl: REDIS_URL, runId });
   // Run in reverse: the load and the gateways stop, then the subgraphs, then their leftovers go.
   const stops: (() => Promise<unknown> | void)[] = [
