@@ -1,6 +1,6 @@
 import { ok, request, until } from '@cameo/test-helpers/graphql';
 import type { TestStack } from '@cameo/test-helpers/stack';
-import { publish, publishedVideo, renderedVideo, type TestUser } from '@cameo/test-helpers/users';
+import { approveCameoFor, publish, publishedVideo, renderedVideo, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 import type { EntityCache } from '../src/entity-cache/entity-cache';
 import { incoming, sendToSubgraph, startCacheHarness, type CacheHarness, type SentRequest } from './entity-cache-harness';
 
@@ -20,6 +20,7 @@ let ada: TestUser, bob: TestUser, cy: TestUser;
 let video: string;
 
 const VIDEO = `query Feed__generations__2($representations:[_Any!]!){_entities(representations:$representations){...on Generation{videoUrl caption publishedAt}}}`;
+const HIDDEN = `query Feed__generations__5($representations:[_Any!]!){_entities(representations:$representations){...on Generation{hidden}}}`;
 const ONLY_ID = `query Feed__generations__4($representations:[_Any!]!){_entities(representations:$representations){...on Generation{id}}}`;
 
 /** Who each request that reached generations was for. */
@@ -97,6 +98,23 @@ describe('answers from generations', () => {
     await until('the publication heard', async () => (await answer(draft, ada))?.publishedAt != null);
     expect(await answer(draft, ada)).toMatchObject({ caption: 'riding' });
     expect(await answer(draft, bob)).toMatchObject({ caption: 'riding' });
+  });
+
+  it('are dropped when the video is taken down (a cast cameo’s owner removes it through the gateway)', async () => {
+    const cameo = await verifiedCameo(stack.gatewayUrl, cy);
+    await approveCameoFor(stack.gatewayUrl, cy, cameo, ada.handle);
+    const starring = await publishedVideo(stack.gatewayUrl, ada, 'cy on a unicycle', { cameoIds: [cameo] });
+    expect(signedFor((await fromMemory(starring, bob))?.videoUrl)).toBe(bob.id);
+    expect(await answer(starring, ada, HIDDEN)).toEqual({ hidden: false });
+    await ok(
+      request(stack.gatewayUrl, `mutation ($g: ID!, $c: ID!) { removeCameoAppearance(generationId: $g, cameoId: $c) { id } }`, {
+        token: cy.token,
+        variables: { g: starring, c: cameo },
+      }),
+    );
+    await until('the take-down heard', async () => (await answer(starring, bob)) === null);
+    // Its creator still sees it, marked hidden: the event dropped every viewer's answer.
+    expect(await answer(starring, ada, HIDDEN)).toEqual({ hidden: true });
   });
 
   it('are dropped for both people when one blocks the other, and not kept again until generations has heard of it', async () => {
