@@ -68,8 +68,8 @@ export async function startGatewayFromEnv(
     pubsub,
     safelist: readSafelist(source),
     persistedQueryManifest: readPersistedQueryManifest(source),
-    // The cache hears invalidations on the users subgraph's Redis stream, which exists only
-    // when events travel on Redis: on the PostgreSQL transport it stays off.
+    // The cache hears invalidations on the subgraphs' Redis streams (users, social, generations),
+    // which exist only when events travel on Redis: on the PostgreSQL transport it stays off.
     entityCache:
       env.redisUrl && entityCacheTtl > 0 && chooseTransport(env.eventTransport, env.redisUrl) === 'redis'
         ? { redisUrl: env.redisUrl, ttlMs: entityCacheTtl * 1000 }
