@@ -5,7 +5,16 @@ import { eventStream, followStream, type StreamFollower } from '@cameo/kernel/ev
 import type { Logger } from '@cameo/kernel/logger';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
-import { CACHED_ENTITIES, HEARD_FROM, PER_VIEWER, VIEWER_BOUND, invalidations, viewerEntity, viewerInvalidations } from './rules';
+import {
+  CACHED_ENTITIES,
+  HEARD_FROM,
+  KEPT_AT_MOST_MS,
+  PER_VIEWER,
+  VIEWER_BOUND,
+  invalidations,
+  viewerEntity,
+  viewerInvalidations,
+} from './rules';
 import { requestShape, type RequestShape } from './selection';
 
 /**
@@ -17,11 +26,11 @@ import { requestShape, type RequestShape } from './selection';
  * entity when its event arrives on the subgraph's stream (and a viewer's answers when an event
  * changes what the subgraph shows them, rules.ts). It caches nothing for a subgraph while it
  * cannot hear every stream its answers depend on (Redis lost: it may have missed events, so it
- * empties itself), never stores an
- * answer fetched before an invalidation that arrived while the fetch was out, and when a
- * mutation is sent on a viewer's behalf drops their own entity and answers, and lets their reads
- * of that subgraph skip the cache for a few seconds (their change shows before its event).
- * Answers expire after `ttlMs` whatever happens.
+ * empties itself), never stores an answer fetched before an invalidation that arrived while the
+ * fetch was out, and when a mutation is sent on a viewer's behalf drops their own entity and
+ * answers, and lets their reads of that subgraph skip the cache for a few seconds (their change
+ * shows before its event). Answers expire after `ttlMs` (or a subgraph's KEPT_AT_MOST_MS)
+ * whatever happens.
  */
 export interface EntityCacheOptions {
   redisUrl: string;
@@ -100,6 +109,7 @@ export interface EntityCache {
 export function createEntityCache(options: EntityCacheOptions, metrics: GatewayMetrics, logger: Logger): EntityCache {
   const ttlMs = options.ttlMs ?? 60_000;
   const maxEntries = options.maxEntries ?? 200_000;
+  const keptFor = (subgraph: string) => Math.min(ttlMs, KEPT_AT_MOST_MS[subgraph] ?? ttlMs);
   const entries = new Map<string, Entry>();
   // By subgraph, by document text. A forgotten document's entries are never read again: they
   // age out with the oldest.
@@ -282,7 +292,7 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
         if (received[position] === null || failed.has(position)) continue;
         // Re-inserted, not overwritten: eviction takes the oldest first.
         entries.delete(entryKey);
-        const entry: Entry = { json: json[position]!, expiresAt: now + ttlMs, generation: generationAtSend };
+        const entry: Entry = { json: json[position]!, expiresAt: now + keptFor(subgraph), generation: generationAtSend };
         if (selection.perViewer) {
           // Unchanged since the send (no invalidation happened: `changes` says so).
           const { typename, id } = sentEntities.get(entryKey)!;

@@ -32,7 +32,7 @@ export const CACHED_ENTITIES: Record<string, CachedFields> = {
     // with its completion (generation.completed: the file), publication (generation.published:
     // caption, publishedAt) and take-down (generation.hidden); status and progress, which change
     // without a durable event, are not listed. videoUrl is signed for the viewer and works for
-    // 15-20 minutes: an answer kept at most a minute still works for 14.
+    // 15-20 minutes: see KEPT_AT_MOST.
     Generation: {
       videoUrl: PER_VIEWER,
       caption: PER_VIEWER,
@@ -54,6 +54,13 @@ export const CACHED_ENTITIES: Record<string, CachedFields> = {
  * across a block). Every answer of theirs is kept per viewer, even one selecting only `id`.
  */
 export const VIEWER_BOUND: Record<string, ReadonlySet<string>> = { generations: new Set(['Generation']) };
+
+/**
+ * How long a subgraph's answers are kept at most, whatever the cache's TTL
+ * (ENTITY_CACHE_TTL_SECONDS) says: a file URL from generations, signed to work for 15-20
+ * minutes, still works for at least ten when it comes from memory.
+ */
+export const KEPT_AT_MOST_MS: Record<string, number> = { generations: 5 * 60_000 };
 
 /**
  * The event streams whose events drop a subgraph's answers: its own, and social's for
