@@ -102,10 +102,10 @@ async function compare(load: LoadProcess, section: string, sides: Side[], concur
     const order = round % 2 === 0 ? sides.map((_, i) => i) : sides.map((_, i) => sides.length - 1 - i);
     for (const i of order) {
       const { target, gateway } = sides[i]!;
-      const before = await gateway?.stats();
+      const before = await gateway?.cpu();
       const result = await load.run({ target, durationMs: (SECONDS * 1000) / SLICES, concurrency });
-      const after = await gateway?.stats();
-      const cpuMs = before && after ? (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 : 0;
+      const after = await gateway?.cpu();
+      const cpuMs = before && after ? (after.user + after.system - before.user - before.system) / 1000 : 0;
       slices[i]!.push({ result, cpuMs });
     }
   }

@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLoadProcess, type FeedKind } from './load';
-import { log, secrets, startGatewayProcess, startSubgraphs, type GatewayStats } from './platform';
+import { log, secrets, startGatewayProcess, startSubgraphs } from './platform';
 import { budgetOf, formatBudget, readProcessProfile } from './profile';
 import { deleteRedisKeys } from './subscriptions';
 
 const now = () => Number(process.hrtime.bigint() / 1000n);
-const cpuOf = (stats: GatewayStats) => stats.cpu.user + stats.cpu.system;
+const cpuOf = (cpu: NodeJS.CpuUsage) => cpu.user + cpu.system;
 /** The table's columns in the order a request meets them. */
 const order = (process: string) => ['load', 'gateway-cameo', 'feed', 'users', 'social', 'generations'].indexOf(process);
 
@@ -52,11 +52,11 @@ export async function profileFeedPages(options: {
       // As the comparison does (index.ts): every viewer once, unless asked for the cold start.
       if (!options.cold) await load.run({ target, durationMs: 0, concurrency: options.concurrency, everyViewerOnce: true });
       await load.run({ target, durationMs: 2000, concurrency: options.concurrency });
-      const cpuBefore = { ...(await subgraphs.cpuUsage()), 'gateway-cameo': cpuOf(await gateway.stats()) };
+      const cpuBefore = { ...(await subgraphs.cpuUsage()), 'gateway-cameo': cpuOf(await gateway.cpu()) };
       const from = now();
       const result = await load.run({ target, durationMs: options.seconds * 1000, concurrency: options.concurrency });
       window = { from, to: now() };
-      const cpuAfter = { ...(await subgraphs.cpuUsage()), 'gateway-cameo': cpuOf(await gateway.stats()) };
+      const cpuAfter = { ...(await subgraphs.cpuUsage()), 'gateway-cameo': cpuOf(await gateway.cpu()) };
       for (const [name, used] of Object.entries(cpuAfter)) measured[name] = (used - cpuBefore[name as keyof typeof cpuBefore]) / 1000;
       pages = result.requests - result.errors;
       if (result.firstError) log(`  ${result.errors} errors, first: ${result.firstError}`);
