@@ -30,9 +30,13 @@ import { Worker } from 'node:worker_threads';
  * (everything runs in one process under `npm start`), and it loads outside jest's module sandbox,
  * where PGlite's own `import()` calls fail without --experimental-vm-modules.
  *
+ * Named prepared statements and portals of the extended protocol get a per-connection prefix
+ * (Parse, Bind, Describe and Close name them), so two connections may each prepare "q1" as pg's
+ * clients expect of separate sessions; a connection's statements are closed when it goes.
+ *
  * What remains of sharing one session: no per-connection settings (`search_path`, `SET`, start-up
- * `options`; use schema-qualified tables), no LISTEN/NOTIFY between connections, no named
- * prepared statements reused across connections, no query cancellation, one query at a time, and
+ * `options`; use schema-qualified tables), no LISTEN/NOTIFY between connections, no SQL-level
+ * PREPARE shared safely between connections, no query cancellation, one query at a time, and
  * a connection idling inside a transaction blocks the others until it ends. Any user and database
  * name is accepted and ignored (the session is always user "postgres" in database "postgres");
  * a user name must be present.
@@ -59,13 +63,10 @@ const PROTOCOL_3 = 196608;
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const MAX_MESSAGE = 1 << 30;
-const [SYNC, QUERY, FLUSH, TERMINATE, READY] = ['S', 'Q', 'H', 'X', 'Z'].map((c) => c.charCodeAt(0)) as [
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+const [SYNC, QUERY, FLUSH, TERMINATE, READY, PARSE, BIND, DESCRIBE, CLOSE] = ['S', 'Q', 'H', 'X', 'Z', 'P', 'B', 'D', 'C'].map((c) =>
+  c.charCodeAt(0),
+) as [number, number, number, number, number, number, number, number, number];
+const STATEMENT = 'S'.charCodeAt(0);
 const IDLE = 'I'.charCodeAt(0);
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
@@ -76,6 +77,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const engine = await startEngine(dataDir, log);
   const lock = new SessionLock();
   const connections = new Set<Connection>();
+  let connectionCount = 0;
   const server = createServer((socket) => {
     if (connections.size >= maxConnections) {
       log(`refused a connection: all ${maxConnections} are in use (raise maxConnections)`);
@@ -85,7 +87,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       socket.setTimeout(5000, () => socket.destroy());
       return;
     }
-    const connection = new Connection(socket, engine, lock, log);
+    const connection = new Connection(socket, engine, lock, log, `c${++connectionCount}_`);
     connections.add(connection);
     socket.on('close', () => connections.delete(connection));
   });
@@ -149,12 +151,16 @@ class Connection {
   private holding = false;
   private closed = false;
   private work: Promise<void> = Promise.resolve();
+  /** Named statements this connection prepared (by their name in the session), closed when it goes. */
+  private readonly statements = new Set<string>();
 
   constructor(
     readonly socket: Socket,
     private readonly engine: Engine,
     private readonly lock: SessionLock,
     private readonly log: (line: string) => void,
+    /** Put before every statement and portal name this connection gives. */
+    private readonly prefix: string,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
@@ -206,7 +212,7 @@ class Connection {
     const type = message[0];
     // PGlite ignores Terminate; closing the socket is what ends the connection.
     if (type === TERMINATE) return void this.socket.end();
-    this.unit.push(message);
+    this.unit.push(this.ownNames(message));
     if (type === SYNC || type === QUERY || type === FLUSH) {
       this.submit(this.unit, type !== FLUSH);
       this.unit = [];
@@ -229,14 +235,53 @@ class Connection {
     });
   }
 
+  /**
+   * The message with this connection's prefix on the statement and portal names it gives (the
+   * unnamed ones, "", stay shared: each unit runs whole, so they never cross connections).
+   */
+  private ownNames(message: Buffer): Buffer {
+    const type = message[0];
+    if (type === PARSE) {
+      const [name, end] = cString(message, 5);
+      if (name) this.statements.add(this.prefix + name);
+      return name ? withLength(message, 5, end, this.named(name)) : message;
+    }
+    if (type === BIND) {
+      const [portal, portalEnd] = cString(message, 5);
+      const [statement, statementEnd] = cString(message, portalEnd);
+      if (!portal && !statement) return message;
+      return withLength(message, 5, statementEnd, Buffer.concat([this.named(portal), this.named(statement)]));
+    }
+    if (type === DESCRIBE || type === CLOSE) {
+      const [name, end] = cString(message, 6);
+      if (!name) return message;
+      if (type === CLOSE && message[5] === STATEMENT) this.statements.delete(this.prefix + name);
+      return withLength(message, 6, end, this.named(name));
+    }
+    return message;
+  }
+
+  /** A name as a C string in the session: "" stays unnamed, others get the prefix. */
+  private named(name: string): Buffer {
+    return Buffer.from(`${name ? this.prefix + name : ''}\0`, 'utf8');
+  }
+
   /** Leaves the shared session as a new connection expects it, then lets the next one in. */
   private async cleanUp(): Promise<void> {
-    if (!this.holding) return;
+    if (!this.holding && this.statements.size === 0) return;
+    if (!this.holding) {
+      await this.lock.acquire();
+      this.holding = true;
+    }
     try {
       // Sync ends an unfinished extended-protocol exchange; ROLLBACK an open transaction.
       let { status } = tidyOutput(await this.engine.exec(frontendMessage('S', '')), true);
       if (status !== IDLE) ({ status } = tidyOutput(await this.engine.exec(frontendMessage('Q', 'ROLLBACK\0')), true));
       if (status !== IDLE) this.log(`the session was left in state ${String.fromCharCode(status ?? 63)} by a closed connection`);
+      // Its prepared statements go with it: another connection may prepare the same names.
+      const closes = [...this.statements].map((name) => frontendMessage('C', `S${name}\0`));
+      if (closes.length > 0) tidyOutput(await this.engine.exec(Buffer.concat([...closes, frontendMessage('S', '')])), true);
+      this.statements.clear();
     } finally {
       this.releaseSession();
     }
@@ -280,6 +325,19 @@ function tidyOutput(output: Buffer, synced: boolean): { data: Buffer; status: nu
   }
   parts.push(output.subarray(from));
   return { data: Buffer.concat(parts), status };
+}
+
+/** The C string at `offset` and the offset just past its terminating zero. */
+function cString(message: Buffer, offset: number): [string, number] {
+  const end = message.indexOf(0, offset);
+  return end < 0 ? ['', message.length] : [message.toString('utf8', offset, end), end + 1];
+}
+
+/** The message with bytes [from, to) replaced and its length field set again. */
+function withLength(message: Buffer, from: number, to: number, replacement: Buffer): Buffer {
+  const out = Buffer.concat([message.subarray(0, from), replacement, message.subarray(to)]);
+  out.writeInt32BE(out.length - 1, 1);
+  return out;
 }
 
 function frontendMessage(type: string, body: string): Buffer {

@@ -122,6 +122,37 @@ describe('the embedded PostgreSQL', () => {
       }
     });
 
+    // pg keeps a connection's named statements (plainQuery names its statements) and prepares
+    // each once per connection; in one shared session the second connection's Parse of the same
+    // name failed with "prepared statement already exists", or ran the first one's text.
+    it("keeps each connection's named statements its own, and frees them when it goes", async () => {
+      const clients = await Promise.all([1, 2, 3].map(() => pool.connect()));
+      try {
+        const results = await Promise.all(
+          clients.flatMap((client, c) =>
+            [1, 2].map((n) => client.query({ name: 'same-name', text: `SELECT $1::int * ${c + 1} AS v`, values: [n] })),
+          ),
+        );
+        expect(results.map((result) => result.rows[0].v)).toEqual([1, 2, 2, 4, 3, 6]);
+        // Describe and Close name the statement too (pg describes a statement before its first use with rowMode arrays).
+        await clients[0]!.query({ name: 'same-name', text: 'SELECT $1::int * 1 AS v', values: [5], rowMode: 'array' });
+      } finally {
+        for (const client of clients) client.release(true);
+      }
+      const statements = async () =>
+        (await pool.query("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%same-name'")).rows[0].n;
+      // The closed connections' statements are closed with them (cleaned up as the socket closes).
+      for (let tries = 0; tries < 50 && (await statements()) > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await statements()).toBe(0);
+      const fresh = await pool.connect();
+      try {
+        const { rows } = await fresh.query({ name: 'same-name', text: 'SELECT $1::int + 100 AS v', values: [1] });
+        expect(rows).toEqual([{ v: 101 }]);
+      } finally {
+        fresh.release(true);
+      }
+    });
+
     it('lets no other connection into an open transaction', async () => {
       const owner = await pool.connect();
       try {
