@@ -41,6 +41,10 @@ interface PostColumns {
   projected_at: Date;
 }
 
+/** PostColumns of the table aliased `post`, listed: a prepared statement may not select `*` (see plainQuery). */
+const POST_COLUMNS = `post.id, post.creator_id, post.caption, post.prompt, post.remix_of_id, post.cameo_ids, post.cameo_owner_ids,
+  post.published_at, post.likes, post.comments, post.views, post.remixes, post.hot, post.hidden_at, post.projected_at`;
+
 const toPost = (row: PostColumns): Post => ({
   id: row.id,
   creatorId: row.creator_id,
@@ -150,16 +154,24 @@ async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSi
       lessPosts: new Set(),
     };
   // One round trip; arrays as parameters, not hundreds of placeholders.
-  const [row] = await ctx.db.$queryRaw<
-    { following: string[]; affinity: [string, number][]; feedback: [string, string][]; more: string[] | null; less: string[] | null }[]
-  >`
-    SELECT
-      ARRAY(SELECT followee_id::text FROM "feed"."follow_edge" WHERE follower_id = ${viewer}::uuid AND followee_id = ANY(${creatorIds}::uuid[])) AS following,
-      (SELECT coalesce(json_agg(json_build_array(creator_id, score)), '[]') FROM "feed"."affinity" WHERE user_id = ${viewer}::uuid AND creator_id = ANY(${creatorIds}::uuid[])) AS affinity,
+  // Every For You first page asks: a prepared statement (plainQuery).
+  const [row] = await plainQuery<{
+    following: string[];
+    affinity: [string, number][];
+    feedback: [string, string][];
+    more: string[] | null;
+    less: string[] | null;
+  }>(
+    ctx.db,
+    `SELECT
+      ARRAY(SELECT followee_id::text FROM "feed"."follow_edge" WHERE follower_id = $1::uuid AND followee_id = ANY($2::uuid[])) AS following,
+      (SELECT coalesce(json_agg(json_build_array(creator_id, score)), '[]') FROM "feed"."affinity" WHERE user_id = $1::uuid AND creator_id = ANY($2::uuid[])) AS affinity,
       (SELECT coalesce(json_agg(json_build_array(post_id, creator_id)), '[]') FROM
-        (SELECT post_id, creator_id FROM "feed"."feedback" WHERE user_id = ${viewer}::uuid ORDER BY at DESC LIMIT 500) f) AS feedback,
-      (SELECT more FROM "feed"."preference" WHERE user_id = ${viewer}::uuid) AS more,
-      (SELECT less FROM "feed"."preference" WHERE user_id = ${viewer}::uuid) AS less`;
+        (SELECT post_id, creator_id FROM "feed"."feedback" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT 500) f) AS feedback,
+      (SELECT more FROM "feed"."preference" WHERE user_id = $1::uuid) AS more,
+      (SELECT less FROM "feed"."preference" WHERE user_id = $1::uuid) AS less`,
+    [viewer, creatorIds],
+  );
   const lessOfCreator = new Map<string, number>();
   for (const [, creatorId] of row!.feedback) lessOfCreator.set(creatorId, (lessOfCreator.get(creatorId) ?? 0) + 1);
   return {
@@ -258,7 +270,7 @@ async function pinFirstPage(
     ctx.db,
     `WITH pinned AS (INSERT INTO "feed"."snapshot" (id, user_id, post_ids, ranked_at)
       VALUES ($1::uuid, $2::uuid, $3::uuid[], coalesce($5::timestamptz, now())))
-    SELECT * FROM "feed"."post" WHERE id = ANY($4::uuid[]) AND hidden_at IS NULL`,
+    SELECT ${POST_COLUMNS} FROM "feed"."post" post WHERE id = ANY($4::uuid[]) AND hidden_at IS NULL`,
     [snapshot.id, ctx.viewer?.userId ?? null, snapshot.postIds, window, snapshot.rankedAt],
   );
   const byId = new Map(rows.map((row) => [row.id, toPost(row)]));
@@ -329,7 +341,7 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
   const ids = await followingPageIds(ctx.db, viewer, [...excluded], before, take + 1);
   const rows = await plainQuery<PostColumns>(
     ctx.db,
-    `SELECT post.* FROM "feed"."post" post WHERE post.id = ANY($1::uuid[]) AND post.hidden_at IS NULL
+    `SELECT ${POST_COLUMNS} FROM "feed"."post" post WHERE post.id = ANY($1::uuid[]) AND post.hidden_at IS NULL
     ORDER BY post.published_at DESC, post.id DESC`,
     [ids],
   );

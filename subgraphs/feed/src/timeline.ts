@@ -1,3 +1,4 @@
+import { plainQuery } from '@cameo/kernel/prisma';
 import type { FeedDb } from './db';
 
 /**
@@ -190,26 +191,30 @@ export async function followingPageIds(
   before: PostKey,
   limit: number,
 ): Promise<string[]> {
-  const [page] = await db.$queryRaw<{ ids: string[] | null; known: boolean | null; whole: boolean }[]>`
-    WITH state AS (SELECT horizon_at, horizon_id FROM "feed"."timeline_state" WHERE user_id = ${viewerId}::uuid),
+  // Every Following page asks: a prepared statement (plainQuery).
+  const [page] = await plainQuery<{ ids: string[] | null; known: boolean | null; whole: boolean }>(
+    db,
+    `WITH state AS (SELECT horizon_at, horizon_id FROM "feed"."timeline_state" WHERE user_id = $1::uuid),
     merged AS (
       (SELECT post_id AS id, published_at FROM "feed"."timeline"
-       WHERE user_id = ${viewerId}::uuid AND (published_at, post_id) < (${before.publishedAt}::timestamptz, ${before.id}::uuid)
-         AND NOT (creator_id = ANY(${excluded}::uuid[]))
-       ORDER BY published_at DESC, post_id DESC LIMIT ${limit})
+       WHERE user_id = $1::uuid AND (published_at, post_id) < ($2::timestamptz, $3::uuid)
+         AND NOT (creator_id = ANY($4::uuid[]))
+       ORDER BY published_at DESC, post_id DESC LIMIT $5)
       UNION
       (SELECT p.id, p.published_at FROM "feed"."creator_reach" r
-       JOIN "feed"."follow_edge" f ON f.follower_id = ${viewerId}::uuid AND f.followee_id = r.creator_id
+       JOIN "feed"."follow_edge" f ON f.follower_id = $1::uuid AND f.followee_id = r.creator_id
        CROSS JOIN LATERAL (
          SELECT id, published_at FROM "feed"."post" WHERE creator_id = r.creator_id AND hidden_at IS NULL
-           AND (published_at, id) < (${before.publishedAt}::timestamptz, ${before.id}::uuid)
-         ORDER BY published_at DESC, id DESC LIMIT ${limit}) p
-       WHERE r.celebrity AND NOT (r.creator_id = ANY(${excluded}::uuid[])))),
-    page AS (SELECT id, published_at FROM merged ORDER BY published_at DESC, id DESC LIMIT ${limit})
+           AND (published_at, id) < ($2::timestamptz, $3::uuid)
+         ORDER BY published_at DESC, id DESC LIMIT $5) p
+       WHERE r.celebrity AND NOT (r.creator_id = ANY($4::uuid[])))),
+    page AS (SELECT id, published_at FROM merged ORDER BY published_at DESC, id DESC LIMIT $5)
     SELECT array_agg(page.id::text ORDER BY page.published_at DESC, page.id DESC) AS ids,
       bool_and(s.horizon_at IS NULL OR (page.published_at, page.id) >= (s.horizon_at, s.horizon_id)) AS known,
       NOT EXISTS (SELECT 1 FROM state WHERE horizon_at IS NOT NULL) AS whole
-    FROM page LEFT JOIN state s ON true`;
+    FROM page LEFT JOIN state s ON true`,
+    [viewerId, before.publishedAt, before.id, excluded, limit],
+  );
   const ids = page!.ids ?? [];
   // A full page is right when its oldest post is within the horizon; a short one only if nothing was ever cut.
   if (ids.length === limit ? page!.known : page!.whole) return ids;
