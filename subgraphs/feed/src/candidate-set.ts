@@ -130,7 +130,8 @@ export interface PoolPost extends Candidate {
  * Six hundred rows on every first page, so only what scoring reads, decoded cheaply: times as
  * epoch milliseconds (pg's date parser was 8% of the feed's CPU on For You), and each post's
  * words only for a viewer who steers (`steers`, read in this statement: with it false the texts
- * are empty and the ranking must not steer).
+ * are empty and the ranking must not steer). Its windows and limits are written into the text
+ * (constants), so the prepared statement keeps one generic plan (see reusableRanking).
  */
 export async function readCandidatePool(
   db: FeedDb,
@@ -147,15 +148,15 @@ export async function readCandidatePool(
     LEFT JOIN LATERAL (
       WITH pool AS (
         (SELECT post_id AS id FROM "feed"."candidate" WHERE viewer_id = $1::uuid AND kind = 'followee'
-           AND published_at > now() - $2::interval ORDER BY published_at DESC LIMIT $3)
+           AND published_at > now() - '${CANDIDATE_WINDOW}'::interval ORDER BY published_at DESC LIMIT ${FOLLOWEE_CANDIDATES})
         UNION
         (SELECT post_id FROM "feed"."candidate" WHERE viewer_id = $1::uuid AND kind = 'cast'
-           AND published_at > now() - $2::interval ORDER BY published_at DESC LIMIT $4)
+           AND published_at > now() - '${CANDIDATE_WINDOW}'::interval ORDER BY published_at DESC LIMIT ${CAST_CANDIDATES})
         UNION
-        (SELECT id FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - $5::interval ORDER BY hot DESC LIMIT $6)
+        (SELECT id FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - '${TRENDING_WINDOW}'::interval ORDER BY hot DESC LIMIT ${TRENDING_POSTS})
         UNION
         (SELECT p.id FROM "feed"."post" p WHERE p.hidden_at IS NULL AND p.remix_of_id IN
-           (SELECT post_id FROM "feed"."engaged" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT $7) LIMIT $8)
+           (SELECT post_id FROM "feed"."engaged" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT ${REMIX_SOURCES}) LIMIT ${REMIX_CANDIDATES})
       )
       -- Only what scoring reads (all columns took a fifth longer to decode).
       SELECT post.id, post.creator_id, (extract(epoch FROM post.published_at) * 1000)::float8 AS published_at,
@@ -166,7 +167,7 @@ export async function readCandidatePool(
       WHERE post.id = ANY(ARRAY(SELECT id FROM pool)) AND post.hidden_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM "feed"."seen" seen WHERE seen.user_id = $1::uuid AND seen.post_id = post.id)
     ) p ON true`,
-    [viewerId, CANDIDATE_WINDOW, FOLLOWEE_CANDIDATES, CAST_CANDIDATES, TRENDING_WINDOW, TRENDING_POSTS, REMIX_SOURCES, REMIX_CANDIDATES],
+    [viewerId],
   );
   const builtAt = rows[0]?.built_at;
   return {

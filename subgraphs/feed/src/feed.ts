@@ -140,6 +140,12 @@ const withCreators = (feedback: ViewerSignals & { lessPosts: Set<string> }, pool
   affinity: new Map(pool.filter((post) => post.affinity !== null).map((post) => [post.creatorId, post.affinity!])),
 });
 
+/** The viewer's own signals (their "see less" and their words), as columns of signals' statement. */
+const VIEWER_SIGNALS = `(SELECT coalesce(json_agg(json_build_array(post_id, creator_id)), '[]') FROM
+    (SELECT post_id, creator_id FROM "feed"."feedback" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT 500) f) AS feedback,
+  (SELECT more FROM "feed"."preference" WHERE user_id = $1::uuid) AS more,
+  (SELECT less FROM "feed"."preference" WHERE user_id = $1::uuid) AS less`;
+
 /** Everything scoring needs about the viewer, in a fixed number of statements. */
 async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSignals & { lessPosts: Set<string> }> {
   const viewer = ctx.viewer?.userId;
@@ -154,7 +160,8 @@ async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSi
       lessPosts: new Set(),
     };
   // One round trip; arrays as parameters, not hundreds of placeholders.
-  // Every For You first page asks: a prepared statement (plainQuery).
+  // Every For You first page asks, with no creators (the pool brings follows and affinity): a
+  // prepared statement with only the viewer to bind, so PostgreSQL keeps its plan (plainQuery).
   const [row] = await plainQuery<{
     following: string[];
     affinity: [string, number][];
@@ -163,14 +170,13 @@ async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSi
     less: string[] | null;
   }>(
     ctx.db,
-    `SELECT
-      ARRAY(SELECT followee_id::text FROM "feed"."follow_edge" WHERE follower_id = $1::uuid AND followee_id = ANY($2::uuid[])) AS following,
-      (SELECT coalesce(json_agg(json_build_array(creator_id, score)), '[]') FROM "feed"."affinity" WHERE user_id = $1::uuid AND creator_id = ANY($2::uuid[])) AS affinity,
-      (SELECT coalesce(json_agg(json_build_array(post_id, creator_id)), '[]') FROM
-        (SELECT post_id, creator_id FROM "feed"."feedback" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT 500) f) AS feedback,
-      (SELECT more FROM "feed"."preference" WHERE user_id = $1::uuid) AS more,
-      (SELECT less FROM "feed"."preference" WHERE user_id = $1::uuid) AS less`,
-    [viewer, creatorIds],
+    creatorIds.length === 0
+      ? `SELECT '{}'::text[] AS following, '[]'::json AS affinity, ${VIEWER_SIGNALS}`
+      : `SELECT
+          ARRAY(SELECT followee_id::text FROM "feed"."follow_edge" WHERE follower_id = $1::uuid AND followee_id = ANY($2::uuid[])) AS following,
+          (SELECT coalesce(json_agg(json_build_array(creator_id, score)), '[]') FROM "feed"."affinity" WHERE user_id = $1::uuid AND creator_id = ANY($2::uuid[])) AS affinity,
+          ${VIEWER_SIGNALS}`,
+    creatorIds.length === 0 ? [viewer] : [viewer, creatorIds],
   );
   const lessOfCreator = new Map<string, number>();
   for (const [, creatorId] of row!.feedback) lessOfCreator.set(creatorId, (lessOfCreator.get(creatorId) ?? 0) + 1);

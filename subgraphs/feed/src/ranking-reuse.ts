@@ -50,7 +50,12 @@ export interface ReusableRanking {
   fresh: string[];
 }
 
-/** The viewer's last ranking, if it may be reused now (see the rules above), in one statement. */
+/**
+ * The viewer's last ranking, if it may be reused now (see the rules above), in one statement.
+ * The windows and limits are constants written into the text, not parameters: with only the
+ * viewer left to bind, PostgreSQL keeps one generic plan for the prepared statement instead of
+ * planning this query on every call (0.22 ms of its CPU per first page).
+ */
 export async function reusableRanking(db: FeedDb, viewerId: string): Promise<ReusableRanking | null> {
   const [row] = await plainQuery<{ ranked_at: number; post_ids: string[]; seen: string[]; fresh: string[] }>(
     db,
@@ -59,24 +64,24 @@ export async function reusableRanking(db: FeedDb, viewerId: string): Promise<Reu
         WHERE seen.user_id = $1::uuid AND seen.post_id = ANY(s.post_ids) AND seen.at >= s.created_at) AS seen,
       ARRAY(SELECT id FROM (
           (SELECT c.post_id AS id FROM "feed"."candidate" c
-            WHERE c.viewer_id = $1::uuid AND c.added_at > s.created_at - $3::interval AND c.published_at > now() - $4::interval)
+            WHERE c.viewer_id = $1::uuid AND c.added_at > s.created_at - '${ARRIVAL_MARGIN}'::interval AND c.published_at > now() - '${CANDIDATE_WINDOW}'::interval)
           UNION
-          (SELECT t.id FROM (SELECT id, projected_at FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - $5::interval
-            ORDER BY hot DESC LIMIT $6) t WHERE t.projected_at > s.created_at - $3::interval)
+          (SELECT t.id FROM (SELECT id, projected_at FROM "feed"."post" WHERE hidden_at IS NULL AND published_at > now() - '${TRENDING_WINDOW}'::interval
+            ORDER BY hot DESC LIMIT ${TRENDING_POSTS}) t WHERE t.projected_at > s.created_at - '${ARRIVAL_MARGIN}'::interval)
           UNION
-          (SELECT p.id FROM "feed"."post" p WHERE p.projected_at > s.created_at - $3::interval AND p.remix_of_id IN
-            (SELECT post_id FROM "feed"."engaged" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT $7))
+          (SELECT p.id FROM "feed"."post" p WHERE p.projected_at > s.created_at - '${ARRIVAL_MARGIN}'::interval AND p.remix_of_id IN
+            (SELECT post_id FROM "feed"."engaged" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT ${REMIX_SOURCES}))
         ) new
         WHERE NOT (new.id = ANY(s.post_ids))
           AND NOT EXISTS (SELECT 1 FROM "feed"."seen" seen WHERE seen.user_id = $1::uuid AND seen.post_id = new.id)) AS fresh
     FROM (SELECT id, post_ids, created_at, ranked_at FROM "feed"."snapshot"
-      WHERE user_id = $1::uuid AND created_at > now() - $2::interval ORDER BY created_at DESC LIMIT 1) s
-    WHERE s.ranked_at > now() - $2::interval
+      WHERE user_id = $1::uuid AND created_at > now() - '${RANKING_REUSE_MS} milliseconds'::interval ORDER BY created_at DESC LIMIT 1) s
+    WHERE s.ranked_at > now() - '${RANKING_REUSE_MS} milliseconds'::interval
       AND EXISTS (SELECT 1 FROM "feed"."candidate_set" cs WHERE cs.viewer_id = $1::uuid AND cs.built_at <= s.created_at)
       AND NOT EXISTS (SELECT 1 FROM "feed"."preference" p WHERE p.user_id = $1::uuid AND p.updated_at >= s.created_at)
       AND NOT EXISTS (SELECT 1 FROM "feed"."feedback" f WHERE f.user_id = $1::uuid AND f.at >= s.created_at)
       AND NOT EXISTS (SELECT 1 FROM "feed"."engaged" e WHERE e.user_id = $1::uuid AND e.at >= s.created_at)`,
-    [viewerId, `${RANKING_REUSE_MS} milliseconds`, ARRIVAL_MARGIN, CANDIDATE_WINDOW, TRENDING_WINDOW, TRENDING_POSTS, REMIX_SOURCES],
+    [viewerId],
   );
   if (!row) return null;
   const seen = new Set(row.seen);
