@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { createLogger, type Logger } from './logger';
 
 /** Pool size per process and subgraph. Default: 10; the embedded database caps the sum of pools. */
 export const DEFAULT_POOL_SIZE = 10;
@@ -32,6 +33,10 @@ export function createPrismaClient<Client>(
   const { poolSize = DEFAULT_POOL_SIZE, onQuery } = typeof options === 'number' ? { poolSize: options } : options;
   // The pool is ours, so hot reads can use it without Prisma (plainQuery); the adapter ends it.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection the server ends (a restart, a failover, an administrator's terminate, a
+  // database dropped under it) errors on the pool, which drops it and opens another on the next
+  // query; with no listener that error would end the process.
+  pool.on('error', (error) => poolLogger().warn(`an idle database connection ended: ${error.message}`));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // A burst (200 likes at once on a pool of 10) queues transactions for a connection: Prisma's
   // 2 s default wait turned that queue into errors on a busy machine; 10 s lets it drain.
@@ -45,6 +50,9 @@ export function createPrismaClient<Client>(
   plainPools.set(client as object, { pool, onQuery });
   return client;
 }
+
+let logger: Logger | undefined;
+const poolLogger = () => (logger ??= createLogger('db'));
 
 const plainPools = new WeakMap<object, { pool: pg.Pool; onQuery?: DbOptions['onQuery'] }>();
 
