@@ -1,10 +1,12 @@
 import type express from 'express';
 import {
+  BREAK,
   GraphQLError,
   getOperationAST,
   parse,
   specifiedRules,
   validate,
+  visit,
   type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -26,11 +28,14 @@ import { isRegistered, operationNotAllowed, type PersistedOperations } from './s
  *   2. parsing with the token limit, then validation against the API schema;
  *   3. the safelist (OPERATIONS_SAFELIST), by the SHA-256 of the document's text (as sent, or
  *      normalised as the manifest's bodies are): only the operations of the manifest run;
- *   4. the operation limits of limits.ts (depth, aliases, root fields, cost, …).
+ *   4. the operation limits of limits.ts (depth, aliases, root fields, cost, …);
+ *   5. no text value, in the document or its variables, holds the NUL character (U+0000):
+ *      PostgreSQL cannot store it, so it would otherwise fail deep in a subgraph as an
+ *      internal error instead of being refused as bad input.
  * HTTP runs 1 in `httpMiddleware` (before the body is read), 2 in Apollo's own pipeline with
- * `limits.maxTokens`, and 3-4 in `apolloPlugin`; graphql-ws runs `admit` and `prepare`.
+ * `limits.maxTokens`, and 3-5 in `apolloPlugin`; graphql-ws runs `admit` and `prepare`.
  * Multipart HTTP and SSE subscriptions pass 1 in `httpMiddleware` (they are HTTP requests) and
- * 2-4 in `prepare`. Transport caps (connections per address, subscriptions per socket, per user
+ * 2-5 in `prepare`. Transport caps (connections per address, subscriptions per socket, per user
  * over every transport) live in subscriptions/connections.ts, which counts every connection.
  */
 export interface PolicyOptions {
@@ -74,15 +79,15 @@ export interface Policy {
   admit(caller: Caller): Promise<GraphQLError | null>;
   /** The text of a registered operation a request names by id alone (`extensions.persistedQuery.sha256Hash`). */
   registeredQuery(extensions: unknown): string | undefined;
-  /** Rules 3-4 on an operation that parsed and validated. */
+  /** Rules 3-5 on an operation that parsed and validated. */
   check(request: OperationRequest): GraphQLError | null;
-  /** Rules 2-4 for a transport that does not go through Apollo's pipeline (graphql-ws, multipart HTTP and SSE subscriptions). */
+  /** Rules 2-5 for a transport that does not go through Apollo's pipeline (graphql-ws, multipart HTTP and SSE subscriptions). */
   prepare(
     source: string,
     operationName: string | null | undefined,
     variables: Record<string, unknown> | null | undefined,
   ): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: GraphQLError[] };
-  /** Rules 3-4 for Apollo's pipeline (HTTP, and queries and mutations that graphql-ws hands to it). */
+  /** Rules 3-5 for Apollo's pipeline (HTTP, and queries and mutations that graphql-ws hands to it). */
   apolloPlugin(): ApolloServerPlugin;
   /** Rule 1 for HTTP: 429 with Retry-After. */
   httpMiddleware(): express.RequestHandler;
@@ -125,6 +130,43 @@ const unresolved = (operationName: string | null | undefined) =>
       ? `The document has no operation named "${operationName}".`
       : 'The document has several operations: name the one to run (operationName).',
   );
+
+const nulRefused = () =>
+  requestError(ErrorCode.BAD_USER_INPUT, 'Text values may not contain the NUL character (U+0000): it cannot be stored.');
+
+/** Whether a string literal of the document (an argument, a default, a directive's) holds U+0000. */
+function hasNulLiteral(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Whether a string anywhere in the variables (or an object key) holds U+0000; a loop, not recursion, as nesting is the client's. */
+function hasNulValue(variables: unknown): boolean {
+  const pending: unknown[] = [variables];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(item);
+      }
+    }
+  }
+  return false;
+}
 
 /** Distinct operation texts whose validated documents are kept. */
 const VALIDATED_DOCUMENTS = 500;
@@ -179,9 +221,14 @@ export function createPolicy(options: PolicyOptions): Policy {
   };
 
   const measure = createMeasureCache();
+  const literalNul = new WeakMap<DocumentNode, boolean>();
   const check = ({ source, document, operation, variables }: OperationRequest): GraphQLError | null => {
     if (options.safelist && !isRegistered(operations, source, document)) return operationNotAllowed();
-    return checkLimits(measure(options.costSchema(), document, operation, variables), limits);
+    const overLimit = checkLimits(measure(options.costSchema(), document, operation, variables), limits);
+    if (overLimit) return overLimit;
+    let inLiterals = literalNul.get(document);
+    if (inLiterals === undefined) literalNul.set(document, (inLiterals = hasNulLiteral(document)));
+    return inLiterals || hasNulValue(variables) ? nulRefused() : null;
   };
 
   return {

@@ -250,6 +250,9 @@ it(`survives ${RUNS} random and malformed requests (seed ${SEED})`, async () => 
       if (expectCode && !parsed?.errors?.some((error) => error.extensions?.code === expectCode))
         problems.push(`#${index} expected ${expectCode}, got ${text.slice(0, 160)} <- ${body.slice(0, 200)}`);
       if (/\n\s+at /.test(text)) problems.push(`#${index} a stack trace leaked <- ${body.slice(0, 200)}`);
+      // Bad input is refused as such: an internal error means some input got past every check.
+      if (parsed?.errors?.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR'))
+        problems.push(`#${index} an internal error: ${text.slice(0, 160)} <- ${body.slice(0, 200)}`);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));

@@ -131,6 +131,36 @@ it('refuses the same operations with the same codes over HTTP and over the socke
       undefined,
       'OPERATION_RESOLUTION_FAILURE',
     ],
+    // PostgreSQL cannot store U+0000: refused as bad input, never an internal error in a subgraph.
+    [
+      'a NUL character in a variable',
+      'query ($h: String!) { userByHandle(handle: $h) { id } }',
+      { h: 'ad\u0000a' },
+      undefined,
+      'BAD_USER_INPUT',
+    ],
+    ['a NUL character in a literal', '{ userByHandle(handle: "ad\\u0000a") { id } }', undefined, undefined, 'BAD_USER_INPUT'],
+    [
+      'a NUL character in a mutation variable',
+      'mutation ($h: String!, $p: String!) { signIn(handle: $h, password: $p) { token } }',
+      { h: 'ada', p: 'pass\u0000word' },
+      undefined,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a NUL character deep in an input object',
+      'mutation ($input: CreateGenerationInput!) { createGeneration(input: $input) { id } }',
+      { input: { prompt: 'a beach', cameoIds: ['00000000-0000-4000-8000-000000000000', 'x\u0000'] } },
+      undefined,
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a NUL character in a subscription variable',
+      'subscription ($id: ID!) { generationProgress(id: $id) { progress } }',
+      { id: '\u0000' },
+      undefined,
+      'BAD_USER_INPUT',
+    ],
     [
       'subscription depth',
       `subscription { myGenerationUpdates { generation { ${'remixOf { '.repeat(15)}id${' }'.repeat(15)} } } }`,
