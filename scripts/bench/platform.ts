@@ -71,17 +71,10 @@ export async function startSubgraphs(options: {
       });
     }
     log(`subgraphs listening: ${SUBGRAPHS.map((name) => `${name} ${urls[name]}`).join(', ')}`);
-    const cpuOf = (child: ChildProcess) =>
-      new Promise<number>((resolve) => {
-        const onMessage = (message: unknown) => {
-          if (typeof message !== 'object' || !message || !('cpu' in message)) return;
-          child.off('message', onMessage);
-          const { user, system } = (message as { cpu: NodeJS.CpuUsage }).cpu;
-          resolve(user + system);
-        };
-        child.on('message', onMessage);
-        child.send('cpu');
-      });
+    const cpuOf = async (child: ChildProcess) => {
+      const { user, system } = (await askChild<{ cpu: NodeJS.CpuUsage }>(child, 'cpu', 'cpu')).cpu;
+      return user + system;
+    };
     const cpuUsage = async () =>
       Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name, i) => [name, await cpuOf(children[i]!)]))) as Record<
         (typeof SUBGRAPHS)[number],
@@ -130,33 +123,29 @@ export function startGatewayProcess(
     // Its access log (a JSON line per operation, as in production) is written but not shown.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const stats = () =>
-    new Promise<GatewayStats>((resolve) => {
-      const onMessage = (message: unknown) => {
-        if (typeof message === 'object' && message && 'memory' in message) {
-          child.off('message', onMessage);
-          resolve(message as GatewayStats);
-        }
-      };
-      child.on('message', onMessage);
-      child.send('stats');
-    });
-  const cpu = () =>
-    new Promise<NodeJS.CpuUsage>((resolve) => {
-      const onMessage = (message: unknown) => {
-        if (typeof message === 'object' && message && 'cpu' in message && !('memory' in message)) {
-          child.off('message', onMessage);
-          resolve((message as { cpu: NodeJS.CpuUsage }).cpu);
-        }
-      };
-      child.on('message', onMessage);
-      child.send('cpu');
-    });
+  const stats = () => askChild<GatewayStats>(child, 'stats', 'memory');
+  const cpu = async () => (await askChild<{ cpu: NodeJS.CpuUsage }>(child, 'cpu', 'cpu', 'memory')).cpu;
   return new Promise((resolve, reject) => {
     child.once('message', (message) =>
       resolve({ url: (message as { url: string }).url, stats, cpu, stop: () => stopChild(child, profileDir ? 30_000 : 1000) }),
     );
     child.once('exit', (code) => reject(new Error(`${kind} gateway exited with ${code}`)));
+  });
+}
+
+/**
+ * Sends a bench child `request` over IPC and resolves with its first answer that has the field
+ * `has` (and not `lacks`: the answer to "stats" also carries `cpu`).
+ */
+function askChild<Answer>(child: ChildProcess, request: string, has: string, lacks?: string): Promise<Answer> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      if (typeof message !== 'object' || !message || !(has in message) || (lacks !== undefined && lacks in message)) return;
+      child.off('message', onMessage);
+      resolve(message as Answer);
+    };
+    child.on('message', onMessage);
+    child.send(request);
   });
 }
 
