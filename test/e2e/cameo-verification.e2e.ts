@@ -39,6 +39,13 @@ const upload = (uploadUrl: string, spec: RecordingSpec | Buffer, contentType = '
     file: Buffer.isBuffer(spec) ? spec : readFileSync(makeRecording(spec)),
     contentType: Buffer.isBuffer(spec) ? contentType : spec.container === 'webm' ? 'video/webm' : 'video/mp4',
   });
+/**
+ * A recording of something else may, rarely, be heard as the phrase the API drew (about 1 in 100
+ * over random phrases: `npm run bench:speech`). The recogniser's verdict depends only on the
+ * recording and the phrase, so a test that needs a rejection fixes the phrase.
+ */
+const FIXED_PHRASE = 'river garden tiger seven';
+const fixPhrase = (id: string) => db.cameo.update({ where: { id }, data: { verificationPhrase: FIXED_PHRASE } });
 async function settled(user: TestUser, id: string) {
   let cameo: Record<string, unknown> = {};
   await until('verification settled', async () => {
@@ -106,7 +113,8 @@ describe('a real recording', () => {
     ],
   ])('with %s is REJECTED with the reason', async (_case, recording, code) => {
     const cameo = await start(owner);
-    await upload(cameo.uploadUrl, recording(cameo.verificationPhrase));
+    await fixPhrase(cameo.id);
+    await upload(cameo.uploadUrl, recording(FIXED_PHRASE));
     const rejected = await settled(owner, cameo.id);
     expect(rejected).toMatchObject({ status: 'REJECTED', rejectionCode: code, rejectionReason: expect.any(String) });
     // A rejected cameo may be recorded again: it has an upload URL again.
@@ -115,11 +123,12 @@ describe('a real recording', () => {
 
   it('once rejected, a new recording with the phrase verifies it, and the old file is purged', async () => {
     const cameo = await start(owner, 'OBJECT', 'Guitar');
+    await fixPhrase(cameo.id);
     await upload(cameo.uploadUrl, { phrase: 'hello there, nice weather' });
     expect(await settled(owner, cameo.id)).toMatchObject({ status: 'REJECTED', rejectionCode: 'PHRASE_NOT_HEARD' });
     const first = (await db.cameo.findUniqueOrThrow({ where: { id: cameo.id } })).recordingKey!;
     const { cameo: again } = await gql(owner, STATE, { id: cameo.id });
-    await upload(again.uploadUrl, { phrase: cameo.verificationPhrase });
+    await upload(again.uploadUrl, { phrase: FIXED_PHRASE });
     expect(await settled(owner, cameo.id)).toMatchObject({ status: 'VERIFIED' });
     expect(existsSync(path.join(stack.recordingsDir, first))).toBe(false);
   });
