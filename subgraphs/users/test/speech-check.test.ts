@@ -31,14 +31,6 @@ describe('pocketsphinx (offline)', () => {
     });
   });
 
-  it('hears phrases that start like others ("butter" and "bottle"), which the default beams lost', async () => {
-    // Both were missed with pocketsphinx's default beams: the first for the decoys its phrase
-    // draws, the second for one draw in four.
-    for (const [index, hard] of ['butter happy rocket thunder', 'butter market orange river'].entries()) {
-      expect(await recognizer.listen(await wavOf({ phrase: hard }, `hard-${index}`), hard)).toMatchObject({ heard: true });
-    }
-  });
-
   it('gives the same verdict and transcript for the same recording and phrase', async () => {
     const wav = await wavOf({ phrase: 'yellow kitchen apple summer' }, 'again');
     const first = await recognizer.listen(wav, phrase);
