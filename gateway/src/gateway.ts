@@ -34,6 +34,7 @@ import { REQUEST_ID_HEADER } from '@cameo/kernel/request-id';
 import { renderMetrics } from '@cameo/kernel/process-metrics';
 import { checkReadiness, redisCheck } from '@cameo/kernel/readiness';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { gatewayGraphqlHandler, isLeanGatewayRequest } from './graphql-http';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { SubscriptionHub } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/planner';
@@ -181,7 +182,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
   });
   const app = express();
-  const httpServer = http.createServer(app);
+  // Requests are routed once Apollo Server has started: the lean /graphql path, else express.
+  const httpServer = http.createServer();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !options.production,
@@ -236,7 +238,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.locals.requestId = String(req.id);
     next();
   });
-  app.use('/graphql', cors(options.corsOrigins ?? []));
+  const corsHeaders = allowOrigins(options.corsOrigins ?? []);
+  app.use('/graphql', (req, res, next) => {
+    corsHeaders(req, res);
+    // A preflight from an allowed origin is answered here; any other goes on (and fails).
+    if (req.method === 'OPTIONS' && res.hasHeader('access-control-allow-origin')) {
+      res.status(204).end();
+      return;
+    }
+    next();
+  });
   app.use('/graphql', policy.httpMiddleware());
   // In production the operator's endpoints live on ADMIN_PORT, never on the public port.
   const adminApp = options.separateAdmin ? express() : app;
@@ -328,6 +339,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   );
   app.use('/graphql', bodyErrors);
 
+  const lean = gatewayGraphqlHandler({ apollo, policy, logger, jwtSecret: options.jwtSecret, sessions, cors: corsHeaders });
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) =>
+    isLeanGatewayRequest(req) ? lean(req, res) : app(req, res),
+  );
+
   const ws = serveGraphqlWs({
     httpServer,
     apiSchema: planner.apiSchema,
@@ -411,26 +427,24 @@ function bodyErrors(error: { type?: string; status?: number }, _req: express.Req
 }
 
 /**
- * CORS for the listed browser origins only: a preflight from one of them is answered, anything
- * else gets no CORS headers (the browser then refuses to hand the response to the page).
+ * CORS for the listed browser origins only: a request from one of them gets the CORS headers
+ * (a preflight also its methods and headers), anything else none (the browser then refuses to
+ * hand the response to the page).
  */
-function cors(origins: string[]) {
+function allowOrigins(origins: string[]) {
   const allowed = new Set(origins);
-  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const origin = req.header('origin');
-    if (origin && allowed.has(origin)) {
-      res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('vary', 'Origin');
-      res.setHeader('access-control-allow-credentials', 'true');
-      res.setHeader('access-control-expose-headers', REQUEST_ID_HEADER);
-      if (req.method === 'OPTIONS') {
-        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-        res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id');
-        res.setHeader('access-control-max-age', '600');
-        res.status(204).end();
-        return;
-      }
+  return (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const header = req.headers.origin;
+    const origin = Array.isArray(header) ? header[0] : header;
+    if (!origin || !allowed.has(origin)) return;
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('vary', 'Origin');
+    res.setHeader('access-control-allow-credentials', 'true');
+    res.setHeader('access-control-expose-headers', REQUEST_ID_HEADER);
+    if (req.method === 'OPTIONS') {
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id');
+      res.setHeader('access-control-max-age', '600');
     }
-    next();
   };
 }

@@ -1,4 +1,5 @@
 import type express from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   BREAK,
   GraphQLError,
@@ -14,6 +15,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '@cameo/kernel/errors';
+import { sendJson } from '@cameo/kernel/graphql-http';
 import type { Logger } from '@cameo/kernel/logger';
 import { verifySessionToken } from '@cameo/kernel/session-token';
 import { createMeasureCache } from './cost';
@@ -89,7 +91,9 @@ export interface Policy {
   ): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: GraphQLError[] };
   /** Rules 3-5 for Apollo's pipeline (HTTP, and queries and mutations that graphql-ws hands to it). */
   apolloPlugin(): ApolloServerPlugin;
-  /** Rule 1 for HTTP: 429 with Retry-After. */
+  /** Rule 1 for HTTP: answers 429 with Retry-After and resolves false, or resolves true (go on). */
+  admitHttp(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** admitHttp as express middleware. */
   httpMiddleware(): express.RequestHandler;
 }
 
@@ -231,6 +235,21 @@ export function createPolicy(options: PolicyOptions): Policy {
     return inLiterals || hasNulValue(variables) ? nulRefused() : null;
   };
 
+  const admitHttp = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const viewerId = token ? (verifySessionToken(options.jwtSecret, token)?.userId ?? null) : null;
+    const refused = await admit({ address: req.socket.remoteAddress ?? 'unknown', viewerId });
+    if (!refused) return true;
+    const { retryAfterSeconds } = refused.extensions as { retryAfterSeconds: number };
+    res.setHeader('retry-after', String(retryAfterSeconds));
+    sendJson(
+      res,
+      429,
+      JSON.stringify({ errors: [{ message: refused.message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds } }] }),
+    );
+    return false;
+  };
+
   return {
     limits,
     validationRules,
@@ -260,14 +279,9 @@ export function createPolicy(options: PolicyOptions): Policy {
         };
       },
     }),
+    admitHttp,
     httpMiddleware: () => async (req, res, next) => {
-      const token = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
-      const viewerId = token ? (verifySessionToken(options.jwtSecret, token)?.userId ?? null) : null;
-      const refused = await admit({ address: req.socket.remoteAddress ?? 'unknown', viewerId });
-      if (!refused) return next();
-      const { retryAfterSeconds } = refused.extensions as { retryAfterSeconds: number };
-      res.setHeader('retry-after', String(retryAfterSeconds));
-      res.status(429).json({ errors: [{ message: refused.message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds } }] });
+      if (await admitHttp(req, res)) next();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import { contextFromProof, type BaseContext } from './context';
 import { ErrorCode } from './errors';
 import { GATEWAY_PROOF_HEADER, type GatewayProofVerifier } from './gateway-proof';
@@ -61,7 +61,7 @@ const PROOF_REQUIRED = errorBody(
 );
 const INTERNAL = errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR);
 
-function sendJson(res: ServerResponse, status: number, body: string): void {
+export function sendJson(res: ServerResponse, status: number, body: string): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(body));
@@ -69,7 +69,7 @@ function sendJson(res: ServerResponse, status: number, body: string): void {
 }
 
 /** The body's bytes, or null when the client went away before sending them all. */
-function readBody(req: IncomingMessage, length: number): Promise<Buffer | null> {
+export function readBody(req: IncomingMessage, length: number): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let ended = false;
@@ -83,7 +83,7 @@ function readBody(req: IncomingMessage, length: number): Promise<Buffer | null> 
 }
 
 /** The parsed body as express.json (strict) gives it: an object or an array, else undefined. */
-function parseBody(raw: Buffer): unknown {
+export function parseBody(raw: Buffer): unknown {
   let text = raw.toString('utf8');
   // express.json decodes with iconv-lite, which drops a byte order mark.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -95,9 +95,41 @@ function parseBody(raw: Buffer): unknown {
   }
 }
 
-/** pino-http's access line, as the express path writes it (http-logger.ts). */
-function logAccess(logger: Logger, req: IncomingMessage, res: ServerResponse, id: string, started: number): void {
+/** A POST the lean path read, as Apollo Server's integration API takes it. */
+export function httpGraphQLRequest(req: IncomingMessage, body: unknown): HTTPGraphQLRequest {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  return { method: 'POST', headers, search: query === -1 ? '' : url.slice(query), body };
+}
+
+/** Apollo Server's answer (executeHTTPGraphQLRequest) written to node's response. */
+export async function writeHttpGraphQLResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.setHeader('content-length', Buffer.byteLength(response.body.string));
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** pino-http's access line, as the express path writes it (http-logger.ts), with `extra` fields. */
+export function logAccess(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: string,
+  started: number,
+  extra?: Record<string, unknown>,
+): void {
   const fields = {
+    ...extra,
     req: { id, method: req.method, path: '/graphql' },
     res: { statusCode: res.statusCode },
     responseTime: Date.now() - started,
@@ -135,25 +167,11 @@ export function leanGraphqlHandler<Context extends BaseContext>(options: LeanGra
     // Refused before any GraphQL work so an unauthenticated caller learns nothing about the schema.
     if (!proof) return sendJson(res, 401, PROOF_REQUIRED);
 
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const url = req.url ?? '';
-    const query = url.indexOf('?');
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: query === -1 ? '' : url.slice(query), body },
+      httpGraphQLRequest: httpGraphQLRequest(req, body),
       context: async () => options.buildContext({ ...contextFromProof(proof), requestId: id, traceContext: extractTraceContext(req) }),
     });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await writeHttpGraphQLResponse(res, response);
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Context } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
@@ -85,20 +85,23 @@ export function extractTraceContext(req: IncomingMessage): Context {
  * carry its trace id. It continues a trace the client started (W3C traceparent), as HTTP servers do.
  */
 export function serverSpan(route: string): RequestHandler {
-  return (req, res, next) => {
-    const parent = extractTraceContext(req);
-    const span = tracer().startSpan(
-      `${req.method} ${route}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } },
-      parent,
-    );
-    res.once('finish', () => {
-      span.setAttribute('http.response.status_code', res.statusCode);
-      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-    });
-    context.with(trace.setSpan(parent, span), next);
-  };
+  return (req, res, next) => withServerSpan(req, res, route, next);
+}
+
+/** serverSpan's span for a request served from node:http itself: `handle` runs with it active. */
+export function withServerSpan<T>(req: IncomingMessage, res: ServerResponse, route: string, handle: () => T): T {
+  const parent = extractTraceContext(req);
+  const span = tracer().startSpan(
+    `${req.method} ${route}`,
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } },
+    parent,
+  );
+  res.once('finish', () => {
+    span.setAttribute('http.response.status_code', res.statusCode);
+    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  });
+  return context.with(trace.setSpan(parent, span), handle);
 }
 
 /** A span per subgraph operation, a child of the gateway's fetch that asked for it. */
