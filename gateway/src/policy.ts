@@ -236,6 +236,8 @@ export function createPolicy(options: PolicyOptions): Policy {
   };
 
   const admitHttp = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    // No rates to count: the token is not read here (the session check reads it once, later).
+    if (!rateLimiter || !rateLimits) return true;
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const viewerId = token ? (verifySessionToken(options.jwtSecret, token)?.userId ?? null) : null;
     const refused = await admit({ address: req.socket.remoteAddress ?? 'unknown', viewerId });
