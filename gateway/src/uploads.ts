@@ -24,6 +24,8 @@ const RESPONSE_HEADERS = [
   'location',
   'content-type',
   'cache-control',
+  // With 429: when the account may send a recording again.
+  'retry-after',
 ];
 /** The signed URL's parameters. */
 const SIGNED_PARAMS = ['o', 'exp', 'sig'];

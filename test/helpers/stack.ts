@@ -75,6 +75,12 @@ export interface StackOptions {
   verifier?: 'dev' | 'offline' | CameoVerifier;
   /** The users verification runner's timing. */
   verificationRunner?: VerificationRunnerOptions;
+  /**
+   * Recordings an account may send to verification in 24 hours. Default here: 1,000, as tests
+   * not about that limit send many per owner; its own test (cameo-recording-limit.e2e) passes
+   * the platform's default, RECORDINGS_PER_DAY.
+   */
+  recordingsPerDay?: number;
   /** The generations consent reconciler's timing (a test running passes itself sets a long interval). */
   reconciler?: ConsentReconcilerOptions;
   /**
@@ -178,6 +184,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     objectStorage: objectStorageEnv,
     verifier,
     verificationRunner: options.verificationRunner,
+    recordingsPerDay: options.recordingsPerDay ?? 1000,
     pubsub,
     port: 0,
     host: '127.0.0.1',

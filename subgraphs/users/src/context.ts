@@ -17,6 +17,8 @@ export interface UsersContext extends BaseContext {
   storage: ObjectStorage;
   /** Slows password guessing per handle and per client address (every transport reaches signIn here). */
   signInThrottle: SignInThrottle;
+  /** Recordings an account may send to verification in 24 hours (verification/recording-attempts.ts). */
+  recordingsPerDay: number;
   /** Tells every gateway, after the commit, that sessions of an account ended (session.revoked). */
   announceSessionsEnded: (message: SessionRevoked) => Promise<void>;
   /** Consent of (cameo, user) pairs, batched per request; reads only, records nothing. */
@@ -25,7 +27,10 @@ export interface UsersContext extends BaseContext {
 
 export function buildUsersContext(
   base: BaseContext,
-  services: Pick<UsersContext, 'db' | 'jwtSecret' | 'uploadUrls' | 'storage' | 'announceSessionsEnded' | 'signInThrottle'>,
+  services: Pick<
+    UsersContext,
+    'db' | 'jwtSecret' | 'uploadUrls' | 'storage' | 'announceSessionsEnded' | 'signInThrottle' | 'recordingsPerDay'
+  >,
 ): UsersContext {
   return {
     ...base,

@@ -20,6 +20,7 @@ import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
 import { announceSessionsEnded } from './sessions';
 import { currentCost } from './passwords';
 import { createSignInThrottle, type SignInThrottleOptions } from './sign-in-throttle';
+import { RECORDINGS_PER_DAY } from './verification/recording-attempts';
 
 export interface StartUsersOptions extends SubgraphStartOptions {
   jwtSecret: string;
@@ -39,6 +40,8 @@ export interface StartUsersOptions extends SubgraphStartOptions {
   pubsub?: PubSub;
   /** Sign-in throttle limits (see SignInThrottleOptions for defaults); its counters use redisUrl. */
   signInThrottle?: Omit<SignInThrottleOptions, 'redisUrl' | 'prefix'>;
+  /** Recordings an account may send to verification in 24 hours. Default: RECORDINGS_PER_DAY (5). */
+  recordingsPerDay?: number;
 }
 
 /** Starts the users subgraph; the caller owns the returned server's lifetime. */
@@ -52,6 +55,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
   const objectStorage = options.objectStorage ?? readObjectStorageEnv({});
   const storage = createObjectStorage(objectStorage);
   const uploadUrls = createUploadUrlSigner(options.keys.uploadUrlSecret);
+  const recordingsPerDay = options.recordingsPerDay ?? RECORDINGS_PER_DAY;
   let stopUploads = () => {};
   const verification = startVerificationRunner({ db, storage, verifier, logger }, options.verificationRunner);
   const events = transportForSubgraph('users', db, options, (error) =>
@@ -70,7 +74,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
       const store = recordingUploadStore(objectStorage);
       mountUploadRoute(
         app,
-        { db, storage, store, signer: uploadUrls, logger, onFinished: verification.kick },
+        { db, storage, store, signer: uploadUrls, logger, recordingsPerDay, onFinished: verification.kick },
         (stop) => (stopUploads = stop),
       );
     },
@@ -81,6 +85,7 @@ export async function start(options: StartUsersOptions): Promise<RunningServer> 
         uploadUrls,
         storage,
         signInThrottle,
+        recordingsPerDay,
         announceSessionsEnded: (message) => announceSessionsEnded(pubsub, logger, message),
       }),
   });

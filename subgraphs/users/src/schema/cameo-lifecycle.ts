@@ -5,6 +5,7 @@ import { builder } from '../builder';
 import { displayNameProblem } from '../handles';
 import { revokeConsent } from '../events';
 import { newVerificationPhrase } from '../verification/phrases';
+import { recordingAllowance, recordingLimitReached } from '../verification/recording-attempts';
 import { purgeRecording } from '../uploads/upload-route';
 import { Cameo } from './cameo';
 import { ownedCameo, requireViewer } from './cameo-access';
@@ -21,7 +22,7 @@ builder.mutationFields((t) => ({
   startCameoVerification: t.prismaField({
     type: Cameo,
     description:
-      'Creates a cameo awaiting its recording: read `uploadUrl` and `verificationPhrase` from it, record yourself saying the phrase (3-30 s, video and audio), upload the file to `uploadUrl`; verification then runs by itself (PENDING_REVIEW, then VERIFIED or REJECTED with a reason).',
+      'Creates a cameo awaiting its recording: read `uploadUrl` and `verificationPhrase` from it, record yourself saying the phrase (3-30 s, video and audio), upload the file to `uploadUrl`; verification then runs by itself (PENDING_REVIEW, then VERIFIED or REJECTED with a reason). An account may send five recordings to verification in any 24 hours; past that this answers RATE_LIMITED with `extensions.retryAfterSeconds`.',
     args: { input: t.arg({ type: StartCameoVerificationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const ownerId = requireViewer(ctx);
@@ -29,6 +30,9 @@ builder.mutationFields((t) => ({
       const name = (input.name ?? (input.kind === 'PERSON' ? owner.displayName : '')).trim();
       const problem = displayNameProblem(name);
       if (problem) throw badInput(problem.replace('A display name', 'A cameo name'), 'name');
+      // A cameo whose recording could not be sent today is not made (recording-attempts.ts).
+      const allowance = await recordingAllowance(ctx.db, ownerId, ctx.recordingsPerDay);
+      if (allowance.left === 0) throw recordingLimitReached(ctx.recordingsPerDay, allowance.retryAfterSeconds);
       try {
         return await ctx.db.cameo.create({
           ...query,

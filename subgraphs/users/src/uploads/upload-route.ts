@@ -8,6 +8,7 @@ import type { Logger } from '@cameo/kernel/logger';
 import type { ObjectStorage } from '@cameo/kernel/object-storage/object-storage';
 import type { UsersDb } from '../db';
 import { RECORDING_MAX_BYTES } from '../verification/media-check';
+import { recordingAllowance, recordingLimitText, takeRecordingPlace } from '../verification/recording-attempts';
 import type { UploadUrlSigner } from './upload-urls';
 
 /**
@@ -77,6 +78,9 @@ export function recordingUploadStore(env: ObjectStorageEnv): RecordingUploadStor
 
 type Refusal = { status_code: number; body: string };
 const refusal = (status_code: number, body: string): Refusal => ({ status_code, body: `${body}\n` });
+/** Thrown inside the finishing transaction to roll the claim back: no place left today. */
+class RecordingLimitReached extends Error {}
+
 /** Raised inside tus hooks; tus answers it as is. */
 class UploadRefused extends Error {
   constructor(
@@ -95,6 +99,8 @@ export function mountUploadRoute(
     store: RecordingUploadStore;
     signer: UploadUrlSigner;
     logger: Logger;
+    /** Recordings an account may send to verification in 24 hours (recording-attempts.ts). */
+    recordingsPerDay: number;
     /** Called once a finished upload's verification job is written. */
     onFinished?: () => void;
   },
@@ -121,34 +127,50 @@ export function mountUploadRoute(
     onUploadFinish: async (_req, upload) => {
       const uploadKey = UPLOAD_ID.exec(upload.id)![1]!;
       const recordingKey = deps.store.objectKey(upload.id);
-      const previous = await deps.db.$transaction(async (tx) => {
-        const cameo = await tx.cameo.findUnique({ where: { uploadKey }, select: { id: true, recordingKey: true } });
-        // Only a cameo still awaiting a recording moves on: a concurrent or replayed upload
-        // that finishes second finds it taken.
-        const claimed = await tx.cameo.updateMany({
-          where: { uploadKey, status: { in: ['AWAITING_RECORDING', 'REJECTED'] } },
-          data: {
-            status: 'PENDING_REVIEW',
-            recordingKey,
-            recordingBytes: upload.size ?? null,
-            durationMs: null,
-            transcript: null,
-            rejectionCode: null,
-            rejectionReason: null,
-            mediaCheck: 'NOT_CHECKED',
-            speechCheck: 'NOT_CHECKED',
-            livenessCheck: 'NOT_CHECKED',
-            likenessCheck: 'NOT_CHECKED',
-          },
+      let refusedPlace: { retryAfterSeconds: number } | undefined;
+      const previous = await deps.db
+        .$transaction(async (tx) => {
+          const cameo = await tx.cameo.findUnique({ where: { uploadKey }, select: { id: true, ownerId: true, recordingKey: true } });
+          // Only a cameo still awaiting a recording moves on: a concurrent or replayed upload
+          // that finishes second finds it taken.
+          const claimed = await tx.cameo.updateMany({
+            where: { uploadKey, status: { in: ['AWAITING_RECORDING', 'REJECTED'] } },
+            data: {
+              status: 'PENDING_REVIEW',
+              recordingKey,
+              recordingBytes: upload.size ?? null,
+              durationMs: null,
+              transcript: null,
+              rejectionCode: null,
+              rejectionReason: null,
+              mediaCheck: 'NOT_CHECKED',
+              speechCheck: 'NOT_CHECKED',
+              livenessCheck: 'NOT_CHECKED',
+              likenessCheck: 'NOT_CHECKED',
+            },
+          });
+          if (!cameo || claimed.count === 0) return undefined;
+          const place = await takeRecordingPlace(tx, cameo.ownerId, deps.recordingsPerDay);
+          // Rolled back: the cameo still awaits a recording, and nothing was counted.
+          if (!place.taken) {
+            refusedPlace = place;
+            throw new RecordingLimitReached();
+          }
+          await tx.cameoVerificationJob.upsert({
+            where: { cameoId: cameo.id },
+            create: { cameoId: cameo.id, recordingKey },
+            update: { recordingKey, attempts: 0, runAfter: new Date(), leaseUntil: null, lastError: null },
+          });
+          return cameo;
+        })
+        .catch((error: unknown) => {
+          if (error instanceof RecordingLimitReached) return undefined;
+          throw error;
         });
-        if (!cameo || claimed.count === 0) return undefined;
-        await tx.cameoVerificationJob.upsert({
-          where: { cameoId: cameo.id },
-          create: { cameoId: cameo.id, recordingKey },
-          update: { recordingKey, attempts: 0, runAfter: new Date(), leaseUntil: null, lastError: null },
-        });
-        return cameo;
-      });
+      if (refusedPlace) {
+        await purgeRecording(deps.storage, recordingKey).catch(() => undefined);
+        throw new UploadRefused(429, recordingLimitText(deps.recordingsPerDay, refusedPlace.retryAfterSeconds));
+      }
       if (!previous) {
         await purgeRecording(deps.storage, recordingKey).catch(() => undefined);
         throw new UploadRefused(409, 'This cameo is not awaiting a recording');
@@ -206,6 +228,14 @@ export function mountUploadRoute(
         if (!cameo || cameo.ownerId !== ownerId) return send(403, 'This upload URL is not valid');
         if (cameo.status !== 'AWAITING_RECORDING' && cameo.status !== 'REJECTED') {
           return send(409, 'This cameo is not awaiting a recording');
+        }
+        // Refused before any byte is sent; counted only when an upload finishes (onUploadFinish).
+        if (creating) {
+          const allowance = await recordingAllowance(deps.db, ownerId, deps.recordingsPerDay);
+          if (allowance.left === 0) {
+            res.setHeader('retry-after', String(allowance.retryAfterSeconds));
+            return send(429, recordingLimitText(deps.recordingsPerDay, allowance.retryAfterSeconds));
+          }
         }
       }
       await tus.handle(req, res);
