@@ -4,14 +4,13 @@ import { ErrorCode } from '@cameo/kernel/errors';
 import {
   httpGraphQLRequest,
   isLeanGraphqlRequest,
-  logAccess,
+  leanRequestHandler,
   parseBody,
   readBody,
   sendJson,
   writeHttpGraphQLResponse,
 } from '@cameo/kernel/graphql-http';
-import { runInRequestScope, type Logger } from '@cameo/kernel/logger';
-import { REQUEST_ID_HEADER, requestIdFrom } from '@cameo/kernel/request-id';
+import type { Logger } from '@cameo/kernel/logger';
 import { withServerSpan } from '@cameo/kernel/tracing';
 import { contextFromRequest, type GatewayContext } from './context';
 import type { Policy } from './policy';
@@ -53,7 +52,6 @@ export function isLeanGatewayRequest(req: IncomingMessage): boolean {
 const errorBody = (message: string, code: string) => JSON.stringify({ errors: [{ message, extensions: { code } }] });
 const TOO_LARGE = errorBody('The request body is too large.', ErrorCode.REQUEST_TOO_LARGE);
 const NOT_JSON = errorBody('The request body is not valid JSON.', ErrorCode.BAD_REQUEST);
-const INTERNAL = errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR);
 
 /** Serves one request isLeanGatewayRequest accepted. */
 export function gatewayGraphqlHandler(options: GatewayGraphqlOptions) {
@@ -88,25 +86,5 @@ export function gatewayGraphqlHandler(options: GatewayGraphqlOptions) {
     });
   }
 
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    const started = Date.now();
-    const requestId = requestIdFrom(req);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    const done = () => {
-      res.off('finish', done);
-      res.off('close', done);
-      logAccess(logger, req, res, requestId, started);
-    };
-    res.on('finish', done);
-    res.on('close', done);
-    runInRequestScope(
-      requestId,
-      () =>
-        void serve(req, res, requestId).catch((error: unknown) => {
-          logger.error('graphql request failed', { error: error instanceof Error ? error.message : String(error) });
-          if (!res.headersSent) sendJson(res, 500, INTERNAL);
-          else res.destroy();
-        }),
-    );
-  };
+  return leanRequestHandler(logger, serve);
 }

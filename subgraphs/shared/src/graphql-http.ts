@@ -119,17 +119,9 @@ export async function writeHttpGraphQLResponse(res: ServerResponse, response: HT
   res.end();
 }
 
-/** pino-http's access line, as the express path writes it (http-logger.ts), with `extra` fields. */
-export function logAccess(
-  logger: Logger,
-  req: IncomingMessage,
-  res: ServerResponse,
-  id: string,
-  started: number,
-  extra?: Record<string, unknown>,
-): void {
+/** pino-http's access line, as the express path writes it (http-logger.ts). */
+function logAccess(logger: Logger, req: IncomingMessage, res: ServerResponse, id: string, started: number): void {
   const fields = {
-    ...extra,
     req: { id, method: req.method, path: '/graphql' },
     res: { statusCode: res.statusCode },
     responseTime: Date.now() - started,
@@ -174,7 +166,19 @@ export function leanGraphqlHandler<Context extends BaseContext>(options: LeanGra
     await writeHttpGraphQLResponse(res, response);
   }
 
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  return leanRequestHandler(logger, serve);
+}
+
+/**
+ * Around one lean request's `serve`: the request id (echoed in x-request-id, naming every line
+ * logged meanwhile), the access line when the response ends, and a 500 in the error shape if
+ * `serve` fails before answering.
+ */
+export function leanRequestHandler(
+  logger: Logger,
+  serve: (req: IncomingMessage, res: ServerResponse, id: string) => Promise<void>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     const started = Date.now();
     const id = requestIdFrom(req);
     res.setHeader(REQUEST_ID_HEADER, id);
