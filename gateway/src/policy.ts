@@ -34,7 +34,8 @@ import { isRegistered, operationNotAllowed, type PersistedOperations } from './s
  *   5. no text value, in the document or its variables, holds the NUL character (U+0000):
  *      PostgreSQL cannot store it, so it would otherwise fail deep in a subgraph as an
  *      internal error instead of being refused as bad input.
- * HTTP runs 1 in `httpMiddleware` (before the body is read), 2 in Apollo's own pipeline with
+ * HTTP runs 1 in `admitHttp` (before the body is read: called by the node:http path of
+ * graphql-http.ts, and by express as `httpMiddleware`), 2 in Apollo's own pipeline with
  * `limits.maxTokens`, and 3-5 in `apolloPlugin`; graphql-ws runs `admit` and `prepare`.
  * Multipart HTTP and SSE subscriptions pass 1 in `httpMiddleware` (they are HTTP requests) and
  * 2-5 in `prepare`. Transport caps (connections per address, subscriptions per socket, per user
