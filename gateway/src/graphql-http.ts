@@ -25,9 +25,10 @@ import { acceptedKinds } from './subscriptions/http-encodings';
  * the body limit, a registered operation sent by id alone, the request's server span and log
  * scope, and the context from the session token.
  *
- * Why not express: on every Feed page and mutation the gateway spent about 7% of its CPU in
- * express's router, express.json, pino-http's child loggers and @as-integrations/express5
- * (`npm run bench -- --profile`, docs/bench.md), work none of it needs for a JSON POST.
+ * Why not express: on every Feed page and mutation the gateway spent about 7% of its sampled
+ * CPU in express's router, express.json, pino-http's child loggers and @as-integrations/express5
+ * (`npm run bench -- --profile`), work none of it needs for a JSON POST; side by side, this path
+ * took 17-29% off the gateway's CPU per createGeneration (docs/bench.md, sixth pass).
  *
  * Only a plain JSON POST with a declared length that asks for a JSON answer takes this path;
  * anything else (GET, other paths, compressed or chunked bodies, other charsets, Accept asking
@@ -40,7 +41,7 @@ export interface GatewayGraphqlOptions {
   logger: Logger;
   jwtSecret: string;
   sessions: SessionGuard;
-  /** Sets the CORS headers of an allowed origin (the express path's own `cors`). */
+  /** Sets the CORS headers of an allowed origin (gateway.ts `allowOrigins`, as on the express path). */
   cors: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
