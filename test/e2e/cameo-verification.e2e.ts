@@ -161,7 +161,9 @@ describe('the upload URL', () => {
     const ownerSwapped = new URL(target);
     ownerSwapped.searchParams.set('o', stranger.id); // our signature claimed for them
     const tampered = new URL(target);
-    tampered.searchParams.set('sig', `${target.searchParams.get('sig')!.slice(0, -2)}AA`);
+    // One character changed, always to another (a fixed suffix equalled the signature 1 time in ~1,000).
+    const sig = target.searchParams.get('sig')!;
+    tampered.searchParams.set('sig', `${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`);
     const later = new URL(target);
     later.searchParams.set('exp', String(Number(target.searchParams.get('exp')) + 3600));
     const expired = absolute(
