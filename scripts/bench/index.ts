@@ -5,6 +5,7 @@ import pg from 'pg';
 import { prepareDataSet, SERVER_URL } from './dataset';
 import { mergeResults, startLoadProcess, type FeedKind, type LoadProcess, type LoadResult, type LoadTarget } from './load';
 import { checkAnswers } from './answers';
+import { dropCandidateSets, keepCandidateSets } from './candidate-sets';
 import { log, secrets, startGatewayProcess, startSubgraphs, type GatewayProcess } from './platform';
 import { profileFeedPages } from './profiled-run';
 import { benchFanOut, deleteRedisKeys, describeFanOut, type FanOutFigures } from './subscriptions';
@@ -19,8 +20,9 @@ import { benchFanOut, deleteRedisKeys, describeFanOut, type FanOutFigures } from
  *   planner (`hive-router`), plain Apollo Gateway (`apollo`) — (c) the subgraph requests of that
  *   query's plan made directly — For You and Following, at each `--concurrency` level, `--seconds`
  *   per side after a warm-up, taken in alternating slices, all after each gateway served each
- *   of the 2,000 viewers once (the steady state of returning users); (f) the feed subgraph's For You first
- *   page alone, one at a time;
+ *   of the 2,000 viewers once (the steady state of returning users, whose For You candidate
+ *   sets the platform keeps: candidate-sets.ts); (f) the feed subgraph's For You first page
+ *   alone, one at a time, then the same as first visits (each viewer's set gathered first);
  *   (e) createGeneration (accepted and queued; no renderer reads this run's queue) through each gateway;
  *   (d) subscription fan-out: `--subscribers` on one gateway process over `--connections` (subscriptions.ts).
  * Prints one table with RPS, p50/p99, the gateway's CPU time per request, the ratios and the
@@ -166,6 +168,7 @@ async function main() {
     }
     const load = await startLoadProcess({ users: sizes.users, viewerCount: 2000, ...secrets });
     stops.push(() => load.stop());
+    await keepCandidateSets(databaseUrl, load.viewerIds);
     await checkAnswers(subgraphs.urls, [
       { name: 'our gateway', url: ours.url },
       ...peerGateways.map(({ peer, gateway }) => ({ name: LABELS[peer], url: gateway.url })),
@@ -205,6 +208,9 @@ async function main() {
     log(`For You at the feed subgraph alone, concurrency 1 (${SECONDS} s)`);
     const alone: Side = { side: 'subgraph', target: { operation: 'subgraph-feed', url: subgraphs.urls.feed, feedKind: 'FOR_YOU' } };
     rows.push(...(await compare(load, FOR_YOU_ALONE, [alone], 1)));
+    log(`For You at the feed subgraph alone, first visits (no candidate set yet), concurrency 1 (${SECONDS} s)`);
+    await dropCandidateSets(databaseUrl, load.viewerIds);
+    rows.push(...(await compare(load, FOR_YOU_FIRST_VISIT, [alone], 1)));
     // What the entity cache's answers cost in memory, with every viewer's pages in it.
     heapAfterFeed = (await ours.stats()).memory.heapUsed;
     const concurrency = Math.max(...LEVELS);
@@ -266,6 +272,8 @@ const TARGETS = {
 };
 const TARGET_CONCURRENCY = 8;
 const FOR_YOU_ALONE = 'For You, feed alone';
+/** The same, as each viewer's first visit: their set gathered first (no target; see candidate-sets.ts). */
+const FOR_YOU_FIRST_VISIT = 'For You, first visit';
 
 const verdict = (met: boolean, text: string) => `${met ? 'met ' : 'MISS'}  ${text}`;
 

@@ -229,6 +229,15 @@ async function run(plan: LoadRun, viewers: Viewers): Promise<LoadResult> {
 export interface LoadProcess {
   run(plan: LoadRun): Promise<LoadResult>;
   stop(): Promise<void>;
+  /** The seeded users it acts as, so a run can prepare what the platform keeps for them. */
+  viewerIds: string[];
+}
+
+/** `count` distinct random seeded user numbers of 1..`users`. */
+function drawViewers(users: number, count: number): number[] {
+  const numbers = new Set<number>();
+  while (numbers.size < Math.min(count, users)) numbers.add(1 + Math.floor(Math.random() * users));
+  return [...numbers];
 }
 
 /**
@@ -241,9 +250,10 @@ export async function startLoadProcess(options: {
   jwtSecret: string;
   profileDir?: string;
 }): Promise<LoadProcess> {
+  const viewerNumbers = drawViewers(options.users, options.viewerCount);
   const child = fork(__filename, {
     execArgv: ['--import', 'tsx', ...cpuProfileArgs(options.profileDir, 'load')],
-    env: { ...process.env, CAMEO_BENCH_LOAD: JSON.stringify(options) },
+    env: { ...process.env, CAMEO_BENCH_LOAD: JSON.stringify({ jwtSecret: options.jwtSecret, viewerNumbers }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -265,14 +275,13 @@ export async function startLoadProcess(options: {
       return result;
     },
     stop: () => stopChild(child, options.profileDir ? 30_000 : undefined),
+    viewerIds: viewerNumbers.map(seededUserId),
   };
 }
 
 if (process.env.CAMEO_BENCH_LOAD && process.send) {
-  const options = JSON.parse(process.env.CAMEO_BENCH_LOAD) as { users: number; viewerCount: number; jwtSecret: string };
-  const numbers = new Set<number>();
-  while (numbers.size < Math.min(options.viewerCount, options.users)) numbers.add(1 + Math.floor(Math.random() * options.users));
-  const viewers = new Viewers(options, [...numbers].map(seededUserId));
+  const options = JSON.parse(process.env.CAMEO_BENCH_LOAD) as { jwtSecret: string; viewerNumbers: number[] };
+  const viewers = new Viewers(options, options.viewerNumbers.map(seededUserId));
   process.on('message', (plan: LoadRun) => void run(plan, viewers).then((result) => process.send!(result)));
   process.on('disconnect', () => process.exit(0));
   process.send('ready');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { keepCandidateSets } from './candidate-sets';
 import { startLoadProcess, type FeedKind } from './load';
 import { log, secrets, startGatewayProcess, startSubgraphs } from './platform';
 import { budgetOf, formatBudget, readProcessProfile } from './profile';
@@ -16,7 +17,8 @@ const order = (process: string) => ['load', 'gateway-cameo', 'feed', 'users', 's
  * `npm run bench -- --profile`: where a Feed page's CPU time goes. For each kind, a fresh set of
  * processes — four subgraphs, our gateway as deployed (entity cache on) and the load generator —
  * each started with `node --cpu-prof`, serves pages through our gateway for `seconds` at
- * `concurrency` after a warm-up (every viewer once, then 2 s; only the 2 s with `cold`), then stops (writing its profile). Only the samples taken
+ * `concurrency` after a warm-up (the viewers' candidate sets kept and every viewer served a
+ * Following page once, as the table's rows are, then 2 s; only the 2 s with `cold`), then stops (writing its profile). Only the samples taken
  * during the measured window count (start-up, warm-up and shut-down do not), divided by the pages
  * served in it. A run of its own: profiling slows every process, so it never shares a run with
  * the comparison table. Returns the folder the profiles are in.
@@ -49,8 +51,14 @@ export async function profileFeedPages(options: {
       stops.push(() => load.stop());
       const target = { operation: 'gateway-feed' as const, url: gateway.url, feedKind: kind };
       log(`profiling ${kind} through our gateway: ${options.seconds} s at concurrency ${options.concurrency}`);
-      // As the comparison does (index.ts): every viewer once, unless asked for the cold start.
-      if (!options.cold) await load.run({ target, durationMs: 0, concurrency: options.concurrency, everyViewerOnce: true });
+      // As the comparison does (index.ts), unless asked for the cold start: the viewers' candidate
+      // sets kept, and every viewer served a Following page once (a For You page here would pin
+      // rankings the measured window would then reuse, which the table's rows mostly do not).
+      if (!options.cold) {
+        await keepCandidateSets(options.databaseUrl, load.viewerIds);
+        const following = { ...target, feedKind: 'FOLLOWING' as const };
+        await load.run({ target: following, durationMs: 0, concurrency: options.concurrency, everyViewerOnce: true });
+      }
       await load.run({ target, durationMs: 2000, concurrency: options.concurrency });
       const cpuBefore = { ...(await subgraphs.cpuUsage()), 'gateway-cameo': cpuOf(await gateway.cpu()) };
       const from = now();
