@@ -148,3 +148,23 @@ describe('one Feed page', () => {
     else expect(large.feed).toBe(small.feed);
   });
 });
+
+describe('a first For You page', () => {
+  const POOL_READ = /FROM "feed"\."candidate" WHERE viewer_id = \$1::uuid AND kind = 'followee'/;
+  const GATHER =
+    /INSERT INTO "feed"\."candidate" \(viewer_id, kind, source_id, post_id, published_at\)\s+SELECT \(SELECT viewer_id FROM header\)/;
+
+  it('gathers the candidate set of a viewer who has none before reading the pool, once', async () => {
+    const newcomer = await signUp(stack.gatewayUrl, 'newcomer');
+    for (const creator of creators) await ok(gql(newcomer, FOLLOW, { id: creator.id }));
+    statements.length = 0;
+    recording = true;
+    const { feed } = await ok(gql(newcomer, FEED, { kind: 'FOR_YOU', first: 10 }));
+    recording = false;
+    const feedStatements = statements.filter((statement) => statement.subgraph === 'feed').map((statement) => statement.sql);
+    expect(feedStatements.filter((sql) => GATHER.test(sql))).toHaveLength(1);
+    expect(feedStatements.filter((sql) => POOL_READ.test(sql))).toHaveLength(1);
+    expect(feed.edges).toHaveLength(6);
+    expect(feedStatements.findIndex((sql) => GATHER.test(sql))).toBeLessThan(feedStatements.findIndex((sql) => POOL_READ.test(sql)));
+  });
+});

@@ -121,8 +121,13 @@ async function scoringInputs(ctx: FeedContext): Promise<RankingInputs> {
     const pool = await readScoringPosts(ctx.db, viewerId, [...head, ...reusable.fresh], steers);
     return { pool, kept: reusable.postIds.slice(RERANK_HEAD), rankedAt: reusable.rankedAt, viewer: withCreators(feedback, pool) };
   }
+  const gatherNeeded = (builtAt: Date | null) => !builtAt || Date.now() - builtAt.getTime() > CANDIDATE_SET_TTL_MS;
+  // A first visit (or a set past its lifetime) is told by the signals' statement, so the set is
+  // gathered before the pool is read, not after a read that could only miss its followees.
+  if (viewerId && gatherNeeded(feedback.candidateSetBuiltAt)) await buildCandidateSet(ctx.db, viewerId);
   let read = await readCandidatePool(ctx.db, viewerId);
-  if (viewerId && (!read.builtAt || Date.now() - read.builtAt.getTime() > CANDIDATE_SET_TTL_MS)) {
+  // Dropped in between (a follow or a block): gathered again, as the read says.
+  if (viewerId && gatherNeeded(read.builtAt)) {
     await buildCandidateSet(ctx.db, viewerId);
     read = await readCandidatePool(ctx.db, viewerId);
   }
@@ -134,20 +139,26 @@ async function scoringInputs(ctx: FeedContext): Promise<RankingInputs> {
 }
 
 /** The viewer's signals with whom they follow and their affinity, as read with the pool's posts. */
-const withCreators = (feedback: ViewerSignals & { lessPosts: Set<string> }, pool: PoolPost[]) => ({
+const withCreators = (feedback: Signals, pool: PoolPost[]) => ({
   ...feedback,
   following: new Set(pool.filter((post) => post.followed).map((post) => post.creatorId)),
   affinity: new Map(pool.filter((post) => post.affinity !== null).map((post) => [post.creatorId, post.affinity!])),
 });
 
-/** The viewer's own signals (their "see less" and their words), as columns of signals' statement. */
+/**
+ * The viewer's own signals (their "see less" and their words), as columns of signals' statement,
+ * and when their For You candidate set was gathered (null: none yet).
+ */
 const VIEWER_SIGNALS = `(SELECT coalesce(json_agg(json_build_array(post_id, creator_id)), '[]') FROM
     (SELECT post_id, creator_id FROM "feed"."feedback" WHERE user_id = $1::uuid ORDER BY at DESC LIMIT 500) f) AS feedback,
   (SELECT more FROM "feed"."preference" WHERE user_id = $1::uuid) AS more,
-  (SELECT less FROM "feed"."preference" WHERE user_id = $1::uuid) AS less`;
+  (SELECT less FROM "feed"."preference" WHERE user_id = $1::uuid) AS less,
+  (SELECT (extract(epoch FROM built_at) * 1000)::float8 FROM "feed"."candidate_set" WHERE viewer_id = $1::uuid) AS set_built_at`;
+
+type Signals = ViewerSignals & { lessPosts: Set<string>; candidateSetBuiltAt: Date | null };
 
 /** Everything scoring needs about the viewer, in a fixed number of statements. */
-async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSignals & { lessPosts: Set<string> }> {
+async function signals(ctx: FeedContext, creatorIds: string[]): Promise<Signals> {
   const viewer = ctx.viewer?.userId;
   if (!viewer)
     return {
@@ -158,6 +169,7 @@ async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSi
       more: [],
       less: [],
       lessPosts: new Set(),
+      candidateSetBuiltAt: null,
     };
   // One round trip; arrays as parameters, not hundreds of placeholders.
   // Every For You first page asks, with no creators (the pool brings follows and affinity): a
@@ -168,6 +180,7 @@ async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSi
     feedback: [string, string][];
     more: string[] | null;
     less: string[] | null;
+    set_built_at: number | null;
   }>(
     ctx.db,
     creatorIds.length === 0
@@ -188,6 +201,7 @@ async function signals(ctx: FeedContext, creatorIds: string[]): Promise<ViewerSi
     more: row!.more ?? [],
     less: row!.less ?? [],
     lessPosts: new Set(row!.feedback.map(([postId]) => postId)),
+    candidateSetBuiltAt: row!.set_built_at === null ? null : new Date(row!.set_built_at),
   };
 }
 
