@@ -83,6 +83,30 @@ describe('the entity cache', () => {
     expect(await lookUp(cache, USERS, [user(ada)])).toEqual([{ handle: 'ada', displayName: 'ada' }]);
   });
 
+  it('passes through a representation with more than its type and id, every time', async () => {
+    const withMore = { ...user(ada), handle: 'ada' };
+    await lookUp(cache, USERS, [withMore]);
+    expect(await lookUp(cache, USERS, [withMore])).toEqual([{ handle: 'ada', displayName: 'ada' }]);
+    expect(sent).toEqual([[withMore], [withMore]]);
+  });
+
+  it('keeps its own copy of a nested answer, whatever is merged into the objects it handed out', async () => {
+    const cameo = { __typename: 'Cameo', id: bobCameo };
+    const bobAsOwner = { owner: { handle: 'bob', displayName: 'bob' } };
+    // Sent to users and stored: both places' objects, nested ones included, are changed after.
+    const fromUsers = (await lookUp(cache, CAMEO_OWNERS, [cameo, cameo])) as { owner: Record<string, unknown> }[];
+    expect(fromUsers).toEqual([bobAsOwner, bobAsOwner]);
+    expect(fromUsers[0]!.owner).not.toBe(fromUsers[1]!.owner);
+    for (const answer of fromUsers) answer.owner.handle = 'merged into';
+    // From memory: unchanged, and again each place's own.
+    const fromMemory = (await lookUp(cache, CAMEO_OWNERS, [cameo, cameo])) as { owner: Record<string, unknown> }[];
+    expect(fromMemory).toEqual([bobAsOwner, bobAsOwner]);
+    fromMemory[0]!.owner.displayName = 'merged into';
+    expect(fromMemory[1]).toEqual(bobAsOwner);
+    expect(await lookUp(cache, CAMEO_OWNERS, [cameo])).toEqual([bobAsOwner]);
+    expect(sent).toEqual([[cameo]]);
+  });
+
   it('drops a user when users says their profile changed', async () => {
     await lookUp(cache, USERS, [user(cy)]);
     await ok(

@@ -5,6 +5,7 @@ import { eventStream, followStream, type StreamFollower } from '@cameo/kernel/ev
 import type { Logger } from '@cameo/kernel/logger';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
+import { copyAnswer } from './copy';
 import {
   CACHED_ENTITIES,
   HEARD_FROM,
@@ -69,7 +70,8 @@ interface Selection {
 type Document = Exclude<RequestShape, { kind: 'cacheable' }> | Selection;
 
 interface Entry {
-  json: string;
+  /** The cache's own copy, never handed out (see copyAnswer). */
+  answer: unknown;
   expiresAt: number;
   generation: number;
   /** A per-viewer answer's entity and viewer epochs when it was stored (see createEntityCache). */
@@ -252,7 +254,7 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
         entry.generation === selection.generation &&
         (!selection.perViewer || (entry.viewerEpoch === viewerEpoch && entry.entityEpoch === entityEpoch(key!.typename, key!.id)))
       ) {
-        answers[index] = JSON.parse(entry.json);
+        answers[index] = copyAnswer(entry.answer);
         return;
       }
       let position = sentKeys.get(entryKey);
@@ -286,13 +288,12 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
       changesOf(subgraph) === changesAtSend &&
       selection.generation === generationAtSend &&
       hears(subgraph);
-    const json = received.map((answer) => JSON.stringify(answer));
     if (store) {
       for (const [entryKey, position] of sentKeys) {
         if (received[position] === null || failed.has(position)) continue;
         // Re-inserted, not overwritten: eviction takes the oldest first.
         entries.delete(entryKey);
-        const entry: Entry = { json: json[position]!, expiresAt: now + keptFor(subgraph), generation: generationAtSend };
+        const entry: Entry = { answer: copyAnswer(received[position]), expiresAt: now + keptFor(subgraph), generation: generationAtSend };
         if (selection.perViewer) {
           // Unchanged since the send (no invalidation happened: `changes` says so).
           const { typename, id } = sentEntities.get(entryKey)!;
@@ -305,7 +306,7 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
     // Each place gets its own object: the gateway merges later fetches into them.
     const handedOut = new Set<number>();
     for (const [index, position] of sentAt) {
-      answers[index] = handedOut.has(position) ? JSON.parse(json[position]!) : received[position];
+      answers[index] = handedOut.has(position) ? copyAnswer(received[position]) : received[position];
       handedOut.add(position);
     }
     return { ...response, data: { ...response.data, _entities: answers }, errors };
@@ -350,8 +351,9 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
 /** A representation the cache can key: exactly `{ __typename, id }` of a type the document selects. */
 function entityKey(representation: unknown, selection: Selection): { typename: string; id: string } | null {
   if (typeof representation !== 'object' || representation === null) return null;
-  const { __typename: typename, id, ...rest } = representation as Record<string, unknown>;
-  if (typeof typename !== 'string' || typeof id !== 'string' || Object.keys(rest).length > 0) return null;
+  const { __typename: typename, id } = representation as Record<string, unknown>;
+  // Nothing but the two (counted, not copied without them: this runs for every entity of a page).
+  if (typeof typename !== 'string' || typeof id !== 'string' || Object.keys(representation).length !== 2) return null;
   return selection.rootTypes.has(typename) ? { typename, id } : null;
 }
 
