@@ -1,4 +1,4 @@
-import { buildCandidateSet, CANDIDATE_SET_TTL_MS } from '@cameo/feed/candidate-set';
+import { buildCandidateSet, CANDIDATE_SET_TTL_MS, dropCandidateSets as dropSets } from '@cameo/feed/candidate-set';
 import { createDb } from '@cameo/feed/db';
 import { log } from './platform';
 
@@ -44,7 +44,7 @@ export async function keepCandidateSets(databaseUrl: string, viewerIds: string[]
 export async function dropCandidateSets(databaseUrl: string, viewerIds: string[]): Promise<void> {
   const db = createDb(databaseUrl, 1);
   try {
-    await db.$executeRaw`DELETE FROM "feed"."candidate_set" WHERE viewer_id = ANY(${viewerIds}::uuid[])`;
+    await dropSets(db, viewerIds);
   } finally {
     await db.$disconnect();
   }
