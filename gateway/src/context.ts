@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '@cameo/kernel/errors';
-import { verifySessionToken, type Session } from '@cameo/kernel/session-token';
+import type { Session, SessionTokenVerifier } from '@cameo/kernel/session-token';
 import type { SessionGuard } from './sessions';
 
 export interface GatewayContext {
@@ -30,8 +30,8 @@ export const sessionsUnavailable = () =>
  * rule for HTTP and graphql-ws. Throws UNAUTHENTICATED for a bad, expired or ended session and
  * SERVICE_UNAVAILABLE when it cannot be checked.
  */
-export async function authenticate(token: string, jwtSecret: string, guard: SessionGuard): Promise<Session> {
-  const session = verifySessionToken(jwtSecret, token);
+export async function authenticate(token: string, sessionTokens: SessionTokenVerifier, guard: SessionGuard): Promise<Session> {
+  const session = sessionTokens.verify(token);
   if (!session) throw sessionEnded();
   await requireCurrent(session, guard);
   return session;
@@ -50,13 +50,13 @@ export async function requireCurrent(session: Session, guard: SessionGuard): Pro
  */
 export async function contextFromRequest(
   req: IncomingMessage,
-  jwtSecret: string,
+  sessionTokens: SessionTokenVerifier,
   guard: SessionGuard,
 ): Promise<Omit<GatewayContext, 'requestId'>> {
   const header = req.headers.authorization;
   if (!header) return { viewerId: null };
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   if (!token) throw sessionEnded();
-  const session = await authenticate(token, jwtSecret, guard);
+  const session = await authenticate(token, sessionTokens, guard);
   return { viewerId: session.userId, sessionVersion: session.sessionVersion };
 }

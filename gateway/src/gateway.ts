@@ -16,6 +16,7 @@ import { createFormatError } from '@cameo/kernel/format-error';
 import { createLogger } from '@cameo/kernel/logger';
 import { contextFromRequest, type GatewayContext } from './context';
 import { createSessionGuard, type SessionGuardOptions } from './sessions';
+import { createSessionTokenVerifier } from '@cameo/kernel/session-token';
 import { createPubSub, type PubSub } from '@cameo/kernel/pubsub';
 import type { OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { mountAssetProxy } from './assets';
@@ -141,6 +142,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphHttp = createSubgraphFetcher();
   const entityCache = options.entityCache ? createEntityCache(options.entityCache, metrics, logger) : undefined;
   const ownPubSub = !options.pubsub && options.redisUrl ? createPubSub(options.redisUrl, { prefix: options.livePrefix }) : undefined;
+  // One per gateway: every transport reads tokens through it (session-token.ts).
+  const sessionTokens = createSessionTokenVerifier(options.jwtSecret);
   const sessions = createSessionGuard({
     ...options.sessions,
     usersBaseUrl: () => subgraphs.users?.replace(/\/graphql$/, ''),
@@ -178,7 +181,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     safelist: options.safelist,
     rateLimits: options.rateLimits,
     rateLimiter: limiter,
-    jwtSecret: options.jwtSecret,
+    sessionTokens,
     logger,
   });
   const app = express();
@@ -302,7 +305,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     hub,
     connections,
     policy,
-    jwtSecret: options.jwtSecret,
+    sessionTokens,
     sessions,
     logger,
     limits: subscriptionLimits,
@@ -331,7 +334,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     httpStreams.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
-        ...(await contextFromRequest(req, options.jwtSecret, sessions)),
+        ...(await contextFromRequest(req, sessionTokens, sessions)),
         requestId: String(res.locals.requestId),
         clientAddress: req.socket.remoteAddress,
       }),
@@ -339,7 +342,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   );
   app.use('/graphql', bodyErrors);
 
-  const lean = gatewayGraphqlHandler({ apollo, policy, logger, jwtSecret: options.jwtSecret, sessions, cors: corsHeaders });
+  const lean = gatewayGraphqlHandler({ apollo, policy, logger, sessionTokens, sessions, cors: corsHeaders });
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) =>
     isLeanGatewayRequest(req) ? lean(req, res) : app(req, res),
   );
@@ -349,7 +352,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apiSchema: planner.apiSchema,
     hub,
     connections,
-    jwtSecret: options.jwtSecret,
+    sessionTokens,
     sessions,
     logger,
     limits: subscriptionLimits,

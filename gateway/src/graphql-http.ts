@@ -11,6 +11,7 @@ import {
   writeHttpGraphQLResponse,
 } from '@cameo/kernel/graphql-http';
 import type { Logger } from '@cameo/kernel/logger';
+import type { SessionTokenVerifier } from '@cameo/kernel/session-token';
 import { withServerSpan } from '@cameo/kernel/tracing';
 import { contextFromRequest, type GatewayContext } from './context';
 import type { Policy } from './policy';
@@ -39,7 +40,7 @@ export interface GatewayGraphqlOptions {
   apollo: ApolloServer<GatewayContext>;
   policy: Policy;
   logger: Logger;
-  jwtSecret: string;
+  sessionTokens: SessionTokenVerifier;
   sessions: SessionGuard;
   /** Sets the CORS headers of an allowed origin (gateway.ts `allowOrigins`, as on the express path). */
   cors: (req: IncomingMessage, res: ServerResponse) => void;
@@ -78,7 +79,7 @@ export function gatewayGraphqlHandler(options: GatewayGraphqlOptions) {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: httpGraphQLRequest(req, body),
         context: async () => ({
-          ...(await contextFromRequest(req, options.jwtSecret, options.sessions)),
+          ...(await contextFromRequest(req, options.sessionTokens, options.sessions)),
           requestId,
           clientAddress: req.socket.remoteAddress,
         }),

@@ -17,7 +17,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '@cameo/kernel/errors';
 import { sendJson } from '@cameo/kernel/graphql-http';
 import type { Logger } from '@cameo/kernel/logger';
-import { verifySessionToken } from '@cameo/kernel/session-token';
+import type { SessionTokenVerifier } from '@cameo/kernel/session-token';
 import { createMeasureCache } from './cost';
 import { checkLimits, type OperationLimits } from './limits';
 import type { RateLimiter, RateLimits } from './rate-limit';
@@ -57,7 +57,7 @@ export interface PolicyOptions {
   rateLimits?: RateLimits;
   rateLimiter?: RateLimiter;
   /** Verifies session tokens to key the per-user rate (the session itself is checked later). */
-  jwtSecret: string;
+  sessionTokens: SessionTokenVerifier;
   logger: Logger;
 }
 
@@ -240,7 +240,7 @@ export function createPolicy(options: PolicyOptions): Policy {
     // No rates to count: the token is not read here (the session check reads it once, later).
     if (!rateLimiter || !rateLimits) return true;
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const viewerId = token ? (verifySessionToken(options.jwtSecret, token)?.userId ?? null) : null;
+    const viewerId = token ? (options.sessionTokens.verify(token)?.userId ?? null) : null;
     const refused = await admit({ address: req.socket.remoteAddress ?? 'unknown', viewerId });
     if (!refused) return true;
     const { retryAfterSeconds } = refused.extensions as { retryAfterSeconds: number };

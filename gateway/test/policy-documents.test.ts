@@ -1,5 +1,6 @@
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { createLogger } from '@cameo/kernel/logger';
+import { createSessionTokenVerifier } from '@cameo/kernel/session-token';
 import { DEFAULT_LIMITS } from '../src/limits';
 import { createPolicy } from '../src/policy';
 
@@ -10,7 +11,13 @@ import { createPolicy } from '../src/policy';
 const SDL = 'type Query { a: Int } type Subscription { ticks(n: Int): Int }';
 
 function policyOn(schema: () => GraphQLSchema) {
-  return createPolicy({ schema, costSchema: schema, limits: DEFAULT_LIMITS, jwtSecret: 'test-secret', logger: createLogger('gateway') });
+  return createPolicy({
+    schema,
+    costSchema: schema,
+    limits: DEFAULT_LIMITS,
+    sessionTokens: createSessionTokenVerifier('test-secret'),
+    logger: createLogger('gateway'),
+  });
 }
 
 const documentOf = (prepared: ReturnType<ReturnType<typeof policyOn>['prepare']>) => {

@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { ErrorCode } from '@cameo/kernel/errors';
 import type { Logger } from '@cameo/kernel/logger';
+import type { SessionTokenVerifier } from '@cameo/kernel/session-token';
 import { contextFromRequest, sessionEnded, type GatewayContext } from '../context';
 import { csrfRefused, preflightForced, type Policy } from '../policy';
 import type { SessionGuard } from '../sessions';
@@ -44,7 +45,7 @@ export interface HttpStreamOptions {
   hub: SubscriptionHub;
   connections: ConnectionRegistry;
   policy: Policy;
-  jwtSecret: string;
+  sessionTokens: SessionTokenVerifier;
   sessions: SessionGuard;
   logger: Logger;
   limits: SubscriptionLimits;
@@ -134,7 +135,7 @@ export function serveHttpSubscriptions(options: HttpStreamOptions) {
       let context: GatewayContext;
       try {
         context = {
-          ...(await contextFromRequest(req, options.jwtSecret, options.sessions)),
+          ...(await contextFromRequest(req, options.sessionTokens, options.sessions)),
           requestId: String(res.locals.requestId ?? randomUUID()),
           clientAddress: req.socket.remoteAddress,
         };

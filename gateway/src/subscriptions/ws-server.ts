@@ -7,6 +7,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { ErrorCode } from '@cameo/kernel/errors';
 import { CLOSE_GRACE_MS, closeWithin } from '@cameo/kernel/serve-ws';
 import type { Logger } from '@cameo/kernel/logger';
+import type { SessionTokenVerifier } from '@cameo/kernel/session-token';
 import type { GatewayContext } from '../context';
 import { authenticate, requireCurrent } from '../context';
 import type { SessionGuard } from '../sessions';
@@ -69,7 +70,7 @@ export interface WsServerOptions {
   hub: SubscriptionHub;
   /** Connections per address and operations per user, counted with the HTTP streams'. */
   connections: ConnectionRegistry;
-  jwtSecret: string;
+  sessionTokens: SessionTokenVerifier;
   /** Whether a session is still current: at connection_init, for every operation, and when one ends. */
   sessions: SessionGuard;
   logger: Logger;
@@ -132,7 +133,7 @@ export function serveGraphqlWs(options: WsServerOptions) {
       const token = sessionToken(ctx.connectionParams);
       if (!token) return true;
       try {
-        const session = await authenticate(token, options.jwtSecret, options.sessions);
+        const session = await authenticate(token, options.sessionTokens, options.sessions);
         ctx.extra.viewerId = session.userId;
         ctx.extra.sessionVersion = session.sessionVersion;
         track(ctx.extra);
