@@ -141,7 +141,7 @@ describe('a block whose announcement is lost (social ended between its commit an
     await database?.drop();
   });
 
-  it('leaves the feed once social’s durable event arrives, not when the cached answer expires', async () => {
+  it('leaves the feed and hides the video once social’s durable event arrives, not when the cached answers expire', async () => {
     const gql = requestAs(() => stack.gatewayUrl);
     const [viewer, author] = await Promise.all([signUp(stack.gatewayUrl, 'viewer'), signUp(stack.gatewayUrl, 'author')]);
     const video = await publishedVideo(stack.gatewayUrl, author, 'a heron on one leg', { caption: 'heron' });
@@ -149,14 +149,18 @@ describe('a block whose announcement is lost (social ended between its commit an
       const { feed } = await ok(gql(viewer, FEED, { kind: 'FOR_YOU' }));
       return (feed.edges as { node: { id: string } }[]).some((edge) => edge.node.id === video);
     };
+    const seesVideo = async () => (await ok(gql(viewer, VIDEO, { id: video }))).generation !== null;
     await until(
       'the video in For You, with the viewer’s answer from social cached',
       async () => (await inForYou()) && quietFor(250).then(() => true),
       30_000,
     );
+    // Generations now remembers the viewer's answer too.
+    expect(await seesVideo()).toBe(true);
     await ok(gql(viewer, relationship('block'), { id: author.id }));
-    // No announcement: only social.blocked, delivered to the feed's consumer, can drop the answer.
+    // No announcement: only social.blocked, followed by the feed and generations, can drop the answers.
     await until('the blocked author out of For You', async () => !(await inForYou()) || (await quietFor(250).then(() => false)), 30_000);
-    expect(await inForYou()).toBe(false);
+    await until('the blocked author’s video hidden', async () => !(await seesVideo()) || (await quietFor(250).then(() => false)), 30_000);
+    expect({ forYou: await inForYou(), video: await seesVideo() }).toEqual({ forYou: false, video: false });
   });
 });

@@ -1,4 +1,5 @@
 import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
+import type { EventTransport } from '@cameo/kernel/event-transport';
 import type { Logger } from '@cameo/kernel/logger';
 import type { PubSub } from '@cameo/kernel/pubsub';
 import { createRelationshipCache } from '@cameo/kernel/relationship-cache';
@@ -16,8 +17,6 @@ export interface FeedClients {
    * remembered until social announces a change for the viewer (relationship-cache.ts).
    */
   exclusions(userId: string): Promise<Exclusions>;
-  /** Social's durable event of a block, unblock, mute or unmute arrived: forget what was known of these people. */
-  relationshipChanged(userIds: readonly string[]): void;
   /** Whether the user is a teen (users' age band). */
   isTeen(userId: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -38,11 +37,13 @@ export function createFeedClients(options: {
   platformSecret: string;
   /** The bus social announces relationship.changed on; without one, social is asked every page. */
   pubsub?: PubSub;
+  /** Social's durable events, followed here too: a lost announcement is made good within an event's delivery. */
+  events: Pick<EventTransport, 'follow'>;
   logger: Logger;
 }): FeedClients {
   const token = (audience: string) => signInternalToken(options.platformSecret, 'feed', audience);
   const teens = new Map<string, { teen: boolean; until: number }>();
-  const relationships = createRelationshipCache<Exclusions>({ pubsub: options.pubsub, logger: options.logger });
+  const relationships = createRelationshipCache<Exclusions>({ pubsub: options.pubsub, events: options.events, logger: options.logger });
   const askSocial = async (userId: string): Promise<Exclusions> => {
     const answer = await callInternal<{ blocked: string[]; muted: string[] }>(`${options.socialBaseUrl}/internal/blocks`, token('social'), {
       userId,
@@ -51,7 +52,6 @@ export function createFeedClients(options: {
   };
   return {
     exclusions: (userId) => relationships.get(userId, askSocial),
-    relationshipChanged: (userIds) => relationships.forget(userIds),
     async isTeen(userId) {
       const known = teens.get(userId);
       if (known && known.until > Date.now()) return known.teen;

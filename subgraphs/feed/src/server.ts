@@ -37,12 +37,19 @@ export interface StartFeedOptions extends SubgraphStartOptions {
 export async function start(options: StartFeedOptions): Promise<RunningServer> {
   const logger = createLogger('feed');
   const db = createDb(options.databaseUrl, options.db);
+  // The event consumers get their own small pool: a burst of events never queues page requests
+  // behind it (and a page's statements can be counted on their own).
+  const consumerDb = createDb(options.databaseUrl, { poolSize: 3 });
+  const events = transportForSubgraph('feed', consumerDb, options, (error) =>
+    logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const ownPubsub = options.pubsub || !options.redisUrl ? undefined : createPubSub(options.redisUrl);
   const clients = createFeedClients({
     usersBaseUrl: options.usersBaseUrl,
     socialBaseUrl: options.socialBaseUrl,
     platformSecret: options.keys.internalCallSecret,
     pubsub: options.pubsub ?? ownPubsub,
+    events,
     logger,
   });
   const services: FeedServices = {
@@ -50,13 +57,7 @@ export async function start(options: StartFeedOptions): Promise<RunningServer> {
     clients,
     settings: { teenDailyCap: options.teenDailyCap, cursorKey: cursorKey(options.keys.cursorSecret) },
   };
-  // The event consumers get their own small pool: a burst of events never queues page requests
-  // behind it (and a page's statements can be counted on their own).
-  const consumerDb = createDb(options.databaseUrl, { poolSize: 3 });
-  const events = transportForSubgraph('feed', consumerDb, options, (error) =>
-    logger.error(`events: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  startFeedConsumers(consumerDb, events, clients.relationshipChanged);
+  startFeedConsumers(consumerDb, events);
   const sweeper = setInterval(() => {
     Promise.all([sweepSnapshots(db), sweepCandidateSets(db)]).catch((error: unknown) =>
       logger.error(`snapshot sweep: ${error instanceof Error ? error.message : String(error)}`),

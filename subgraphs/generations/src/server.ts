@@ -56,19 +56,20 @@ export async function start(options: StartGenerationsOptions): Promise<RunningSe
   const db = createDb(options.databaseUrl, options.db);
   const users = createUsersClient(options.usersBaseUrl, options.keys.internalCallSecret);
   const pubsub = options.pubsub ?? createPubSub(options.redisUrl);
+  const events = transportForSubgraph('generations', db, options, onError('events'));
   // Social's answers are remembered only on a bus social also hears: the one given, or Redis.
   // An in-process bus made here is this subgraph's alone, and would never carry an announcement.
   const social = createSocialClient({
     socialBaseUrl: options.socialBaseUrl,
     platformSecret: options.keys.internalCallSecret,
     pubsub: options.pubsub || options.redisUrl ? pubsub : undefined,
+    events,
     logger,
   });
   const storage = options.objectStorage ? createAssetStorage(options.objectStorage) : createLocalStorage(options.settings.assetsDir);
   const assetUrls = createAssetUrlSigner(options.keys.assetUrlSecret);
   const cursors = cursorKey(options.keys.cursorSecret);
   const adapter = options.adapter ?? adapterFromSettings(options.settings);
-  const events = transportForSubgraph('generations', db, options, onError('events'));
   events.startRelay(db);
   startRevocationConsumer({ db, users, pubsub, storage }, events);
   const stops: (() => Promise<void>)[] = [() => events.close(), () => social.stop()];

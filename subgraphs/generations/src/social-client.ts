@@ -1,4 +1,5 @@
 import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
+import type { EventTransport } from '@cameo/kernel/event-transport';
 import type { Logger } from '@cameo/kernel/logger';
 import type { PubSub } from '@cameo/kernel/pubsub';
 import { createRelationshipCache } from '@cameo/kernel/relationship-cache';
@@ -17,27 +18,21 @@ export interface SocialClient {
   stop(): Promise<void>;
 }
 
-/**
- * How long generations trusts a remembered answer while the bus is heard. Shorter than the
- * feed's 10 minutes: the feed also forgets on social's durable events, generations reads none,
- * so an announcement lost between social's commit and its publish is made good only by expiry.
- * A viewer scrolling comes back well within a minute, so pages still hit.
- */
-const RELATIONSHIP_TTL_MS = 60_000;
-
 /** The declared internal call from generations to the social subgraph. */
 export function createSocialClient(options: {
   socialBaseUrl: string | (() => string);
   platformSecret: string;
   /** The bus social announces relationship.changed on; without one, social is asked every time. */
   pubsub?: PubSub;
+  /** Social's durable events, followed here too: a lost announcement is made good within an event's delivery. */
+  events: Pick<EventTransport, 'follow'>;
   logger: Logger;
 }): SocialClient {
   const base = () => (typeof options.socialBaseUrl === 'function' ? options.socialBaseUrl() : options.socialBaseUrl);
   const relationships = createRelationshipCache<ReadonlySet<string>>({
     pubsub: options.pubsub,
+    events: options.events,
     logger: options.logger,
-    ttlMs: RELATIONSHIP_TTL_MS,
   });
   const blockedWithNow = async (userId: string) => {
     const { blocked } = await callInternal<{ blocked: string[] }>(

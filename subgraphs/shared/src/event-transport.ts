@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import type { RawDb, RetryPolicy } from './event-delivery';
-import { eventStream, readStream, startStreamConsumer, type DomainEvent } from './events';
+import { eventStream, followStream, readStream, startStreamConsumer, type DomainEvent } from './events';
 import { startOutboxRelay, type OutboxDb } from './outbox';
-import { replayOutbox, startPgConsumer, type Stoppable } from './pg-events';
+import { followOutbox, replayOutbox, startPgConsumer, type OutboxFollower, type Stoppable } from './pg-events';
 
 /**
  * How domain events travel between subgraphs. The producer always writes them to its outbox in
@@ -22,12 +22,29 @@ export interface ConsumerSpec {
   retry?: RetryPolicy;
 }
 
+export interface FollowSpec {
+  /** The producing subgraph whose events are read. */
+  source: string;
+  /** One event published after the follower started; this process's own state only (no retries, no dead letters). */
+  handle: (event: DomainEvent) => void;
+  /** Events may have been missed (Redis lost the connection): drop whatever was derived from them. */
+  onGap: () => void;
+}
+
+/** A follower of one source: `isLive()` while every event since it started has reached it or is on its way. */
+export type Follower = OutboxFollower;
+
 export interface EventTransport {
   readonly kind: EventTransportKind;
   /** Starts carrying this subgraph's outbox to consumers (a no-op on PostgreSQL). */
   startRelay(db: OutboxDb): Stoppable;
   /** Starts a consumer of `spec.source` for this subgraph. */
   consume(spec: ConsumerSpec): Stoppable;
+  /**
+   * Starts reading `spec.source`'s new events in this process: unlike `consume`, every replica
+   * hears every event (a per-process cache's invalidations), and nothing is recorded.
+   */
+  follow(spec: FollowSpec): Follower;
   /** Every event `source` has published, oldest first (a read model's rebuild). */
   replay(source: string): AsyncIterable<DomainEvent>;
   close(): Promise<void>;
@@ -102,6 +119,17 @@ function redisTransport(options: EventTransportOptions): EventTransport {
       stoppables.push(consumer);
       return consumer;
     },
+    follow(spec) {
+      const follower = followStream({
+        redisUrl,
+        stream: eventStream(spec.source, options.namespace),
+        handle: spec.handle,
+        onGap: spec.onGap,
+        onError: options.onError,
+      });
+      stoppables.push(follower);
+      return follower;
+    },
     replay: (source) => readStream(redisUrl, eventStream(source, options.namespace)),
     async close() {
       for (const stoppable of stoppables.splice(0)) await stoppable.stop();
@@ -127,6 +155,18 @@ function postgresTransport(options: EventTransportOptions): EventTransport {
       });
       stoppables.push(consumer);
       return consumer;
+    },
+    follow(spec) {
+      // Nothing is lost on PostgreSQL: a failed read is tried again from the same place, so no gap.
+      const follower = followOutbox({
+        db: options.db,
+        source: spec.source,
+        handle: spec.handle,
+        onError: options.onError,
+        pollMs: options.pollMs,
+      });
+      stoppables.push(follower);
+      return follower;
     },
     replay: (source) => replayOutbox(options.db, source),
     async close() {

@@ -189,3 +189,82 @@ export function startPgConsumer(options: PgConsumerOptions): Stoppable {
     },
   };
 }
+
+export interface OutboxFollowerOptions {
+  db: RawDb;
+  /** The producing subgraph (its schema holds the outbox). */
+  source: string;
+  /** One event committed after the follower started. */
+  handle: (event: DomainEvent) => void;
+  onError: (error: unknown) => void;
+  /** Default: 100 ms. */
+  pollMs?: number;
+  /** Poll interval after two quiet seconds, until the next event. Default: 1 s. */
+  idlePollMs?: number;
+}
+
+export interface OutboxFollower {
+  /** Its place in the log is known and its last read succeeded: nothing committed since it started is unread for long. */
+  isLive(): boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads every event `source` commits from now on, in this process, keeping its position in
+ * memory only: for state each replica keeps for itself (a cache it invalidates), where a
+ * consumer's lease would hand each event to one replica. It starts at the log's settled end, so
+ * a transaction still running then is read once it commits; a failed read is tried again from
+ * the same place, so nothing is skipped, only late.
+ */
+export function followOutbox(options: OutboxFollowerOptions): OutboxFollower {
+  const { db, source } = options;
+  const abort = new AbortController();
+  let position: { xid: string; id: string } | undefined;
+  let live = false;
+
+  const tail = async () => {
+    const rows = await db.$queryRawUnsafe<{ xid: string; id: bigint }[]>(
+      `SELECT xid::text AS xid, id FROM "${source}"."outbox" WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY xid DESC, id DESC LIMIT 1`,
+    );
+    return rows[0] ? { xid: rows[0].xid, id: rows[0].id.toString() } : { xid: '0', id: '0' };
+  };
+
+  const pollMs = options.pollMs ?? 100;
+  const idlePollMs = Math.max(pollMs, options.idlePollMs ?? 1_000);
+  let quietSince = Date.now();
+  const loop = async () => {
+    while (!abort.signal.aborted) {
+      let read = 0;
+      try {
+        position ??= await tail();
+        const batch = await readCommitted(db, source, position, 100);
+        for (const { event, position: next } of batch) {
+          position = next;
+          options.handle(event);
+        }
+        read = batch.length;
+        live = true;
+      } catch (error) {
+        if (abort.signal.aborted) break;
+        live = false;
+        options.onError(error);
+        await sleep(1_000, abort.signal);
+      }
+      if (read > 0) {
+        quietSince = Date.now();
+        continue;
+      }
+      await sleep(Date.now() - quietSince < 2_000 ? pollMs : idlePollMs, abort.signal);
+    }
+  };
+  const running = loop();
+
+  return {
+    isLive: () => live && !abort.signal.aborted,
+    stop: async () => {
+      abort.abort();
+      await running;
+    },
+  };
+}

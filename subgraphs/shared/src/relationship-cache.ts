@@ -1,6 +1,7 @@
+import type { EventTransport, Follower } from './event-transport';
 import type { Logger } from './logger';
 import type { PubSub } from './pubsub';
-import { RELATIONSHIP_CHANGED_TOPIC, type RelationshipChanged } from './relationship-events';
+import { RELATIONSHIP_CHANGED_TOPIC, relationshipChangeOf, type RelationshipChanged } from './relationship-events';
 import { listenToTopic } from './topic-listener';
 
 /**
@@ -10,11 +11,13 @@ import { listenToTopic } from './topic-listener';
  *
  * Social announces `relationship.changed` after every block, unblock, mute and unmute commit,
  * before the mutation answers; hearing it drops both people's entries at once, so the next page
- * asks again (a block takes effect on the next page). While the bus is heard an entry is
- * trusted for 10 minutes: Redis pub/sub loses messages only with its connection, and a lost
- * connection (or a broken subscription) drops every entry and stores nothing until the bus is
- * heard again. An answer fetched while an announcement for its viewer arrived may predate the
- * change and is not stored. With no bus nothing is cached: social is asked every time.
+ * asks again (a block takes effect on the next page). An announcement is lost if social ends
+ * between its commit and its publish; social's durable event of the change is never lost, and
+ * this process follows those too (every replica, not one of a consumer group), so a lost
+ * announcement costs an event's delivery. Entries are trusted (for 10 minutes) only while both
+ * are heard: a lost connection to either drops every entry and stores nothing until it is back.
+ * An answer fetched while a change for its viewer arrived may predate it and is not stored. With
+ * no bus nothing is cached: social is asked every time.
  */
 export interface RelationshipCacheOptions {
   /**
@@ -23,6 +26,11 @@ export interface RelationshipCacheOptions {
    * answers for the TTL. Default: none, and nothing is cached.
    */
   pubsub?: PubSub;
+  /**
+   * The transport social's durable events travel on, followed by this process. Without it a lost
+   * announcement is made good only when the entry expires (tests of the bus alone).
+   */
+  events?: Pick<EventTransport, 'follow'>;
   logger: Logger;
   /** How long an answer is trusted while the bus is heard. Default: 10 minutes. */
   ttlMs?: number;
@@ -39,7 +47,7 @@ export interface RelationshipCache<T> {
    * its commit and its publish) is forgotten when its event arrives, not after the TTL.
    */
   forget(userIds: readonly string[]): void;
-  /** Resolves once the bus is heard (or its subscribe failed, and it tries again). */
+  /** Resolves once the bus is heard (or its subscribe failed, and it tries again); social's events may be heard a little later. */
   readonly ready: Promise<void>;
   stop(): Promise<void>;
 }
@@ -70,12 +78,24 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
     if (flight) flight.stale = true;
     flights.delete(userId);
   };
-  const forgetAll = () => {
-    live = false;
+  const dropAll = () => {
     entries.clear();
     for (const flight of flights.values()) flight.stale = true;
     flights.clear();
   };
+  const forgetAll = () => {
+    live = false;
+    dropAll();
+  };
+  const follower: Follower | undefined = options.events?.follow({
+    source: 'social',
+    handle: (event) => {
+      for (const userId of relationshipChangeOf(event)) forget(userId);
+    },
+    onGap: dropAll,
+  });
+  /** Both ways a change is told are heard: an answer can be trusted and stored. */
+  const trusted = () => live && (follower?.isLive() ?? true);
 
   const listener = listenToTopic(pubsub, RELATIONSHIP_CHANGED_TOPIC, {
     message: (message) => {
@@ -103,7 +123,7 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
       for (const userId of userIds) forget(userId);
     },
     get: (userId, fetch) => {
-      if (!live) return fetch(userId);
+      if (!trusted()) return fetch(userId);
       const entry = entries.get(userId);
       if (entry && Date.now() - entry.fetchedAt < ttlMs) return Promise.resolve(entry.value);
       const inFlight = flights.get(userId);
@@ -114,7 +134,7 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
       flight.answer.then(
         (value) => {
           if (flights.get(userId) === flight) flights.delete(userId);
-          if (flight.stale || !live) return;
+          if (flight.stale || !trusted()) return;
           // Re-inserted, not overwritten: eviction takes the oldest first.
           entries.delete(userId);
           entries.set(userId, { value, fetchedAt });
@@ -131,6 +151,7 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
     },
     stop: async () => {
       await listener.stop();
+      await follower?.stop();
       forgetAll();
     },
   };

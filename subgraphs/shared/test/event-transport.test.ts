@@ -77,6 +77,32 @@ describe.each(['postgres', 'redis'] as const)('the %s transport', (kind) => {
     expect(seen[0]!.id).toMatch(/^users:\d+$/);
   });
 
+  it('lets every replica follow a source: each hears every event published after it started, and none before', async () => {
+    const replicaA = await transportFor(kind);
+    const namespace = namespaces.at(-1)!;
+    const replicaB = open(kind, namespace);
+    const relay = producer(kind, namespace);
+    relay.startRelay(db);
+    await emit(1);
+    // On Redis the follower starts at the stream's end: the old event must be there first.
+    if (kind === 'redis') await until('the old event relayed', async () => (await redis.xlen(eventStream('users', namespace))) >= 1);
+    const heard: Record<'a' | 'b', DomainEvent[]> = { a: [], b: [] };
+    const gaps: string[] = [];
+    const followers = (['a', 'b'] as const).map((replica) =>
+      (replica === 'a' ? replicaA : replicaB).follow({
+        source: 'users',
+        handle: (event) => void heard[replica].push(event),
+        onGap: () => void gaps.push(replica),
+      }),
+    );
+    await until('both followers placed at the end of the log', async () => followers.every((follower) => follower.isLive()));
+    for (const n of [2, 3, 4]) await emit(n);
+    await until('three events at both replicas', async () => heard.a.length >= 3 && heard.b.length >= 3);
+    await Promise.all([replicaA.close(), replicaB.close(), relay.close()]);
+    expect({ a: payloads(heard.a), b: payloads(heard.b), gaps }).toEqual({ a: [2, 3, 4], b: [2, 3, 4], gaps: [] });
+    expect(followers.some((follower) => follower.isLive())).toBe(false);
+  });
+
   it('retries a failing event with backoff, dead-letters it without wedging the stream, and replays it on request', async () => {
     const consumerSide = await transportFor(kind);
     const relay = producer(kind, namespaces.at(-1)!);
@@ -153,6 +179,26 @@ describe('the postgres transport', () => {
     expect(payloads(seen).sort()).toEqual([1, 2]);
     const ids = seen.map((event) => Number(event.id.split(':')[1]));
     expect(ids[0]).toBeLessThan(ids[1]!);
+  });
+
+  it('has a follower hear an event whose transaction was running when it started, once it commits', async () => {
+    const transport = await transportFor('postgres');
+    const slow = new pg.Client({ connectionString: database.url });
+    await slow.connect();
+    const heard: DomainEvent[] = [];
+    try {
+      await slow.query('BEGIN');
+      await slow.query(`INSERT INTO "users"."outbox" (topic, payload) VALUES ('thing.made', '{"n": 1}')`);
+      const follower = transport.follow({ source: 'users', handle: (event) => void heard.push(event), onGap: () => {} });
+      await until('the follower placed', async () => follower.isLive());
+      await emit(2);
+      await slow.query('COMMIT');
+      await until('both events', async () => heard.length >= 2);
+    } finally {
+      await slow.end();
+    }
+    await transport.close();
+    expect(payloads(heard).sort()).toEqual([1, 2]);
   });
 
   it('lets one replica read a source at a time: every event is handled exactly once between two', async () => {

@@ -1,8 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { until } from '@cameo/test-helpers/graphql';
 import { startRedisProxy } from '@cameo/test-helpers/redis-proxy';
+import { createEventTransport } from '../src/event-transport';
 import { createLogger } from '../src/logger';
 import { createMemoryPubSub, createRedisPubSub, type PubSub } from '../src/pubsub';
+import { rawDb } from '../src/raw-db';
 import { createRelationshipCache, type RelationshipCache } from '../src/relationship-cache';
 import { RELATIONSHIP_CHANGED_TOPIC, type RelationshipChanged } from '../src/relationship-events';
 
@@ -199,4 +203,67 @@ describe('relationship cache when the Redis connection drops', () => {
       await proxy.close();
     }
   }, 20_000);
+});
+
+describe.each(['postgres', 'redis'] as const)('relationship caches following social’s durable events on %s', (kind) => {
+  let database: TestDatabase;
+  let db: ReturnType<typeof rawDb>;
+  const namespace = `cameo-test-${randomBytes(4).toString('hex')}`;
+  const redis = new Redis(REDIS_URL);
+  beforeAll(async () => {
+    database = await createTestDatabase(`relcache_events_${kind}`);
+    db = rawDb(database.url);
+  });
+  afterAll(async () => {
+    await db.end();
+    await database.drop();
+    const keys = await redis.keys(`${namespace}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('drops a change whose announcement was lost at every replica, once social’s event arrives', async () => {
+    const transport = (subgraph: string) =>
+      createEventTransport({ kind, subgraph, db, redisUrl: REDIS_URL, namespace, onError: () => {}, pollMs: 50 });
+    const socialSide = transport('social');
+    socialSide.startRelay(db);
+    // Two feed replicas on one bus that never carries the announcement (social ended after its commit).
+    const bus = createMemoryPubSub();
+    const replicas = [transport('feed'), transport('feed')];
+    const caches = replicas.map((events) => createRelationshipCache<string>({ pubsub: bus, events, logger }));
+    const social = fakeSocial();
+    const [blocker, blocked, bystander] = [randomUUID(), randomUUID(), randomUUID()];
+    try {
+      await until('both replicas keeping answers', async () => {
+        const before = social.asked.length;
+        for (const cache of caches) await cache.get(bystander, social.fetch);
+        for (const cache of caches) await cache.get(bystander, social.fetch);
+        return social.asked.length - before === 0;
+      });
+      for (const cache of caches) for (const userId of [blocker, blocked]) await cache.get(userId, social.fetch);
+      social.asked.length = 0;
+
+      social.set(blocker, `blocked: ${blocked}`);
+      social.set(blocked, `blocked: ${blocker}`);
+      await db.$executeRawUnsafe(
+        `INSERT INTO "social"."outbox" (topic, payload) VALUES ('social.blocked', $1::jsonb)`,
+        JSON.stringify({ blockerId: blocker, blockedId: blocked }),
+      );
+      await until('every replica to ask social again', async () => {
+        const answers = await Promise.all(caches.map((cache) => cache.get(blocker, social.fetch)));
+        return answers.every((answer) => answer === `blocked: ${blocked}`);
+      });
+      expect(await Promise.all(caches.map((cache) => cache.get(blocked, social.fetch)))).toEqual([
+        `blocked: ${blocker}`,
+        `blocked: ${blocker}`,
+      ]);
+      social.asked.length = 0;
+      for (const cache of caches) await cache.get(bystander, social.fetch);
+      expect(social.asked).toEqual([]);
+    } finally {
+      for (const cache of caches) await cache.stop();
+      for (const events of [...replicas, socialSide]) await events.close();
+      await bus.close();
+    }
+  });
 });

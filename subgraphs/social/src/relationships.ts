@@ -12,8 +12,8 @@ type Tx = Parameters<Parameters<SocialDb['$transaction']>[0]>[0];
  * Tells the feed and generations, after the commit and before the mutation answers, that what
  * `/internal/blocks` answers for these two changed: their caches drop both at once, so the next
  * page reflects it. Live messages are at most once: one lost here (Redis away, or this process
- * ending after the commit) leaves the feed serving the old answer until social's durable event
- * reaches it, and generations until its entry expires (a minute). Announced even when the
+ * ending after the commit) leaves the feed and generations serving the old answer until social's
+ * durable event of the change reaches them (each replica follows those). Announced even when the
  * mutation changed nothing, so repeating it after a lost announcement heals the caches. The
  * change itself stands, so a loss is only logged.
  */
