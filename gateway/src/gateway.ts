@@ -97,6 +97,12 @@ export interface GatewayOptions {
   pubsub?: PubSub;
   /** Channel prefix of the Redis pub/sub made from `redisUrl`. Default: "cameo:" (as users'). */
   livePrefix?: string;
+  /**
+   * Users' domain events on Redis streams (events travel on Redis), followed so an ended session
+   * whose live announcement was lost still reaches this replica. Without it, a Redis bus alone
+   * is trusted 30 s per answer, not 10 minutes (sessions.ts).
+   */
+  usersEvents?: { redisUrl: string; eventNamespace?: string };
   /** The session-version cache: `ttlMs` (10 min while the live bus is heard, else 30 s), `graceMs` (30 s), `maxEntries` (10,000). */
   sessions?: Pick<SessionGuardOptions, 'ttlMs' | 'graceMs' | 'maxEntries'>;
 }
@@ -150,6 +156,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     internalCallSecret: options.internalCallSecret,
     logger,
     pubsub: options.pubsub ?? ownPubSub,
+    usersEvents: options.usersEvents,
   });
   // Endings published from now on are heard before the gateway serves anyone.
   await sessions.ready;

@@ -45,6 +45,7 @@ export async function startGatewayFromEnv(
   const adminPort = readAdminPort(source);
   const entityCacheTtl = readEntityCacheTtlSeconds(source);
   const logger = createLogger('gateway');
+  const eventsOnRedis = env.redisUrl && chooseTransport(env.eventTransport, env.redisUrl) === 'redis' ? env.redisUrl : undefined;
   // The API does not depend on the web app: if it cannot be built, say so and serve the API.
   const webAppDir = existsSync(path.join(PREBUILT_WEB_APP_DIR, 'index.html'))
     ? PREBUILT_WEB_APP_DIR
@@ -70,10 +71,8 @@ export async function startGatewayFromEnv(
     persistedQueryManifest: readPersistedQueryManifest(source),
     // The cache hears invalidations on the subgraphs' Redis streams (users, social, generations),
     // which exist only when events travel on Redis: on the PostgreSQL transport it stays off.
-    entityCache:
-      env.redisUrl && entityCacheTtl > 0 && chooseTransport(env.eventTransport, env.redisUrl) === 'redis'
-        ? { redisUrl: env.redisUrl, ttlMs: entityCacheTtl * 1000 }
-        : undefined,
+    entityCache: eventsOnRedis && entityCacheTtl > 0 ? { redisUrl: eventsOnRedis, ttlMs: entityCacheTtl * 1000 } : undefined,
+    usersEvents: eventsOnRedis ? { redisUrl: eventsOnRedis } : undefined,
   });
   const { url } = await listen(gateway.httpServer, readGatewayPort(source), readGatewayHost(source));
   logger.info(`listening on ${url}${webAppDir ? `; the web app is at ${url.replace(/\/graphql$/, '/')}` : ''}`);

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { eventStream, followStream, type StreamFollower } from '@cameo/kernel/events';
 import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
 import type { Logger } from '@cameo/kernel/logger';
 import type { PubSub } from '@cameo/kernel/pubsub';
@@ -13,11 +14,13 @@ import { listenToTopic } from '@cameo/kernel/topic-listener';
  *
  * An entry is dropped at once when users announces `session.revoked` on the live bus (every
  * replica hears it over Redis pub/sub; one process shares the in-process bus), and when this
- * gateway forwarded the mutation that ended the sessions (read-your-writes). While the bus is
- * heard an entry is trusted for 10 minutes: an ending cannot be missed without the subscription
- * breaking or its connection dropping (Redis pub/sub loses messages only with the connection),
- * and either drops every entry. A replica that cannot hear the bus (no Redis, or until a lost
- * subscription is confirmed again) trusts an entry for 30 s.
+ * gateway forwarded the mutation that ended the sessions (read-your-writes). An announcement
+ * over Redis is lost if users ends between its commit and its publish, or Redis is away at the
+ * publish; the durable events written with the change (`user.sessions_ended`, `user.deleted`)
+ * are not, and each replica follows users' stream for them. An entry is trusted for 10 minutes
+ * only while no ending can be missed: the bus is heard and, for a bus that crosses processes,
+ * users' stream is followed too (a lost subscription or connection to either drops every entry).
+ * Otherwise (no Redis, a bus without the stream, or until both are heard again) 30 s.
  */
 export interface SessionGuardOptions {
   /** The users subgraph's base URL (without /graphql), once the gateway knows it. */
@@ -27,7 +30,13 @@ export interface SessionGuardOptions {
   logger: Logger;
   /** Where `session.revoked` is heard. Default: none (entries only expire). */
   pubsub?: PubSub;
-  /** How long an answer is trusted. Default: 10 minutes with a pubsub, else 30 s. */
+  /**
+   * Users' durable events on Redis (the subgraphs' `eventNamespace`), followed so an ending whose
+   * announcement was lost still arrives. Needed for 10 minutes of trust with a bus that crosses
+   * processes; not with the in-process bus (npm start), which loses nothing.
+   */
+  usersEvents?: { redisUrl: string; eventNamespace?: string };
+  /** How long an answer is trusted while no ending can be missed. Default: 10 minutes with a pubsub, else 30 s. */
   ttlMs?: number;
   /**
    * How long past `ttlMs` an answer may still serve while users cannot be reached. Default: 30 s.
@@ -130,13 +139,37 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
         heard: () => (heard = true),
         deaf: () => {
           heard = false;
-          epoch++;
-          entries.clear();
+          forgetEverything();
         },
         error: (error) =>
           options.logger.error(`session.revoked: ${error instanceof Error ? error.message : String(error)}; listening again`),
       })
     : undefined;
+
+  const forgetEverything = () => {
+    epoch++;
+    entries.clear();
+  };
+  const follower: StreamFollower | undefined = options.usersEvents
+    ? followStream({
+        redisUrl: options.usersEvents.redisUrl,
+        stream: eventStream('users', options.usersEvents.eventNamespace),
+        handle: (event) => {
+          const { userId, sessionVersion } = (event.payload ?? {}) as Partial<SessionRevoked>;
+          if (typeof userId !== 'string') return;
+          if (event.topic === 'user.sessions_ended')
+            ended({ userId, sessionVersion: typeof sessionVersion === 'number' ? sessionVersion : null });
+          if (event.topic === 'user.deleted') ended({ userId, sessionVersion: null });
+        },
+        onGap: forgetEverything,
+        onError: (error) =>
+          options.logger.error(`users events: ${error instanceof Error ? error.message : String(error)}; following again`),
+      })
+    : undefined;
+  // The in-process bus has no onInterrupted: it loses nothing, so it needs no stream beside it.
+  const crossesProcesses = options.pubsub?.onInterrupted !== undefined;
+  /** Every ending from now on will reach this replica: answers may be kept the whole TTL. */
+  const endingsSure = () => heard && (!crossesProcesses || follower?.isLive() === true);
 
   const judge = (session: Session, entry: Entry): SessionStatus =>
     entry.version !== null && entry.version === session.sessionVersion ? 'valid' : 'revoked';
@@ -148,7 +181,7 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
       // Versions only grow: a token newer than the entry (a sign-in after signOutEverywhere that
       // this replica did not hear of) proves the entry stale, so users is asked again.
       const newer = entry?.version != null && session.sessionVersion > entry.version;
-      const trustedMs = heard || !options.pubsub ? ttlMs : Math.min(ttlMs, UNHEARD_TTL_MS);
+      const trustedMs = endingsSure() || !options.pubsub ? ttlMs : Math.min(ttlMs, UNHEARD_TTL_MS);
       if (entry && !newer && now - entry.fetchedAt < trustedMs) return judge(session, entry);
       try {
         return judge(session, await loader.load(session.userId));
@@ -171,6 +204,7 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
     },
     stop: async () => {
       await listener?.stop();
+      await follower?.stop();
       listeners.clear();
       entries.clear();
     },

@@ -22,6 +22,8 @@ export interface GatewayChildOptions {
   entityCache?: EntityCacheOptions;
   /** Ours only: REDIS_URL, with the entity cache: the live bus on which users announces ended sessions. */
   redisUrl?: string;
+  /** Ours only, with the entity cache: users' event stream, which ended sessions also reach the gateway by. */
+  usersEvents?: { redisUrl: string; eventNamespace?: string };
 }
 
 import { benchKeys } from './platform';

@@ -114,9 +114,13 @@ export function startGatewayProcess(
   extra: Pick<GatewayChildOptions, 'entityCache'> & { profileDir?: string } = {},
 ): Promise<GatewayProcess> {
   const { profileDir = process.env.CAMEO_BENCH_PROFILE, ...rest } = extra;
-  // A deployment with REDIS_URL has both the entity cache and the live bus (session endings).
+  // A deployment with REDIS_URL has the entity cache, the live bus and users' stream (session endings).
   const redisUrl = kind === 'cameo' ? rest.entityCache?.redisUrl : undefined;
-  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, ...rest, redisUrl };
+  const usersEvents =
+    kind === 'cameo' && rest.entityCache
+      ? { redisUrl: rest.entityCache.redisUrl, eventNamespace: rest.entityCache.eventNamespace }
+      : undefined;
+  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, ...rest, redisUrl, usersEvents };
   const child = fork(path.join(__dirname, 'gateway-child.ts'), {
     execArgv: ['--import', 'tsx', '--expose-gc', ...cpuProfileArgs(profileDir, `gateway-${kind}`)],
     env: { ...process.env, NODE_ENV: 'production', CAMEO_BENCH_GATEWAY: JSON.stringify(options) },

@@ -1,5 +1,7 @@
 import WebSocket from 'ws';
 import type { Gateway } from '@cameo/gateway/gateway';
+import type { PubSub } from '@cameo/kernel/pubsub';
+import { SESSION_REVOKED_TOPIC } from '@cameo/kernel/session-token';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
 import { codes, ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
@@ -65,7 +67,13 @@ describe.each([
     // nothing reaches it and it trusts a cached answer for the TTL (shortened here from 30 s).
     replica = await startReplicaGateway(
       stack,
-      stack.live ? { redisUrl: stack.live.redisUrl, livePrefix: stack.live.prefix } : { sessions: { ttlMs: 500 } },
+      stack.live
+        ? {
+            redisUrl: stack.live.redisUrl,
+            livePrefix: stack.live.prefix,
+            usersEvents: { redisUrl: stack.live.redisUrl, eventNamespace: stack.queuePrefix },
+          }
+        : { sessions: { ttlMs: 500 } },
     );
     owner = await signUp(stack.gatewayUrl, 'owner');
     everyoneCameo = await verifiedCameo(stack.gatewayUrl, owner);
@@ -184,5 +192,46 @@ describe.each([
     expect(await connectionInit(stack.gatewayUrl, fresh)).toBe('ack');
     expect(await connectionInit(replica.url, fresh)).toBe('ack');
     expect(await refused(replica.url, laptop)).toBe(true);
+  });
+});
+
+describe('an ended session whose announcement is lost (users ended between its commit and its publish), with Redis', () => {
+  let database: TestDatabase;
+  let stack: TestStack;
+  let replica: { gateway: Gateway; url: string };
+  /** Users' bus, minus its session.revoked announcements. */
+  const silent = (shared: PubSub): PubSub => ({
+    publish: (topic, payload) => (topic === SESSION_REVOKED_TOPIC ? Promise.resolve() : shared.publish(topic, payload)),
+    subscribe: (topic) => shared.subscribe(topic),
+    close: async () => {},
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('e2e_sessions_lost');
+    stack = await startStack(database.url, { redis: true, usersBus: silent });
+    replica = await startReplicaGateway(stack, {
+      redisUrl: stack.live!.redisUrl,
+      livePrefix: stack.live!.prefix,
+      usersEvents: { redisUrl: stack.live!.redisUrl, eventNamespace: stack.queuePrefix },
+    });
+  });
+  afterAll(async () => {
+    await replica?.gateway.stop();
+    await stack?.stop();
+    await database?.drop();
+  });
+
+  it('is refused by a replica once users’ durable event arrives, not when its cached answer expires', async () => {
+    const user = await signUp(stack.gatewayUrl, 'leaky');
+    // The replica checks the token and keeps the answer (for 10 minutes: it hears the bus and users' stream).
+    expect((await ok(me(replica.url, user.token))).me.id).toBe(user.id);
+    expect((await ok(me(replica.url, user.token))).me.id).toBe(user.id);
+    const laptop = await openSubscription(replica.url, user.token);
+    expect(await request(stack.gatewayUrl, 'mutation { signOutEverywhere }', { token: user.token })).toMatchObject({
+      data: { signOutEverywhere: true },
+    });
+    // No announcement reaches the replica: only user.sessions_ended on users' stream can.
+    await until('the replica refuses the old token', () => refused(replica.url, user.token), 15_000);
+    expect(await closedWith(laptop)).toBe('connection closed: 4401');
   });
 });

@@ -93,6 +93,12 @@ export interface StackOptions {
    * test drops social's announcements to play a social that ended between commit and publish).
    */
   socialBus?: (shared: PubSub) => PubSub;
+  /**
+   * Failure injection, with or without `redis`: the bus users is given, made from the one it
+   * shares with the gateway (a test drops session.revoked to play a users that ended between
+   * commit and publish).
+   */
+  usersBus?: (shared: PubSub) => PubSub;
 }
 
 export interface TestStack {
@@ -185,7 +191,7 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     verifier,
     verificationRunner: options.verificationRunner,
     recordingsPerDay: options.recordingsPerDay ?? 1000,
-    pubsub,
+    pubsub: options.usersBus ? options.usersBus(pubsub) : pubsub,
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
@@ -264,6 +270,8 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     pubsub,
     // As deployed: with Redis, the gateway caches public entity fields and hears their events.
     entityCache: redisUrl && options.entityCache !== false ? { redisUrl, eventNamespace: queuePrefix } : undefined,
+    // As deployed: with Redis, ended sessions also reach it by users' durable events.
+    usersEvents: redisUrl ? { redisUrl, eventNamespace: queuePrefix } : undefined,
     webAppDir: options.webApp ? await buildWebApp(`${assetsDir}-web`) : undefined,
   });
   const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');

@@ -23,6 +23,11 @@ export interface UsersEvents {
   /** A profile change: the user's public fields listed in `fields` have new values. */
   'user.updated': { userId: string; fields: ProfileField[] };
   'user.deleted': { userId: string };
+  /**
+   * signOutEverywhere: every session token of the account older than `sessionVersion` is void.
+   * Gateways follow it (sessions.ts) in case the live `session.revoked` announcement was lost.
+   */
+  'user.sessions_ended': { userId: string; sessionVersion: number };
   /** A recording's verification ended: the cameo is now VERIFIED (usable under its policy) or REJECTED. */
   'cameo.verification_completed': { cameoId: string; ownerId: string; status: 'VERIFIED' | 'REJECTED'; rejectionCode?: string };
 }

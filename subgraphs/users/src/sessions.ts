@@ -18,8 +18,9 @@ export async function sessionVersions(db: UsersDb, userIds: string[]): Promise<{
 
 /**
  * Announces, after the commit, that sessions of an account ended. Live messages are at most
- * once: one lost here (Redis away) leaves other gateways trusting their cached version for at
- * most their cache's TTL, so the mutation still succeeds and the loss is only logged.
+ * once: one lost here (Redis away) reaches the gateways by the durable event written with the
+ * change (`user.sessions_ended`, `user.deleted`), which they follow too, so the mutation still
+ * succeeds and the loss is only logged.
  */
 export async function announceSessionsEnded(pubsub: PubSub, logger: Logger, message: SessionRevoked): Promise<void> {
   try {

@@ -2,6 +2,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { DomainError, ErrorCode, badInput } from '@cameo/kernel/errors';
 import { signSessionToken } from '@cameo/kernel/session-token';
 import { builder } from '../builder';
+import { emit } from '../events';
 import { displayNameProblem, handleProblem, normalizeHandle, passwordProblem } from '../handles';
 import { ageBandOf, ageBandProblem } from '../age';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../passwords';
@@ -108,10 +109,16 @@ builder.mutationFields((t) => ({
       'Ends every session of your account, this one included (a lost device, a leaked token): every token signed before is refused from now on. Sign in again for a new one.',
     resolve: async (_root, _args, ctx) => {
       const userId = requireViewer(ctx);
-      const { sessionVersion } = await ctx.db.user.update({
-        where: { id: userId },
-        data: { sessionVersion: { increment: 1 } },
-        select: { sessionVersion: true },
+      // The durable event with the change: it reaches every gateway even if the announcement
+      // below is lost (this process ending after the commit, Redis away at the publish).
+      const sessionVersion = await ctx.db.$transaction(async (tx) => {
+        const { sessionVersion } = await tx.user.update({
+          where: { id: userId },
+          data: { sessionVersion: { increment: 1 } },
+          select: { sessionVersion: true },
+        });
+        await emit(tx, 'user.sessions_ended', { userId, sessionVersion });
+        return sessionVersion;
       });
       await ctx.announceSessionsEnded({ userId, sessionVersion });
       return true;
