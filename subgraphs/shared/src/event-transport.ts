@@ -65,6 +65,8 @@ export interface EventTransportOptions {
   pollMs?: number;
   /** Redis: entries a dead replica left pending this long are claimed by a live one. Default: 30 s. */
   claimIdleMs?: number;
+  /** PostgreSQL: how long events may wait behind an older running transaction before it is reported. Default: 10 s. */
+  heldBackWarnMs?: number;
 }
 
 /** EVENT_TRANSPORT wins; otherwise Redis when there is one, PostgreSQL when there is not. */
@@ -152,6 +154,7 @@ function postgresTransport(options: EventTransportOptions): EventTransport {
         retry: spec.retry,
         onError: options.onError,
         pollMs: options.pollMs,
+        heldBackWarnMs: options.heldBackWarnMs,
       });
       stoppables.push(consumer);
       return consumer;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { deliver, eventsApplied, replayRequested, sleep, type RawDb, type RetryPolicy } from './event-delivery';
 import type { DomainEvent } from './events';
+import { watchHeldBack } from './held-back';
 
 /**
  * Domain events on PostgreSQL itself, for deployments without Redis (the embedded default): the
@@ -91,6 +92,8 @@ export interface PgConsumerOptions {
   batchSize?: number;
   /** How long a reader holds a source before another replica may take over. Default: 30 s. */
   leaseMs?: number;
+  /** How long events may wait behind an older running transaction before it is reported (held-back.ts). Default: 10 s. */
+  heldBackWarnMs?: number;
 }
 
 export interface Stoppable {
@@ -108,6 +111,7 @@ export function startPgConsumer(options: PgConsumerOptions): Stoppable {
   const leaseMs = options.leaseMs ?? 30_000;
   const abort = new AbortController();
   const target = { consumer, source, db, handle: options.handle, onError: options.onError, retry: options.retry, signal: abort.signal };
+  const heldBack = watchHeldBack({ db, consumer, source, onError: options.onError, warnAfterMs: options.heldBackWarnMs });
 
   /** Takes or renews the lease; returns the position, or null while another replica holds it. */
   const lease = async () => {
@@ -144,6 +148,8 @@ export function startPgConsumer(options: PgConsumerOptions): Stoppable {
       await replayRequested(target);
     }
     const batch = await readCommitted(db, source, held.position, options.batchSize ?? 100);
+    if (batch.length === 0) await heldBack.quiet(held.position);
+    else heldBack.flowing();
     for (const { event, position: next } of batch) {
       const outcome = await deliver(target, event);
       if (outcome === 'stopped') return 0;

@@ -7,6 +7,7 @@ import { rawDb } from '../src/raw-db';
 import { eventMetrics, listDeadLetters, requestReplay } from '../src/event-delivery';
 import { createEventTransport, type EventTransport, type EventTransportKind } from '../src/event-transport';
 import { eventStream, toStreamFields, type DomainEvent } from '../src/events';
+import { heldBackSeconds } from '../src/held-back';
 
 // The two event transports behind one interface: the same behaviour is asserted on both, with
 // users as the producer (its outbox) and feed as the consumer (its position and dead letters).
@@ -179,6 +180,44 @@ describe('the postgres transport', () => {
     expect(payloads(seen).sort()).toEqual([1, 2]);
     const ids = seen.map((event) => Number(event.id.split(':')[1]));
     expect(ids[0]).toBeLessThan(ids[1]!);
+  });
+
+  it('reports the transaction holding events back, names it, and shows the wait on /metrics until it ends', async () => {
+    await transportFor('postgres');
+    const reports: string[] = [];
+    const transport = createEventTransport({
+      kind: 'postgres',
+      subgraph: 'feed',
+      db,
+      redisUrl: REDIS_URL,
+      onError: (error) => reports.push(String(error)),
+      pollMs: 50,
+      heldBackWarnMs: 300,
+    });
+    const seen: DomainEvent[] = [];
+    transport.consume({ source: 'users', handle: async (event) => void seen.push(event) });
+    // Any transaction with an id holds the server's oldest-running horizon, whatever it writes.
+    const slow = new pg.Client({ connectionString: database.url });
+    await slow.connect();
+    const heldSeconds = async () =>
+      (await heldBackSeconds.get()).values.find((value) => value.labels.consumer === 'feed' && value.labels.source === 'users')?.value ?? 0;
+    try {
+      await slow.query('BEGIN');
+      await slow.query('SELECT pg_current_xact_id()');
+      await emit(1);
+      const report = await until('a report of the hold', async () => reports.find((line) => line.includes('held back')), 15_000);
+      // Ours, unless a test file running beside this one holds an older transaction right now.
+      expect(report).toMatch(/users's events held back \d+ s by an older transaction of pid \d+ in database \w+, running \d+ s: /);
+      expect(seen).toEqual([]);
+      expect(await heldSeconds()).toBeGreaterThan(0);
+      await slow.query('COMMIT');
+      await until('the event, once the transaction ended', async () => seen.length >= 1);
+      await until('the wait back to 0', async () => (await heldSeconds()) === 0);
+    } finally {
+      await slow.end();
+    }
+    await transport.close();
+    expect(reports.filter((line) => line.includes('held back'))).toHaveLength(1);
   });
 
   it('has a follower hear an event whose transaction was running when it started, once it commits', async () => {
