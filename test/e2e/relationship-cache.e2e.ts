@@ -1,8 +1,7 @@
 import { RELATIONSHIP_CHANGED_TOPIC } from '@cameo/kernel/relationship-events';
-import type { PubSub } from '@cameo/kernel/pubsub';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { ok, quietFor, requestAs, until } from '@cameo/test-helpers/graphql';
-import { startStack, type StackOptions, type TestStack } from '@cameo/test-helpers/stack';
+import { dropping, startStack, type StackOptions, type TestStack } from '@cameo/test-helpers/stack';
 import { publishedVideo, signUp, type TestUser } from '@cameo/test-helpers/users';
 
 /**
@@ -125,16 +124,9 @@ describe('social’s answers with no shared bus (subgraphs in separate processes
 describe('a block whose announcement is lost (social ended between its commit and its publish)', () => {
   let database: TestDatabase;
   let stack: TestStack;
-  /** Social's bus, minus its relationship announcements. */
-  const silent = (shared: PubSub): PubSub => ({
-    publish: (topic, payload) => (topic === RELATIONSHIP_CHANGED_TOPIC ? Promise.resolve() : shared.publish(topic, payload)),
-    subscribe: (topic) => shared.subscribe(topic),
-    close: async () => {},
-  });
-
   beforeAll(async () => {
     database = await createTestDatabase('e2e_relcache_lost');
-    stack = await startStack(database.url, { socialBus: silent });
+    stack = await startStack(database.url, { socialBus: dropping(RELATIONSHIP_CHANGED_TOPIC) });
   });
   afterAll(async () => {
     await stack?.stop();

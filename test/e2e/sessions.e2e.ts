@@ -1,11 +1,10 @@
 import WebSocket from 'ws';
 import type { Gateway } from '@cameo/gateway/gateway';
-import type { PubSub } from '@cameo/kernel/pubsub';
 import { SESSION_REVOKED_TOPIC } from '@cameo/kernel/session-token';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
 import { codes, ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
-import { proofFor, startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
+import { dropping, proofFor, startReplicaGateway, startStack, type TestStack } from '@cameo/test-helpers/stack';
 import { collect, wsClient, wsUrl } from '@cameo/test-helpers/subscriptions';
 import { signUp, verifiedCameo, type TestUser } from '@cameo/test-helpers/users';
 
@@ -199,16 +198,9 @@ describe('an ended session whose announcement is lost (users ended between its c
   let database: TestDatabase;
   let stack: TestStack;
   let replica: { gateway: Gateway; url: string };
-  /** Users' bus, minus its session.revoked announcements. */
-  const silent = (shared: PubSub): PubSub => ({
-    publish: (topic, payload) => (topic === SESSION_REVOKED_TOPIC ? Promise.resolve() : shared.publish(topic, payload)),
-    subscribe: (topic) => shared.subscribe(topic),
-    close: async () => {},
-  });
-
   beforeAll(async () => {
     database = await createTestDatabase('e2e_sessions_lost');
-    stack = await startStack(database.url, { redis: true, usersBus: silent });
+    stack = await startStack(database.url, { redis: true, usersBus: dropping(SESSION_REVOKED_TOPIC) });
     replica = await startReplicaGateway(stack, {
       redisUrl: stack.live!.redisUrl,
       livePrefix: stack.live!.prefix,

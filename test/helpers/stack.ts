@@ -129,6 +129,18 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/**
+ * For `socialBus` / `usersBus`: the shared bus without one topic's announcements, as a subgraph
+ * that ended between its commit and its publish would leave it.
+ */
+export const dropping =
+  (lostTopic: string) =>
+  (shared: PubSub): PubSub => ({
+    publish: (topic, payload) => (topic === lostTopic ? Promise.resolve() : shared.publish(topic, payload)),
+    subscribe: (topic) => shared.subscribe(topic),
+    close: async () => {},
+  });
+
 /** The whole platform on free ports against one test database, from the committed supergraph. */
 export async function startStack(databaseUrl: string, options: StackOptions = {}): Promise<TestStack> {
   const assetsDir = mkdtempSync(path.join(os.tmpdir(), 'cameo-assets-'));
