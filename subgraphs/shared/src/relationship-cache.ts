@@ -32,7 +32,7 @@ export interface RelationshipCacheOptions {
    */
   events?: Pick<EventTransport, 'follow'>;
   logger: Logger;
-  /** How long an answer is trusted while the bus is heard. Default: 10 minutes. */
+  /** How long an answer is trusted while the bus (and social's events, when followed) are heard. Default: 10 minutes. */
   ttlMs?: number;
   /** Viewers remembered at most; the least recently fetched go first. Default: 10,000. */
   maxEntries?: number;
@@ -41,12 +41,6 @@ export interface RelationshipCacheOptions {
 export interface RelationshipCache<T> {
   /** The viewer's answer: remembered, shared with a call already out for them, or `fetch`ed. */
   get(userId: string, fetch: (userId: string) => Promise<T>): Promise<T>;
-  /**
-   * Drops what is known of these people, as an announcement would. For a subgraph that also
-   * reads social's durable events: a change whose announcement was lost (social ended between
-   * its commit and its publish) is forgotten when its event arrives, not after the TTL.
-   */
-  forget(userIds: readonly string[]): void;
   /** Resolves once the bus is heard (or its subscribe failed, and it tries again); social's events may be heard a little later. */
   readonly ready: Promise<void>;
   stop(): Promise<void>;
@@ -61,7 +55,7 @@ interface Flight<T> {
 export function createRelationshipCache<T>(options: RelationshipCacheOptions): RelationshipCache<T> {
   const { pubsub, logger } = options;
   if (!pubsub) {
-    return { get: (userId, fetch) => fetch(userId), forget: () => {}, ready: Promise.resolve(), stop: async () => {} };
+    return { get: (userId, fetch) => fetch(userId), ready: Promise.resolve(), stop: async () => {} };
   }
   const ttlMs = options.ttlMs ?? 10 * 60_000;
   const maxEntries = options.maxEntries ?? 10_000;
@@ -119,9 +113,6 @@ export function createRelationshipCache<T>(options: RelationshipCacheOptions): R
   });
 
   return {
-    forget: (userIds) => {
-      for (const userId of userIds) forget(userId);
-    },
     get: (userId, fetch) => {
       if (!trusted()) return fetch(userId);
       const entry = entries.get(userId);
