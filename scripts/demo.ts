@@ -138,20 +138,35 @@ const PHRASES = 3;
 /** espeak-ng's speed for each take of a demo cameo's recording. */
 const TAKES_WORDS_PER_MINUTE = [175, 140, 115] as const;
 
+/**
+ * The waits between one person's polls: 250 ms, growing by half up to 4 s. Every person polls at
+ * once, and verification queues their recordings: at a steady 250 ms, 24 people waiting a
+ * minute on a loaded machine sent more than the per-address limit (1,200 a minute; CI met it).
+ */
+function backoff(): () => Promise<void> {
+  let ms = 250;
+  return async () => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    ms = Math.min(4_000, ms * 1.5);
+  };
+}
+
 /** The cameo once its verification has settled (VERIFIED or REJECTED). */
 async function verdict(client: CameoClient, id: string) {
   const deadline = Date.now() + RENDER_TIMEOUT_MS;
+  const pause = backoff();
   for (;;) {
     const { cameo } = await client.request(CameoVerificationDocument, { id });
     if (cameo && (cameo.status === 'VERIFIED' || cameo.status === 'REJECTED')) return cameo;
     if (Date.now() > deadline) throw new Error(`cameo ${id} was not verified in ${RENDER_TIMEOUT_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await pause();
   }
 }
 
 /** Waits for a render to finish (the worker runs the local model adapter). */
 async function rendered(client: CameoClient, id: string): Promise<void> {
   const deadline = Date.now() + RENDER_TIMEOUT_MS;
+  const pause = backoff();
   for (;;) {
     const { generation } = await client.request(GenerationDocument, { id });
     if (generation?.status === 'COMPLETED') return;
@@ -159,7 +174,7 @@ async function rendered(client: CameoClient, id: string): Promise<void> {
       throw new Error(`generation ${id} ended ${generation?.status ?? 'missing'}: ${generation?.errorReason ?? ''}`);
     }
     if (Date.now() > deadline) throw new Error(`generation ${id} did not render in ${RENDER_TIMEOUT_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await pause();
   }
 }
 
