@@ -14,6 +14,7 @@ import { ErrorCode } from '@cameo/kernel/errors';
 import { readSubscriptionEnv } from '@cameo/kernel/env';
 import { createFormatError } from '@cameo/kernel/format-error';
 import { createLogger } from '@cameo/kernel/logger';
+import { createStreamHub } from '@cameo/kernel/events';
 import { contextFromRequest, type GatewayContext } from './context';
 import { createSessionGuard, type SessionGuardOptions } from './sessions';
 import { createSessionTokenVerifier } from '@cameo/kernel/session-token';
@@ -84,10 +85,17 @@ export interface GatewayOptions {
    */
   persistedQueryManifest?: string;
   /**
-   * Keep viewer-independent entity fields (users' handles and names) between requests,
-   * invalidated by the subgraphs' domain events on this Redis. Default: off.
+   * The subgraphs' domain events on Redis streams (when events travel on Redis). This process
+   * reads each stream it needs once (`createStreamHub`), for the session guard and the entity
+   * cache. Without it, a Redis bus alone trusts a session answer 30 s, not 10 minutes
+   * (sessions.ts), and there is no entity cache.
    */
-  entityCache?: EntityCacheOptions;
+  events?: { redisUrl: string; eventNamespace?: string };
+  /**
+   * Keep viewer-independent entity fields (users' handles and names) between requests,
+   * invalidated by the subgraphs' domain events (needs `events`). Default: off.
+   */
+  entityCache?: Omit<EntityCacheOptions, 'streams'>;
   /**
    * The live bus on which the users subgraph announces ended sessions (`session.revoked`).
    * Default: Redis pub/sub at `redisUrl` (channel prefix `livePrefix`), or none without Redis —
@@ -97,12 +105,6 @@ export interface GatewayOptions {
   pubsub?: PubSub;
   /** Channel prefix of the Redis pub/sub made from `redisUrl`. Default: "cameo:" (as users'). */
   livePrefix?: string;
-  /**
-   * Users' domain events on Redis streams (events travel on Redis), followed so an ended session
-   * whose live announcement was lost still reaches this replica. Without it, a Redis bus alone
-   * is trusted 30 s per answer, not 10 minutes (sessions.ts).
-   */
-  usersEvents?: { redisUrl: string; eventNamespace?: string };
   /** The session-version cache: `ttlMs` (10 min while the live bus is heard, else 30 s), `graceMs` (30 s), `maxEntries` (10,000). */
   sessions?: Pick<SessionGuardOptions, 'ttlMs' | 'graceMs' | 'maxEntries'>;
 }
@@ -146,7 +148,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const metrics = createGatewayMetrics(() => subscriptionStats());
   const subgraphHttp = createSubgraphFetcher();
-  const entityCache = options.entityCache ? createEntityCache(options.entityCache, metrics, logger) : undefined;
+  if (options.entityCache && !options.events) throw new Error('the entity cache needs the domain events (`events`) that invalidate it');
+  const streams = options.events
+    ? createStreamHub({
+        ...options.events,
+        onError: (source, error) =>
+          logger.error(`${source} events: ${error instanceof Error ? error.message : String(error)}; following again`),
+      })
+    : undefined;
+  const entityCache = options.entityCache && streams ? createEntityCache({ ...options.entityCache, streams }, metrics) : undefined;
   const ownPubSub = !options.pubsub && options.redisUrl ? createPubSub(options.redisUrl, { prefix: options.livePrefix }) : undefined;
   // One per gateway: every transport reads tokens through it (session-token.ts).
   const sessionTokens = createSessionTokenVerifier(options.jwtSecret);
@@ -156,7 +166,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     internalCallSecret: options.internalCallSecret,
     logger,
     pubsub: options.pubsub ?? ownPubSub,
-    usersEvents: options.usersEvents,
+    streams,
   });
   // Endings published from now on are heard before the gateway serves anyone.
   await sessions.ready;
@@ -391,6 +401,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await limiter?.close();
       await entityCache?.stop();
       await sessions.stop();
+      await streams?.stop();
       await ownPubSub?.close();
       await redisReadiness?.close();
       subgraphHttp.close();

@@ -69,10 +69,10 @@ export async function startGatewayFromEnv(
     pubsub,
     safelist: readSafelist(source),
     persistedQueryManifest: readPersistedQueryManifest(source),
-    // The cache hears invalidations on the subgraphs' Redis streams (users, social, generations),
-    // which exist only when events travel on Redis: on the PostgreSQL transport it stays off.
-    entityCache: eventsOnRedis && entityCacheTtl > 0 ? { redisUrl: eventsOnRedis, ttlMs: entityCacheTtl * 1000 } : undefined,
-    usersEvents: eventsOnRedis ? { redisUrl: eventsOnRedis } : undefined,
+    // The subgraphs' Redis streams (users, social, generations) exist only when events travel on
+    // Redis: on the PostgreSQL transport the entity cache stays off.
+    events: eventsOnRedis ? { redisUrl: eventsOnRedis } : undefined,
+    entityCache: eventsOnRedis && entityCacheTtl > 0 ? { ttlMs: entityCacheTtl * 1000 } : undefined,
   });
   const { url } = await listen(gateway.httpServer, readGatewayPort(source), readGatewayHost(source));
   logger.info(`listening on ${url}${webAppDir ? `; the web app is at ${url.replace(/\/graphql$/, '/')}` : ''}`);

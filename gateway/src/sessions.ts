@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { eventStream, followStream, type StreamFollower } from '@cameo/kernel/events';
+import type { StreamFollower, StreamHub } from '@cameo/kernel/events';
 import { callInternal, signInternalToken } from '@cameo/kernel/internal-call';
 import type { Logger } from '@cameo/kernel/logger';
 import type { PubSub } from '@cameo/kernel/pubsub';
@@ -31,11 +31,11 @@ export interface SessionGuardOptions {
   /** Where `session.revoked` is heard. Default: none (entries only expire). */
   pubsub?: PubSub;
   /**
-   * Users' durable events on Redis (the subgraphs' `eventNamespace`), followed so an ending whose
+   * The domain-event streams on Redis, whose users' stream is followed so an ending whose
    * announcement was lost still arrives. Needed for 10 minutes of trust with a bus that crosses
    * processes; not with the in-process bus (npm start), which loses nothing.
    */
-  usersEvents?: { redisUrl: string; eventNamespace?: string };
+  streams?: StreamHub;
   /** How long an answer is trusted while no ending can be missed. Default: 10 minutes with a pubsub, else 30 s. */
   ttlMs?: number;
   /**
@@ -150,10 +150,8 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
     epoch++;
     entries.clear();
   };
-  const follower: StreamFollower | undefined = options.usersEvents
-    ? followStream({
-        redisUrl: options.usersEvents.redisUrl,
-        stream: eventStream('users', options.usersEvents.eventNamespace),
+  const follower: StreamFollower | undefined = options.streams
+    ? options.streams.follow('users', {
         handle: (event) => {
           const { userId, sessionVersion } = (event.payload ?? {}) as Partial<SessionRevoked>;
           if (typeof userId !== 'string') return;
@@ -162,8 +160,6 @@ export function createSessionGuard(options: SessionGuardOptions): SessionGuard {
           if (event.topic === 'user.deleted') ended({ userId, sessionVersion: null });
         },
         onGap: forgetEverything,
-        onError: (error) =>
-          options.logger.error(`users events: ${error instanceof Error ? error.message : String(error)}; following again`),
       })
     : undefined;
   // The in-process bus has no onInterrupted: it loses nothing, so it needs no stream beside it.

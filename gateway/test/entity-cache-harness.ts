@@ -1,5 +1,5 @@
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '@cameo/kernel/gateway-proof';
-import { createLogger } from '@cameo/kernel/logger';
+import { createStreamHub } from '@cameo/kernel/events';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { until } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, testSecrets, type TestStack } from '@cameo/test-helpers/stack';
@@ -51,7 +51,8 @@ export async function startCacheHarness(label: string): Promise<CacheHarness> {
   const stack = await startStack(database.url, { redis: true });
   const people = (await Promise.all(['ada', 'bob', 'cyd'].map((handle) => signUp(stack.gatewayUrl, handle)))) as CacheHarness['people'];
   const metrics = createGatewayMetrics(() => ({ connections: 0, httpStreams: 0, subscriptions: 0, upstream: 0 }));
-  const cache = createEntityCache({ redisUrl: TEST_REDIS_URL, eventNamespace: stack.queuePrefix }, metrics, createLogger('gateway'));
+  const streams = createStreamHub({ redisUrl: TEST_REDIS_URL, eventNamespace: stack.queuePrefix, onError: () => {} });
+  const cache = createEntityCache({ streams }, metrics);
   await until('the cache hears the events', async () => cache.isLive());
   return {
     database,
@@ -60,6 +61,7 @@ export async function startCacheHarness(label: string): Promise<CacheHarness> {
     cache,
     stop: async () => {
       await cache.stop();
+      await streams.stop();
       await stack.stop();
       await database.drop();
     },

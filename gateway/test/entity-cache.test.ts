@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createStreamHub, type StreamHub } from '@cameo/kernel/events';
 import { freePort } from '@cameo/kernel/listen';
-import { createLogger } from '@cameo/kernel/logger';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { request, ok, until } from '@cameo/test-helpers/graphql';
 import { TEST_REDIS_URL, startStack, type TestStack } from '@cameo/test-helpers/stack';
@@ -19,6 +19,7 @@ import { incoming, sendToSubgraph, type SentRequest } from './entity-cache-harne
  */
 let database: TestDatabase;
 let stack: TestStack;
+let streams: StreamHub;
 let cache: EntityCache;
 let ada: TestUser, bob: TestUser, cy: TestUser;
 let bobCameo: string;
@@ -47,7 +48,8 @@ beforeAll(async () => {
   stack = await startStack(database.url, { redis: true, worker: false });
   [ada, bob, cy] = await Promise.all([signUp(stack.gatewayUrl, 'ada'), signUp(stack.gatewayUrl, 'bob'), signUp(stack.gatewayUrl, 'cyd')]);
   bobCameo = await verifiedCameo(stack.gatewayUrl, bob);
-  cache = createEntityCache({ redisUrl: TEST_REDIS_URL, eventNamespace: stack.queuePrefix }, metrics, createLogger('gateway'));
+  streams = createStreamHub({ redisUrl: TEST_REDIS_URL, eventNamespace: stack.queuePrefix, onError: () => {} });
+  cache = createEntityCache({ streams }, metrics);
   await until('the cache hears users’ events', async () => cache.isLive());
 });
 beforeEach(() => {
@@ -56,6 +58,7 @@ beforeEach(() => {
 });
 afterAll(async () => {
   await cache?.stop();
+  await streams?.stop();
   await stack?.stop();
   await database?.drop();
 });
@@ -205,7 +208,8 @@ describe('the entity cache', () => {
   });
 
   it('caches nothing while it cannot hear the events that would invalidate it', async () => {
-    const deaf = createEntityCache({ redisUrl: `redis://127.0.0.1:${await freePort()}` }, metrics, createLogger('gateway'));
+    const nowhere = createStreamHub({ redisUrl: `redis://127.0.0.1:${await freePort()}`, onError: () => {} });
+    const deaf = createEntityCache({ streams: nowhere }, metrics);
     try {
       for (let i = 0; i < 3; i++) await lookUp(deaf, USERS, [user(ada)]);
       expect(sent).toHaveLength(3);
@@ -213,6 +217,7 @@ describe('the entity cache', () => {
       expect(deaf.size()).toBe(0);
     } finally {
       await deaf.stop();
+      await nowhere.stop();
     }
   }, 10_000);
 });

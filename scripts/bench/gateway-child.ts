@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
-import { createGateway } from '@cameo/gateway/gateway';
-import type { EntityCacheOptions } from '@cameo/gateway/entity-cache/entity-cache';
+import { createGateway, type GatewayOptions } from '@cameo/gateway/gateway';
 import { SUPERGRAPH_PATH } from '@cameo/gateway';
 import { listen } from '@cameo/kernel/listen';
 
@@ -18,12 +17,12 @@ export interface GatewayChildOptions {
   kind: 'cameo' | 'hive' | 'hive-router' | 'apollo';
   subgraphUrls: Record<string, string>;
   jwtSecret: string;
-  /** Ours only: the entity cache, as a deployment with REDIS_URL runs it. */
-  entityCache?: EntityCacheOptions;
-  /** Ours only: REDIS_URL, with the entity cache: the live bus on which users announces ended sessions. */
+  /** Ours only: REDIS_URL, the live bus on which users announces ended sessions. */
   redisUrl?: string;
-  /** Ours only, with the entity cache: users' event stream, which ended sessions also reach the gateway by. */
-  usersEvents?: { redisUrl: string; eventNamespace?: string };
+  /** Ours only: the subgraphs' event streams (ended sessions, entity invalidations). */
+  events?: GatewayOptions['events'];
+  /** Ours only: the entity cache, as a deployment with REDIS_URL runs it. */
+  entityCache?: GatewayOptions['entityCache'];
 }
 
 import { benchKeys } from './platform';

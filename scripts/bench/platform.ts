@@ -111,16 +111,13 @@ export interface GatewayProcess {
 export function startGatewayProcess(
   kind: GatewayChildOptions['kind'],
   subgraphUrls: Record<string, string>,
-  extra: Pick<GatewayChildOptions, 'entityCache'> & { profileDir?: string } = {},
+  extra: { entityCache?: { redisUrl: string; eventNamespace: string }; profileDir?: string } = {},
 ): Promise<GatewayProcess> {
-  const { profileDir = process.env.CAMEO_BENCH_PROFILE, ...rest } = extra;
-  // A deployment with REDIS_URL has the entity cache, the live bus and users' stream (session endings).
-  const redisUrl = kind === 'cameo' ? rest.entityCache?.redisUrl : undefined;
-  const usersEvents =
-    kind === 'cameo' && rest.entityCache
-      ? { redisUrl: rest.entityCache.redisUrl, eventNamespace: rest.entityCache.eventNamespace }
-      : undefined;
-  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, ...rest, redisUrl, usersEvents };
+  const { profileDir = process.env.CAMEO_BENCH_PROFILE, entityCache } = extra;
+  // Ours with the entity cache runs as a deployment with REDIS_URL: the live bus, the subgraphs'
+  // event streams (session endings, entity invalidations) and the cache.
+  const deployed = kind === 'cameo' && entityCache ? { redisUrl: entityCache.redisUrl, events: entityCache, entityCache: {} } : {};
+  const options: GatewayChildOptions = { kind, subgraphUrls, jwtSecret: secrets.jwtSecret, ...deployed };
   const child = fork(path.join(__dirname, 'gateway-child.ts'), {
     execArgv: ['--import', 'tsx', '--expose-gc', ...cpuProfileArgs(profileDir, `gateway-${kind}`)],
     env: { ...process.env, NODE_ENV: 'production', CAMEO_BENCH_GATEWAY: JSON.stringify(options) },

@@ -1,3 +1,5 @@
+import { Redis } from 'ioredis';
+import { eventStream } from '@cameo/kernel/events';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { graphql } from '@cameo/test-helpers/generated';
 import { ok, request, until, type Operation } from '@cameo/test-helpers/graphql';
@@ -100,7 +102,10 @@ it('answers a page’s creators and cast from memory the second time: users is n
 });
 
 it('shows a new name on the next page: at once through the gateway that changed it, after the event through a replica', async () => {
-  const replica = await startReplicaGateway(stack, { entityCache: { redisUrl: TEST_REDIS_URL, eventNamespace: stack.queuePrefix } });
+  const replica = await startReplicaGateway(stack, {
+    events: { redisUrl: TEST_REDIS_URL, eventNamespace: stack.queuePrefix },
+    entityCache: {},
+  });
   try {
     await until('the replica caching', async () => {
       await page(replica.url, cy);
@@ -168,5 +173,17 @@ it('fetches what only its owner may see for every viewer, whatever was asked bef
     expect(await page(stack.gatewayUrl, viewer, PLANS)).toEqual([
       { id: video, creator: { handle: 'ada', plan: viewer === ada ? 'FREE' : null } },
     ]);
+  }
+});
+
+it('reads users’ event stream over one connection, for the cache and the session guard alike', async () => {
+  // Both follow users' stream (names, ended sessions); nothing else in the stack does.
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    const clients = ((await redis.client('LIST')) as string).split('\n');
+    const name = `name=cameo-stream-follower:${eventStream('users', stack.queuePrefix)} `;
+    expect(clients.filter((line) => line.includes(name))).toHaveLength(1);
+  } finally {
+    redis.disconnect();
   }
 });

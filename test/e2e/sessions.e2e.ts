@@ -70,7 +70,7 @@ describe.each([
         ? {
             redisUrl: stack.live.redisUrl,
             livePrefix: stack.live.prefix,
-            usersEvents: { redisUrl: stack.live.redisUrl, eventNamespace: stack.queuePrefix },
+            events: { redisUrl: stack.live.redisUrl, eventNamespace: stack.queuePrefix },
           }
         : { sessions: { ttlMs: 500 } },
     );
@@ -204,7 +204,7 @@ describe('an ended session whose announcement is lost (users ended between its c
     replica = await startReplicaGateway(stack, {
       redisUrl: stack.live!.redisUrl,
       livePrefix: stack.live!.prefix,
-      usersEvents: { redisUrl: stack.live!.redisUrl, eventNamespace: stack.queuePrefix },
+      events: { redisUrl: stack.live!.redisUrl, eventNamespace: stack.queuePrefix },
     });
   });
   afterAll(async () => {

@@ -280,10 +280,10 @@ export async function startStack(databaseUrl: string, options: StackOptions = {}
     production: false,
     subscriptionLimits: options.subscriptionLimits,
     pubsub,
-    // As deployed: with Redis, the gateway caches public entity fields and hears their events.
-    entityCache: redisUrl && options.entityCache !== false ? { redisUrl, eventNamespace: queuePrefix } : undefined,
-    // As deployed: with Redis, ended sessions also reach it by users' durable events.
-    usersEvents: redisUrl ? { redisUrl, eventNamespace: queuePrefix } : undefined,
+    // As deployed: with Redis, the gateway follows the subgraphs' durable events (ended sessions
+    // reach it that way too), and caches public entity fields that those events invalidate.
+    events: redisUrl ? { redisUrl, eventNamespace: queuePrefix } : undefined,
+    entityCache: redisUrl && options.entityCache !== false ? {} : undefined,
     webAppDir: options.webApp ? await buildWebApp(`${assetsDir}-web`) : undefined,
   });
   const { url } = await listen(gateway.httpServer, 0, '127.0.0.1');

@@ -1,8 +1,7 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLFormattedError } from 'graphql';
-import { eventStream, followStream, type StreamFollower } from '@cameo/kernel/events';
-import type { Logger } from '@cameo/kernel/logger';
+import type { StreamFollower, StreamHub } from '@cameo/kernel/events';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
 import { copyAnswer } from './copy';
@@ -34,9 +33,8 @@ import { requestShape, type RequestShape } from './selection';
  * whatever happens.
  */
 export interface EntityCacheOptions {
-  redisUrl: string;
-  /** Namespace of the domain-event streams. Default: "cameo". */
-  eventNamespace?: string;
+  /** The domain-event streams (on Redis) whose events drop answers; shared with the session guard. */
+  streams: StreamHub;
   /** How long an answer is kept at most. Default: 60 s. */
   ttlMs?: number;
   /** Answers kept at most, over all subgraphs; the oldest go first. Default: 200,000. */
@@ -108,7 +106,7 @@ export interface EntityCache {
   stop(): Promise<void>;
 }
 
-export function createEntityCache(options: EntityCacheOptions, metrics: GatewayMetrics, logger: Logger): EntityCache {
+export function createEntityCache(options: EntityCacheOptions, metrics: GatewayMetrics): EntityCache {
   const ttlMs = options.ttlMs ?? 60_000;
   const maxEntries = options.maxEntries ?? 200_000;
   const keptFor = (subgraph: string) => Math.min(ttlMs, KEPT_AT_MOST_MS[subgraph] ?? ttlMs);
@@ -195,15 +193,12 @@ export function createEntityCache(options: EntityCacheOptions, metrics: GatewayM
   for (const stream of new Set(Object.keys(CACHED_ENTITIES).flatMap((subgraph) => HEARD_FROM[subgraph] ?? []))) {
     followers.set(
       stream,
-      followStream({
-        redisUrl: options.redisUrl,
-        stream: eventStream(stream, options.eventNamespace),
+      options.streams.follow(stream, {
         handle: (event) => {
           for (const stale of invalidations[stream]?.(event) ?? []) invalidate(stream, stale.typename, stale.id);
           for (const stale of viewerInvalidations[stream]?.(event) ?? []) forgetViewer(stale.subgraph, stale.viewerId);
         },
         onGap: clear,
-        onError: (error) => logger.error(`entity cache: ${stream} events: ${error instanceof Error ? error.message : String(error)}`),
       }),
     );
   }

@@ -263,7 +263,8 @@ export interface StreamFollower {
  * event to one replica only and leave a group behind in Redis for every process that ever ran.
  */
 export function followStream(options: StreamFollowerOptions): StreamFollower {
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, connectionName: 'cameo-stream-follower' });
+  // Named after its stream, so CLIENT LIST shows who reads what.
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, connectionName: `cameo-stream-follower:${options.stream}` });
   reportConnectionErrors(redis, options.onError);
   let stopped = false;
   let live = false;
@@ -314,6 +315,74 @@ export function followStream(options: StreamFollowerOptions): StreamFollower {
       signalStop();
       redis.disconnect();
       await running;
+    },
+  };
+}
+
+export interface StreamHubOptions {
+  redisUrl: string;
+  /** Namespace of the domain-event streams. Default: "cameo". */
+  eventNamespace?: string;
+  onError: (source: string, error: unknown) => void;
+}
+
+/** What one part of a process does with a source's events (see `StreamFollowerOptions`). */
+export type StreamListener = Pick<StreamFollowerOptions, 'handle' | 'onGap'>;
+
+/**
+ * Several parts of one process that follow the same source (the gateway's entity cache and its
+ * session guard both follow users') share one follower: one Redis connection and one read per
+ * entry instead of one each. A source's follower starts with its first listener and stops with
+ * its last; every listener hears every event and every gap.
+ */
+export interface StreamHub {
+  follow(source: string, listener: StreamListener): StreamFollower;
+  stop(): Promise<void>;
+}
+
+export function createStreamHub(options: StreamHubOptions): StreamHub {
+  const shared = new Map<string, { follower: StreamFollower; listeners: Set<StreamListener> }>();
+  const sharedFollower = (source: string) => {
+    let entry = shared.get(source);
+    if (entry) return entry;
+    const listeners = new Set<StreamListener>();
+    const follower = followStream({
+      redisUrl: options.redisUrl,
+      stream: eventStream(source, options.eventNamespace),
+      handle: (event) => {
+        for (const listener of listeners) listener.handle(event);
+      },
+      onGap: () => {
+        for (const listener of listeners) listener.onGap();
+      },
+      onError: (error) => options.onError(source, error),
+    });
+    shared.set(source, (entry = { follower, listeners }));
+    return entry;
+  };
+  return {
+    follow: (source, listener) => {
+      const entry = sharedFollower(source);
+      // A copy per call: one part following twice stops each on its own.
+      const own: StreamListener = { handle: listener.handle, onGap: listener.onGap };
+      entry.listeners.add(own);
+      let stopped = false;
+      return {
+        isLive: () => !stopped && entry.follower.isLive(),
+        stop: async () => {
+          if (stopped) return;
+          stopped = true;
+          entry.listeners.delete(own);
+          if (entry.listeners.size > 0 || shared.get(source) !== entry) return;
+          shared.delete(source);
+          await entry.follower.stop();
+        },
+      };
+    },
+    stop: async () => {
+      const entries = [...shared.values()];
+      shared.clear();
+      await Promise.all(entries.map((entry) => entry.follower.stop()));
     },
   };
 }

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/datab
 import { quietFor, until } from '@cameo/test-helpers/graphql';
 import { rawDb } from '../src/raw-db';
 import { freePort } from '../src/listen';
-import { eventStream, followStream, startStreamConsumer, toStreamFields, type DomainEvent } from '../src/events';
+import { createStreamHub, eventStream, followStream, startStreamConsumer, toStreamFields, type DomainEvent } from '../src/events';
 
 /** A few of ioredis' reconnect attempts (50, 100, 150 ms apart) against a closed port. */
 const RECONNECT_WINDOW_MS = 300;
@@ -148,4 +148,65 @@ describe('stream follower', () => {
     await follower.stop();
     expect(errors.map(String)).toEqual([expect.stringContaining('ECONNREFUSED')]);
   }, 10_000);
+});
+
+describe('stream hub', () => {
+  const add = (stream: string, n: number) =>
+    redis.xadd(stream, '*', ...toStreamFields({ id: `producer:${n}`, topic: 'thing.changed', payload: { n }, at: '' }));
+  /** Ids of the connections following this stream (each names its stream). */
+  const readersOf = async (stream: string) =>
+    ((await redis.client('LIST')) as string)
+      .split('\n')
+      .filter((line) => line.includes(`name=cameo-stream-follower:${stream} `))
+      .map((line) => /id=(\d+)/.exec(line)![1]!);
+
+  it('gives every part of a process that follows a source each event and each gap, over one connection', async () => {
+    const hub = createStreamHub({ redisUrl: REDIS_URL, eventNamespace: namespace, onError: () => {} });
+    const stream = eventStream('shared', namespace);
+    const cache = { seen: [] as unknown[], gaps: 0 };
+    const guard = { seen: [] as unknown[], gaps: 0 };
+    const listen = (part: typeof cache) =>
+      hub.follow('shared', { handle: (event) => void part.seen.push(event.payload), onGap: () => part.gaps++ });
+    const cacheFollower = listen(cache);
+    const guardFollower = listen(guard);
+    try {
+      await until('live', async () => cacheFollower.isLive() && guardFollower.isLive());
+      const readers = await readersOf(stream);
+      expect(readers).toHaveLength(1);
+
+      await add(stream, 1);
+      await until('both heard it', async () => cache.seen.length === 1 && guard.seen.length === 1);
+      await redis.client('KILL', 'ID', readers[0]!);
+      await until('both told of the gap', async () => cache.gaps >= 1 && guard.gaps >= 1);
+      await until('live again', async () => cacheFollower.isLive());
+
+      // One part stopping leaves the other following, on the same connection.
+      await cacheFollower.stop();
+      expect(cacheFollower.isLive()).toBe(false);
+      await add(stream, 2);
+      await until('the guard heard it', async () => guard.seen.length === 2);
+      expect(cache.seen).toEqual([{ n: 1 }]);
+      expect(guard.seen).toEqual([{ n: 1 }, { n: 2 }]);
+      expect(await readersOf(stream)).toHaveLength(1);
+
+      // The last part stopping closes the connection.
+      await guardFollower.stop();
+      await until('no reader left', async () => (await readersOf(stream)).length === 0);
+    } finally {
+      await hub.stop();
+    }
+  });
+
+  it('follows each source on a connection of its own', async () => {
+    const hub = createStreamHub({ redisUrl: REDIS_URL, eventNamespace: namespace, onError: () => {} });
+    try {
+      const followers = ['users', 'social'].map((source) => hub.follow(source, { handle: () => {}, onGap: () => {} }));
+      await until('live', async () => followers.every((follower) => follower.isLive()));
+      expect(await readersOf(eventStream('users', namespace))).toHaveLength(1);
+      expect(await readersOf(eventStream('social', namespace))).toHaveLength(1);
+    } finally {
+      await hub.stop();
+    }
+    await until('no reader left', async () => (await readersOf(eventStream('users', namespace))).length === 0);
+  });
 });
