@@ -163,24 +163,8 @@ export function startPgConsumer(options: PgConsumerOptions): Stoppable {
     return batch.length;
   };
 
-  const pollMs = options.pollMs ?? 100;
-  let quietSince = Date.now();
   const loop = async () => {
-    while (!abort.signal.aborted) {
-      let read = 0;
-      try {
-        read = await pass();
-      } catch (error) {
-        if (abort.signal.aborted) break;
-        options.onError(error);
-        await sleep(1_000, abort.signal);
-      }
-      if (read > 0) {
-        quietSince = Date.now();
-        continue;
-      }
-      await sleep(Date.now() - quietSince < 2_000 ? pollMs : Math.max(pollMs, options.idlePollMs ?? 400), abort.signal);
-    }
+    await pollUntilStopped(abort.signal, { pollMs: options.pollMs, idlePollMs: options.idlePollMs ?? 400, pass, onError: options.onError });
     // Let another replica take over at once rather than after the lease.
     await db
       .$executeRawUnsafe(`UPDATE "${consumer}"."event_position" SET leased_by = NULL WHERE source = $1 AND leased_by = $2`, source, me)
@@ -236,35 +220,27 @@ export function followOutbox(options: OutboxFollowerOptions): OutboxFollower {
     return rows[0] ? { xid: rows[0].xid, id: rows[0].id.toString() } : { xid: '0', id: '0' };
   };
 
-  const pollMs = options.pollMs ?? 100;
-  const idlePollMs = Math.max(pollMs, options.idlePollMs ?? 1_000);
-  let quietSince = Date.now();
-  const loop = async () => {
-    while (!abort.signal.aborted) {
-      let read = 0;
-      try {
-        position ??= await tail();
-        const batch = await readCommitted(db, source, position, 100);
-        for (const { event, position: next } of batch) {
-          position = next;
-          options.handle(event);
-        }
-        read = batch.length;
-        live = true;
-      } catch (error) {
-        if (abort.signal.aborted) break;
-        live = false;
-        options.onError(error);
-        await sleep(1_000, abort.signal);
+  const pass = async () => {
+    try {
+      position ??= await tail();
+      const batch = await readCommitted(db, source, position, 100);
+      for (const { event, position: next } of batch) {
+        position = next;
+        options.handle(event);
       }
-      if (read > 0) {
-        quietSince = Date.now();
-        continue;
-      }
-      await sleep(Date.now() - quietSince < 2_000 ? pollMs : idlePollMs, abort.signal);
+      live = true;
+      return batch.length;
+    } catch (error) {
+      live = false;
+      throw error;
     }
   };
-  const running = loop();
+  const running = pollUntilStopped(abort.signal, {
+    pollMs: options.pollMs,
+    idlePollMs: options.idlePollMs ?? 1_000,
+    pass,
+    onError: options.onError,
+  });
 
   return {
     isLive: () => live && !abort.signal.aborted,
@@ -273,4 +249,37 @@ export function followOutbox(options: OutboxFollowerOptions): OutboxFollower {
       await running;
     },
   };
+}
+
+/** How long a source may be quiet before its readers poll at their idle interval. */
+const QUIET_AFTER_MS = 2_000;
+
+/**
+ * Runs `pass` (one read of a source; it returns how many events it read) until `signal` aborts:
+ * again at once after a pass that read something, after `pollMs` (default 100) while the source
+ * was heard from in the last two seconds, after `idlePollMs` once it is quiet. A failed pass is
+ * reported and tried again a second later.
+ */
+async function pollUntilStopped(
+  signal: AbortSignal,
+  options: { pollMs?: number; idlePollMs: number; pass: () => Promise<number>; onError: (error: unknown) => void },
+) {
+  const pollMs = options.pollMs ?? 100;
+  const idlePollMs = Math.max(pollMs, options.idlePollMs);
+  let quietSince = Date.now();
+  while (!signal.aborted) {
+    let read = 0;
+    try {
+      read = await options.pass();
+    } catch (error) {
+      if (signal.aborted) return;
+      options.onError(error);
+      await sleep(1_000, signal);
+    }
+    if (read > 0) {
+      quietSince = Date.now();
+      continue;
+    }
+    await sleep(Date.now() - quietSince < QUIET_AFTER_MS ? pollMs : idlePollMs, signal);
+  }
 }
