@@ -350,7 +350,15 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
       redisUrl: options.redisUrl,
       stream: eventStream(source, options.eventNamespace),
       handle: (event) => {
-        for (const listener of listeners) listener.handle(event);
+        for (const listener of listeners) {
+          // One part's failure is its own gap, not the others'.
+          try {
+            listener.handle(event);
+          } catch (error) {
+            options.onError(source, error);
+            listener.onGap();
+          }
+        }
       },
       onGap: () => {
         for (const listener of listeners) listener.onGap();

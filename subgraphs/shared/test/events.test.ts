@@ -197,6 +197,32 @@ describe('stream hub', () => {
     }
   });
 
+  it('makes a part whose handler throws drop what it derived (a gap), and leaves the others be', async () => {
+    const errors: unknown[] = [];
+    const hub = createStreamHub({ redisUrl: REDIS_URL, eventNamespace: namespace, onError: (_source, error) => errors.push(error) });
+    const stream = eventStream('throwing', namespace);
+    let brokenGaps = 0;
+    const heard: unknown[] = [];
+    const broken = hub.follow('throwing', {
+      handle: () => {
+        throw new Error('cannot apply');
+      },
+      onGap: () => brokenGaps++,
+    });
+    const healthy = hub.follow('throwing', { handle: (event) => void heard.push(event.payload), onGap: () => {} });
+    try {
+      await until('live', async () => broken.isLive() && healthy.isLive());
+      await add(stream, 1);
+      await add(stream, 2);
+      await until('the healthy part heard both', async () => heard.length === 2);
+      expect(brokenGaps).toBe(2);
+      expect(errors.map(String)).toEqual(['Error: cannot apply', 'Error: cannot apply']);
+      expect(healthy.isLive()).toBe(true);
+    } finally {
+      await hub.stop();
+    }
+  });
+
   it('follows each source on a connection of its own', async () => {
     const hub = createStreamHub({ redisUrl: REDIS_URL, eventNamespace: namespace, onError: () => {} });
     try {
