@@ -11,8 +11,8 @@ import { Redis } from 'ioredis';
 export async function eventsSettled(databaseUrl: string, redisUrl: string, namespace: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: databaseUrl });
   const redis = new Redis(redisUrl);
-  await client.connect();
   try {
+    await client.connect();
     const { rows: outboxes } = await client.query<{ schema: string }>(
       `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox'`,
     );
@@ -21,6 +21,7 @@ export async function eventsSettled(databaseUrl: string, redisUrl: string, names
       if (rowCount) return false;
     }
     for (const stream of await redis.keys(`${namespace}:events:*`)) {
+      if ((await redis.type(stream)) !== 'stream') continue;
       const last = fields((await redis.xinfo('STREAM', stream)) as unknown[])['last-generated-id'];
       for (const group of (await redis.xinfo('GROUPS', stream)) as unknown[][]) {
         const { pending, 'last-delivered-id': delivered } = fields(group);
