@@ -8,7 +8,7 @@ import type { Post } from './generated/prisma/client.js';
 import { buildCandidateSet, CANDIDATE_SET_TTL_MS, readCandidatePool, type PoolPost } from './candidate-set';
 import { readScoringPosts, RERANK_HEAD, reusableRanking } from './ranking-reuse';
 import { isShown, rank, scorePost, type Candidate, type Scored, type ViewerSignals } from './ranking';
-import { followingPageIds } from './timeline';
+import { followingPagePosts } from './timeline';
 
 /** Page sizes: `first` defaults to 10 and is capped at 50. */
 export const PAGE_DEFAULT = 10;
@@ -357,14 +357,7 @@ export async function following(ctx: FeedContext, args: { first?: number | null;
     publishedAt: cursor ? new Date(cursor.t) : new Date('9999-12-31T00:00:00Z'),
     id: cursor?.id ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff',
   };
-  // Ids first (from the timeline's index), then the page's rows by id.
-  const ids = await followingPageIds(ctx.db, viewer, [...excluded], before, take + 1);
-  const rows = await plainQuery<PostColumns>(
-    ctx.db,
-    `SELECT ${POST_COLUMNS} FROM "feed"."post" post WHERE post.id = ANY($1::uuid[]) AND post.hidden_at IS NULL
-    ORDER BY post.published_at DESC, post.id DESC`,
-    [ids],
-  );
+  const rows = await followingPagePosts<PostColumns>(ctx.db, viewer, [...excluded], before, take + 1, POST_COLUMNS);
   const posts = rows.slice(0, take).map(toPost);
   await countServed(ctx, remaining, posts.length);
   // Fetched with one extra row; the teen cap may also end the feed before the rows do.

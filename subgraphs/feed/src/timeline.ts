@@ -179,20 +179,27 @@ async function trim(tx: Sql, userIds: string[], keep: number): Promise<void> {
 }
 
 /**
- * The ids of one Following page (`limit` posts older than `before`, newest first): the timeline's
- * range merged with the celebrities' newest posts, in one statement. When that page reaches below
- * the viewer's horizon (or the timeline is not built), the page is read from every followee's
- * posts instead, from the same key: the two reads give the same page wherever both are complete.
+ * One Following page (`limit` posts older than `before`, newest first) as rows of `post`
+ * (aliased `post`) with the given columns: the timeline's range merged with the celebrities'
+ * newest posts, and those posts' rows, in one statement (the ids and then the rows were two: each
+ * round trip to PostgreSQL cost the feed a socket write and PostgreSQL a statement, on every
+ * page). Hidden posts are left out. When that page reaches below the viewer's horizon (or the
+ * timeline is not built), the page is read from every followee's posts instead, from the same
+ * key: the two reads give the same page wherever both are complete.
+ *
+ * `columns` must be a constant (it is part of the prepared statement's text) and select `post.id`.
  */
-export async function followingPageIds(
+export async function followingPagePosts<Row extends { id: string }>(
   db: FeedDb,
   viewerId: string,
   excluded: string[],
   before: PostKey,
   limit: number,
-): Promise<string[]> {
-  // Every Following page asks: a prepared statement (plainQuery).
-  const [page] = await plainQuery<{ ids: string[] | null; known: boolean | null; whole: boolean }>(
+  columns: string,
+): Promise<Row[]> {
+  // Every Following page asks: a prepared statement (plainQuery). The page's ids are counted and
+  // checked against the horizon before hidden posts are dropped, as a read of the ids alone would.
+  const rows = await plainQuery<Row & { page_size: number; known: boolean | null; whole: boolean }>(
     db,
     `WITH state AS (SELECT horizon_at, horizon_id FROM "feed"."timeline_state" WHERE user_id = $1::uuid),
     merged AS (
@@ -208,27 +215,31 @@ export async function followingPageIds(
            AND (published_at, id) < ($2::timestamptz, $3::uuid)
          ORDER BY published_at DESC, id DESC LIMIT $5) p
        WHERE r.celebrity AND NOT (r.creator_id = ANY($4::uuid[])))),
-    page AS (SELECT id, published_at FROM merged ORDER BY published_at DESC, id DESC LIMIT $5)
-    SELECT array_agg(page.id::text ORDER BY page.published_at DESC, page.id DESC) AS ids,
-      bool_and(s.horizon_at IS NULL OR (page.published_at, page.id) >= (s.horizon_at, s.horizon_id)) AS known,
-      NOT EXISTS (SELECT 1 FROM state WHERE horizon_at IS NOT NULL) AS whole
-    FROM page LEFT JOIN state s ON true`,
+    page AS (SELECT id, published_at FROM merged ORDER BY published_at DESC, id DESC LIMIT $5),
+    head AS (
+      SELECT array_agg(page.id) AS ids, count(page.id)::int AS page_size,
+        bool_and(s.horizon_at IS NULL OR (page.published_at, page.id) >= (s.horizon_at, s.horizon_id)) AS known,
+        NOT EXISTS (SELECT 1 FROM state WHERE horizon_at IS NOT NULL) AS whole
+      FROM page LEFT JOIN state s ON true)
+    SELECT head.page_size, head.known, head.whole, ${columns}
+    FROM head LEFT JOIN "feed"."post" post ON post.id = ANY(head.ids) AND post.hidden_at IS NULL
+    ORDER BY post.published_at DESC, post.id DESC`,
     [viewerId, before.publishedAt, before.id, excluded, limit],
   );
-  const ids = page!.ids ?? [];
+  const head = rows[0]!;
   // A full page is right when its oldest post is within the horizon; a short one only if nothing was ever cut.
-  if (ids.length === limit ? page!.known : page!.whole) return ids;
-  return followeePostIds(db, viewerId, excluded, before, limit);
-}
-
-/** A Following page from every followee's posts (one index probe per followee): pages beyond the timeline's horizon. */
-export async function followeePostIds(db: Sql, viewerId: string, excluded: string[], before: PostKey, limit: number): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT p.id::text FROM "feed"."follow_edge" f CROSS JOIN LATERAL (
-      SELECT id, published_at FROM "feed"."post" WHERE creator_id = f.followee_id AND hidden_at IS NULL
-        AND (published_at, id) < (${before.publishedAt}::timestamptz, ${before.id}::uuid)
-      ORDER BY published_at DESC, id DESC LIMIT ${limit}) p
-    WHERE f.follower_id = ${viewerId}::uuid AND NOT (f.followee_id = ANY(${excluded}::uuid[]))
-    ORDER BY p.published_at DESC, p.id DESC LIMIT ${limit}`;
-  return rows.map((row) => row.id);
+  if (head.page_size === limit ? head.known : head.whole) return rows.filter((row) => row.id !== null);
+  // From every followee's posts (one index probe per followee): pages beyond the timeline's horizon.
+  return plainQuery<Row>(
+    db,
+    `SELECT ${columns} FROM "feed"."post" post WHERE post.id = ANY(ARRAY(
+      SELECT p.id FROM "feed"."follow_edge" f CROSS JOIN LATERAL (
+        SELECT id, published_at FROM "feed"."post" WHERE creator_id = f.followee_id AND hidden_at IS NULL
+          AND (published_at, id) < ($2::timestamptz, $3::uuid)
+        ORDER BY published_at DESC, id DESC LIMIT $5) p
+      WHERE f.follower_id = $1::uuid AND NOT (f.followee_id = ANY($4::uuid[]))
+      ORDER BY p.published_at DESC, p.id DESC LIMIT $5))
+    ORDER BY post.published_at DESC, post.id DESC`,
+    [viewerId, before.publishedAt, before.id, excluded, limit],
+  );
 }

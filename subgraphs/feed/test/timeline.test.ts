@@ -4,7 +4,7 @@ import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@cameo/test-helpers/database';
 import { createDb, type FeedDb } from '../src/db';
 import { applyFeedEvent } from '../src/projection';
-import { followingPageIds, type PostKey, type TimelineOptions } from '../src/timeline';
+import { followingPagePosts, type PostKey, type TimelineOptions } from '../src/timeline';
 import { buildTimelineSteps } from '../src/timeline-build';
 import { feedEvent, publishedPayload } from './events';
 
@@ -24,6 +24,9 @@ const publish = (creatorId: string, publishedAt: Date, options?: TimelineOptions
 const follow = (followerId: string, followeeId: string, options?: TimelineOptions) =>
   apply('social.followed', { followerId, followeeId }, options);
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+/** The ids of one Following page, as the feed reads it (with the posts' ids as their only column). */
+const followingPageIds = async (on: FeedDb, viewerId: string, excluded: string[], before: PostKey, limit: number) =>
+  (await followingPagePosts<{ id: string }>(on, viewerId, excluded, before, limit, 'post.id')).map((row) => row.id);
 
 const timeline = async (userId: string) =>
   (await db.timelineEntry.findMany({ where: { userId }, orderBy: [{ publishedAt: 'desc' }, { postId: 'desc' }] })).map((row) => row.postId);
