@@ -116,6 +116,18 @@ function adapterWithShadowDatabase(databaseUrl: string): SqlMigrationAwareDriver
       const url = new URL(databaseUrl);
       url.pathname = `/${name}`;
       const adapter = await new PrismaPg({ connectionString: url.toString() }).connect();
+      // adapter-pg 7.10.1 replays a migration by splitting it at every ";", also one inside a
+      // comment or a string, and runs the pieces: a comment with a semicolon broke the replay.
+      // PostgreSQL runs the whole script as one simple query, as Prisma's native engine sends it.
+      // Its own error conversion keeps PostgreSQL's message in the engine's report.
+      const shadow = adapter as unknown as { client: pg.Pool; onError(error: unknown): never };
+      adapter.executeScript = async (script) => {
+        try {
+          await shadow.client.query(script);
+        } catch (error) {
+          shadow.onError(error);
+        }
+      };
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         try {
