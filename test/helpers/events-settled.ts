@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
+import { SUBGRAPH_NAMES } from '@cameo/kernel/env';
+import { eventStream } from '@cameo/kernel/events';
 
 /**
  * Whether every domain event a Redis stack has written so far has been applied: each
@@ -20,8 +22,9 @@ export async function eventsSettled(databaseUrl: string, redisUrl: string, names
       const { rowCount } = await client.query(`SELECT 1 FROM "${schema}"."outbox" WHERE published_at IS NULL LIMIT 1`);
       if (rowCount) return false;
     }
-    for (const stream of await redis.keys(`${namespace}:events:*`)) {
-      if ((await redis.type(stream)) !== 'stream') continue;
+    for (const stream of SUBGRAPH_NAMES.map((subgraph) => eventStream(subgraph, namespace))) {
+      // A subgraph that has written no event yet has no stream.
+      if (!(await redis.exists(stream))) continue;
       const last = fields((await redis.xinfo('STREAM', stream)) as unknown[])['last-generated-id'];
       for (const group of (await redis.xinfo('GROUPS', stream)) as unknown[][]) {
         const { pending, 'last-delivered-id': delivered } = fields(group);
